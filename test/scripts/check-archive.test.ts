@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import JSZip from 'jszip';
+import { readFileSync, readdirSync } from 'node:fs';
+import { checkArchive } from '../../scripts/archive/check';
+
+const GOOD_SCRIPT = `define([], function () {
+  function W() { this.callbacks = { render: function () { return true; }, init: function () { return true; },
+    bind_actions: function () { return true; }, settings: function () {}, onSave: function () { return true; },
+    destroy: function () {}, advancedSettings: function () {} }; return this; }
+  return W;
+});`;
+
+type Files = Record<string, Uint8Array | string>;
+
+function baseFiles(): Files {
+  const files: Files = {
+    'manifest.json': readFileSync('manifest.json', 'utf8'),
+    'i18n/ru.json': readFileSync('i18n/ru.json', 'utf8'),
+    'i18n/en.json': readFileSync('i18n/en.json', 'utf8'),
+    'script.js': GOOD_SCRIPT,
+    'style.css': '.setup-audit{}',
+  };
+  for (const f of readdirSync('images')) files[`images/${f}`] = readFileSync(`images/${f}`);
+  return files;
+}
+
+async function zipOf(files: Files): Promise<Uint8Array> {
+  const zip = new JSZip();
+  for (const [name, data] of Object.entries(files)) zip.file(name, data);
+  return zip.generateAsync({ type: 'uint8array' });
+}
+
+function manifestWith(change: (m: Record<string, any>) => void): string {
+  const m = JSON.parse(readFileSync('manifest.json', 'utf8'));
+  change(m);
+  return JSON.stringify(m);
+}
+
+const cases: { name: string; change: (f: Files) => void; expect: RegExp }[] = [
+  { name: 'manifest missing', change: (f) => { delete f['manifest.json']; }, expect: /manifest\.json: missing/ },
+  { name: 'manifest not JSON', change: (f) => { f['manifest.json'] = '{'; }, expect: /invalid JSON/ },
+  { name: 'interface_version wrong', change: (f) => { f['manifest.json'] = manifestWith((m) => { m.widget.interface_version = '2'; }); }, expect: /interface_version must be 2/ },
+  { name: 'version not semver', change: (f) => { f['manifest.json'] = manifestWith((m) => { m.widget.version = 'v1'; }); }, expect: /semver/ },
+  { name: 'no support email', change: (f) => { f['manifest.json'] = manifestWith((m) => { delete m.widget.support.email; }); }, expect: /support/ },
+  { name: 'no advanced title', change: (f) => { f['manifest.json'] = manifestWith((m) => { delete m.advanced; }); }, expect: /advanced\.title/ },
+  { name: 'init_once not boolean', change: (f) => { f['manifest.json'] = manifestWith((m) => { m.widget.init_once = 'false'; }); }, expect: /init_once must be a boolean/ },
+  { name: 'locale without file', change: (f) => { f['manifest.json'] = manifestWith((m) => { m.widget.locale.push('es'); }); }, expect: /i18n\/es\.json: listed/ },
+  { name: 'locale key sets differ', change: (f) => { const d = JSON.parse(f['i18n/en.json'] as string); d.extra = 'x'; f['i18n/en.json'] = JSON.stringify(d); }, expect: /key set differs/ },
+  { name: 'manifest key without text', change: (f) => { const d = JSON.parse(f['i18n/en.json'] as string); delete d.advanced; f['i18n/en.json'] = JSON.stringify(d); }, expect: /advanced\.title" has no text/ },
+  { name: 'missing logo', change: (f) => { delete f['images/logo_min.png']; }, expect: /logo_min\.png: missing/ },
+  { name: 'wrong logo size', change: (f) => { f['images/logo.png'] = f['images/logo_min.png']; }, expect: /logo\.png: 84×84, must be 130×100/ },
+  { name: 'logo over 300 KB', change: (f) => { const big = new Uint8Array(301 * 1024); big.set(f['images/logo_min.png'] as Uint8Array); f['images/logo_min.png'] = big; }, expect: /must be ≤ 307200/ },
+  { name: 'BOM', change: (f) => { f['style.css'] = '\ufeff.x{}'; }, expect: /style\.css: starts with a UTF-8 BOM/ },
+  { name: 'invalid UTF-8', change: (f) => { f['style.css'] = new Uint8Array([0x2e, 0xff, 0xfe]); }, expect: /style\.css: not valid UTF-8/ },
+  { name: 'files inside a folder', change: (f) => { for (const k of Object.keys(f)) { f[`widget/${k}`] = f[k]; delete f[k]; } }, expect: /not at the archive root/ },
+  { name: 'script not a constructor', change: (f) => { f['script.js'] = 'define([], function () { return { default: 1 }; });'; }, expect: /must be the widget constructor/ },
+  { name: 'script named module', change: (f) => { f['script.js'] = 'define("x", [], function () { return function(){}; });'; }, expect: /anonymous/ },
+  { name: 'render not true', change: (f) => { f['script.js'] = (GOOD_SCRIPT as string).replace('render: function () { return true; }', 'render: function () { return 1; }'); }, expect: /render\(\) must return true/ },
+  { name: 'callback missing', change: (f) => { f['script.js'] = (GOOD_SCRIPT as string).replace('advancedSettings: function () {}', 'x: 1'); }, expect: /callbacks\.advancedSettings is missing/ },
+  { name: 'script throws', change: (f) => { f['script.js'] = 'throw new Error("boom")'; }, expect: /throws when loaded: boom/ },
+];
+
+describe('archive check', () => {
+  it('passes a well-formed archive', async () => {
+    expect(await checkArchive(await zipOf(baseFiles()))).toEqual([]);
+  });
+
+  it.each(cases)('fails on $name', async ({ change, expect: pattern }) => {
+    const files = baseFiles();
+    change(files);
+    const problems = await checkArchive(await zipOf(files));
+    expect(problems.join('\n')).toMatch(pattern);
+  });
+
+  it('fails on bytes that are not a zip', async () => {
+    expect((await checkArchive(new TextEncoder().encode('hello'))).join()).toMatch(/not a readable zip/);
+  });
+});

@@ -1,0 +1,79 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import SetupAuditWidget from '../../src/shell/widget';
+import type { HostWidget } from '../../src/shell/host';
+import ru from '../../i18n/ru.json';
+
+const CODE = 'setup_audit';
+
+function makeWidget(area = 'advanced-settings'): HostWidget {
+  const self = Object.create(null) as HostWidget & Record<string, unknown>;
+  Object.assign(self, {
+    get_settings: () => ({ widget_code: CODE, path: '/widgets/setup_audit' }),
+    system: () => ({ area }),
+    langs: ru,
+    i18n: (key: string) => (ru as Record<string, unknown>)[key],
+  });
+  return SetupAuditWidget.call(self) as HostWidget;
+}
+
+describe('widget shell', () => {
+  beforeEach(() => {
+    document.body.innerHTML = `<div id="work-area-${CODE}"></div>`;
+    globalThis.APP = {
+      constant: ((key: string) => (key === 'account' ? { id: 1, name: 'ООО «Ромашка»', subdomain: 'romashka' }
+        : { is_admin: true })) as never,
+      lang_id: 'ru',
+    };
+  });
+  afterEach(() => {
+    makeWidget().callbacks.destroy();
+    delete globalThis.APP;
+  });
+
+  it('render returns true and mounts on the advanced page', () => {
+    const widget = makeWidget();
+    expect(widget.callbacks.render()).toBe(true);
+    expect(document.querySelectorAll('.setup-audit').length).toBe(1);
+    expect(document.body.textContent).toContain('ООО «Ромашка»');
+  });
+
+  it('does not mount from render outside the advanced page', () => {
+    const widget = makeWidget('settings');
+    expect(widget.callbacks.render()).toBe(true);
+    expect(document.querySelectorAll('.setup-audit').length).toBe(0);
+  });
+
+  it('mounting twice (render then advancedSettings) leaves one panel', () => {
+    const widget = makeWidget();
+    widget.callbacks.render();
+    widget.callbacks.advancedSettings();
+    widget.callbacks.advancedSettings();
+    expect(document.querySelectorAll(`#work-area-${CODE} > *`).length).toBe(1);
+  });
+
+  it('destroy leaves no DOM behind', () => {
+    const widget = makeWidget();
+    widget.callbacks.advancedSettings();
+    widget.callbacks.destroy();
+    expect(document.getElementById(`work-area-${CODE}`)!.childNodes.length).toBe(0);
+  });
+
+  it('renders account names as text, never as markup', () => {
+    globalThis.APP = { constant: (() => ({ id: 1, name: '<img src=x onerror=alert(1)>' })) as never };
+    makeWidget().callbacks.advancedSettings();
+    expect(document.querySelector('img')).toBeNull();
+    expect(document.body.textContent).toContain('<img src=x');
+  });
+
+  it('settings shows the intro with a link to the advanced page, once', () => {
+    const widget = makeWidget('settings');
+    const modal = document.createElement('div');
+    document.body.append(modal);
+    widget.callbacks.settings(modal);
+    widget.callbacks.settings({ length: 1, 0: modal });
+    expect(modal.querySelectorAll('a').length).toBe(1);
+    expect(modal.querySelector('a')!.getAttribute('href')).toBe(`/settings/widgets/${CODE}/`);
+    expect(widget.callbacks.onSave({ active: 'Y', fields: {} })).toBe(true);
+  });
+});

@@ -1,0 +1,42 @@
+// One anonymous AMD module whose value is the widget constructor; CRM modules stay external.
+// Not minified: amoCRM moderation rejects minified or obfuscated own code.
+const path = require('node:path');
+
+module.exports = {
+  mode: 'production',
+  entry: './src/shell/index.ts',
+  target: ['web', 'es2020'],
+  devtool: false,
+  output: {
+    path: path.resolve(__dirname, 'widget'),
+    filename: 'script.js',
+    library: { type: 'amd', export: 'default' },
+    clean: false,
+  },
+  externals: {
+    jquery: 'jquery',
+    underscore: 'underscore',
+    moment: 'moment',
+    twigjs: 'twigjs',
+    'lib/components/base/modal': 'lib/components/base/modal',
+  },
+  resolve: { extensions: ['.ts', '.tsx', '.js', '.mjs'] },
+  module: {
+    rules: [
+      {
+        test: /\.tsx?$/,
+        loader: 'ts-loader',
+        options: { transpileOnly: true, configFile: path.resolve(__dirname, 'tsconfig.build.json') },
+        exclude: /node_modules/,
+      },
+    ],
+  },
+  optimization: {
+    minimize: false,
+    concatenateModules: true,
+    moduleIds: 'named',
+    splitChunks: false,
+    runtimeChunk: false,
+  },
+  performance: { hints: false },
+};
