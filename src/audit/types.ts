@@ -40,6 +40,8 @@ export interface RuleMeta {
   severity: Severity;
   /** Parts the check reads; if any failed, the outcome is `error` without calling check. */
   requires: PartName[];
+  /** Parts the check reads when available (e.g. for evidence); a failure here does not make the result `error`. */
+  optional?: PartName[];
   /** Fix kind, or null when the rule only offers guidance. */
   fix: FixKind | null;
 }

@@ -1,0 +1,80 @@
+import type { FieldEntity, RightLetter } from '../../api/dto';
+
+/** A text in both product languages. */
+export interface LocalizedText {
+  ru: string;
+  en: string;
+}
+
+/** Field types a baseline may ask to create (the creatable subset of API v4 types). */
+export const BASELINE_FIELD_TYPES = [
+  'text', 'numeric', 'checkbox', 'select', 'multiselect', 'radiobutton', 'date', 'url', 'textarea', 'date_time',
+] as const;
+/** A field type a baseline may ask to create. */
+export type BaselineFieldType = (typeof BASELINE_FIELD_TYPES)[number];
+
+/** Types whose values are options (`enums`); the API needs at least one option to create them. */
+export const LIST_FIELD_TYPES: readonly string[] = ['select', 'multiselect', 'radiobutton'];
+
+/** What a baseline field is for, when a rule or fix looks it up by purpose rather than by key. */
+export type FieldPurpose = 'lead-source' | 'loss-reason';
+
+/** A recommended custom field. */
+export interface BaselineField {
+  /** Stable reference used by the required-field matrix, e.g. `source`. */
+  key: string;
+  entity: FieldEntity;
+  name: LocalizedText;
+  type: BaselineFieldType;
+  /** Options of a list field, in order. */
+  options?: LocalizedText[];
+  purpose?: FieldPurpose;
+}
+
+/** One row of the required-field matrix: a field becomes mandatory from a working stage on, or at a closing status. */
+export type RequiredFieldRule =
+  | { field: string; fromWorkingStage: number }
+  | { field: string; atStatus: 142 | 143 };
+
+/** Rights of one entity in the manager role. */
+export interface BaselineEntityRights {
+  view: RightLetter;
+  edit: RightLetter;
+  add: RightLetter;
+  delete: RightLetter;
+  export: RightLetter;
+}
+
+/** Rights the baseline recommends for the manager (seller) role. */
+export interface BaselineManagerRights {
+  leads: BaselineEntityRights;
+  contacts: BaselineEntityRights;
+  companies: BaselineEntityRights;
+  tasks: { edit: RightLetter; delete: RightLetter };
+  mail_access: boolean;
+}
+
+/** Numbers the rules compare against. */
+export interface BaselineThresholds {
+  /** Admins allowed regardless of team size. */
+  maxAdmins: number;
+  /** Share of active users that may be admins in a large team (0..1); the larger limit wins. */
+  maxAdminShare: number;
+  /** Days before `takenAt` in which activity signals count. */
+  signalWindowDays: number;
+  /** Allowed number of working stages in an active pipeline. */
+  stageCount: { min: number; max: number };
+}
+
+/** A best-practice baseline: data that the user can export, edit and import. */
+export interface Baseline {
+  id: string;
+  version: string;
+  name: LocalizedText;
+  /** Working stages in order, and the new name of status 142. */
+  pipeline: { stages: LocalizedText[]; won: LocalizedText };
+  fields: BaselineField[];
+  requiredFields: RequiredFieldRule[];
+  managerRights: BaselineManagerRights;
+  thresholds: BaselineThresholds;
+}

@@ -1,0 +1,51 @@
+/**
+ * Shared by `export-open` and `delete-open`: which active non-admin users and which roles
+ * hold a too-wide right on deals, contacts or companies.
+ */
+import type { EntityRights, RightLetter, RoleDto, UserDto } from '../api/dto';
+import { activeNonAdmins } from './terms';
+import { crmLinks } from './links';
+import type { Item } from './types';
+
+const ENTITIES = ['leads', 'contacts', 'companies'] as const;
+
+function openEntities(rights: Partial<Record<(typeof ENTITIES)[number], EntityRights>>, action: 'export' | 'delete',
+  open: readonly RightLetter[]): string[] {
+  return ENTITIES.filter((e) => {
+    const letter = rights[e]?.[action];
+    return letter !== undefined && open.includes(letter);
+  });
+}
+
+/** Items for users (with their role) and roles whose `action` right is one of `open` on any audited entity. */
+export function openRightItems(ruleId: string, users: readonly UserDto[], roles: readonly RoleDto[],
+  action: 'export' | 'delete', open: readonly RightLetter[]): Item[] {
+  const items: Item[] = [];
+  for (const role of roles) {
+    const entities = openEntities(role.rights, action, open);
+    if (!entities.length) continue;
+    items.push({
+      id: `role:${role.id}`,
+      message: { key: `items.${ruleId}.role`, params: { role: role.name, entities: entities.join(', ') } },
+      link: crmLinks.roles(),
+      data: { kind: 'role', role_id: role.id, entities, values: entities.map((e) => role.rights[e as 'leads']?.[action]) },
+    });
+  }
+  for (const user of activeNonAdmins(users)) {
+    const entities = openEntities(user.rights, action, open);
+    if (!entities.length) continue;
+    const role = roles.find((r) => r.id === user.rights.role_id);
+    items.push({
+      id: `user:${user.id}`,
+      message: user.rights.role_id == null
+        ? { key: `items.${ruleId}.userNoRole`, params: { user: user.name, entities: entities.join(', ') } }
+        : {
+          key: `items.${ruleId}.user`,
+          params: { user: user.name, role: role?.name ?? `#${user.rights.role_id}`, entities: entities.join(', ') },
+        },
+      link: crmLinks.users(),
+      data: { kind: 'user', user_id: user.id, role_id: user.rights.role_id ?? null, entities },
+    });
+  }
+  return items;
+}

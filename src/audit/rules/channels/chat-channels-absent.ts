@@ -1,0 +1,41 @@
+import { defineRule } from '../../define-rule';
+import { need } from '../../context';
+import type { Item } from '../../types';
+
+/** No chat message reached the CRM in the window; channels may be quiet rather than absent, so a person confirms. */
+export const chatChannelsAbsent = defineRule({
+  meta: { id: 'chat-channels-absent', area: 'channels', severity: 'medium', requires: ['events', 'unsorted'], fix: null },
+  check(ctx) {
+    const messages = need(ctx, 'events').counts.incoming_chat_message;
+    const unsorted = need(ctx, 'unsorted');
+    const evidence: Item[] = [];
+    if (messages > 0) {
+      evidence.push({
+        id: 'events:incoming_chat_message',
+        message: { key: 'items.chat-channels-absent.messages', params: { count: messages, days: ctx.window.days } },
+        data: { count: messages },
+      });
+    }
+    if (unsorted.counts.chats > 0) {
+      evidence.push({
+        id: 'unsorted:chats',
+        message: { key: 'items.chat-channels-absent.unsorted', params: { count: unsorted.counts.chats, days: ctx.window.days } },
+        data: { count: unsorted.counts.chats },
+      });
+    }
+    if (!evidence.length) {
+      return {
+        outcome: 'needs-review',
+        items: [{ id: 'chats:none', message: { key: 'items.chat-channels-absent.none', params: { days: ctx.window.days } } }],
+      };
+    }
+    if (unsorted.chatServices.length) {
+      evidence.push({
+        id: 'unsorted:services',
+        message: { key: 'items.chat-channels-absent.services', params: { services: unsorted.chatServices.join(', ') } },
+        data: { services: unsorted.chatServices },
+      });
+    }
+    return { outcome: 'pass', evidence };
+  },
+});

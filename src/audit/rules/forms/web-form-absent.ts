@@ -1,0 +1,32 @@
+import { defineRule } from '../../define-rule';
+import { need } from '../../context';
+import type { Item } from '../../types';
+
+/** No website request reached the CRM and no site button exists; forms may be wired elsewhere, so a person confirms. */
+export const webFormAbsent = defineRule({
+  meta: { id: 'web-form-absent', area: 'forms', severity: 'medium', requires: ['unsorted', 'websiteButtons'], fix: null },
+  check(ctx) {
+    const forms = need(ctx, 'unsorted').counts.forms;
+    const buttons = need(ctx, 'websiteButtons');
+    const evidence: Item[] = [];
+    if (forms > 0) {
+      evidence.push({
+        id: 'unsorted:forms',
+        message: { key: 'items.web-form-absent.unsorted', params: { count: forms, days: ctx.window.days } },
+        data: { count: forms },
+      });
+    }
+    for (const b of buttons) {
+      evidence.push({
+        id: `button:${b.button_id}`,
+        message: { key: 'items.web-form-absent.button', params: { name: b.name } },
+        data: { button_id: b.button_id, source_id: b.source_id, pipeline_id: b.pipeline_id },
+      });
+    }
+    if (evidence.length) return { outcome: 'pass', evidence };
+    return {
+      outcome: 'needs-review',
+      items: [{ id: 'forms:none', message: { key: 'items.web-form-absent.none', params: { days: ctx.window.days } } }],
+    };
+  },
+});
