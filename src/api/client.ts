@@ -184,10 +184,11 @@ export class ApiClient {
         if (r.status === 429) {
           this.stats.http429++;
           const wait = retryAfterMs(r.headers, parseJsonOrUndefined(r.text), Date.now());
-          if (wait !== null) this.throttle.hold(Math.min(wait, this.policy.maxRetryAfterMs));
           if (!canRetry || (wait !== null && wait > this.policy.maxRetryAfterMs)) {
             throw errorFromResponse({ ...failed, retryAfterMs: wait });
           }
+          // The limit is per IP/integration, not per call: every client sharing the throttle waits too.
+          if (wait !== null) this.throttle.hold(wait);
           delay = wait ?? rateLimitFallbackMs(retry, this.policy, this.random);
         } else if (RETRYABLE_STATUSES.has(r.status)) {
           if (!idempotent) throw errorFromResponse({ ...failed, outcomeUnknown: true });
