@@ -1,0 +1,59 @@
+import type { Report, RuleResult } from '../audit/types';
+import type { Translate } from '../i18n/translate';
+import { markdownCell, neutralise } from './neutralise';
+import { formatTime } from './configuration/summary';
+import { OUTCOME_ORDER } from './configuration/labels';
+import { tOr } from './configuration/context';
+
+/** Items shown per finding in Markdown; the rest is counted. */
+const MAX_ITEMS = 20;
+
+function text(value: string): string {
+  // Inline text: neutralised and with Markdown's structural characters at line start defused.
+  return neutralise(value).replace(/\r?\n/g, ' ').replace(/([\\`*_[\]<>])/g, '\\$1');
+}
+
+function resultBlock(r: RuleResult, t: Translate): string[] {
+  const lines = [
+    `### ${text(r.title)} (\`${r.ruleId}\`)`,
+    '',
+    `- ${t('export.col.outcome')}: **${text(tOr(t, `export.outcome.${r.outcome}`, r.outcome))}**`
+      + ` · ${t('export.col.severity')}: ${text(tOr(t, `export.severity.${r.severity}`, r.severity))}`
+      + (r.fix ? ` · ${t('export.col.fix')}: ${text(tOr(t, `export.fixKind.${r.fix.kind}`, r.fix.kind))}` : ''),
+  ];
+  const message = r.outcome === 'error' && r.error ? r.error.message : r.message;
+  if (message) lines.push(`- ${text(message)}`);
+  for (const item of r.items.slice(0, MAX_ITEMS)) lines.push(`  - ${text(item.text)}`);
+  if (r.items.length > MAX_ITEMS) lines.push(`  - ${text(t('export.moreItems', { count: r.items.length - MAX_ITEMS }))}`);
+  if (r.why) lines.push(`- ${t('export.col.why')}: ${text(r.why)}`);
+  if (r.howTo) lines.push(`- ${t('export.col.howTo')}: ${text(r.howTo)}`);
+  lines.push('');
+  return lines;
+}
+
+/** The report as Markdown (`--format md`): header facts, area table, findings by area. */
+export function reportToMarkdown(report: Report, t: Translate): string {
+  const account = report.account.name ?? report.account.subdomain ?? '';
+  const out: string[] = [
+    `# ${text(t('export.md.title', { account }))}`,
+    '',
+    `- ${t('export.summary.takenAt')}: ${formatTime(report.takenAt)}`,
+    `- ${t('export.summary.baseline')}: ${text(`${report.baseline.name} (${report.baseline.id} ${report.baseline.version})`)}`,
+    `- ${t('export.summary.score')}: **${report.score ?? t('export.notScored')}**${report.grade ? ` (${text(report.grade)})` : ''}`,
+    '',
+    `| ${[t('export.col.area'), t('export.col.score'), ...OUTCOME_ORDER.map((o) => tOr(t, `export.outcome.${o}`, o))].map(markdownCell).join(' | ')} |`,
+    `|${[0, 1, ...OUTCOME_ORDER].map(() => '---').join('|')}|`,
+  ];
+  for (const a of report.areas) {
+    const cells = [tOr(t, `export.area.${a.id}`, a.id), a.score ?? '—', ...OUTCOME_ORDER.map((o) => a.counts[o] ?? 0)];
+    out.push(`| ${cells.map(markdownCell).join(' | ')} |`);
+  }
+  out.push('');
+  for (const a of report.areas) {
+    const results = report.results.filter((r) => r.area === a.id);
+    if (!results.length) continue;
+    out.push(`## ${text(tOr(t, `export.area.${a.id}`, a.id))}`, '');
+    for (const r of results) out.push(...resultBlock(r, t));
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
