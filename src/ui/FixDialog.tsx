@@ -1,0 +1,112 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { FixState } from './store';
+import type { OpResult, OpStatus, PlanPreview } from './runner-port';
+import { usePanelEnv } from './context';
+import { say } from './format';
+import { Dialog } from './Dialog';
+
+/** Props: the dialog's state and whether the re-audit after applying is still running. */
+export interface FixDialogProps {
+  fix: FixState;
+  reauditing: boolean;
+}
+
+function statusOf(ops: OpResult[], ruleId: string, index: number): OpResult | undefined {
+  return ops.find((o) => o.ruleId === ruleId && o.index === index);
+}
+
+function countBy(ops: OpResult[], status: OpStatus): number {
+  return ops.filter((o) => o.status === status).length;
+}
+
+/** Preview → Confirm → per-op progress → exact outcome, in one modal dialog. */
+export function FixDialog({ fix, reauditing }: FixDialogProps) {
+  const { t, dispatch } = usePanelEnv();
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const close = () => dispatch({ type: 'close-fix' });
+  const applying = fix.status === 'applying';
+  const totalOps = fix.plans.reduce((n, p) => n + p.ops.length, 0);
+
+  // When the outcome arrives the Confirm button is gone; put focus on Close so keyboard users are not lost.
+  useEffect(() => {
+    if (fix.status === 'done' || fix.status === 'error') closeRef.current?.focus();
+  }, [fix.status]);
+
+  return (
+    <Dialog labelledBy="sa-fix-title" onClose={close} closable={!applying}>
+      <h2 class="sa-dialog__title" id="sa-fix-title">
+        {fix.scope === 'all-safe' ? t('ui.fix.allSafeTitle') : t('ui.fix.title')}
+      </h2>
+      {fix.status === 'loading' && <p role="status">{t('ui.fix.loading')}</p>}
+      {fix.status === 'preview' && totalOps === 0 && <p role="status">{t('ui.fix.nothing')}</p>}
+      {fix.status !== 'loading' && fix.plans.length > 0 && (
+        <div class="sa-plans">
+          {fix.plans.map((plan) => <PlanView key={plan.ruleId} plan={plan} ops={fix.ops} showStatus={fix.status !== 'preview'} />)}
+        </div>
+      )}
+      {fix.status === 'preview' && totalOps > 0 && (
+        <p class="sa-dialog__summary">{t('ui.fix.total', { count: totalOps })}</p>
+      )}
+      <div class="sa-dialog__live" role="status" aria-live="polite">
+        {applying && t('ui.fix.applying', { done: fix.ops.length, total: totalOps })}
+        {fix.status === 'done' && (
+          <span data-role="fix-outcome">
+            {t('ui.fix.outcome', {
+              applied: countBy(fix.ops, 'applied'),
+              failed: countBy(fix.ops, 'failed'),
+              skipped: countBy(fix.ops, 'not-attempted'),
+            })}
+          </span>
+        )}
+        {fix.status === 'done' && (reauditing ? ` ${t('ui.fix.reauditing')}` : ` ${t('ui.fix.reaudited')}`)}
+      </div>
+      {fix.status === 'error' && (
+        <div class="sa-alert" role="alert">
+          <p>{t('ui.fix.error')}</p>
+          {fix.error && <p class="sa-alert__detail">{fix.error}</p>}
+        </div>
+      )}
+      <div class="sa-dialog__actions">
+        {(fix.status === 'preview' || applying) && totalOps > 0 && (
+          <button type="button" class="sa-button sa-button--primary" data-action="confirm-fix"
+            disabled={applying} aria-disabled={applying}
+            onClick={() => dispatch({ type: 'confirm-fix' })}>
+            {applying ? t('ui.fix.applyingShort') : t('ui.fix.confirm', { count: totalOps })}
+          </button>
+        )}
+        <button type="button" class="sa-button" data-action="close-dialog" ref={closeRef}
+          disabled={applying} onClick={close}>
+          {fix.status === 'done' || fix.status === 'error' ? t('ui.fix.close') : t('ui.fix.cancel')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+function PlanView({ plan, ops, showStatus }: { plan: PlanPreview; ops: OpResult[]; showStatus: boolean }) {
+  const { t } = usePanelEnv();
+  return (
+    <section class="sa-plan" data-plan-rule-id={plan.ruleId} data-kind={plan.kind}>
+      <h3 class="sa-plan__title">{plan.title}</h3>
+      <p class="sa-plan__meta">
+        <span class={`sa-badge sa-badge--kind-${plan.kind}`}>{t(`ui.fix.kind.${plan.kind}`)}</span>
+        {' '}{t('ui.fix.ops', { count: plan.ops.length })}
+      </p>
+      {plan.kind === 'confirm' && <p class="sa-plan__warn">{t('ui.fix.confirmKindNote')}</p>}
+      {plan.ops.length === 0 && <p>{t('ui.fix.planEmpty')}</p>}
+      <ol class="sa-ops">
+        {plan.ops.map((op, index) => {
+          const result = showStatus ? statusOf(ops, plan.ruleId, index) : undefined;
+          const status = result?.status ?? (showStatus ? 'pending' : 'planned');
+          return (
+            <li key={index} class={`sa-op sa-op--${status}`} data-op-status={status}>
+              <span class="sa-op__summary">{say(t, op.summary)}</span>
+              {showStatus && <span class="sa-op__status">{t(`ui.fix.status.${status}`)}</span>}
+              {result?.message && <span class="sa-op__message">{result.message}</span>}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import type { Report } from '../audit/types';
+import type { AuditState } from './store';
+import { usePanelEnv } from './context';
+import { formatWhen } from './format';
+import { Gauge } from './Gauge';
+import { ProgressBar } from './ProgressBar';
+
+/** Props of the header: the report (if any yet), the audit run and what the user may do. */
+export interface HeaderProps {
+  report: Report | null;
+  audit: AuditState;
+  accountName: string | null;
+  canFix: boolean;
+  whyNoFix: string | null;
+  safeFixCount: number;
+  canDownloadDocument: boolean;
+}
+
+/** Score gauge, baseline and time, remaining counts, actions, progress and run status. */
+export function Header(props: HeaderProps) {
+  const { t, lang, dispatch } = usePanelEnv();
+  const { report, audit } = props;
+  const running = audit.status === 'running';
+  const account = props.accountName ?? report?.account.name ?? report?.account.subdomain ?? null;
+  return (
+    <header class="sa-header">
+      <div class="sa-header__main">
+        {report && <Gauge score={report.score} grade={report.grade} />}
+        <div class="sa-header__facts">
+          <h2 class="sa-header__title">{t('ui.header.title')}</h2>
+          {account && <p class="sa-header__account">{t('ui.header.account', { name: account })}</p>}
+          {report && <p class="sa-header__baseline">{t('ui.header.baseline', { name: report.baseline.name })}</p>}
+          {report && <p class="sa-header__when">{t('ui.header.ranAt', { when: formatWhen(report.takenAt, lang) })}</p>}
+          {report && (
+            <ul class="sa-counts" aria-label={t('ui.header.remaining')}>
+              <li class="sa-counts__item sa-counts__item--fail" data-count="fail">
+                {t('ui.header.failed', { count: report.counts.fail })}</li>
+              <li class="sa-counts__item sa-counts__item--review" data-count="needs-review">
+                {t('ui.header.needsReview', { count: report.counts['needs-review'] })}</li>
+              <li class="sa-counts__item sa-counts__item--manual" data-count="manual">
+                {t('ui.header.manual', { count: report.counts.manual })}</li>
+            </ul>
+          )}
+        </div>
+      </div>
+      <div class="sa-header__actions">
+        <button type="button" class="sa-button sa-button--primary" data-action="rerun" disabled={running}
+          onClick={() => dispatch({ type: 'run-audit' })}>
+          {report ? t('ui.header.rerun') : t('ui.header.run')}
+        </button>
+        {props.canFix && report && props.safeFixCount > 0 && (
+          <button type="button" class="sa-button" data-action="fix-all-safe" disabled={running}
+            onClick={() => dispatch({ type: 'open-fix-all-safe' })}>
+            {t('ui.header.fixAllSafe', { count: props.safeFixCount })}
+          </button>
+        )}
+        {props.canDownloadDocument && report && (
+          <button type="button" class="sa-button" data-action="download-document"
+            onClick={() => dispatch({ type: 'download-document' })}>{t('ui.header.document')}</button>
+        )}
+      </div>
+      {!props.canFix && report && (
+        <p class="sa-header__readonly" data-role="why-no-fix">{props.whyNoFix ?? t('ui.header.readOnly')}</p>
+      )}
+      {running && <ProgressBar progress={audit.progress} />}
+      <div class="sa-header__status" role="status" aria-live="polite">
+        {audit.status === 'cancelled' && t('ui.header.cancelled')}
+        {audit.status === 'idle' && report && t('ui.header.done', { score: report.score ?? '—' })}
+      </div>
+      {audit.status === 'error' && (
+        <div class="sa-alert" role="alert">
+          <p>{t('ui.header.failedRun')}</p>
+          {audit.error && <p class="sa-alert__detail">{audit.error}</p>}
+        </div>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,75 @@
+import { render } from 'preact';
+import type { Report } from '../audit/types';
+import type { Lang, Translate } from '../i18n/translate';
+import type { PanelRunner } from './runner-port';
+import { createPanelStore } from './store';
+import type { PanelStore } from './store';
+import { ErrorBoundary } from './ErrorBoundary';
+import { Panel } from './Panel';
+import { SettingsIntro } from './SettingsIntro';
+
+/** What the shell hands the panel. */
+export interface PanelDeps {
+  runner: PanelRunner;
+  t: Translate;
+  lang: Lang;
+  /** The account's name as the CRM shows it (rendered as text). */
+  accountName?: string | null;
+  /** A report to show before the first audit finishes (e.g. the last one saved). */
+  report?: Report | null;
+  /** Start an audit right away (default true). */
+  autoRun?: boolean;
+}
+
+/** A mounted UI. */
+export interface Mounted {
+  unmount(): void;
+}
+
+// A global symbol, so that even a second copy of the bundle finds and replaces the first panel.
+const MOUNTED = Symbol.for('setup-audit.mounted');
+type Marked = HTMLElement & { [MOUNTED]?: Mounted };
+
+function replaceExisting(el: Marked): void {
+  el[MOUNTED]?.unmount();
+  el.replaceChildren();
+}
+
+function track(el: Marked, unmountFn: () => void): Mounted {
+  let alive = true;
+  const handle: Mounted = {
+    unmount() {
+      if (!alive) return;
+      alive = false;
+      unmountFn();
+      render(null, el);
+      if (el[MOUNTED] === handle) delete el[MOUNTED];
+    },
+  };
+  el[MOUNTED] = handle;
+  return handle;
+}
+
+/** Mounts the Setup Audit panel into `el`, replacing a panel already there; starts the first audit. */
+export function mountPanel(el: HTMLElement, deps: PanelDeps): Mounted & { store: PanelStore } {
+  replaceExisting(el);
+  const store = createPanelStore({ runner: deps.runner, report: deps.report ?? null, autoRun: deps.autoRun });
+  render(
+    <ErrorBoundary t={deps.t}>
+      <Panel store={store} t={deps.t} lang={deps.lang} canFix={deps.runner.canFix} whyNoFix={deps.runner.whyNoFix ?? null}
+        canDownloadDocument={typeof deps.runner.downloadDocument === 'function'} accountName={deps.accountName ?? null} />
+    </ErrorBoundary>,
+    el,
+  );
+  // Leaving the page must not leave a gather running against the API.
+  const handle = track(el, () => { void store.dispatch({ type: 'cancel-audit' }); });
+  void store.dispatch({ type: 'init' });
+  return { ...handle, store };
+}
+
+/** Mounts the settings-modal intro into `el`, replacing whatever this widget mounted there before. */
+export function mountSettingsIntro(el: HTMLElement, deps: { t: Translate; onOpen: () => void }): Mounted {
+  replaceExisting(el);
+  render(<ErrorBoundary t={deps.t}><SettingsIntro t={deps.t} onOpen={deps.onOpen} /></ErrorBoundary>, el);
+  return track(el, () => {});
+}

@@ -1,0 +1,284 @@
+import type { Report } from '../audit/types';
+import type {
+  JournalEntry, ManualTick, OpResult, PanelRunner, PlanPreview, Progress, UndoConflict,
+} from './runner-port';
+
+/** State of the audit run shown in the header. */
+export interface AuditState {
+  status: 'idle' | 'running' | 'error' | 'cancelled';
+  progress: Progress | null;
+  /** Raw reason of the last failure (the panel adds a translated line above it). */
+  error: string | null;
+}
+
+/** The fix dialog: preview → confirm → per-op progress → outcome. */
+export interface FixState {
+  ruleIds: string[];
+  /** `all-safe` when opened by "Fix all safe" (only safe plans are previewed). */
+  scope: 'rules' | 'all-safe';
+  status: 'loading' | 'preview' | 'applying' | 'done' | 'error';
+  plans: PlanPreview[];
+  /** Op results as they settle while applying, then the final list. */
+  ops: OpResult[];
+  error: string | null;
+}
+
+/** The undo in progress or just finished (one journal entry at a time). */
+export interface UndoState {
+  entryId: string;
+  status: 'running' | 'done' | 'error';
+  ops: OpResult[];
+  conflicts: UndoConflict[];
+  error: string | null;
+}
+
+/** Everything the panel renders besides its own local UI state (collapsed areas etc.). */
+export interface PanelState {
+  report: Report | null;
+  audit: AuditState;
+  fix: FixState | null;
+  history: JournalEntry[];
+  undo: UndoState | null;
+  ticks: Record<string, ManualTick>;
+  /** Failure of a side action (download, tick, history), shown in an alert line. */
+  actionError: string | null;
+}
+
+/** What components may ask for. They never call the runner themselves. */
+export type Intent =
+  | { type: 'init' }
+  | { type: 'run-audit' }
+  | { type: 'cancel-audit' }
+  | { type: 'open-fix'; ruleIds: string[] }
+  | { type: 'open-fix-all-safe' }
+  | { type: 'confirm-fix' }
+  | { type: 'close-fix' }
+  | { type: 'undo'; entryId: string }
+  | { type: 'dismiss-undo' }
+  | { type: 'set-tick'; ruleId: string; checked: boolean }
+  | { type: 'download-journal' }
+  | { type: 'download-document' }
+  | { type: 'dismiss-error' };
+
+/** A small observable store; `dispatch` resolves when the intent's side effects settle. */
+export interface PanelStore {
+  getState(): PanelState;
+  subscribe(listener: (state: PanelState) => void): () => void;
+  dispatch(intent: Intent): Promise<void>;
+}
+
+/** Options of the store: the port, and a report to start from (skips nothing: init still audits when asked). */
+export interface PanelStoreOptions {
+  runner: PanelRunner;
+  report?: Report | null;
+  /** When true (default) the `init` intent starts an audit right away. */
+  autoRun?: boolean;
+}
+
+function reasonOf(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  return typeof err === 'string' ? err : '';
+}
+
+function isAbort(err: unknown, signal: AbortSignal): boolean {
+  return signal.aborted || (err instanceof Error && err.name === 'AbortError');
+}
+
+/** Rule ids whose results can be fixed in bulk: failing with a `safe` fix. */
+export function safeFixRuleIds(report: Report | null): string[] {
+  if (!report) return [];
+  return report.results
+    .filter((r) => r.outcome === 'fail' && r.fix?.kind === 'safe' && r.fix.ops > 0)
+    .map((r) => r.ruleId);
+}
+
+/** Creates the panel's store over a runner port. */
+export function createPanelStore(opts: PanelStoreOptions): PanelStore {
+  const { runner } = opts;
+  let state: PanelState = {
+    report: opts.report ?? null,
+    audit: { status: 'idle', progress: null, error: null },
+    fix: null,
+    history: [],
+    undo: null,
+    ticks: {},
+    actionError: null,
+  };
+  const listeners = new Set<(s: PanelState) => void>();
+  let auditAbort: AbortController | null = null;
+  // Each dialog opening gets a token so a late preview answer cannot land in a newer dialog.
+  let fixToken = 0;
+
+  function set(patch: Partial<PanelState>): void {
+    state = { ...state, ...patch };
+    for (const l of [...listeners]) l(state);
+  }
+  function setFix(token: number, patch: Partial<FixState>): void {
+    if (token !== fixToken || !state.fix) return;
+    set({ fix: { ...state.fix, ...patch } });
+  }
+
+  async function runAudit(): Promise<void> {
+    if (state.audit.status === 'running') return;
+    const ctrl = new AbortController();
+    auditAbort = ctrl;
+    set({ audit: { status: 'running', progress: null, error: null } });
+    try {
+      const report = await runner.runAudit({
+        signal: ctrl.signal,
+        onProgress: (progress) => {
+          if (auditAbort === ctrl) set({ audit: { ...state.audit, progress: { ...progress } } });
+        },
+      });
+      if (auditAbort !== ctrl) return;
+      set({ report, audit: { status: 'idle', progress: null, error: null } });
+    } catch (err) {
+      if (auditAbort !== ctrl) return;
+      const cancelled = isAbort(err, ctrl.signal);
+      set({ audit: { status: cancelled ? 'cancelled' : 'error', progress: null, error: cancelled ? null : reasonOf(err) } });
+    } finally {
+      if (auditAbort === ctrl) auditAbort = null;
+    }
+  }
+
+  function cancelAudit(): void {
+    const ctrl = auditAbort;
+    if (!ctrl) return;
+    auditAbort = null;
+    ctrl.abort();
+    set({ audit: { status: 'cancelled', progress: null, error: null } });
+  }
+
+  async function openFix(ruleIds: string[], scope: FixState['scope']): Promise<void> {
+    if (!runner.canFix || ruleIds.length === 0) return;
+    if (state.fix && state.fix.status === 'applying') return;
+    const token = ++fixToken;
+    set({ fix: { ruleIds, scope, status: 'loading', plans: [], ops: [], error: null } });
+    try {
+      let plans = await runner.previewFix(ruleIds);
+      // "Fix all safe" must never slip a confirm-kind plan through, whatever the runner returns.
+      if (scope === 'all-safe') plans = plans.filter((p) => p.kind === 'safe');
+      setFix(token, { status: 'preview', plans });
+    } catch (err) {
+      setFix(token, { status: 'error', error: reasonOf(err) });
+    }
+  }
+
+  async function confirmFix(): Promise<void> {
+    const fix = state.fix;
+    // The guard is the double-click protection: only a previewed, not yet applying dialog applies.
+    if (!fix || fix.status !== 'preview') return;
+    const token = fixToken;
+    const ruleIds = fix.plans.filter((p) => p.ops.length > 0).map((p) => p.ruleId);
+    if (ruleIds.length === 0) return;
+    setFix(token, { status: 'applying', ops: [] });
+    try {
+      const outcome = await runner.applyFix(ruleIds, {
+        onOp: (op) => { if (state.fix) setFix(token, { ops: upsertOp(state.fix.ops, op) }); },
+      });
+      setFix(token, { status: 'done', ops: outcome.ops });
+    } catch (err) {
+      setFix(token, { status: 'error', error: reasonOf(err) });
+    }
+    // Whatever happened, the account may have changed: refresh the journal and re-audit.
+    await Promise.all([loadHistory(), runAudit()]);
+  }
+
+  function closeFix(): void {
+    if (state.fix?.status === 'applying') return;
+    fixToken++;
+    set({ fix: null });
+  }
+
+  async function undo(entryId: string): Promise<void> {
+    if (!runner.canFix || state.undo?.status === 'running') return;
+    set({ undo: { entryId, status: 'running', ops: [], conflicts: [], error: null } });
+    const onOp = (op: OpResult): void => {
+      if (state.undo?.entryId === entryId) set({ undo: { ...state.undo, ops: upsertOp(state.undo.ops, op) } });
+    };
+    try {
+      const outcome = await runner.undo([entryId], { onOp });
+      set({ undo: { entryId, status: 'done', ops: outcome.ops, conflicts: outcome.conflicts, error: null } });
+    } catch (err) {
+      set({ undo: { entryId, status: 'error', ops: state.undo?.ops ?? [], conflicts: [], error: reasonOf(err) } });
+    }
+    await Promise.all([loadHistory(), runAudit()]);
+  }
+
+  async function loadHistory(): Promise<void> {
+    try {
+      set({ history: await runner.history() });
+    } catch (err) {
+      set({ actionError: reasonOf(err) });
+    }
+  }
+
+  async function loadTicks(): Promise<void> {
+    try {
+      set({ ticks: await runner.getTicks() });
+    } catch (err) {
+      set({ actionError: reasonOf(err) });
+    }
+  }
+
+  async function setTick(ruleId: string, checked: boolean): Promise<void> {
+    try {
+      const tick = await runner.setTick(ruleId, checked);
+      set({ ticks: { ...state.ticks, [ruleId]: tick } });
+    } catch (err) {
+      set({ actionError: reasonOf(err) });
+    }
+  }
+
+  async function guarded(action: () => Promise<void>): Promise<void> {
+    try {
+      await action();
+    } catch (err) {
+      set({ actionError: reasonOf(err) });
+    }
+  }
+
+  async function dispatch(intent: Intent): Promise<void> {
+    switch (intent.type) {
+      case 'init': {
+        const audit = opts.autoRun === false ? Promise.resolve() : runAudit();
+        await Promise.all([loadHistory(), loadTicks(), audit]);
+        return;
+      }
+      case 'run-audit': return runAudit();
+      case 'cancel-audit': return cancelAudit();
+      case 'open-fix': return openFix(intent.ruleIds, 'rules');
+      case 'open-fix-all-safe': return openFix(safeFixRuleIds(state.report), 'all-safe');
+      case 'confirm-fix': return confirmFix();
+      case 'close-fix': return closeFix();
+      case 'undo': return undo(intent.entryId);
+      case 'dismiss-undo': if (state.undo?.status !== 'running') set({ undo: null }); return;
+      case 'set-tick': return setTick(intent.ruleId, intent.checked);
+      case 'download-journal': return guarded(() => runner.downloadJournal());
+      case 'download-document': {
+        const download = runner.downloadDocument;
+        if (download) await guarded(() => download.call(runner));
+        return;
+      }
+      case 'dismiss-error': set({ actionError: null }); return;
+    }
+  }
+
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => { listeners.delete(listener); };
+    },
+    dispatch,
+  };
+}
+
+/** Replaces the result of the same op (rule + index) or appends it, keeping order. */
+function upsertOp(ops: OpResult[], op: OpResult): OpResult[] {
+  const i = ops.findIndex((o) => o.ruleId === op.ruleId && o.index === op.index);
+  if (i < 0) return [...ops, op];
+  const next = ops.slice();
+  next[i] = op;
+  return next;
+}
