@@ -1,0 +1,12 @@
+import type { CliIo } from '../io';
+import { auditCommand } from './audit';
+import { baselineCommand } from './baseline';
+
+/** A CLI command: flags in, exit code out. */
+export type Command = (argv: string[], io: CliIo) => Promise<number>;
+
+/** Every command by name (design.md §5). */
+export const COMMANDS: Record<string, Command> = {
+  audit: auditCommand,
+  baseline: baselineCommand,
+};

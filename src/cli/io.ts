@@ -1,0 +1,45 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline/promises';
+
+/** Everything a command touches outside itself, so tests can run commands in-process. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** True when stdout is a terminal (colour, prompts). */
+  isTTY: boolean;
+  /** True when stderr is a terminal (progress line). */
+  stderrTTY: boolean;
+  env: Record<string, string | undefined>;
+  readFile(path: string): Uint8Array;
+  /** Writes atomically (temp file + rename) so a crash never leaves half a file. */
+  writeFile(path: string, data: string | Uint8Array): void;
+  /** Asks a yes/no question on the terminal. */
+  confirm(question: string): Promise<boolean>;
+  /** Fetch used by the API client (tests inject the emulator's). */
+  fetch?: typeof fetch;
+}
+
+/** The real process's I/O. */
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    isTTY: !!process.stdout.isTTY,
+    stderrTTY: !!process.stderr.isTTY,
+    env: process.env,
+    readFile: (path) => readFileSync(path),
+    writeFile: (path, data) => {
+      const tmp = `${path}.${process.pid}.tmp`;
+      writeFileSync(tmp, data);
+      renameSync(tmp, path);
+    },
+    confirm: async (question) => {
+      const rl = createInterface({ input: process.stdin, output: process.stderr });
+      try {
+        return /^(y|yes|д|да)$/i.test((await rl.question(`${question} [y/N] `)).trim());
+      } finally {
+        rl.close();
+      }
+    },
+  };
+}

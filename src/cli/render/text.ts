@@ -1,0 +1,57 @@
+import type { Report, RuleResult, Severity } from '../../audit/types';
+import type { Translate } from '../../i18n/translate';
+
+const SEVERITY_ORDER: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+const MAX_ITEMS = 10;
+
+/** ANSI colour only when writing to a terminal. */
+function painter(colour: boolean) {
+  const wrap = (code: string) => (s: string) => (colour ? `\x1b[${code}m${s}\x1b[0m` : s);
+  return { red: wrap('31'), yellow: wrap('33'), green: wrap('32'), bold: wrap('1'), dim: wrap('2') };
+}
+
+function scoreText(score: number | null, t: Translate): string {
+  return score === null ? t('cli.noScore') : String(score);
+}
+
+/** Terminal text: score and area scores, then failing and needs-review results by area. */
+export function renderText(report: Report, t: Translate, colour: boolean): string {
+  const p = painter(colour);
+  const paintScore = (s: number | null) => {
+    const text = scoreText(s, t);
+    if (s === null) return p.dim(text);
+    return s >= 90 ? p.green(text) : s >= 50 ? p.yellow(text) : p.red(text);
+  };
+  const lines: string[] = [];
+  const account = report.account.name ?? report.account.subdomain ?? String(report.account.id ?? '');
+  lines.push(p.bold(t('cli.title', { account })));
+  lines.push(t('cli.scoreLine', { score: scoreText(report.score, t), grade: report.grade ?? '—', baseline: report.baseline.name }));
+  lines.push(t('cli.countsLine', {
+    fail: report.counts.fail, review: report.counts['needs-review'], manual: report.counts.manual, error: report.counts.error,
+  }));
+  lines.push('');
+  for (const area of report.areas) {
+    lines.push(`  ${t(`areas.${area.id}`).padEnd(28)} ${paintScore(area.score)}`);
+  }
+  for (const area of report.areas) {
+    const shown = report.results
+      .filter((r) => r.area === area.id && (r.outcome === 'fail' || r.outcome === 'needs-review' || r.outcome === 'error'))
+      .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+    if (!shown.length && !area.failedParts.length) continue;
+    lines.push('', p.bold(t(`areas.${area.id}`)));
+    for (const part of area.failedParts) lines.push(`  ${p.red('!')} ${t('cli.partFailed', { part: part.part, reason: part.reason })}`);
+    for (const r of shown) lines.push(...resultLines(r, t, p));
+  }
+  lines.push('', p.dim(t('cli.requests', { count: report.requests.count, retries: report.requests.retries })));
+  return `${lines.join('\n')}\n`;
+}
+
+function resultLines(r: RuleResult, t: Translate, p: ReturnType<typeof painter>): string[] {
+  const mark = r.outcome === 'fail' ? p.red('✗') : r.outcome === 'error' ? p.red('!') : p.yellow('?');
+  const fix = r.fix ? p.dim(` [${t(`cli.fixKind.${r.fix.kind}`)}]`) : '';
+  const lines = [`  ${mark} ${r.title} ${p.dim(`(${r.ruleId}, ${t(`cli.severity.${r.severity}`)})`)}${fix}`];
+  if (r.outcome === 'error' && r.error) lines.push(`      ${r.error.message}`);
+  for (const item of r.items.slice(0, MAX_ITEMS)) lines.push(`      • ${item.text}`);
+  if (r.items.length > MAX_ITEMS) lines.push(`      ${t('cli.moreItems', { count: r.items.length - MAX_ITEMS })}`);
+  return lines;
+}

@@ -1,0 +1,44 @@
+import type { ApiClient } from '../api/client';
+import type { Baseline } from '../audit/baseline/types';
+import { runAudit } from '../audit/run';
+import type { Report } from '../audit/types';
+import type { Dictionary, Lang } from '../i18n/translate';
+import { gatherSnapshot, type GatherProgress } from '../snapshot/gather';
+import { AUDIT_PARTS } from '../snapshot/gatherers';
+import type { PartName, Snapshot } from '../snapshot/types';
+
+/** What every audit needs besides the account. */
+export interface AuditSettings {
+  baseline: Baseline;
+  lang: Lang;
+  dict: Dictionary;
+}
+
+/** Options of one gathering + audit. */
+export interface AuditRun extends AuditSettings {
+  client: ApiClient;
+  now?: () => Date;
+  signal?: AbortSignal;
+  onProgress?: (progress: GatherProgress) => void;
+  /** Extra parts beyond the rules' (the configuration document wants field groups). */
+  extraParts?: PartName[];
+  baseUrl?: string | null;
+}
+
+/** gather → Snapshot → audit → Report, the one direction every face uses. */
+export async function auditAccount(run: AuditRun): Promise<{ snapshot: Snapshot; report: Report }> {
+  const snapshot = await gatherSnapshot(run.client, {
+    parts: [...AUDIT_PARTS, ...(run.extraParts ?? [])],
+    windowDays: run.baseline.thresholds.signalWindowDays,
+    now: run.now,
+    signal: run.signal,
+    onProgress: run.onProgress,
+    baseUrl: run.baseUrl,
+  });
+  return { snapshot, report: auditSnapshot(snapshot, run) };
+}
+
+/** Audit a snapshot already in hand (saved file, after a fix's re-gather). */
+export function auditSnapshot(snapshot: Snapshot, settings: AuditSettings): Report {
+  return runAudit(snapshot, { baseline: settings.baseline, lang: settings.lang, dict: settings.dict });
+}

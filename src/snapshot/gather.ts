@@ -1,0 +1,82 @@
+import type { ApiClient } from '../api/client';
+import { isAbortError, toPartFailure } from '../api/errors';
+import type { Part, PartName, Snapshot, SnapshotParts } from './types';
+import { AUDIT_PARTS, GATHERERS } from './gatherers';
+import type { GatherContext } from './gatherers/types';
+
+/** Progress of a gathering, for the panel's bar and the CLI's line. */
+export interface GatherProgress {
+  partsDone: number;
+  partsTotal: number;
+  requests: number;
+  /** The part that just finished. */
+  part?: PartName;
+}
+
+/** Options of one gathering. */
+export interface GatherOptions {
+  /** Parts to gather; defaults to everything the audit reads. */
+  parts?: PartName[];
+  windowDays: number;
+  /** The snapshot's clock; rules never read another. */
+  now?: () => Date;
+  signal?: AbortSignal;
+  onProgress?: (progress: GatherProgress) => void;
+  baseUrl?: string | null;
+}
+
+/**
+ * Gathers the account once into a Snapshot. Parts run in parallel under the client's shared throttle;
+ * a part that fails becomes a failure value and the others go on. Cancelling rejects with the abort error.
+ */
+export async function gatherSnapshot(client: ApiClient, options: GatherOptions): Promise<Snapshot> {
+  const now = (options.now ?? (() => new Date()))();
+  const to = Math.floor(now.getTime() / 1000);
+  const window = { from: to - options.windowDays * 86400, to, days: options.windowDays };
+  const wanted = [...new Set(options.parts ?? AUDIT_PARTS)];
+  const startRequests = client.stats.requests;
+  const startRetries = client.stats.retries;
+  const running = new Map<PartName, Promise<Part<unknown>>>();
+  let done = 0;
+
+  const ctx: GatherContext = {
+    client, window, signal: options.signal,
+    part: (name) => (running.get(name) ?? Promise.resolve(undefined)) as never,
+  };
+  const report = (part?: PartName) => options.onProgress?.({
+    partsDone: done, partsTotal: wanted.length, requests: client.stats.requests - startRequests, part,
+  });
+
+  report();
+  for (const name of wanted) {
+    const gatherer = GATHERERS[name];
+    running.set(name, gatherer.run(ctx).then(
+      (data) => ({ data }),
+      (err: unknown) => {
+        if (isAbortError(err) || options.signal?.aborted) throw err;
+        return { error: toPartFailure(err) };
+      },
+    ).then((part) => { done += 1; report(name); return part; }));
+  }
+  const settled = await Promise.all(wanted.map(async (name) => [name, await running.get(name)!] as const));
+  const parts = Object.fromEntries(settled) as unknown as SnapshotParts;
+  return {
+    schemaVersion: 1,
+    takenAt: now.toISOString(),
+    window,
+    origin: { baseUrl: options.baseUrl ?? null },
+    parts,
+    requests: { count: client.stats.requests - startRequests, retries: client.stats.retries - startRetries },
+  };
+}
+
+/** Re-gather some parts of an existing snapshot (before and after a fix), keeping the rest. */
+export async function regatherParts(client: ApiClient, snapshot: Snapshot, parts: PartName[],
+  options: Omit<GatherOptions, 'parts' | 'windowDays'> & { windowDays?: number }): Promise<Snapshot> {
+  const fresh = await gatherSnapshot(client, { ...options, windowDays: options.windowDays ?? snapshot.window.days, parts });
+  return {
+    ...fresh,
+    parts: { ...snapshot.parts, ...fresh.parts },
+    requests: { count: snapshot.requests.count + fresh.requests.count, retries: snapshot.requests.retries + fresh.requests.retries },
+  };
+}

@@ -1,0 +1,62 @@
+import type { CompanyDto, ContactDto, HalList, LeadDto } from '../../api/dto';
+import { STATUS_LOST, STATUS_WON } from '../../api/dto';
+import { DuplicateIndex } from '../duplicates';
+import { valuesByCode } from '../contact-values';
+import type { ContactsView, OpenLeadsView } from '../types';
+import { gatherer } from './types';
+
+const SAMPLE = 500;
+
+function countOwner(byOwner: Record<string, number>, owner: unknown): void {
+  const key = String(owner ?? 0);
+  byOwner[key] = (byOwner[key] ?? 0) + 1;
+}
+
+/** Streams every contact page into the derived view (owners, channel-less contacts, duplicates). */
+export const contacts = gatherer('contacts', async ({ client, signal }): Promise<ContactsView> => {
+  const index = new DuplicateIndex();
+  const view: ContactsView = { total: 0, byOwner: {}, withoutChannels: { count: 0, sampleIds: [] }, duplicates: [] };
+  for await (const page of client.pages<ContactDto>('/api/v4/contacts', 'contacts', { signal })) {
+    for (const c of page) {
+      if (!c || typeof c.id !== 'number') continue;
+      view.total += 1;
+      countOwner(view.byOwner, c.responsible_user_id);
+      const phones = valuesByCode(c.custom_fields_values, 'PHONE');
+      const emails = valuesByCode(c.custom_fields_values, 'EMAIL');
+      if (phones.length === 0 && emails.length === 0) {
+        view.withoutChannels.count += 1;
+        if (view.withoutChannels.sampleIds.length < SAMPLE) view.withoutChannels.sampleIds.push(c.id);
+      }
+      index.add(c.id, phones, emails);
+    }
+  }
+  view.duplicates = index.groups();
+  return view;
+});
+
+/**
+ * Whether companies exist: only needed when there are no contacts (the rule asks for "no contacts and no
+ * companies"), so with contacts present no request is made and the count is marked inexact.
+ */
+export const companies = gatherer('companies', async (ctx) => {
+  const known = await ctx.part('contacts');
+  if (known && 'data' in known && known.data.total > 0) return { total: 0, exact: false };
+  const page = await ctx.client.get<HalList<'companies', CompanyDto>>('/api/v4/companies', {
+    query: { limit: 1 }, signal: ctx.signal,
+  });
+  const found = page?._embedded?.companies?.length ?? 0;
+  return { total: found, exact: found === 0 };
+});
+
+/** Open leads (not won or lost) counted by owner, streamed page by page. */
+export const openLeads = gatherer('openLeads', async ({ client, signal }): Promise<OpenLeadsView> => {
+  const view: OpenLeadsView = { total: 0, byOwner: {} };
+  for await (const page of client.pages<LeadDto>('/api/v4/leads', 'leads', { signal })) {
+    for (const lead of page) {
+      if (!lead || lead.status_id === STATUS_WON || lead.status_id === STATUS_LOST) continue;
+      view.total += 1;
+      countOwner(view.byOwner, lead.responsible_user_id);
+    }
+  }
+  return view;
+});
