@@ -22,14 +22,16 @@ export function openRightItems(ruleId: string, users: readonly UserDto[], roles:
   action: 'export' | 'delete', open: readonly RightLetter[]): Item[] {
   const items: Item[] = [];
   for (const role of roles) {
-    const entities = openEntities(role.rights, action, open);
-    if (!entities.length) continue;
-    items.push({
-      id: `role:${role.id}`,
-      message: { key: `items.${ruleId}.role`, params: { role: role.name, entities: entities.join(', ') } },
-      link: crmLinks.roles(),
-      data: { kind: 'role', role_id: role.id, entities, values: entities.map((e) => role.rights[e as 'leads']?.[action]) },
-    });
+    // One item per role and entity, so the text can name the entity in the reader's language.
+    for (const entity of openEntities(role.rights, action, open)) {
+      const value = role.rights[entity as 'leads']?.[action];
+      items.push({
+        id: `role:${role.id}@${entity}`,
+        message: { key: `items.${ruleId}.role.${entity}`, params: { role: role.name, value: value ?? '' } },
+        link: crmLinks.roles(),
+        data: { kind: 'role', role_id: role.id, entity, value },
+      });
+    }
   }
   for (const user of activeNonAdmins(users)) {
     const entities = openEntities(user.rights, action, open);
@@ -38,10 +40,10 @@ export function openRightItems(ruleId: string, users: readonly UserDto[], roles:
     items.push({
       id: `user:${user.id}`,
       message: user.rights.role_id == null
-        ? { key: `items.${ruleId}.userNoRole`, params: { user: user.name, entities: entities.join(', ') } }
+        ? { key: `items.${ruleId}.userNoRole`, params: { user: user.name, count: entities.length } }
         : {
           key: `items.${ruleId}.user`,
-          params: { user: user.name, role: role?.name ?? `#${user.rights.role_id}`, entities: entities.join(', ') },
+          params: { user: user.name, role: role?.name ?? `#${user.rights.role_id}`, count: entities.length },
         },
       link: crmLinks.users(),
       data: { kind: 'user', user_id: user.id, role_id: user.rights.role_id ?? null, entities },

@@ -26,7 +26,7 @@ export const chatChannelsAbsent = defineRule({
     if (!evidence.length) {
       return {
         outcome: 'needs-review',
-        items: [{ id: 'chats:none', message: { key: 'items.chat-channels-absent.none', params: { days: ctx.window.days } } }],
+        items: [{ id: 'chats:none', message: { key: 'items.chat-channels-absent.none', params: { count: ctx.window.days, days: ctx.window.days } } }],
       };
     }
     if (unsorted.chatServices.length) {

@@ -26,7 +26,7 @@ export const webFormAbsent = defineRule({
     if (evidence.length) return { outcome: 'pass', evidence };
     return {
       outcome: 'needs-review',
-      items: [{ id: 'forms:none', message: { key: 'items.web-form-absent.none', params: { days: ctx.window.days } } }],
+      items: [{ id: 'forms:none', message: { key: 'items.web-form-absent.none', params: { count: ctx.window.days, days: ctx.window.days } } }],
     };
   },
 });
