@@ -1,0 +1,92 @@
+import type { ColumnInfo, ImportEntity, PreflightProgress, PreflightResult, PreflightSchema, Problem, ProblemCount } from './types';
+import type { PreflightLimits } from './limits';
+import { DEFAULT_LIMITS } from './limits';
+import { readTable, isBadFile } from './input/read-table';
+import { resolveColumns } from './columns';
+import { problem, ProblemLog, PROBLEM_SEVERITY } from './problems';
+import { checkRow, type RowContext } from './rows';
+import { normalizeName } from '../audit/normalize';
+
+/** Input of the pre-flight check. */
+export interface PreflightInput {
+  file: Uint8Array;
+  fileName: string;
+  entity: ImportEntity;
+  schema: PreflightSchema;
+  onProgress?: (p: PreflightProgress) => void;
+  /** Overrides of the file limits (tests, or a stricter integrator policy). */
+  limits?: Partial<PreflightLimits>;
+  /** Row-level problems kept per code (counts stay exact). */
+  maxProblemsPerCode?: number;
+}
+
+const PROGRESS_EVERY = 1000;
+
+function summarise(log: ProblemLog, rows: number): PreflightResult['summary'] {
+  const byCode: ProblemCount[] = [...log.counts.entries()]
+    .map(([code, count]) => ({ code, severity: PROBLEM_SEVERITY[code] ?? 'error', count }))
+    .sort((a, b) => (a.severity === b.severity ? a.code.localeCompare(b.code) : a.severity === 'error' ? -1 : 1));
+  const errors = byCode.filter((c) => c.severity === 'error').reduce((s, c) => s + c.count, 0);
+  const warnings = byCode.filter((c) => c.severity === 'warning').reduce((s, c) => s + c.count, 0);
+  return { rows, errors, warnings, byCode };
+}
+
+function optionsFor(columns: ColumnInfo[], schema: PreflightSchema): RowContext['options'] {
+  const out: RowContext['options'] = new Map();
+  for (const c of columns) {
+    if (c.kind !== 'list' && c.kind !== 'multilist') continue;
+    const field = schema.fields.find((f) => f.name === c.target);
+    if (!field) continue;
+    out.set(c.index, new Map((field.enums ?? []).map((e) => [normalizeName(e.value), e.value])));
+  }
+  return out;
+}
+
+/**
+ * Check an import file (.xlsx first sheet or .csv) against the live schema before amoCRM's
+ * import sees it: headers, owners, list values, pipelines and stages, dates, phones, emails,
+ * duplicates. A bad file yields one fatal problem; it never throws on bad input.
+ */
+export async function preflight(input: PreflightInput): Promise<PreflightResult> {
+  const { entity, schema, fileName, onProgress } = input;
+  const limits = { ...DEFAULT_LIMITS, ...input.limits };
+  const log = new ProblemLog(input.maxProblemsPerCode ?? 1000);
+  onProgress?.({ phase: 'read', done: 0, total: input.file.length });
+  const table = await readTable(input.file, fileName, limits);
+  onProgress?.({ phase: 'read', done: input.file.length, total: input.file.length });
+
+  if (isBadFile(table)) {
+    const fatal: Problem = problem(table.code, null, null, { ...table.params, file: fileName });
+    log.add(fatal);
+    return { entity, fileName, fileKind: null, encoding: null, fatal, columns: [], summary: summarise(log, 0),
+      problems: log.list, truncated: false, exitCode: 1 };
+  }
+
+  const unavailable = new Set(schema.unavailable ?? []);
+  const resolved = resolveColumns(table.headers, entity, schema);
+  for (const p of resolved.problems) {
+    // Without the field list an unknown header proves nothing; one notice replaces them.
+    if (unavailable.has('fields') && p.code === 'header-unknown') continue;
+    log.add(p);
+  }
+  for (const part of unavailable) log.add(problem('check-skipped', null, null, { part }));
+
+  const ctx: RowContext = {
+    entity, columns: resolved.columns, options: optionsFor(resolved.columns, schema), users: schema.users,
+    pipelines: schema.pipelines, skip: new Set([...unavailable].filter((u): u is 'users' | 'pipelines' => u !== 'fields')),
+    existing: schema.existing, seenRows: new Map(), seenPhones: new Map(), seenEmails: new Map(),
+  };
+  const total = table.rows.length;
+  table.rows.forEach((r, i) => {
+    checkRow(ctx, r.row, r.cells, log);
+    if (onProgress && (i + 1) % PROGRESS_EVERY === 0) onProgress({ phase: 'check', done: i + 1, total });
+  });
+  onProgress?.({ phase: 'check', done: total, total });
+
+  const summary = summarise(log, total);
+  const problems = [...log.list].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  return {
+    entity, fileName, fileKind: table.kind, encoding: table.encoding, fatal: null, columns: resolved.columns, summary,
+    problems, truncated: log.truncated, exitCode: summary.errors > 0 ? 1 : 0,
+  };
+}
