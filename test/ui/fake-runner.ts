@@ -30,6 +30,10 @@ export interface FakeOptions {
   failOp?: string;
   undoConflicts?: UndoConflict[];
   withDocument?: boolean;
+  /** Journal entries present before the panel mounts. */
+  journal?: JournalEntry[];
+  /** Ticks stored before the panel mounts. */
+  ticks?: Record<string, ManualTick>;
   /** When set, every audit rejects with this message. */
   auditError?: string;
 }
@@ -67,6 +71,8 @@ export class FakeRunner implements PanelRunner {
   constructor(private readonly opts: FakeOptions = {}) {
     this.canFix = opts.canFix ?? true;
     if (opts.whyNoFix) this.whyNoFix = opts.whyNoFix;
+    this.journal = (opts.journal ?? []).map((e) => ({ ...e }));
+    this.ticks = { ...opts.ticks };
     if (opts.withDocument) this.downloadDocument = async () => { this.calls.downloadDocument++; };
   }
 

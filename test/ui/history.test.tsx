@@ -1,0 +1,80 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { fireEvent, waitFor } from '@testing-library/preact';
+import { mountWithFake, one } from './harness';
+
+let cleanup: (() => void) | null = null;
+afterEach(() => { cleanup?.(); cleanup = null; });
+
+async function setup(...args: Parameters<typeof mountWithFake>) {
+  const h = mountWithFake(...args);
+  cleanup = h.unmount;
+  await waitFor(() => one(h.el, '[data-score]'));
+  return h;
+}
+
+const entry = (id: string) => ({
+  id, ruleId: 'required-at-entry-stage', title: 'Title of required-at-entry-stage', appliedAt: '2025-03-01T10:05:00Z',
+  by: 'Anna Admin', undoneAt: null,
+  ops: [
+    { summary: { key: 'fix.test.unrequire', params: { field: 'Budget' } }, status: 'applied' as const },
+    { summary: { key: 'fix.test.unrequire', params: { field: 'Source' } }, status: 'applied' as const },
+  ],
+});
+
+describe('history and undo', () => {
+  it('lists applied fixes; undo reports conflicts with both values and re-audits', async () => {
+    const conflict = { entryId: 'j1', summary: { key: 'fix.test.unrequire', params: { field: 'Source' } },
+      expected: 'not required', actual: 'required at “Negotiation”' };
+    const { el, runner } = await setup({ undoConflicts: [conflict], journal: [entry('j1')] });
+    const item = await waitFor(() => one(el, '[data-entry-id="j1"]'));
+    expect(item.textContent).toContain('Title of required-at-entry-stage');
+    expect(item.textContent).toContain('Anna Admin');
+    expect(item.textContent).toContain('2 operations');
+    const audits = runner.calls.runAudit;
+    fireEvent.click(one(item, '[data-action="undo"]'));
+    await waitFor(() => expect(el.querySelectorAll('[data-role="conflict"]')).toHaveLength(1));
+    expect(runner.calls.undo).toEqual([['j1']]);
+    const c = one(el, '[data-role="conflict"]');
+    expect(c.textContent).toContain('fix.test.unrequire');
+    expect(c.textContent).toContain('the fix set “not required”, now it is “required at “Negotiation””');
+    expect(one(el, '[data-role="undo-result"]').textContent).toContain('Reverted: 1, failed: 0, conflicts: 1.');
+    // Undone entries lose their Undo button once the journal is reloaded, and the account is audited again.
+    await waitFor(() => expect(el.querySelector('[data-action="undo"]')).toBeNull());
+    expect(one(el, '[data-entry-id="j1"]').textContent).toMatch(/Undone/);
+    await waitFor(() => expect(runner.calls.runAudit).toBe(audits + 1));
+  });
+
+  it('non-admins see the history without Undo', async () => {
+    const { el } = await setup({ canFix: false, journal: [entry('j9')] });
+    await waitFor(() => one(el, '[data-entry-id="j9"]'));
+    expect(el.querySelector('[data-action="undo"]')).toBeNull();
+  });
+
+  it('the journal download goes through the port', async () => {
+    const { el, runner } = await setup({ journal: [entry('j1')] });
+    fireEvent.click(await waitFor(() => one(el, '[data-action="download-journal"]')));
+    await waitFor(() => expect(runner.calls.downloadJournal).toBe(1));
+  });
+});
+
+describe('manual checklist', () => {
+  it('lists manual results; a tick is stored through the port with who and when, and survives a remount', async () => {
+    const { el, runner, unmount } = await setup();
+    const list = [...el.querySelectorAll('[data-manual-rule-id]')].map((li) => li.getAttribute('data-manual-rule-id'));
+    expect(list).toEqual(['test-form-submitted', 'test-call-made', 'setup-document-approved']);
+    const box = one<HTMLInputElement>(el, '[data-manual-rule-id="test-call-made"] input[type="checkbox"]');
+    expect(box.checked).toBe(false);
+    expect(one(el, 'label[for="sa-manual-test-call-made"]').textContent).toBe('Title of test-call-made');
+    fireEvent.click(box);
+    await waitFor(() => expect(one(el, '[data-manual-rule-id="test-call-made"] [data-role="tick-info"]').textContent)
+      .toMatch(/^Ticked by Anna Admin, /));
+    expect(runner.calls.setTick).toEqual([['test-call-made', true]]);
+    expect(el.textContent).toContain('Done: 1 of 3');
+    // A fresh panel over the same stored ticks shows the box ticked.
+    const ticks = runner.ticks;
+    unmount();
+    const h = await setup({ ticks });
+    await waitFor(() => expect(one<HTMLInputElement>(h.el, '[data-manual-rule-id="test-call-made"] input').checked).toBe(true));
+  });
+});

@@ -1,0 +1,85 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, waitFor } from '@testing-library/preact';
+import ru from '../../i18n/ru.json';
+import { createTranslator } from '../../src/i18n/translate';
+import type { Dictionary } from '../../src/i18n/translate';
+import { mountPanel, mountSettingsIntro } from '../../src/ui/mount';
+import { FakeRunner, deferred } from './fake-runner';
+import { one, t } from './harness';
+
+const els: HTMLElement[] = [];
+function host(): HTMLElement {
+  const el = document.createElement('div');
+  document.body.appendChild(el);
+  els.push(el);
+  return el;
+}
+afterEach(() => { for (const el of els.splice(0)) el.remove(); });
+
+describe('mountPanel', () => {
+  it('replaces a panel already mounted on the element instead of adding a second one', async () => {
+    const el = host();
+    const gate = deferred();
+    const first = new FakeRunner({ auditGate: gate });
+    mountPanel(el, { runner: first, t, lang: 'en' });
+    const second = mountPanel(el, { runner: new FakeRunner(), t, lang: 'en' });
+    // The first panel's gather is cancelled, not left running against the API.
+    expect(first.lastSignal?.aborted).toBe(true);
+    await waitFor(() => one(el, '[data-score]'));
+    expect(el.querySelectorAll('.setup-audit')).toHaveLength(1);
+    second.unmount();
+    expect(el.childNodes).toHaveLength(0);
+    second.unmount(); // idempotent
+  });
+
+  it('replaces foreign content the shell left in the element', async () => {
+    const el = host();
+    el.innerHTML = '<p class="loading">…</p>';
+    const m = mountPanel(el, { runner: new FakeRunner(), t, lang: 'en', autoRun: false });
+    expect(el.querySelector('.loading')).toBeNull();
+    expect(el.querySelectorAll('.setup-audit')).toHaveLength(1);
+    expect(el.textContent).toContain(t('ui.empty'));
+    m.unmount();
+  });
+
+  it('renders in Russian with the translator the host gives', async () => {
+    const el = host();
+    const tRu = createTranslator(ru as unknown as Dictionary, 'ru');
+    const m = mountPanel(el, { runner: new FakeRunner(), t: tRu, lang: 'ru' });
+    await waitFor(() => one(el, '[data-score]'));
+    expect(one(el, '[data-action="rerun"]').textContent).toBe('Запустить аудит заново');
+    expect(one(el, '.setup-audit').getAttribute('lang')).toBe('ru');
+    // No raw key reaches the screen.
+    expect(el.textContent).not.toMatch(/\bui\.[a-z]/);
+    m.unmount();
+  });
+
+  it('offers the configuration document only when the runner can produce it', async () => {
+    const el = host();
+    const runner = new FakeRunner({ withDocument: true });
+    const m = mountPanel(el, { runner, t, lang: 'en' });
+    fireEvent.click(await waitFor(() => one(el, '[data-action="download-document"]')));
+    await waitFor(() => expect(runner.calls.downloadDocument).toBe(1));
+    m.unmount();
+    const el2 = host();
+    const m2 = mountPanel(el2, { runner: new FakeRunner(), t, lang: 'en' });
+    await waitFor(() => one(el2, '[data-score]'));
+    expect(el2.querySelector('[data-action="download-document"]')).toBeNull();
+    m2.unmount();
+  });
+});
+
+describe('mountSettingsIntro', () => {
+  it('explains the widget and the button calls onOpen', () => {
+    const el = host();
+    const onOpen = vi.fn();
+    const m = mountSettingsIntro(el, { t, onOpen });
+    expect(el.textContent).toContain(t('ui.intro.text'));
+    fireEvent.click(one(el, '[data-action="open-audit"]'));
+    expect(onOpen).toHaveBeenCalledTimes(1);
+    mountSettingsIntro(el, { t, onOpen });
+    expect(el.querySelectorAll('.sa-intro')).toHaveLength(1);
+    m.unmount();
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { createPanelStore, safeFixRuleIds } from '../../src/ui/store';
+import { FakeRunner, deferred } from './fake-runner';
+import { defaultResults, reportFixture, result } from './fixtures';
+
+describe('panel store', () => {
+  it('runs an audit, reporting progress, and keeps the report', async () => {
+    const runner = new FakeRunner({ progress: [{ partsDone: 1, partsTotal: 4, requests: 1 }, { partsDone: 4, partsTotal: 4, requests: 6 }] });
+    const store = createPanelStore({ runner });
+    const seen: (number | undefined)[] = [];
+    store.subscribe((s) => seen.push(s.audit.progress?.partsDone));
+    await store.dispatch({ type: 'run-audit' });
+    expect(seen).toContain(1);
+    expect(seen).toContain(4);
+    expect(store.getState().report?.score).toBe(72);
+    expect(store.getState().audit).toEqual({ status: 'idle', progress: null, error: null });
+  });
+
+  it('cancel aborts the signal, keeps the old report and ignores the late answer', async () => {
+    const gate = deferred();
+    const old = reportFixture({ score: 10 });
+    const runner = new FakeRunner({ auditGate: gate });
+    const store = createPanelStore({ runner, report: old });
+    const running = store.dispatch({ type: 'run-audit' });
+    await store.dispatch({ type: 'cancel-audit' });
+    gate.resolve();
+    await running;
+    expect(runner.lastSignal?.aborted).toBe(true);
+    expect(store.getState().audit.status).toBe('cancelled');
+    expect(store.getState().report).toBe(old);
+  });
+
+  it('a second run while one is running does not start another gather', async () => {
+    const gate = deferred();
+    const runner = new FakeRunner({ auditGate: gate });
+    const store = createPanelStore({ runner });
+    const a = store.dispatch({ type: 'run-audit' });
+    const b = store.dispatch({ type: 'run-audit' });
+    gate.resolve();
+    await Promise.all([a, b]);
+    expect(runner.calls.runAudit).toBe(1);
+  });
+
+  it('confirm applies once, and only after a preview', async () => {
+    const runner = new FakeRunner();
+    const store = createPanelStore({ runner, report: reportFixture() });
+    await store.dispatch({ type: 'confirm-fix' });
+    expect(runner.calls.applyFix).toHaveLength(0);
+    await store.dispatch({ type: 'open-fix', ruleIds: ['required-at-entry-stage'] });
+    await Promise.all([store.dispatch({ type: 'confirm-fix' }), store.dispatch({ type: 'confirm-fix' })]);
+    expect(runner.calls.applyFix).toHaveLength(1);
+    expect(store.getState().fix?.status).toBe('done');
+  });
+
+  it('a non-admin store refuses fix and undo intents', async () => {
+    const runner = new FakeRunner({ canFix: false });
+    const store = createPanelStore({ runner, report: reportFixture() });
+    await store.dispatch({ type: 'open-fix', ruleIds: ['required-at-entry-stage'] });
+    await store.dispatch({ type: 'open-fix-all-safe' });
+    await store.dispatch({ type: 'undo', entryId: 'j1' });
+    expect(store.getState().fix).toBeNull();
+    expect(runner.calls.previewFix).toEqual([]);
+    expect(runner.calls.undo).toEqual([]);
+  });
+
+  it('a preview answer arriving after the dialog closed is dropped', async () => {
+    const runner = new FakeRunner();
+    const store = createPanelStore({ runner, report: reportFixture() });
+    const opening = store.dispatch({ type: 'open-fix', ruleIds: ['loss-reason-missing'] });
+    await store.dispatch({ type: 'close-fix' });
+    await opening;
+    expect(store.getState().fix).toBeNull();
+  });
+
+  it('a failing side action becomes an actionError, not a rejection', async () => {
+    const runner = new FakeRunner();
+    runner.downloadJournal = async () => { throw new Error('disk full'); };
+    const store = createPanelStore({ runner });
+    await expect(store.dispatch({ type: 'download-journal' })).resolves.toBeUndefined();
+    expect(store.getState().actionError).toBe('disk full');
+    await store.dispatch({ type: 'dismiss-error' });
+    expect(store.getState().actionError).toBeNull();
+  });
+
+  it.each([
+    ['failing safe fixes only', defaultResults(), ['required-statuses-stale', 'required-at-entry-stage']],
+    ['a passing result with a stale fix summary is skipped',
+      [result('a', 'fields', 'pass', 'high', { fix: { kind: 'safe', ops: 1 } })], []],
+    ['confirm fixes are never bulk', [result('b', 'fields', 'fail', 'high', { fix: { kind: 'confirm', ops: 1 } })], []],
+  ])('safeFixRuleIds: %s', (_name, results, expected) => {
+    expect(safeFixRuleIds(reportFixture({ results }))).toEqual(expected);
+  });
+});
