@@ -1,0 +1,69 @@
+import { expect, it } from 'vitest';
+import { ruleTable } from './table';
+import { ok, runRule, snapshot, user } from '../fixtures';
+import { initialDataMissing } from '../../../src/audit/rules/data/initial-data-missing';
+import { recordsOwnedByInactiveUsers } from '../../../src/audit/rules/data/records-owned-by-inactive-users';
+import { duplicateContacts } from '../../../src/audit/rules/data/duplicate-contacts';
+import { contactsWithoutChannels } from '../../../src/audit/rules/data/contacts-without-channels';
+import type { ContactsView } from '../../../src/snapshot/types';
+
+const contacts = (v: Partial<ContactsView> = {}) => ok<ContactsView>({
+  total: 3, byOwner: { 3: 3 }, withoutChannels: { count: 0, sampleIds: [] }, duplicates: [], ...v,
+});
+const companies = (total: number) => ok({ total, exact: true });
+
+ruleTable(initialDataMissing, [
+  { name: 'contacts and companies', parts: {}, outcome: 'pass' },
+  { name: 'only companies', parts: { contacts: contacts({ total: 0, byOwner: {} }), companies: companies(1) }, outcome: 'pass' },
+  { name: 'only contacts', parts: { companies: companies(0) }, outcome: 'pass' },
+  { name: 'neither', parts: { contacts: contacts({ total: 0, byOwner: {} }), companies: companies(0) }, outcome: 'fail', items: ['data:empty'] },
+]);
+
+ruleTable(recordsOwnedByInactiveUsers, [
+  { name: 'owners are active', parts: {}, outcome: 'pass' },
+  {
+    name: 'inactive, free and unknown owners; counts per user',
+    parts: {
+      users: ok([user(1, { admin: true }), user(3), user(4, { active: false }), user(5, { free: true })]),
+      contacts: contacts({ byOwner: { 3: 1, 4: 2, 77: 1 } }),
+      openLeads: ok({ total: 3, byOwner: { 5: 1, 4: 2 } }),
+    },
+    outcome: 'fail',
+    items: ['user:4', 'user:5', 'user:77'],
+  },
+  { name: 'zero counts are ignored', parts: { openLeads: ok({ total: 0, byOwner: { 9: 0 } }) }, outcome: 'pass' },
+]);
+
+it('records-owned-by-inactive-users item counts leads and contacts', () => {
+  const r = runRule(recordsOwnedByInactiveUsers, snapshot({
+    users: ok([user(1, { admin: true }), user(4, { active: false })]),
+    contacts: contacts({ byOwner: { 4: 2 } }),
+    openLeads: ok({ total: 3, byOwner: { 4: 3 } }),
+  }));
+  expect(r.items[0]!.data).toEqual({ user_id: 4, known: true, leads: 3, contacts: 2 });
+  expect(r.items[0]!.text).toBe('User 4: 3 open deals, 2 contacts');
+});
+
+ruleTable(duplicateContacts, [
+  { name: 'no groups', parts: {}, outcome: 'pass' },
+  {
+    name: 'phone and email groups',
+    parts: { contacts: contacts({ duplicates: [{ kind: 'phone', key: '9161234567', contactIds: [1, 2] }, { kind: 'email', key: 'a@b.ru', contactIds: [2, 3, 4] }] }) },
+    outcome: 'fail',
+    items: ['phone:9161234567', 'email:a@b.ru'],
+  },
+  { name: 'no contacts', parts: { contacts: contacts({ total: 0, byOwner: {} }) }, outcome: 'not-applicable' },
+]);
+
+ruleTable(contactsWithoutChannels, [
+  { name: 'all reachable', parts: {}, outcome: 'pass' },
+  { name: 'sample covers all', parts: { contacts: contacts({ withoutChannels: { count: 2, sampleIds: [5, 6] } }) }, outcome: 'fail', items: ['contact:5', 'contact:6'] },
+  { name: 'more than the sample', parts: { contacts: contacts({ withoutChannels: { count: 9, sampleIds: [5] } }) }, outcome: 'fail', items: ['contact:5', 'contacts:more'] },
+  { name: 'no contacts', parts: { contacts: contacts({ total: 0, byOwner: {} }) }, outcome: 'not-applicable' },
+]);
+
+it('contacts-without-channels links to the contact and counts the rest', () => {
+  const r = runRule(contactsWithoutChannels, snapshot({ contacts: contacts({ withoutChannels: { count: 9, sampleIds: [5] } }) }));
+  expect(r.items[0]!.link).toBe('/contacts/detail/5');
+  expect(r.items[1]!.text).toBe('…and 8 more contacts');
+});
