@@ -1,5 +1,17 @@
 import type { Message } from '../audit/types';
+import type { FieldEntity } from '../api/dto';
 import type { PartName } from '../snapshot/types';
+
+/**
+ * What an op writes to, so the executor can read it back: to settle a write whose outcome is
+ * unknown, and before an undo to see whether someone changed it since. `id: null` = the op creates it
+ * (the id comes from the answer; until then it is found by `name`).
+ */
+export type OpTarget =
+  | { kind: 'field'; entity: FieldEntity; id: number | null; name: string }
+  | { kind: 'role'; id: number }
+  | { kind: 'pipeline'; id: number }
+  | { kind: 'status'; pipelineId: number; id: number | null; name: string };
 
 /** One documented write. `before` is what the target held (null when the op creates it). */
 export interface Op {
@@ -10,6 +22,16 @@ export interface Op {
   before: unknown;
   /** Human sentence for the preview, before → after. */
   summary: Message;
+  /** The object the op writes to (absent only on ops built outside src/fix/ops.ts). */
+  target?: OpTarget;
+  /**
+   * What undo writes back when that differs from `before` — e.g. `required_statuses` entries naming
+   * stages that no longer exist, which the API would refuse. When it equals the written value, undo
+   * has nothing to restore.
+   */
+  restore?: unknown;
+  /** Undo deletes what this op created only while it is still empty (stages with no deals). */
+  undoGuard?: 'empty-status';
 }
 
 /** Ordered ops that fix one rule's failing result. Data only: never a call. */
@@ -19,4 +41,6 @@ export interface Plan {
   ops: Op[];
   /** Parts to re-gather right before applying (to recompute the plan) and after. */
   touches: PartName[];
+  /** What the fix cannot do and a person must (e.g. users without a role: the API has no user update). */
+  manual?: Message[];
 }
