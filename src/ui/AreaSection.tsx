@@ -35,7 +35,7 @@ function AreaSectionView({ view, canFix }: AreaSectionProps) {
         <ul class="sa-area__failed" aria-label={t('ui.failedParts')}>
           {area.failedParts.map((f) => (
             <li key={f.part} class="sa-area__failed-part" data-part={f.part}>
-              {t('ui.failedPart', { part: f.part, reason: f.reason })}
+              {t('ui.failedPart', { part: t(`ui.part.${f.part}`), reason: f.reason })}
             </li>
           ))}
         </ul>

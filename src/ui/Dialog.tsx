@@ -24,12 +24,27 @@ export interface DialogProps {
  */
 export function Dialog({ labelledBy, onClose, closable, children }: DialogProps) {
   const ref = useRef<HTMLDivElement>(null);
+  // Latest props for the document listeners, which are attached once.
+  const latest = useRef({ onClose, closable });
+  latest.current = { onClose, closable };
   useLayoutEffect(() => {
     const root = ref.current;
     if (!root) return;
     const trigger = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     (focusablesIn(root)[0] ?? root).focus();
+    // Focus can still escape (a control disabled under it, a screen reader's virtual cursor):
+    // Escape is honoured from anywhere, and focus landing outside is pulled back in.
+    const onDocKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !root.contains(e.target as Node) && latest.current.closable) latest.current.onClose();
+    };
+    const onFocusIn = (e: FocusEvent) => {
+      if (e.target instanceof Node && !root.contains(e.target)) (focusablesIn(root)[0] ?? root).focus();
+    };
+    document.addEventListener('keydown', onDocKey);
+    document.addEventListener('focusin', onFocusIn);
     return () => {
+      document.removeEventListener('keydown', onDocKey);
+      document.removeEventListener('focusin', onFocusIn);
       // The trigger may be gone after a re-audit (the result now passes); then focus the panel.
       if (trigger && trigger.isConnected) trigger.focus();
       else root.closest<HTMLElement>('.setup-audit')?.focus();

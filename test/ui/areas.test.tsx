@@ -99,7 +99,7 @@ describe('areas', () => {
     const report = reportFixture({ failedParts: { mail: [{ part: 'notes', reason: 'needs admin rights' }] } });
     const { el } = await setup({ reports: [report] });
     const mail = one(el, '[data-area="mail"]');
-    expect(one(mail, '[data-part="notes"]').textContent).toContain('needs admin rights');
+    expect(one(mail, '[data-part="notes"]').textContent).toBe('Could not load notes: needs admin rights. The checks that need it are marked as not checked; the rest of the audit is complete.');
     // Visible while collapsed: the reason sits outside the collapsible body.
     expect(toggle(el, 'mail').getAttribute('aria-expanded')).toBe('false');
     expect(el.querySelectorAll('[data-part]')).toHaveLength(1);

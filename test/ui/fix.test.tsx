@@ -117,6 +117,9 @@ describe('dialog accessibility', () => {
     expect(document.activeElement).toBe(confirm);
     fireEvent.keyDown(confirm, { key: 'Tab', shiftKey: true });
     expect(document.activeElement).toBe(close);
+    // Focus that escapes (here: a control behind the overlay) is pulled back into the dialog.
+    one(el, '[data-action="rerun"]').focus();
+    expect(d.contains(document.activeElement)).toBe(true);
     fireEvent.keyDown(d, { key: 'Escape' });
     await waitFor(() => expect(el.querySelector('[role="dialog"]')).toBeNull());
     expect(document.activeElement).toBe(trigger);
