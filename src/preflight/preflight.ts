@@ -69,7 +69,7 @@ export async function preflight(input: PreflightInput): Promise<PreflightResult>
     if (unavailable.has('fields') && p.code === 'header-unknown') continue;
     log.add(p);
   }
-  for (const part of unavailable) log.add(problem('check-skipped', null, null, { part }));
+  for (const part of unavailable) log.add(problem('check-skipped', null, null, {}, undefined, `preflight.skipped.${part}`));
 
   const ctx: RowContext = {
     entity, columns: resolved.columns, options: optionsFor(resolved.columns, schema), users: schema.users,

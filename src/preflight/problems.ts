@@ -32,14 +32,14 @@ export const PROBLEM_SEVERITY: Record<string, ProblemSeverity> = {
   'contact-exists': 'warning',
 };
 
-/** Build a problem whose message key is `preflight.problem.<code>`. */
+/** Build a problem; its message key is `preflight.problem.<code>` unless given. */
 export function problem(
   code: string, row: number | null, column: string | null,
-  params: Record<string, string | number> = {}, suggestion?: string,
+  params: Record<string, string | number> = {}, suggestion?: string, key = `preflight.problem.${code}`,
 ): Problem {
   const p: Problem = {
     code, severity: PROBLEM_SEVERITY[code] ?? 'error', row, column,
-    message: { key: `preflight.problem.${code}`, params: { ...params, ...(column !== null ? { column } : {}), ...(suggestion ? { suggestion } : {}) } },
+    message: { key, params: { ...params, ...(column !== null ? { column } : {}), ...(suggestion ? { suggestion } : {}) } },
   };
   if (suggestion) p.suggestion = suggestion;
   return p;

@@ -16,14 +16,16 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
   }
 }
 
-/** `;` (Russian Excel) or `,` or tab: the candidate seen most often in the header line outside quotes. */
+/** `;` (Russian Excel) or `,` or tab: the candidate seen most often in the first non-blank line outside quotes. */
 export function detectDelimiter(text: string): string {
   const counts = new Map<string, number>([[';', 0], [',', 0], ['\t', 0]]);
   let quoted = false;
+  let content = false;
   for (const ch of text) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === '\n' || ch === '\r')) break;
-    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+    if (ch === '"') { quoted = !quoted; content = true; }
+    else if (!quoted && (ch === '\n' || ch === '\r')) { if (content) break; }
+    else if (!quoted && counts.has(ch)) { counts.set(ch, counts.get(ch)! + 1); content = true; }
+    else if (ch.trim()) content = true;
   }
   let best = ',';
   let max = 0;
