@@ -50,7 +50,10 @@ describe('mountPanel', () => {
     await waitFor(() => one(el, '[data-score]'));
     expect(one(el, '[data-action="rerun"]').textContent).toBe('Запустить аудит заново');
     expect(one(el, '.setup-audit').getAttribute('lang')).toBe('ru');
-    // No raw key reaches the screen.
+    // No raw key reaches the screen, in any area.
+    for (const b of el.querySelectorAll<HTMLElement>('[aria-expanded="false"]')) fireEvent.click(b);
+    await waitFor(() => expect(el.querySelectorAll('[aria-expanded="false"]')).toHaveLength(0));
+    expect(el.querySelectorAll('[data-rule-id]').length).toBeGreaterThan(10);
     expect(el.textContent).not.toMatch(/\bui\.[a-z]/);
     m.unmount();
   });
