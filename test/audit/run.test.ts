@@ -118,8 +118,8 @@ describe('runAudit', () => {
   });
 
   it('a plan builder feeds fix {kind, ops} only for failures; a throwing plan leaves fix null', () => {
-    const base = {
-      meta: { id: 'fixable', area: 'pipeline', severity: 'low', requires: [], fix: 'safe' } as const,
+    const base: Rule = {
+      meta: { id: 'fixable', area: 'pipeline', severity: 'low', requires: [], fix: 'safe' },
       check: () => ({ outcome: 'fail' as const, items: [] }),
     };
     const plan = () => ({ ruleId: 'fixable', kind: 'safe' as const, ops: [{ method: 'PATCH' as const, path: '/api/v4/x', body: {}, before: {}, summary: { key: 'k' } }], touches: [] });

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../../src/audit/registry';
+import { AREAS } from '../../src/audit/types';
+import { dicts } from './fixtures';
+import type { Dictionary } from '../../src/i18n/translate';
+
+const OUTCOMES = ['pass', 'fail', 'needs-review', 'manual', 'not-applicable', 'error'];
+const PARTS = ['account', 'users', 'roles', 'leadFields', 'contactFields', 'companyFields', 'fieldGroups', 'pipelines',
+  'widgets', 'unsorted', 'events', 'notes', 'websiteButtons', 'contacts', 'companies', 'openLeads'];
+
+/** Dotted leaf keys of a namespace; plural objects count as one leaf with their forms. */
+function leaves(node: Dictionary | string, prefix = ''): string[] {
+  if (typeof node === 'string') return [prefix];
+  if ('other' in node && Object.keys(node).every((k) => ['zero', 'one', 'two', 'few', 'many', 'other'].includes(k))) return [prefix];
+  return Object.entries(node).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
+}
+const ns = (lang: 'ru' | 'en', name: string) => dicts[lang][name] as Dictionary;
+
+describe('audit i18n', () => {
+  it.each(['ru', 'en'] as const)('%s: every rule has pass, fail, why, howTo', (lang) => {
+    for (const r of RULES) {
+      const t = ns(lang, 'rules')[r.meta.id] as Record<string, string>;
+      for (const k of ['pass', 'fail', 'why', 'howTo']) {
+        expect(typeof t?.[k] === 'string' && t[k]!.length > 3, `${lang} rules.${r.meta.id}.${k}`).toBe(true);
+      }
+    }
+  });
+
+  it.each(['ru', 'en'] as const)('%s: no orphan rule texts', (lang) => {
+    expect(Object.keys(ns(lang, 'rules')).sort()).toEqual(RULES.map((r) => r.meta.id).sort());
+  });
+
+  it.each(['ru', 'en'] as const)('%s: area and outcome names, part names', (lang) => {
+    expect(Object.keys(ns(lang, 'areas')).sort()).toEqual([...AREAS].sort());
+    expect(Object.keys(ns(lang, 'outcomes')).sort()).toEqual([...OUTCOMES].sort());
+    expect(Object.keys(ns(lang, 'items').parts as Dictionary).sort()).toEqual([...PARTS].sort());
+  });
+
+  it.each(['areas', 'outcomes', 'rules', 'items'])('%s: ru and en have identical key sets', (name) => {
+    expect(leaves(ns('ru', name)).sort()).toEqual(leaves(ns('en', name)).sort());
+  });
+
+  it('russian plural objects have one, few and many', () => {
+    const plurals = (node: Dictionary): Dictionary[] => Object.values(node).flatMap((v) =>
+      typeof v === 'string' ? [] : 'other' in v ? [v] : plurals(v));
+    const ru = plurals(ns('ru', 'items'));
+    expect(ru.length).toBeGreaterThan(10);
+    for (const p of ru) expect(Object.keys(p).sort()).toEqual(['few', 'many', 'one', 'other']);
+  });
+
+  it('russian texts are in Russian', () => {
+    for (const r of RULES) {
+      const t = ns('ru', 'rules')[r.meta.id] as Record<string, string>;
+      expect(t.why, r.meta.id).toMatch(/[а-яё]{3}/i);
+      expect(t.howTo, r.meta.id).toMatch(/[а-яё]{3}/i);
+    }
+  });
+});
