@@ -90,8 +90,10 @@ export function readPaging(query: URLSearchParams, rule: PagingRule = PAGING): P
 /** Href of a list page: the request's own query with page and limit set. */
 export function pageHref(origin: string, path: string, query: URLSearchParams, page: number, limit: number): string {
   const q = new URLSearchParams(query);
-  q.set('page', String(page));
-  q.set('limit', String(limit));
+  q.delete('page');
+  q.delete('limit');
+  q.append('page', String(page));
+  q.append('limit', String(limit));
   // Keep brackets readable, as amoCRM's own hrefs show them.
   return `${origin}${path}?${q.toString().replace(/%5B/g, '[').replace(/%5D/g, ']')}`;
 }

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { BASE, call, emu, get } from './helpers';
+
+describe('fault injection', () => {
+  it('once: status on a given route, then normal again', async () => {
+    const e = emu('messy');
+    e.faults.once({ method: 'GET', path: '/api/v4/users', fault: { status: 503 } });
+    expect((await get(e, '/api/v4/account')).status).toBe(200);
+    const a = await get(e, '/api/v4/users');
+    expect(a.status).toBe(503);
+    expect(a.body.type).toBe('https://httpstatus.es/503');
+    expect((await get(e, '/api/v4/users')).status).toBe(200);
+  });
+  it('once with count and RegExp path', async () => {
+    const e = emu('messy');
+    e.faults.once({ path: /\/api\/v4\/events\?.*limit=100/, fault: { status: 429, body: { title: 'Too Many Requests', status: 429 } }, count: 2 });
+    const a = await get(e, '/api/v4/events?limit=100');
+    expect(a.status).toBe(429);
+    expect(a.headers.get('retry-after')).toBe('1');
+    expect((await get(e, '/api/v4/events?limit=100')).status).toBe(429);
+    expect((await get(e, '/api/v4/events?limit=100')).status).toBe(200);
+  });
+  it('reset rejects the in-process fetch with a TypeError', async () => {
+    const e = emu('messy');
+    e.faults.once({ path: '/api/v4/account', fault: { reset: true } });
+    await expect(e.fetch(`${BASE}/api/v4/account`, { headers: { authorization: 'Bearer dev-token' } })).rejects.toBeInstanceOf(TypeError);
+  });
+  it('malformed: 200 hal+json whose body is not JSON', async () => {
+    const e = emu('messy');
+    e.faults.once({ path: '/api/v4/leads/pipelines', fault: { malformed: true } });
+    const a = await get(e, '/api/v4/leads/pipelines');
+    expect(a.status).toBe(200);
+    expect(a.type).toBe('application/hal+json');
+    expect(a.body).toBeUndefined();
+  });
+  it('delayMs delays and then answers normally; abort signal cancels latency', async () => {
+    const e = emu('fresh');
+    e.faults.once({ path: '/api/v4/account', fault: { delayMs: 60 } });
+    const t0 = Date.now();
+    expect((await get(e, '/api/v4/account')).status).toBe(200);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(50);
+    e.faults.latencyMs = 5_000;
+    const ctl = new AbortController();
+    const p = e.fetch(`${BASE}/api/v4/account`, { headers: { authorization: 'Bearer dev-token' }, signal: ctl.signal });
+    ctl.abort();
+    await expect(p).rejects.toThrow();
+  });
+  it('errorRate uses the injected random source (reproducible)', async () => {
+    const seq = [0.1, 0.5, 0.9, 0.05, 0.0];
+    let i = 0;
+    const e = emu('fresh', { random: () => seq[i++ % seq.length]! });
+    e.faults.errorRate = 0.2;
+    const statuses: number[] = [];
+    for (let k = 0; k < 3; k++) statuses.push((await get(e, '/api/v4/account')).status);
+    // 0.1 < 0.2 → error, code picked by 0.5 → 503; 0.9 → ok; 0.05 → error, 0.0 → 502.
+    expect(statuses).toEqual([503, 200, 502]);
+  });
+  it('test routes exist only with testRoutes: true', async () => {
+    const off = emu('fresh');
+    expect((await call(off, 'POST', '/__emulator/faults', { body: { errorRate: 1 } })).status).toBe(404);
+    const on = emu('fresh', { testRoutes: true });
+    const a = await call(on, 'POST', '/__emulator/faults', { auth: null, body: { once: { path: '/api/v4/account', fault: { status: 504 } } } });
+    expect(a.status).toBe(200);
+    expect(a.body.armed).toBe(1);
+    expect((await get(on, '/api/v4/account')).status).toBe(504);
+    await call(on, 'POST', '/api/v4/roles', { body: { name: 'Временная' } });
+    expect(on.store.roles).toHaveLength(1);
+    expect((await call(on, 'POST', '/__emulator/reset', { auth: null, body: {} })).status).toBe(200);
+    expect(on.store.roles).toHaveLength(0);
+    expect((await call(on, 'POST', '/__emulator/reset', { auth: null, body: { seed: 'clean' } })).body.seed).toBe('clean');
+    expect(on.store.seed).toBe('clean');
+  });
+});
