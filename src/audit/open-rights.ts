@@ -17,8 +17,8 @@ function openEntities(rights: Partial<Record<(typeof ENTITIES)[number], EntityRi
   });
 }
 
-/** Items for users (with their role) and roles whose `action` right is one of `open` on any audited entity. */
-export function openRightItems(ruleId: string, users: readonly UserDto[], roles: readonly RoleDto[],
+/** Items (message keys under `keyPrefix`, e.g. `items.export-open.`) for users (with their role) and roles whose `action` right is one of `open` on any audited entity. */
+export function openRightItems(keyPrefix: string, users: readonly UserDto[], roles: readonly RoleDto[],
   action: 'export' | 'delete', open: readonly RightLetter[]): Item[] {
   const items: Item[] = [];
   for (const role of roles) {
@@ -27,7 +27,7 @@ export function openRightItems(ruleId: string, users: readonly UserDto[], roles:
       const value = role.rights[entity as 'leads']?.[action];
       items.push({
         id: `role:${role.id}@${entity}`,
-        message: { key: `items.${ruleId}.role.${entity}`, params: { role: role.name, value: value ?? '' } },
+        message: { key: `${keyPrefix}role.${entity}`, params: { role: role.name, value: value ?? '' } },
         link: crmLinks.roles(),
         data: { kind: 'role', role_id: role.id, entity, value },
       });
@@ -40,9 +40,9 @@ export function openRightItems(ruleId: string, users: readonly UserDto[], roles:
     items.push({
       id: `user:${user.id}`,
       message: user.rights.role_id == null
-        ? { key: `items.${ruleId}.userNoRole`, params: { user: user.name, count: entities.length } }
+        ? { key: `${keyPrefix}userNoRole`, params: { user: user.name, count: entities.length } }
         : {
-          key: `items.${ruleId}.user`,
+          key: `${keyPrefix}user`,
           params: { user: user.name, role: role?.name ?? `#${user.rights.role_id}`, count: entities.length },
         },
       link: crmLinks.users(),

@@ -6,7 +6,7 @@ import { openRightItems } from '../../open-rights';
 export const deleteOpen = defineRule({
   meta: { id: 'delete-open', area: 'rights', severity: 'high', requires: ['users', 'roles'], fix: 'confirm' },
   check(ctx) {
-    const items = openRightItems('delete-open', need(ctx, 'users'), need(ctx, 'roles'), 'delete', ['A', 'G']);
+    const items = openRightItems('items.delete-open.', need(ctx, 'users'), need(ctx, 'roles'), 'delete', ['A', 'G']);
     return { outcome: items.length ? 'fail' : 'pass', items };
   },
 });

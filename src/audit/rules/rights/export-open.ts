@@ -6,7 +6,7 @@ import { openRightItems } from '../../open-rights';
 export const exportOpen = defineRule({
   meta: { id: 'export-open', area: 'rights', severity: 'high', requires: ['users', 'roles'], fix: 'confirm' },
   check(ctx) {
-    const items = openRightItems('export-open', need(ctx, 'users'), need(ctx, 'roles'), 'export', ['A']);
+    const items = openRightItems('items.export-open.', need(ctx, 'users'), need(ctx, 'roles'), 'export', ['A']);
     return { outcome: items.length ? 'fail' : 'pass', items };
   },
 });
