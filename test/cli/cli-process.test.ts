@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createEmulator } from '../../src/emulator';
+import { RULES } from '../../src/audit/registry';
+import { AREAS } from '../../src/audit/types';
+
+// The real CLI process (bin/setup-audit.mjs) against a running emulator over HTTP.
+let url = '';
+let close: () => Promise<void> = async () => {};
+const dir = mkdtempSync(join(tmpdir(), 'setup-audit-cli-'));
+
+function run(args: string[], env: Record<string, string> = { AMO_TOKEN: 'dev-token' }) {
+  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, ['bin/setup-audit.mjs', ...args], {
+      env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+beforeAll(async () => {
+  const emulator = createEmulator({ seed: 'messy', quiet: true, rate: 1000 });
+  const server = await emulator.listen(0);
+  url = server.url;
+  close = server.close;
+});
+afterAll(() => close());
+
+describe('setup-audit audit (process)', () => {
+  it('prints the JSON report with one result per rule and exits 0', async () => {
+    const { code, stdout } = await run(['audit', '--base-url', url, '--format', 'json', '--lang', 'en']);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.schemaVersion).toBe(1);
+    expect(report.results.map((r: { ruleId: string }) => r.ruleId)).toEqual(RULES.map((r) => r.meta.id));
+    expect(report.areas.map((a: { id: string }) => a.id)).toEqual([...AREAS]);
+    expect(report.score).toBeLessThan(50);
+    expect(report.requests.count).toBeGreaterThan(0);
+  });
+
+  it('exits 1 when the score is below --fail-under, and saves a snapshot that audits offline the same', async () => {
+    const snap = join(dir, 'messy.snapshot.json');
+    const online = await run(['audit', '--base-url', url, '--format', 'json', '--fail-under', '90', '--save-snapshot', snap]);
+    expect(online.code).toBe(1);
+    expect(online.stderr).toMatch(/below|ниже/);
+    const offline = await run(['audit', '--snapshot', snap, '--format', 'json'], {});
+    expect(offline.code).toBe(0);
+    expect(JSON.parse(offline.stdout).score).toBe(JSON.parse(online.stdout).score);
+  });
+
+  it('writes Markdown to --out', async () => {
+    const out = join(dir, 'report.md');
+    const { code } = await run(['audit', '--base-url', url, '--format', 'md', '--out', out, '--lang', 'en']);
+    expect(code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/^# /);
+  });
+
+  it.each([
+    [['audit', '--base-url', 'x', '--bogus'], /bogus/],
+    [['audit', '--format', 'pdf', '--base-url', 'http://127.0.0.1:1'], /--format/],
+    [['audit', '--base-url', 'http://127.0.0.1:1', '--token', 'abc'], /AMO_TOKEN/],
+    [['audit'], /--base-url/],
+    [['frobnicate'], /unknown command|неизвестная команда/],
+  ])('a usage error %j exits 2 with one clear line', async (args, message) => {
+    const { code, stderr } = await run(args as string[]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message as RegExp);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('exits 2 without AMO_TOKEN', async () => {
+    const { code, stderr } = await run(['audit', '--base-url', url], {});
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/AMO_TOKEN/);
+  });
+
+  it('exits 3 with one line when the token is refused', async () => {
+    const { code, stderr } = await run(['audit', '--base-url', url], { AMO_TOKEN: 'wrong' });
+    expect(code).toBe(3);
+    expect(stderr).toMatch(/401/);
+  });
+
+  it('exits 3 when the host does not answer', async () => {
+    const { code, stderr } = await run(['audit', '--base-url', 'http://127.0.0.1:9']);
+    expect(code).toBe(3);
+    expect(stderr).toMatch(/did not answer/);
+  });
+
+  it('exports the baseline and rejects an invalid one with the path of the bad key', async () => {
+    const file = join(dir, 'baseline.json');
+    expect((await run(['baseline', '--out', file], {})).code).toBe(0);
+    const baseline = JSON.parse(readFileSync(file, 'utf8'));
+    expect(baseline.id).toBe('b2b-services');
+    baseline.thresholds.maxAdmins = -1;
+    writeFileSync(file, JSON.stringify(baseline));
+    const { code, stderr } = await run(['audit', '--snapshot', file, '--baseline', file], {});
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/thresholds\.maxAdmins/);
+  });
+});

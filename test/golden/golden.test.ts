@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { reportToJson } from '../../src/export/json';
+import { RULES } from '../../src/audit/registry';
+import { auditSeed } from '../support/emulated';
+
+// Golden reports: the whole Report JSON of each seed on a fixed clock. A change in any rule, text,
+// gatherer or seed shows up here as a diff; regenerate deliberately with UPDATE_GOLDEN=1 npm test.
+const SEEDS = ['fresh', 'messy', 'clean'] as const;
+
+describe.each(SEEDS)('golden report of the %s seed', (seed) => {
+  it('matches test/golden/<seed>.json', async () => {
+    const { report } = await auditSeed(seed, 'en');
+    const json = reportToJson(report);
+    const file = `test/golden/${seed}.json`;
+    if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
+      if (process.env.CI && !existsSync(file)) throw new Error(`${file} is missing: run UPDATE_GOLDEN=1 npm test and commit it`);
+      writeFileSync(file, json);
+    }
+    expect(json).toBe(readFileSync(file, 'utf8'));
+    expect(report.results.map((r) => r.ruleId)).toEqual(RULES.map((r) => r.meta.id));
+  });
+});
+
+describe('what the seeds are for', () => {
+  it('clean passes every rule it can judge and has no errors', async () => {
+    const { report } = await auditSeed('clean');
+    const bad = report.results.filter((r) => r.outcome === 'fail' || r.outcome === 'error' || r.outcome === 'needs-review');
+    expect(bad.map((r) => `${r.ruleId}: ${r.outcome} ${r.items.map((i) => i.text).join('; ')}`)).toEqual([]);
+    expect(report.score).toBe(100);
+  });
+
+  it('messy fails most rules, among them required-at-entry-stage', async () => {
+    const { report } = await auditSeed('messy');
+    const failed = report.results.filter((r) => r.outcome === 'fail').map((r) => r.ruleId);
+    expect(failed).toContain('required-at-entry-stage');
+    const judged = report.results.filter((r) => r.outcome === 'fail' || r.outcome === 'pass').length;
+    expect(failed.length).toBeGreaterThan(judged / 2);
+    expect(report.counts.error).toBe(0);
+  });
+
+  it('fresh fails the setup rules of a new account', async () => {
+    const { report } = await auditSeed('fresh');
+    const failed = report.results.filter((r) => r.outcome === 'fail').map((r) => r.ruleId);
+    expect(failed).toEqual(expect.arrayContaining(['custom-fields-missing', 'default-stage-names', 'initial-data-missing']));
+  });
+
+  it('a typical account is audited in at most 15 requests, no resource twice', async () => {
+    const { snapshot } = await auditSeed('messy');
+    expect(snapshot.requests.count).toBeLessThanOrEqual(15);
+  });
+
+  it('a manager sees the report with rights parts marked as needing admin rights', async () => {
+    const probe = await auditSeed('messy');
+    const managerId = probe.emulator.managerId;
+    const { report } = await auditSeed('messy', 'en', { userId: managerId });
+    const rights = report.areas.find((a) => a.id === 'rights')!;
+    expect(rights.failedParts.map((p) => p.part)).toEqual(expect.arrayContaining(['users', 'roles']));
+    expect(rights.failedParts[0].reason).toMatch(/admin/i);
+    expect(report.results.find((r) => r.ruleId === 'required-at-entry-stage')!.outcome).toBe('fail');
+  });
+});
