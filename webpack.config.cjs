@@ -20,7 +20,12 @@ module.exports = {
     twigjs: 'twigjs',
     'lib/components/base/modal': 'lib/components/base/modal',
   },
-  resolve: { extensions: ['.ts', '.tsx', '.js', '.mjs'] },
+  resolve: {
+    extensions: ['.ts', '.tsx', '.js', '.mjs'],
+    // jszip's own prebuilt bundle: a bundled library may ship minified (moderation rule), and its
+    // source build would pull Node polyfills (streams, buffers) into the widget.
+    alias: { jszip$: path.resolve(__dirname, 'node_modules/jszip/dist/jszip.min.js') },
+  },
   module: {
     rules: [
       {

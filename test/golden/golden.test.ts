@@ -52,7 +52,7 @@ describe('what the seeds are for', () => {
 
   it('a manager sees the report with rights parts marked as needing admin rights', async () => {
     const probe = await auditSeed('messy');
-    const managerId = probe.emulator.managerId;
+    const managerId = probe.emulator.managerId!;
     const { report } = await auditSeed('messy', 'en', { userId: managerId });
     const rights = report.areas.find((a) => a.id === 'rights')!;
     expect(rights.failedParts.map((p) => p.part)).toEqual(expect.arrayContaining(['users', 'roles']));
