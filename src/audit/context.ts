@@ -26,3 +26,8 @@ export function maybe<K extends PartName>(ctx: RuleContext, name: K): PartData<K
 export function allFields(ctx: RuleContext): { entity: FieldEntity; field: CustomFieldDto }[] {
   return FIELD_PARTS.flatMap(({ entity, part }) => need(ctx, part).map((field) => ({ entity, field })));
 }
+
+/** Params of a "nothing in the last N days" message: `count` = days, so the plural follows the number of days. */
+export function windowParams(ctx: RuleContext): { count: number; days: number } {
+  return { count: ctx.window.days, days: ctx.window.days };
+}

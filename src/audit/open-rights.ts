@@ -17,7 +17,10 @@ function openEntities(rights: Partial<Record<(typeof ENTITIES)[number], EntityRi
   });
 }
 
-/** Items (message keys under `keyPrefix`, e.g. `items.export-open.`) for users (with their role) and roles whose `action` right is one of `open` on any audited entity. */
+/**
+ * Items for roles (one per role × entity) and active non-admin users (with their role) whose `action`
+ * right is one of `open`; message keys live under `keyPrefix`, e.g. `items.export-open.`.
+ */
 export function openRightItems(keyPrefix: string, users: readonly UserDto[], roles: readonly RoleDto[],
   action: 'export' | 'delete', open: readonly RightLetter[]): Item[] {
   const items: Item[] = [];

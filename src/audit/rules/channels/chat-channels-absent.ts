@@ -1,5 +1,5 @@
 import { defineRule } from '../../define-rule';
-import { need } from '../../context';
+import { need, windowParams } from '../../context';
 import type { Item } from '../../types';
 
 /** No chat message reached the CRM in the window; channels may be quiet rather than absent, so a person confirms. */
@@ -26,7 +26,7 @@ export const chatChannelsAbsent = defineRule({
     if (!evidence.length) {
       return {
         outcome: 'needs-review',
-        items: [{ id: 'chats:none', message: { key: 'items.chat-channels-absent.none', params: { count: ctx.window.days, days: ctx.window.days } } }],
+        items: [{ id: 'chats:none', message: { key: 'items.chat-channels-absent.none', params: windowParams(ctx) } }],
       };
     }
     if (unsorted.chatServices.length) {

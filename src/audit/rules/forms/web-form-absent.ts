@@ -1,5 +1,5 @@
 import { defineRule } from '../../define-rule';
-import { need } from '../../context';
+import { need, windowParams } from '../../context';
 import type { Item } from '../../types';
 
 /** No website request reached the CRM and no site button exists; forms may be wired elsewhere, so a person confirms. */
@@ -26,7 +26,7 @@ export const webFormAbsent = defineRule({
     if (evidence.length) return { outcome: 'pass', evidence };
     return {
       outcome: 'needs-review',
-      items: [{ id: 'forms:none', message: { key: 'items.web-form-absent.none', params: { count: ctx.window.days, days: ctx.window.days } } }],
+      items: [{ id: 'forms:none', message: { key: 'items.web-form-absent.none', params: windowParams(ctx) } }],
     };
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../define-rule';
-import { need } from '../../context';
+import { need, windowParams } from '../../context';
 import type { Item } from '../../types';
 
 /**
@@ -29,7 +29,7 @@ export const mailActivityAbsent = defineRule({
     if (evidence.length) return { outcome: 'pass', evidence };
     return {
       outcome: 'needs-review',
-      items: [{ id: 'mail:none', message: { key: 'items.mail-activity-absent.none', params: { count: ctx.window.days, days: ctx.window.days } } }],
+      items: [{ id: 'mail:none', message: { key: 'items.mail-activity-absent.none', params: windowParams(ctx) } }],
     };
   },
 });

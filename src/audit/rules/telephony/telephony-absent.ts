@@ -1,5 +1,5 @@
 import { defineRule } from '../../define-rule';
-import { maybe, need } from '../../context';
+import { maybe, need, windowParams } from '../../context';
 import { crmLinks } from '../../links';
 import type { Item } from '../../types';
 
@@ -59,7 +59,7 @@ export const telephonyAbsent = defineRule({
       return {
         outcome: 'needs-review',
         items: [
-          { id: 'calls:none', message: { key: 'items.telephony-absent.noCalls', params: { count: ctx.window.days, days: ctx.window.days } } },
+          { id: 'calls:none', message: { key: 'items.telephony-absent.noCalls', params: windowParams(ctx) } },
           ...widgetItems,
         ],
       };
@@ -68,7 +68,7 @@ export const telephonyAbsent = defineRule({
       outcome: 'fail',
       items: [{
         id: 'telephony:none',
-        message: { key: 'items.telephony-absent.none', params: { count: ctx.window.days, days: ctx.window.days } },
+        message: { key: 'items.telephony-absent.none', params: windowParams(ctx) },
         link: crmLinks.widgets(),
       }],
     };
