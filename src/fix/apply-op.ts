@@ -1,0 +1,128 @@
+/**
+ * Sending one op and settling it: a write whose answer was lost (`outcomeUnknown`) is settled by
+ * reading the target back before anything else happens — applied if the target now holds what was
+ * written, failed otherwise. Also builds the op's inverse for the journal.
+ */
+import type { ApiClient } from '../api/client';
+import { ApiError, NotFoundError, ValidationError, isAbortError, toPartFailure } from '../api/errors';
+import type { CustomFieldDto, StatusDto } from '../api/dto';
+import type { PartFailure } from '../snapshot/types';
+import { deleteField, deleteStatus } from './ops';
+import type { Op, OpTarget } from './types';
+import { holds, sameValue } from './value';
+
+/** Why an op failed, for display: the API's kind/status/message and its validation details. */
+export interface OpError extends PartFailure {
+  /** `path code (detail)` lines of a 400 validation-errors body. */
+  details?: string[];
+}
+
+/** What sending an op came to. */
+export type OpSettled =
+  | { ok: true; response: unknown; createdId?: number; settledByReRead: boolean }
+  | { ok: false; error: OpError; cause: unknown };
+
+/** The client error as an OpError. */
+export function opError(err: unknown): OpError {
+  const failure = toPartFailure(err);
+  if (err instanceof ValidationError && err.errors.length) {
+    return { ...failure, details: err.errors.map((e) => `${e.path} ${e.code}${e.detail ? ` (${e.detail})` : ''}`) };
+  }
+  return failure;
+}
+
+/** What the op writes, as the target would show it (POST bodies are one-item batches). */
+export function writtenValue(op: Op): unknown {
+  return op.method === 'POST' && Array.isArray(op.body) ? op.body[0] : op.body;
+}
+
+async function getOrNull<T>(client: ApiClient, path: string, signal?: AbortSignal): Promise<T | null> {
+  try {
+    return await client.get<T>(path, { signal });
+  } catch (err) {
+    if (err instanceof NotFoundError) return null;
+    throw err;
+  }
+}
+
+/** Reads the target's current state; null when it does not exist (or, for a create, was not found by name). */
+export async function readTarget(client: ApiClient, target: OpTarget, signal?: AbortSignal): Promise<Record<string, unknown> | null> {
+  switch (target.kind) {
+    case 'field': {
+      if (target.id !== null) return getOrNull(client, `/api/v4/${target.entity}/custom_fields/${target.id}`, signal);
+      const all = await client.list<CustomFieldDto>(`/api/v4/${target.entity}/custom_fields`, 'custom_fields', { signal });
+      // The newest field of that name: the one a lost POST would have created.
+      return (all.filter((f) => f.name === target.name).sort((a, b) => b.id - a.id)[0] ?? null) as unknown as Record<string, unknown> | null;
+    }
+    case 'role': return getOrNull(client, `/api/v4/roles/${target.id}`, signal);
+    case 'pipeline': return getOrNull(client, `/api/v4/leads/pipelines/${target.id}`, signal);
+    case 'status': {
+      const base = `/api/v4/leads/pipelines/${target.pipelineId}/statuses`;
+      if (target.id !== null) return getOrNull(client, `${base}/${target.id}`, signal);
+      const all = await client.list<StatusDto>(base, 'statuses', { signal });
+      return (all.filter((s) => s.name === target.name).sort((a, b) => b.id - a.id)[0] ?? null) as unknown as Record<string, unknown> | null;
+    }
+  }
+}
+
+function createdIdOf(op: Op, response: unknown): number | undefined {
+  const embedded = (response as { _embedded?: Record<string, { id?: unknown }[]> } | null)?._embedded;
+  const list = embedded?.[op.target?.kind === 'status' ? 'statuses' : 'custom_fields'];
+  const id = list?.[0]?.id;
+  return typeof id === 'number' ? id : undefined;
+}
+
+async function send(client: ApiClient, op: Op, signal?: AbortSignal): Promise<unknown> {
+  switch (op.method) {
+    case 'POST': return client.post(op.path, op.body, { signal });
+    case 'PATCH': return client.patch(op.path, op.body, { signal });
+    case 'DELETE': return client.delete(op.path, { signal });
+  }
+}
+
+/** Sends the op; on an unknown outcome reads the target back and reports what it turned out to be. */
+export async function applyOp(client: ApiClient, op: Op, signal?: AbortSignal): Promise<OpSettled> {
+  try {
+    const response = await send(client, op, signal);
+    const createdId = op.method === 'POST' ? createdIdOf(op, response) : undefined;
+    return { ok: true, response, settledByReRead: false, ...(createdId === undefined ? {} : { createdId }) };
+  } catch (err) {
+    if (isAbortError(err)) throw err;
+    if (!(err instanceof ApiError) || !err.outcomeUnknown || !op.target) return { ok: false, error: opError(err), cause: err };
+    let current: Record<string, unknown> | null;
+    try {
+      current = await readTarget(client, op.target, signal);
+    } catch {
+      return { ok: false, error: opError(err), cause: err };
+    }
+    const landed = op.method === 'DELETE' ? current === null : current !== null && holds(current, writtenValue(op));
+    if (!landed) return { ok: false, error: opError(err), cause: err };
+    const createdId = op.method === 'POST' && typeof current?.['id'] === 'number' ? current['id'] : undefined;
+    return { ok: true, response: current, settledByReRead: true, ...(createdId === undefined ? {} : { createdId }) };
+  }
+}
+
+/** The op that undoes an applied op; null when there is nothing to restore. */
+export function inverseOf(op: Op, createdId: number | undefined): Op | null {
+  const t = op.target;
+  if (op.method === 'POST') {
+    if (createdId === undefined || !t) return null;
+    if (t.kind === 'field') return deleteField(t.entity, createdId, t.name, { key: 'fix.undo.deleteField', params: { field: t.name } });
+    if (t.kind === 'status') {
+      return { ...deleteStatus(t.pipelineId, createdId, t.name, { key: 'fix.undo.deleteStatus', params: { stage: t.name } }), undoGuard: 'empty-status' };
+    }
+    return null;
+  }
+  if (op.method === 'PATCH') {
+    const back = op.restore ?? op.before;
+    if (sameValue(back, op.body)) return null;
+    return { method: 'PATCH', path: op.path, body: back, before: op.body, summary: op.summary, ...(t ? { target: t } : {}) };
+  }
+  return null;
+}
+
+/** The target as the journal should address it once the op created it. */
+export function withCreatedId(target: OpTarget | undefined, createdId: number | undefined): OpTarget | undefined {
+  if (!target || createdId === undefined || (target.kind !== 'field' && target.kind !== 'status')) return target;
+  return { ...target, id: createdId };
+}

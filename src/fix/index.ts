@@ -1,0 +1,17 @@
+/** Public surface of the fix engine (browser-safe; the CLI's file journal is in ./journal-file). */
+export type { Op, OpTarget, Plan } from './types';
+export { PLAN_BUILDERS, PlanUnavailableError, fixableRuleIds, planFor, withPlans } from './plans/index';
+export type { PlanBuilder } from './plans/index';
+export { describeOp, describePlan } from './describe';
+export type { PlanDescription } from './describe';
+export { applyFixes } from './executor';
+export type { ApplyOptions } from './executor';
+export { undoFixes } from './undo';
+export type { UndoOptions } from './undo';
+export { Journal, journalFromJson, journalToJson, localJournalStorage, memoryJournalStorage } from './journal';
+export type { JournalEntry, JournalOp, JournalStorage, KeyValueStorage } from './journal';
+export { createLock, LOCK_TTL_MS } from './lock';
+export type { FixLock } from './lock';
+export type { ApplyOutcome, OpReport, OpStatus, PlanReport, Refused, UndoOutcome } from './outcome';
+export type { OpError } from './apply-op';
+export { displayValue } from './value';
