@@ -104,4 +104,23 @@ describe('setup-audit audit (process)', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/thresholds\.maxAdmins/);
   });
+
+  it('writes the configuration document and the import template; preflight exits 1 on errors, 0 on a clean file', async () => {
+    const doc = join(dir, 'doc.xlsx');
+    expect((await run(['export', '--base-url', url, '--out', doc])).code).toBe(0);
+    expect(readFileSync(doc).subarray(0, 2).toString()).toBe('PK');
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'Имя;Должнсть;Ответственный\nИван;Директор;Никто\n');
+    const failed = await run(['preflight', '--base-url', url, '--entity', 'contacts', '--file', bad, '--lang', 'ru']);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toMatch(/Должность/);
+    const good = join(dir, 'good.csv');
+    writeFileSync(good, 'Имя;Должность\nИван Петров;Директор\n');
+    const passed = await run(['preflight', '--base-url', url, '--entity', 'contacts', '--file', good]);
+    expect(passed.stdout).toMatch(/0/);
+    expect(passed.code).toBe(0);
+    const tpl = join(dir, 'tpl.xlsx');
+    expect((await run(['template', '--base-url', url, '--entity', 'leads', '--out', tpl])).code).toBe(0);
+    expect((await run(['preflight', '--base-url', url, '--entity', 'banana', '--file', good])).code).toBe(2);
+  });
 });

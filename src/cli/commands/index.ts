@@ -1,6 +1,8 @@
 import type { CliIo } from '../io';
 import { auditCommand } from './audit';
 import { baselineCommand } from './baseline';
+import { exportCommand } from './export';
+import { preflightCommand, templateCommand } from './preflight';
 
 /** A CLI command: flags in, exit code out. */
 export type Command = (argv: string[], io: CliIo) => Promise<number>;
@@ -9,4 +11,7 @@ export type Command = (argv: string[], io: CliIo) => Promise<number>;
 export const COMMANDS: Record<string, Command> = {
   audit: auditCommand,
   baseline: baselineCommand,
+  export: exportCommand,
+  preflight: preflightCommand,
+  template: templateCommand,
 };
