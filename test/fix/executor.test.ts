@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { applyFixes } from '../../src/fix/executor';
+import { planFor } from '../../src/fix/plans/index';
+import { createLock } from '../../src/fix/lock';
+import { account, baseline, NOW, touchedState } from './harness';
+
+const isWrite = (init?: RequestInit) => !!init?.method && init.method !== 'GET';
+
+describe('applying stops at the first failure', () => {
+  it('fault on the second op: the first is applied and journaled, the second failed with the API detail, the rest not attempted; undo restores the first', async () => {
+    const acc = await account();
+    const original = touchedState(acc.emulator);
+    const plan = planFor('default-stage-names', await acc.gather(), baseline, 'en')!;
+    expect(plan.ops.length).toBeGreaterThan(3);
+    acc.emulator.faults.once({
+      method: 'PATCH', path: plan.ops[1]!.path,
+      fault: { status: 400, body: { title: 'Bad Request', status: 400, detail: 'Request validation failed',
+        'validation-errors': [{ request_id: '0', errors: [{ code: 'NotBlank', path: 'name', detail: 'name is required' }] }] } },
+    });
+    const outcome = await acc.apply(['default-stage-names']);
+    if (outcome.status === 'refused') throw new Error('refused');
+    expect(outcome.status).toBe('partial');
+    const ops = outcome.plans[0]!.ops;
+    expect(ops.map((o) => o.status)).toEqual(['applied', 'failed', ...plan.ops.slice(2).map(() => 'not-attempted')]);
+    expect(ops[1]!.error).toMatchObject({ kind: 'validation', status: 400, details: ['name NotBlank (name is required)'] });
+    const entry = acc.journal.batch(outcome.batchId)[0]!;
+    expect(entry.ops.map((o) => o.index)).toEqual([0]);
+    expect(entry.ops[0]!.inverse).toMatchObject({ method: 'PATCH', path: plan.ops[0]!.path, body: plan.ops[0]!.before });
+
+    const undone = await acc.undo({ batchId: outcome.batchId });
+    if (undone.status === 'refused') throw new Error('refused');
+    expect(undone.status).toBe('undone');
+    expect(touchedState(acc.emulator)).toBe(original);
+  });
+
+  it('journals each applied op before the next write starts', async () => {
+    let journaledAtWrite: number[] = [];
+    const acc = await account({
+      wrapFetch: (inner) => (async (url, init) => {
+        if (isWrite(init)) journaledAtWrite.push(acc.storage.entries.reduce((n, e) => n + e.ops.length, 0));
+        return inner(url, init);
+      }) as typeof fetch,
+    });
+    journaledAtWrite = [];
+    const outcome = await acc.apply(['default-stage-names']);
+    if (outcome.status === 'refused') throw new Error('refused');
+    expect(journaledAtWrite).toEqual(outcome.plans[0]!.ops.map((_, i) => i));
+  });
+});
+
+describe('a write whose answer is lost is read back', () => {
+  /** Lets the request reach the account, then never answers (the client times out after sending). */
+  const loseAnswer = (match: string) => (inner: typeof fetch) => (async (url: string, init?: RequestInit) => {
+    if (isWrite(init) && String(url).includes(match)) {
+      await inner(url, init);
+      return new Promise<Response>(() => {});
+    }
+    return inner(url, init);
+  }) as typeof fetch;
+  /** Times out before the request reaches the account. */
+  const neverSend = (match: string) => (inner: typeof fetch) => (async (url: string, init?: RequestInit) => {
+    if (isWrite(init) && String(url).includes(match)) return new Promise<Response>(() => {});
+    return inner(url, init);
+  }) as typeof fetch;
+
+  it('reported applied when the target now holds the written value', async () => {
+    const acc = await account({ wrapFetch: loseAnswer('/leads/pipelines/'), timeoutMs: 100 });
+    const outcome = await acc.apply(['unsorted-off']);
+    if (outcome.status === 'refused') throw new Error('refused');
+    expect(outcome.status).toBe('done');
+    expect(outcome.plans[0]!.ops[0]).toMatchObject({ status: 'applied', settledByReRead: true });
+    expect(acc.journal.batch(outcome.batchId)[0]!.ops[0]).toMatchObject({ settledByReRead: true, inverse: { body: { is_unsorted_on: false } } });
+    expect(acc.outcomeOf(outcome.snapshot, 'unsorted-off')).toBe('pass');
+  });
+
+  it('a created field is found by name and journaled with its new id', async () => {
+    const acc = await account({ wrapFetch: loseAnswer('/leads/custom_fields'), timeoutMs: 100 });
+    const outcome = await acc.apply(['lead-source-field-missing']);
+    if (outcome.status === 'refused') throw new Error('refused');
+    expect(outcome.plans[0]!.ops[0]).toMatchObject({ status: 'applied', settledByReRead: true });
+    const created = acc.emulator.store.fields.leads.find((f) => f.name === 'Source')!;
+    expect(acc.journal.batch(outcome.batchId)[0]!.ops[0]).toMatchObject({ createdId: created.id, inverse: { method: 'DELETE' } });
+  });
+
+  it('reported failed when the write never landed; nothing journaled', async () => {
+    const acc = await account({ wrapFetch: neverSend('/leads/pipelines/'), timeoutMs: 100 });
+    const before = touchedState(acc.emulator);
+    const outcome = await acc.apply(['unsorted-off']);
+    if (outcome.status === 'refused') throw new Error('refused');
+    expect(outcome.status).toBe('failed');
+    expect(outcome.plans[0]!.ops[0]).toMatchObject({ status: 'failed', error: { kind: 'timeout' } });
+    expect(outcome.plans[0]!.entryId).toBeNull();
+    expect(acc.journal.entries()).toEqual([]);
+    expect(touchedState(acc.emulator)).toBe(before);
+  });
+});
+
+describe('who may apply, and when', () => {
+  it('a second apply while one runs is refused', async () => {
+    const acc = await account();
+    const snapshot = await acc.gather();
+    const common = { client: acc.client, snapshot, baseline, lang: 'en' as const, journal: acc.journal, lock: acc.lock, isAdmin: true,
+      confirmed: true, now: () => new Date(NOW) };
+    const first = applyFixes({ ...common, ruleIds: ['unsorted-off'] });
+    const second = await applyFixes({ ...common, ruleIds: ['lead-source-field-missing'] });
+    expect(second).toEqual({ status: 'refused', reason: 'busy', message: { key: 'fix.refused.busy' } });
+    expect((await first).status).toBe('done');
+    expect(acc.lock.held).toBe(false);
+  });
+
+  it('a non-admin is refused before any request', async () => {
+    const acc = await account();
+    const snapshot = await acc.gather();
+    const requests = acc.client.stats.requests;
+    const outcome = await applyFixes({ client: acc.client, snapshot, baseline, lang: 'en', journal: acc.journal, lock: acc.lock,
+      isAdmin: false, confirmed: true, ruleIds: ['unsorted-off'] });
+    expect(outcome).toEqual({ status: 'refused', reason: 'not-admin', message: { key: 'fix.refused.not-admin' } });
+    expect(acc.client.stats.requests).toBe(requests);
+  });
+
+  it('a 403 from the API is reported as forbidden', async () => {
+    const probe = await account();
+    const acc = await account({ userId: probe.emulator.managerId! });
+    const before = touchedState(acc.emulator);
+    const outcome = await acc.apply(['unsorted-off']);
+    if (outcome.status === 'refused') throw new Error('refused');
+    expect(outcome.status).toBe('forbidden');
+    expect(outcome.plans[0]!.ops[0]).toMatchObject({ status: 'failed', error: { kind: 'forbidden', status: 403 } });
+    expect(touchedState(acc.emulator)).toBe(before);
+  });
+
+  it('a confirm fix without confirmation is refused; unknown and manual rules too', async () => {
+    const acc = await account();
+    expect(await acc.apply(['default-stage-names'], { confirmed: false })).toMatchObject({ status: 'refused', reason: 'needs-confirmation' });
+    expect(await acc.apply(['no-such-rule'])).toMatchObject({ status: 'refused', reason: 'unknown-rule' });
+    expect(await acc.apply(['excess-admins'])).toMatchObject({ status: 'refused', reason: 'not-fixable' });
+    expect(acc.journal.entries()).toEqual([]);
+  });
+
+  it('several rules in one batch: plans recomputed in turn see each other (no duplicate field)', async () => {
+    const acc = await account();
+    // The matrix creates «Loss reason» required at 143 everywhere, which is exactly what loss-reason-missing wanted.
+    const outcome = await acc.apply(['required-fields-absent', 'loss-reason-missing']);
+    if (outcome.status === 'refused') throw new Error('refused');
+    expect(outcome.status).toBe('done');
+    expect(outcome.plans.map((p) => p.status)).toEqual(['applied', 'already-fixed']);
+    expect(acc.emulator.store.fields.leads.filter((f) => f.name === 'Loss reason')).toHaveLength(1);
+    expect(acc.journal.batch(outcome.batchId).map((e) => e.ruleId)).toEqual(['required-fields-absent']);
+  });
+});
+
+describe('the lock across tabs', () => {
+  it('a second tab cannot take a live lock; an expired one lapses', () => {
+    const map = new Map<string, string>();
+    const storage = { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), removeItem: (k: string) => void map.delete(k) };
+    let now = 1000;
+    const tab1 = createLock({ storage, now: () => now, owner: 'tab1' });
+    const tab2 = createLock({ storage, now: () => now, owner: 'tab2' });
+    expect(tab1.acquire()).toBe(true);
+    expect(tab2.acquire()).toBe(false);
+    now += 2 * 60 * 1000 + 1;
+    expect(tab2.acquire()).toBe(true);
+    tab2.release();
+    expect(map.size).toBe(0);
+  });
+});
