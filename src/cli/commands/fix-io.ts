@@ -1,0 +1,52 @@
+/** Shared by `fix` and `undo`: the journal file through the CLI's I/O, admin detection, op lines. */
+import type { Snapshot } from '../../snapshot/types';
+import type { Translate } from '../../i18n/translate';
+import { journalFromJson, journalToJson, type JournalStorage } from '../../fix/journal';
+import type { OpReport } from '../../fix/outcome';
+import { displayValue } from '../../fix/value';
+import { usageError } from '../errors';
+import type { CliIo } from '../io';
+
+/** `--journal FILE` through the CLI's I/O (atomic writes); a missing file is an empty journal. */
+export function ioJournalStorage(io: CliIo, path: string): JournalStorage {
+  return {
+    load: () => {
+      let text: string;
+      try {
+        text = new TextDecoder().decode(io.readFile(path));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+        throw usageError(`cannot read the journal ${path}: ${(err as Error).message}`);
+      }
+      try {
+        return journalFromJson(text);
+      } catch (err) {
+        throw usageError(`${path}: ${(err as Error).message}`);
+      }
+    },
+    save: (entries) => io.writeFile(path, journalToJson(entries)),
+  };
+}
+
+/** True when the token's user is an account admin: the users list (admin only) loaded and marks them so. */
+export function isAdminIn(snapshot: Snapshot): boolean {
+  const account = snapshot.parts.account;
+  const users = snapshot.parts.users;
+  if (!account || !('data' in account) || !users || !('data' in users)) return false;
+  return users.data.some((u) => u.id === account.data.current_user_id && u.rights.is_admin);
+}
+
+const MARK: Record<OpReport['status'], string> = { applied: '✓', failed: '✗', 'not-attempted': '·', skipped: '–', conflict: '!' };
+
+/** One op's result as a terminal line. */
+export function opLine(op: OpReport, t: Translate): string {
+  let line = `  ${MARK[op.status]} ${t(op.summary.key, op.summary.params)} — ${t(`fix.status.${op.status}`)}`;
+  if (op.error) line += `: ${op.error.message}${op.error.details?.length ? ` [${op.error.details.join('; ')}]` : ''}`;
+  if (op.reason) {
+    line += `: ${t(op.reason.key, {
+      ...op.reason.params,
+      ...(op.status === 'conflict' ? { expected: displayValue(op.expected), actual: displayValue(op.actual) } : {}),
+    })}`;
+  }
+  return `${line}\n`;
+}
