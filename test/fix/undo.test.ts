@@ -1,0 +1,98 @@
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Journal, journalFromJson, localJournalStorage } from '../../src/fix/journal';
+import { fileJournalStorage } from '../../src/fix/journal-file';
+import { account, touchedState } from './harness';
+
+describe('undo checks the target first', () => {
+  it('someone edited the same field after the fix: conflict with both values, nothing overwritten', async () => {
+    const acc = await account();
+    const fixed = await acc.apply(['required-at-entry-stage']);
+    if (fixed.status === 'refused') throw new Error('refused');
+    const field = acc.emulator.store.fields.leads.find((f) => f.id === 1080024)!;
+    expect(field.required_statuses).toEqual([]);
+    // A person makes the field required at «Переговоры» in the meantime.
+    await acc.client.patch('/api/v4/leads/custom_fields/1080024', { required_statuses: [{ pipeline_id: 7300001, status_id: 58100003 }] });
+    const edited = touchedState(acc.emulator);
+
+    const undone = await acc.undo({ batchId: fixed.batchId });
+    if (undone.status === 'refused') throw new Error('refused');
+    expect(undone.status).toBe('partial');
+    expect(undone.conflicts).toHaveLength(1);
+    expect(undone.conflicts[0]).toMatchObject({
+      status: 'conflict', reason: { key: 'fix.undo.conflict' },
+      expected: { required_statuses: [] },
+      actual: { required_statuses: [{ status_id: 58100003, pipeline_id: 7300001 }] },
+    });
+    expect(touchedState(acc.emulator)).toBe(edited);
+    expect(acc.journal.batch(fixed.batchId)[0]!.undoneAt).toBeNull();
+  });
+
+  it('an added stage that now holds a deal is not deleted; the renames are undone', async () => {
+    const acc = await account();
+    const fixed = await acc.apply(['default-stage-names']);
+    if (fixed.status === 'refused') throw new Error('refused');
+    const added = acc.journal.batch(fixed.batchId)[0]!.ops.filter((o) => o.op.method === 'POST');
+    const busy = added[0]!.createdId!;
+    acc.emulator.store.leads[0]!.pipeline_id = 7300001;
+    acc.emulator.store.leads[0]!.status_id = busy;
+
+    const undone = await acc.undo({ batchId: fixed.batchId });
+    if (undone.status === 'refused') throw new Error('refused');
+    const stuck = undone.ops.filter((o) => o.status === 'conflict');
+    expect(stuck).toHaveLength(1);
+    expect(stuck[0]!.reason).toMatchObject({ key: 'fix.undo.notEmpty' });
+    const statuses = acc.emulator.store.pipelines[0]!.statuses;
+    expect(statuses.some((s) => s.id === busy)).toBe(true);
+    expect(added.slice(1).every((o) => !statuses.some((s) => s.id === o.createdId))).toBe(true);
+    expect(statuses.find((s) => s.id === 58100002)!.name).toBe('Первичный контакт');
+  });
+
+  it('undo is journaled as undo entries; a second undo of the same batch does nothing', async () => {
+    const acc = await account();
+    const fixed = await acc.apply(['unsorted-off']);
+    if (fixed.status === 'refused') throw new Error('refused');
+    const first = await acc.undo({ batchId: fixed.batchId });
+    if (first.status === 'refused') throw new Error('refused');
+    const undoEntries = acc.journal.entries().filter((e) => e.kind === 'undo');
+    expect(undoEntries).toHaveLength(1);
+    expect(undoEntries[0]).toMatchObject({ undoOf: acc.journal.batch(fixed.batchId)[0]!.id, ops: [{ op: { body: { is_unsorted_on: false } } }] });
+    const again = await acc.undo({ batchId: fixed.batchId });
+    expect(again).toMatchObject({ status: 'undone', ops: [] });
+    expect(acc.emulator.store.pipelines[0]!.is_unsorted_on).toBe(false);
+  });
+
+  it('a non-admin cannot undo; an unknown batch is refused', async () => {
+    const acc = await account();
+    expect(await acc.undo({ batchId: 'nope' })).toMatchObject({ status: 'refused', reason: 'no-entry' });
+    const { undoFixes } = await import('../../src/fix/undo');
+    expect(await undoFixes({ client: acc.client, journal: acc.journal, lock: acc.lock, isAdmin: false, batchId: 'x' }))
+      .toMatchObject({ status: 'refused', reason: 'not-admin' });
+  });
+});
+
+describe('journal storage', () => {
+  it('file: written atomically (no temp file left) and read back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'journal-'));
+    const path = join(dir, 'j.json');
+    const journal = new Journal(fileJournalStorage(path), { newId: () => 'e1' });
+    const entry = journal.begin('b1', 'unsorted-off');
+    await journal.record(entry, { index: 0, op: { method: 'PATCH', path: '/api/v4/leads/pipelines/1', body: { is_unsorted_on: true },
+      before: { is_unsorted_on: false }, summary: { key: 'fix.op.unsortedOn' } }, written: { is_unsorted_on: true }, inverse: null });
+    expect(readdirSync(dir)).toEqual(['j.json']);
+    expect(journalFromJson(readFileSync(path, 'utf8'))[0]).toMatchObject({ id: 'e1', batchId: 'b1', ops: [{ index: 0 }] });
+    expect(new Journal(fileJournalStorage(path)).batch('b1')).toHaveLength(1);
+  });
+
+  it('localStorage: one key per account', async () => {
+    const map = new Map<string, string>();
+    const storage = { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), removeItem: (k: string) => void map.delete(k) };
+    const journal = new Journal(localJournalStorage('acc-1', storage));
+    await journal.record(journal.begin('b', 'unsorted-off'), { index: 0, op: { method: 'PATCH', path: '/x', body: {}, before: {}, summary: { key: 'k' } }, written: {}, inverse: null });
+    expect([...map.keys()]).toEqual(['setup-audit:journal:acc-1']);
+    expect(new Journal(localJournalStorage('acc-2', storage)).entries()).toEqual([]);
+    expect(() => journalFromJson('{"entries": []}')).toThrow(/not a setup-audit journal/);
+  });
+});
