@@ -1,6 +1,8 @@
 import type { ApiClient } from '../api/client';
 import type { Baseline } from '../audit/baseline/types';
+import { RULES } from '../audit/registry';
 import { runAudit } from '../audit/run';
+import { withPlans } from '../fix/plans/index';
 import type { Report } from '../audit/types';
 import type { Dictionary, Lang } from '../i18n/translate';
 import { gatherSnapshot, type GatherProgress } from '../snapshot/gather';
@@ -38,7 +40,9 @@ export async function auditAccount(run: AuditRun): Promise<{ snapshot: Snapshot;
   return { snapshot, report: auditSnapshot(snapshot, run) };
 }
 
-/** Audit a snapshot already in hand (saved file, after a fix's re-gather). */
+/** Audit a snapshot already in hand (saved file, after a fix's re-gather); results carry their fix's kind and size. */
 export function auditSnapshot(snapshot: Snapshot, settings: AuditSettings): Report {
-  return runAudit(snapshot, { baseline: settings.baseline, lang: settings.lang, dict: settings.dict });
+  return runAudit(snapshot, {
+    baseline: settings.baseline, lang: settings.lang, dict: settings.dict, rules: withPlans(RULES, settings.lang),
+  });
 }

@@ -1,23 +1,30 @@
 import type { Mounted } from './mount';
-import type { Translate } from '../i18n/translate';
+import type { Dictionary, Lang, Translate } from '../i18n/translate';
+import { ApiClient } from '../api/client';
+import { loadBaseline } from '../audit/baseline/load';
+import { createPanelRunner } from '../runner/panel-runner';
+import { mountPanel } from '../ui/mount';
 
 /** What the shell knows when it mounts the panel. */
 export interface PanelContext {
   t: Translate;
-  accountName: string;
-  code: string;
+  lang: Lang;
+  dict: Dictionary;
+  account: { id: number | string; name: string };
+  user: { id: number; name: string };
+  isAdmin: boolean;
+  /** The baseline JSON saved in the widget's settings (custom field), if any. */
+  baselineText?: string | null;
 }
 
-/** The panel for the advanced settings page: the product's title and the account it runs in. */
+/** The Setup Audit panel, wired to the runner over the account's own API (same origin, login cookie). */
 export function createPanel(el: HTMLElement, ctx: PanelContext): Mounted {
-  const root = document.createElement('section');
-  root.className = 'setup-audit';
-  const title = document.createElement('h1');
-  title.className = 'setup-audit__title';
-  title.textContent = ctx.t('shell.title');
-  const account = document.createElement('p');
-  account.textContent = ctx.t('shell.account', { name: ctx.accountName });
-  root.append(title, account);
-  el.append(root);
-  return { unmount: () => root.remove() };
+  const { baseline } = loadBaseline(ctx.baselineText);
+  const runner = createPanelRunner({
+    client: new ApiClient({ baseUrl: '' }),
+    baseline, lang: ctx.lang, dict: ctx.dict,
+    accountKey: String(ctx.account.id), user: ctx.user, isAdmin: ctx.isAdmin,
+    storage: globalThis.localStorage,
+  });
+  return mountPanel(el, { runner, t: ctx.t, lang: ctx.lang, accountName: ctx.account.name });
 }

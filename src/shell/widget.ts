@@ -1,9 +1,9 @@
 import type { HostWidget, JQueryLike, SaveEvent, WidgetCallbacks, WidgetSystemMethods } from './host';
-import { hostApp, hostDictionary, hostLang, isAdvancedPage } from './host-context';
+import { hostApp, hostDictionary, hostIsAdmin, hostLang, isAdvancedPage } from './host-context';
 import { mountOnce, unmountAll } from './mount';
 import { createPanel } from './panel';
-import { createSettingsIntro } from './settings-intro';
 import { createTranslator } from '../i18n/translate';
+import { mountSettingsIntro } from '../ui/mount';
 
 type Self = Partial<WidgetSystemMethods> & { callbacks?: WidgetCallbacks };
 
@@ -21,11 +21,18 @@ function mountPanelIfPresent(self: Self): void {
   const code = widgetCode(self);
   const el = code ? document.getElementById(`work-area-${code}`) : null;
   if (!el) return;
-  const account = hostApp()?.constant('account');
+  const app = hostApp();
+  const account = app?.constant('account');
+  const user = app?.constant('user');
+  const lang = hostLang();
+  const dict = hostDictionary(self);
+  const settings = self.get_settings?.() ?? self.params;
   mountOnce(el, (target) => createPanel(target, {
-    t: translator(self),
-    accountName: String(account?.name ?? account?.subdomain ?? ''),
-    code,
+    t: createTranslator(dict, lang), lang, dict,
+    account: { id: account?.id ?? account?.subdomain ?? 'account', name: String(account?.name ?? account?.subdomain ?? '') },
+    user: { id: Number(user?.id ?? 0), name: String(user?.name ?? '') },
+    isAdmin: hostIsAdmin(),
+    baselineText: typeof settings?.baseline === 'string' ? settings.baseline : null,
   }));
 }
 
@@ -55,7 +62,11 @@ export default function SetupAuditWidget(this: HostWidget): HostWidget {
       const el = modalElement($modalBody);
       if (!el) return;
       const code = widgetCode(self);
-      mountOnce(el, (target) => createSettingsIntro(target, { t: translator(self), code }));
+      mountOnce(el, (target) => mountSettingsIntro(target, {
+        t: translator(self),
+        // The advanced settings page of this widget; the CRM opens it by URL.
+        onOpen: () => { location.assign(`/settings/widgets/${encodeURIComponent(code)}/`); },
+      }));
     },
     onSave(_event: SaveEvent) {
       return true;

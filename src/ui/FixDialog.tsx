@@ -58,6 +58,7 @@ export function FixDialog({ fix, reauditing }: FixDialogProps) {
             })}
           </span>
         )}
+        {fix.status === 'done' && fix.notice && <span data-role="fix-notice"> {fix.notice}</span>}
         {fix.status === 'done' && (reauditing ? ` ${t('ui.fix.reauditing')}` : ` ${t('ui.fix.reaudited')}`)}
       </div>
       {fix.status === 'error' && (

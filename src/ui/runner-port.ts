@@ -82,6 +82,8 @@ export interface ApplyOutcome {
   ops: OpResult[];
   /** The journal entry written for the applied ops; null when nothing was applied. */
   journalEntryId: string | null;
+  /** A translated line about the whole apply, e.g. "already fixed: nothing was changed". */
+  notice?: string | null;
 }
 
 /** An undo that was not done because the account changed after the fix. */

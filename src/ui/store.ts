@@ -21,6 +21,8 @@ export interface FixState {
   /** Op results as they settle while applying, then the final list. */
   ops: OpResult[];
   error: string | null;
+  /** A line from the runner about the whole apply (e.g. already fixed). */
+  notice?: string | null;
 }
 
 /** The undo in progress or just finished (one journal entry at a time). */
@@ -176,7 +178,7 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
       const outcome = await runner.applyFix(ruleIds, {
         onOp: (op) => { if (state.fix) setFix(token, { ops: upsertOp(state.fix.ops, op) }); },
       });
-      setFix(token, { status: 'done', ops: outcome.ops });
+      setFix(token, { status: 'done', ops: outcome.ops, notice: outcome.notice ?? null });
     } catch (err) {
       setFix(token, { status: 'error', error: reasonOf(err) });
     }

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import SetupAuditWidget from '../../src/shell/widget';
 import type { HostWidget } from '../../src/shell/host';
 import ru from '../../i18n/ru.json';
@@ -19,6 +19,9 @@ function makeWidget(area = 'advanced-settings'): HostWidget {
 
 describe('widget shell', () => {
   beforeEach(() => {
+    // The mounted panel starts an audit: answer every API call with 401 at once (no network in unit tests).
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ title: 'Unauthorized', status: 401 }),
+      { status: 401, headers: { 'content-type': 'application/problem+json' } })));
     document.body.innerHTML = `<div id="work-area-${CODE}"></div>`;
     globalThis.APP = {
       constant: ((key: string) => (key === 'account' ? { id: 1, name: 'ООО «Ромашка»', subdomain: 'romashka' }
@@ -29,6 +32,7 @@ describe('widget shell', () => {
   afterEach(() => {
     makeWidget().callbacks.destroy();
     delete globalThis.APP;
+    vi.unstubAllGlobals();
   });
 
   it('render returns true and mounts on the advanced page', () => {
@@ -66,14 +70,22 @@ describe('widget shell', () => {
     expect(document.body.textContent).toContain('<img src=x');
   });
 
-  it('settings shows the intro with a link to the advanced page, once', () => {
+  it('settings shows the intro with a button to the audit page, once', () => {
     const widget = makeWidget('settings');
     const modal = document.createElement('div');
     document.body.append(modal);
     widget.callbacks.settings(modal);
     widget.callbacks.settings({ length: 1, 0: modal });
-    expect(modal.querySelectorAll('a').length).toBe(1);
-    expect(modal.querySelector('a')!.getAttribute('href')).toBe(`/settings/widgets/${CODE}/`);
+    expect(modal.querySelectorAll('[data-action="open-audit"]').length).toBe(1);
+    expect(modal.textContent).toContain('Открыть');
     expect(widget.callbacks.onSave({ active: 'Y', fields: {} })).toBe(true);
+  });
+
+  it('a non-admin gets the panel without fix buttons and with the reason', async () => {
+    globalThis.APP = { constant: ((key: string) => (key === 'user_rights' ? { is_admin: false }
+      : { id: 1, name: 'ООО «Ромашка»' })) as never, lang_id: 'ru' };
+    makeWidget().callbacks.advancedSettings();
+    await vi.waitFor(() => expect(document.querySelector('[data-role="why-no-fix"]')?.textContent).toMatch(/администратор/), { timeout: 8000 });
+    expect(document.querySelector('[data-action="fix"]')).toBeNull();
   });
 });
