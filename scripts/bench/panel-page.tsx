@@ -1,0 +1,79 @@
+/**
+ * The bench's panel page (bundled by scripts/bench/panel.ts, served by it, opened in Chromium): mounts
+ * the real panel with a Report fetched from /report.json and records, in `window.__bench`, when the
+ * items were on screen, and how long "show all", opening and closing an area took to paint.
+ */
+import type { Report } from '../../src/audit/types';
+import { createTranslator, type Dictionary } from '../../src/i18n/translate';
+import { mountPanel } from '../../src/ui/mount';
+import type { PanelRunner } from '../../src/ui/runner-port';
+import en from '../../i18n/en.json';
+
+/** What the page reports back to the bench. */
+export interface PanelFigures {
+  reportItems: number;
+  itemsOnScreen: number;
+  mountToPaintMs: number;
+  showAllItems: number;
+  showAllToPaintMs: number;
+  openAreaToPaintMs: number;
+  closeAreaToPaintMs: number;
+  openedArea: string;
+}
+
+declare global { interface Window { __bench?: PanelFigures | { error: string } } }
+
+/** Resolves after the browser painted the current DOM (the frame after the next animation frame). */
+const painted = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+
+function runnerFor(report: Report): PanelRunner {
+  return {
+    canFix: true,
+    runAudit: async () => report,
+    previewFix: async () => [],
+    applyFix: async () => ({ ops: [], journalEntryId: null }),
+    undo: async () => ({ ops: [], conflicts: [] }),
+    history: async () => [],
+    downloadJournal: async () => {},
+    getTicks: async () => ({}),
+    setTick: async (ruleId, checked) => ({ ruleId, checked, by: 'bench', at: report.takenAt }),
+  };
+}
+
+async function timeClick(el: Element): Promise<number> {
+  const start = performance.now();
+  (el as HTMLElement).click();
+  await painted();
+  return performance.now() - start;
+}
+
+async function main(): Promise<PanelFigures> {
+  const report = (await (await fetch('/report.json')).json()) as Report;
+  const root = document.getElementById('root')!;
+  const t = createTranslator(en as unknown as Dictionary, 'en');
+  await painted();
+  performance.mark('mount-start');
+  const start = performance.now();
+  mountPanel(root, { runner: runnerFor(report), t, lang: 'en', report, autoRun: false });
+  await painted();
+  const mountToPaintMs = performance.now() - start;
+  performance.mark('items-painted');
+  const itemsOnScreen = root.querySelectorAll('[data-item-id]').length;
+
+  // The longest list, shown in full.
+  const biggest = [...report.results].sort((a, b) => b.items.length - a.items.length)[0]!;
+  const card = root.querySelector(`[data-rule-id="${biggest.ruleId}"]`);
+  const more = card?.querySelector('[data-action="show-all"]');
+  const showAllToPaintMs = more ? await timeClick(more) : 0;
+  const showAllItems = card ? card.querySelectorAll('[data-item-id]').length : 0;
+
+  // The area holding that list (open, with every item shown): close it, then open it again.
+  const toggle = root.querySelector(`[data-area="${biggest.area}"] [data-action="toggle-area"]`)!;
+  const openedArea = biggest.area;
+  const closeAreaToPaintMs = await timeClick(toggle);
+  const openAreaToPaintMs = await timeClick(toggle);
+  const reportItems = report.results.reduce((n, r) => n + r.items.length, 0);
+  return { reportItems, itemsOnScreen, mountToPaintMs, showAllItems, showAllToPaintMs, openAreaToPaintMs, closeAreaToPaintMs, openedArea };
+}
+
+main().then((f) => { window.__bench = f; }, (e: unknown) => { window.__bench = { error: String((e as Error)?.stack ?? e) }; });

@@ -1,0 +1,10 @@
+/** Size of the built widget script, raw and gzip (what the marketplace and the browser download). */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** Bytes of widget/script.js and of its gzip at the default level. */
+export function scriptSize(root: string): { rawBytes: number; gzipBytes: number } {
+  const data = readFileSync(join(root, 'widget', 'script.js'));
+  return { rawBytes: data.length, gzipBytes: gzipSync(data).length };
+}
