@@ -173,9 +173,14 @@ export class ApiClient {
     const init = this.init(method, body, signal);
     const idempotent = isIdempotent(method);
     for (let retry = 0; ; retry++) {
-      await this.throttle.acquire(signal);
+      const slot = await this.throttle.acquireSlot(signal);
       this.stats.requests++;
-      const r = await attempt(this.fetchFn, url, init, this.timeoutMs, signal);
+      let r: Awaited<ReturnType<typeof attempt>>;
+      try {
+        r = await attempt(this.fetchFn, url, init, this.timeoutMs, signal);
+      } finally {
+        slot.done();
+      }
       const canRetry = retry < this.policy.maxRetries;
       let delay: number;
       if (r.kind === 'response') {

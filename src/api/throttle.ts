@@ -12,6 +12,8 @@ export interface ThrottleOptions {
    * as latency jitter stays below the margin.
    */
   marginMs?: number;
+  /** Added to the window for slots counted from their answer (default 30 ms). */
+  answeredMarginMs?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -38,31 +40,64 @@ export function abortableSleep(sleep: (ms: number) => Promise<void>, ms: number,
   });
 }
 
+/** A request's place in the window, held from its start until its answer arrives. */
+export interface ThrottleSlot {
+  /** Marks the request answered: the window then counts it from now (its arrival was no later). */
+  done(): void;
+}
+
+interface Slot {
+  /** Start time, or the time the answer came once done; Infinity while a tracked request is in flight. */
+  at: number;
+}
+
 /**
- * Sliding-window limiter on request starts: at most `limit` starts in any `windowMs + marginMs`.
- * Callers queue in FIFO order, so a burst drains at the limit and nobody starves.
+ * Sliding-window limiter. The server counts arrivals, which we cannot see; what we can see is that a
+ * request arrived no later than its answer. So a tracked slot (`acquireSlot`) blocks the window while
+ * in flight and then counts from the moment its answer came: the (limit+1)-th start waits until a
+ * window has passed since an earlier request was answered, so no jitter in the network or the browser's
+ * connection queue can put more than `limit` arrivals into one window. Untracked `acquire()` counts
+ * from the start plus a margin. Callers queue in FIFO order, so a burst drains at the limit.
  */
 export class Throttle {
   readonly limit: number;
   readonly spanMs: number;
+  readonly answeredSpanMs: number;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
-  private readonly starts: number[] = [];
+  private readonly slots: Slot[] = [];
   private tail: Promise<void> = Promise.resolve();
   private holdUntil = 0;
+  private waiters: (() => void)[] = [];
 
   constructor(opts: ThrottleOptions = {}) {
     this.limit = Math.max(1, Math.floor(opts.limit ?? DEFAULT_RPS));
     this.spanMs = (opts.windowMs ?? 1000) + (opts.marginMs ?? 100);
+    // Counted from the answer, the arrival is already behind us: a small margin covers clock granularity.
+    this.answeredSpanMs = (opts.windowMs ?? 1000) + (opts.answeredMarginMs ?? 30);
     this.now = opts.now ?? (() => Date.now());
     this.sleep = opts.sleep ?? realSleep;
   }
 
   /** Wait for a slot, then record a start. Rejects with AbortError if the signal aborts while waiting. */
-  acquire(signal?: AbortSignal): Promise<void> {
-    const turn = this.tail.then(() => this.waitTurn(signal));
-    this.tail = turn.catch(() => undefined);
-    return turn;
+  async acquire(signal?: AbortSignal): Promise<void> {
+    await this.enqueue(signal, false);
+  }
+
+  /** Like acquire, for a request whose answer will be reported with `done()` (the client does). */
+  async acquireSlot(signal?: AbortSignal): Promise<ThrottleSlot> {
+    const slot = await this.enqueue(signal, true);
+    let finished = false;
+    return {
+      done: () => {
+        if (finished) return;
+        finished = true;
+        slot.at = this.now() + (this.answeredSpanMs - this.spanMs);
+        const waiting = this.waiters;
+        this.waiters = [];
+        for (const wake of waiting) wake();
+      },
+    };
   }
 
   /** Make every queued and future caller wait `ms` (after a 429 the server wants silence, not just us). */
@@ -70,20 +105,41 @@ export class Throttle {
     this.holdUntil = Math.max(this.holdUntil, this.now() + ms);
   }
 
-  private async waitTurn(signal?: AbortSignal): Promise<void> {
+  private enqueue(signal: AbortSignal | undefined, tracked: boolean): Promise<Slot> {
+    const turn = this.tail.then(() => this.waitTurn(signal, tracked));
+    this.tail = turn.then(() => undefined, () => undefined);
+    return turn;
+  }
+
+  private async waitTurn(signal: AbortSignal | undefined, tracked: boolean): Promise<Slot> {
     for (;;) {
       if (signal?.aborted) throw new AbortError(undefined, signal.reason);
       const now = this.now();
-      const full = this.starts.length >= this.limit;
-      const slotAt = full ? this.starts[this.starts.length - this.limit]! + this.spanMs : now;
+      const full = this.slots.length >= this.limit;
+      const blocking = full ? this.slots[this.slots.length - this.limit]! : null;
+      if (blocking && blocking.at === Infinity) {
+        await this.nextAnswer(signal);
+        continue;
+      }
+      const slotAt = blocking ? blocking.at + this.spanMs : now;
       const wait = Math.max(slotAt, this.holdUntil) - now;
       if (wait <= 0) {
-        this.starts.push(now);
-        if (this.starts.length > this.limit) this.starts.splice(0, this.starts.length - this.limit);
-        return;
+        const slot: Slot = { at: tracked ? Infinity : now };
+        this.slots.push(slot);
+        if (this.slots.length > this.limit) this.slots.splice(0, this.slots.length - this.limit);
+        return slot;
       }
       await abortableSleep(this.sleep, wait, signal);
     }
+  }
+
+  private nextAnswer(signal?: AbortSignal): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const onAbort = () => reject(new AbortError(undefined, signal?.reason));
+      if (signal?.aborted) return onAbort();
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.waiters.push(() => { signal?.removeEventListener('abort', onAbort); resolve(); });
+    });
   }
 }
 

@@ -1,0 +1,111 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, startHost } from './browser';
+
+// The panel in real Chromium, loaded by the local CRM page exactly as amoCRM loads widget/script.js.
+let browser: Browser;
+let env: Awaited<ReturnType<typeof startHost>>;
+let page: Page;
+let context: BrowserContext;
+let pageErrors: string[];
+
+const ENTRY_RULE = 'required-at-entry-stage';
+
+async function open(query: string): Promise<void> {
+  await page.goto(`${env.url}?${query}`);
+  try {
+    await page.waitForSelector('[data-score]', { timeout: 30_000 });
+    await page.waitForSelector('[data-action="rerun"]:not([disabled])', { timeout: 30_000 });
+  } catch (err) {
+    // Say what the page showed instead, so a failure here can be understood from the log alone.
+    const shown = await page.locator('body').innerText().catch(() => '(no page text)');
+    throw new Error(`${(err as Error).message}\npage errors: ${pageErrors.join(' | ')}\npage text: ${shown.slice(0, 1500)}`);
+  }
+}
+
+function result(ruleId: string) {
+  return page.locator(`[data-rule-id="${ruleId}"]`);
+}
+
+function budgetField() {
+  return env.host.emulator.store.fields.leads.find((f) => f.name === 'Бюджет проекта')!;
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  env = await startHost('messy');
+});
+afterAll(async () => {
+  await browser?.close();
+  await env?.host.close();
+});
+beforeEach(async () => {
+  env.host.emulator.reset('messy');
+  context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  page = await context.newPage();
+  pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error' && !/favicon/.test(m.location().url)) pageErrors.push(m.text()); });
+});
+
+// Each test's page must stop before the next starts: pages share the emulator's rate limit.
+afterEach(async () => {
+  await context?.close();
+});
+
+describe('the Setup Audit panel in Chromium', () => {
+  it('appears with a score, and required-at-entry-stage fails on messy', async () => {
+    await open('seed=messy&user=admin&lang=en');
+    const score = Number(await page.locator('[data-score]').first().getAttribute('data-score'));
+    expect(score).toBeGreaterThan(0);
+    expect(score).toBeLessThan(50);
+    await expect.poll(() => result(ENTRY_RULE).getAttribute('data-outcome')).toBe('fail');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('fixes required-at-entry-stage through the dialog, re-audits, and undo brings it back', async () => {
+    await open('seed=messy&user=admin&lang=en');
+    const before = structuredClone(budgetField().required_statuses);
+    expect(before!.length).toBeGreaterThan(0);
+    await result(ENTRY_RULE).locator('[data-action="fix"]').click();
+    const confirm = page.locator('[data-action="confirm-fix"]');
+    await confirm.waitFor();
+    await expect.poll(() => page.locator('.sa-dialog').innerText()).toMatch(/no longer required/);
+    await confirm.click();
+    await page.locator('[data-role="fix-outcome"]').waitFor({ timeout: 30_000 });
+    await expect.poll(() => result(ENTRY_RULE).getAttribute('data-outcome'), { timeout: 30_000 }).toBe('pass');
+    expect(budgetField().required_statuses!.length).toBeLessThan(before!.length);
+    await page.keyboard.press('Escape');
+
+    const undo = page.locator('[data-action="undo"]').first();
+    await undo.waitFor({ timeout: 30_000 });
+    await undo.click();
+    await expect.poll(() => result(ENTRY_RULE).getAttribute('data-outcome'), { timeout: 30_000 }).toBe('fail');
+    expect(budgetField().required_statuses).toEqual(before);
+    expect(pageErrors, pageErrors.join('\n')).toEqual([]);
+  });
+
+  it('a non-admin user sees the report without fix buttons and is told why', async () => {
+    await open('seed=messy&user=manager&lang=en');
+    await expect.poll(() => result(ENTRY_RULE).getAttribute('data-outcome')).toBe('fail');
+    expect(await page.locator('[data-action="fix"]').count()).toBe(0);
+    expect(await page.locator('[data-role="why-no-fix"]').innerText()).toMatch(/administrator/i);
+  });
+
+  it('opens the settings modal with a way to the audit page', async () => {
+    await open('seed=messy&user=admin&lang=ru');
+    await page.click('#host-settings');
+    const button = page.locator('#host-modal [data-action="open-audit"]');
+    await button.waitFor();
+    expect(await page.locator('#host-modal').innerText()).toMatch(/Аудит/);
+  });
+
+  it('survives a 500 on one part: the area says why, the rest still works', async () => {
+    env.host.emulator.faults.once({ method: 'GET', path: '/api/v4/roles', fault: { status: 500 } });
+    await open('seed=messy&user=admin&lang=en');
+    const rights = page.locator('[data-area="rights"]');
+    await expect.poll(() => rights.innerText()).toMatch(/roles/i);
+    await expect.poll(() => result(ENTRY_RULE).getAttribute('data-outcome')).toBe('fail');
+    expect(await result('export-open').getAttribute('data-outcome')).toBe('error');
+  });
+});
