@@ -40,7 +40,7 @@ export interface PlanReport {
 }
 
 /** Why an apply or undo did not start. */
-export type RefusalReason = 'not-admin' | 'busy' | 'needs-confirmation' | 'unknown-rule' | 'not-fixable' | 'no-entry';
+export type RefusalReason = 'not-admin' | 'busy' | 'needs-confirmation' | 'unknown-rule' | 'not-fixable' | 'no-entry' | 'already-undone';
 
 /** An apply or undo that did not start. */
 export interface Refused {

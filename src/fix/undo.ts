@@ -48,6 +48,7 @@ export async function undoFixes(opts: UndoOptions): Promise<UndoOutcome> {
   if (picked.length === 0 || (opts.entryIds && picked.length !== opts.entryIds.length)) {
     return refuse('no-entry', { entry: opts.batchId ?? (opts.entryIds ?? []).join(', ') });
   }
+  if (picked.every((e) => e.undoneAt !== null)) return refuse('already-undone');
   if (!opts.lock.acquire()) return refuse('busy');
   try {
     return await undoLocked(opts, picked.reverse());

@@ -50,7 +50,7 @@ describe('undo checks the target first', () => {
     expect(statuses.find((s) => s.id === 58100002)!.name).toBe('Первичный контакт');
   });
 
-  it('undo is journaled as undo entries; a second undo of the same batch does nothing', async () => {
+  it('undo is journaled as undo entries; a second undo of the same batch is refused as already undone', async () => {
     const acc = await account();
     const fixed = await acc.apply(['unsorted-off']);
     if (fixed.status === 'refused') throw new Error('refused');
@@ -60,7 +60,8 @@ describe('undo checks the target first', () => {
     expect(undoEntries).toHaveLength(1);
     expect(undoEntries[0]).toMatchObject({ undoOf: acc.journal.batch(fixed.batchId)[0]!.id, ops: [{ op: { body: { is_unsorted_on: false } } }] });
     const again = await acc.undo({ batchId: fixed.batchId });
-    expect(again).toMatchObject({ status: 'undone', ops: [] });
+    expect(again).toMatchObject({ status: 'refused', reason: 'already-undone', message: { key: 'fix.refused.already-undone' } });
+    expect(acc.journal.entries().filter((e) => e.kind === 'undo')).toHaveLength(1);
     expect(acc.emulator.store.pipelines[0]!.is_unsorted_on).toBe(false);
   });
 
