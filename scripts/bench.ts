@@ -35,7 +35,7 @@ const started = performance.now();
 
 const m = machine();
 console.log(`Machine: ${machineLine(m)}`);
-console.log(`Emulator over HTTP on 127.0.0.1: ${RATE} requests/s, ${LATENCY_MS} ms latency\n`);
+console.log(`Emulator in its own process over HTTP on 127.0.0.1: ${RATE} requests/s, ${LATENCY_MS} ms latency\n`);
 
 log('… audit messy (our client, then the naive one)');
 const messy = await auditOverHttp('messy');
@@ -144,7 +144,7 @@ writeReadmeSection(join(root, 'README.md'), [
   '## Benchmarks',
   '',
   `\`npm run bench\` (latest run ${new Date().toISOString().slice(0, 10)}, on ${machineLine(m)}; the machine was shared with other work, so CPU and paint figures are noisy).`,
-  `Emulator over HTTP on 127.0.0.1 at ${RATE} requests/s with ${LATENCY_MS} ms latency. Full figures: \`bench-results.json\`.`,
+  `Emulator in its own process, over HTTP on 127.0.0.1, at ${RATE} requests/s with ${LATENCY_MS} ms latency. Full figures: \`bench-results.json\`.`,
   '',
   '| Audit | requests | retries | 429 | wall | lower bound | ratio |',
   '|---|---|---|---|---|---|---|',
@@ -159,7 +159,7 @@ writeReadmeSection(join(root, 'README.md'), [
   '',
   `- \`widget/script.js\`: ${round(size.rawBytes / 1024, 1)} KB raw, ${round(size.gzipBytes / 1024, 1)} KB gzip.`,
   'skipped' in panel ? `- Panel: not measured (${panel.skipped}).`
-    : `- Panel with ${panel.reportItems} result items in Chromium (median of ${panel.loads} loads): painted ${ms(panel.mountToPaintMs)} after mount `
+    : `- Panel with ${panel.reportItems.toLocaleString('en')} result items in Chromium (median of ${panel.loads} loads): painted ${ms(panel.mountToPaintMs)} after mount `
       + `(${panel.itemsOnScreen} items on screen, lists show 20 until "show all"); "show all" of ${panel.showAllItems} items ${ms(panel.showAllToPaintMs)}; `
       + `closing / opening an area ${ms(panel.closeAreaToPaintMs)} / ${ms(panel.openAreaToPaintMs)}.`,
   `- Emulator under ${stress.clients} concurrent clients for ${STRESS_MS / 1000} s: ${stress.requests} requests, ${stress.http429} × 429 all with Retry-After `

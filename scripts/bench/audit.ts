@@ -1,15 +1,16 @@
 /**
- * Our audit over real HTTP: the emulator listens on 127.0.0.1:0 at 7 requests/s with 80 ms latency,
+ * Our audit over real HTTP: the emulator (its own process) listens on 127.0.0.1:0 at 7 requests/s with 80 ms latency,
  * the CLI's path (ApiClient with the shared throttle → gatherSnapshot → runAudit) runs against it.
  */
 import { ApiClient, Throttle } from '../../src/api';
 import { defaultBaseline } from '../../src/audit/baseline/load';
 import type { Report } from '../../src/audit/types';
 import { dictionaryFor } from '../../src/cli/dict';
-import { createEmulator, type SeedName } from '../../src/emulator';
+import type { SeedName } from '../../src/emulator';
 import { auditAccount } from '../../src/runner/audit';
 import type { Snapshot } from '../../src/snapshot/types';
-import { BENCH_NOW, benchClock, LATENCY_MS, RATE, lowerBoundMs } from './common';
+import { RATE, lowerBoundMs } from './common';
+import { emulatorProcess } from './server';
 
 /** One audit's figures, the shape of a bench-results.json scenario. */
 export interface AuditFigures {
@@ -25,8 +26,7 @@ export interface AuditFigures {
 
 /** Runs one audit of `seed` by our client over HTTP; returns the figures and what it produced. */
 export async function auditOverHttp(seed: SeedName): Promise<{ figures: AuditFigures; snapshot: Snapshot; report: Report }> {
-  const emulator = createEmulator({ seed, latencyMs: LATENCY_MS, rate: RATE, quiet: true, now: benchClock() });
-  const server = await emulator.listen(0, '127.0.0.1');
+  const server = await emulatorProcess(seed);
   try {
     // A throttle of its own, exactly like the process-wide one a CLI run gets, but not shared with other scenarios.
     // Every answered URL, to check that nothing is read twice and that lists ask for full pages.
@@ -39,7 +39,7 @@ export async function auditOverHttp(seed: SeedName): Promise<{ figures: AuditFig
     const client = new ApiClient({ baseUrl: server.url, token: 'dev-token', throttle: new Throttle({ limit: RATE }), fetch: recording });
     const started = performance.now();
     const { snapshot, report } = await auditAccount({
-      client, baseline: defaultBaseline(), lang: 'en', dict: dictionaryFor('en'), now: () => new Date(BENCH_NOW),
+      client, baseline: defaultBaseline(), lang: 'en', dict: dictionaryFor('en'),
     });
     const wallMs = performance.now() - started;
     const { requests, retries, http429 } = client.stats;

@@ -7,15 +7,6 @@ export const LATENCY_MS = 80;
 /** The fixed clock every bench emulator uses, so seeds and windows are the same on every run. */
 export const BENCH_NOW = Date.parse('2026-11-20T09:00:00Z');
 
-/**
- * A clock that starts at BENCH_NOW and then runs in real time: seeds stay identical between runs, and the
- * emulator's rate limiter (which reads the same clock) still sees time pass.
- */
-export function benchClock(): () => number {
-  const t0 = performance.now();
-  return () => BENCH_NOW + (performance.now() - t0);
-}
-
 /** Requests ÷ 7 per second plus one latency: no client can finish faster at this rate. */
 export function lowerBoundMs(requests: number, rate = RATE, latencyMs = LATENCY_MS): number {
   return (requests / rate) * 1000 + latencyMs;

@@ -4,7 +4,8 @@
  * 7 per second and waiting out Retry-After on a 429. Deliberately not our ApiClient.
  */
 import { createEmulator, type SeedName } from '../../src/emulator';
-import { BENCH_NOW, benchClock, LATENCY_MS, RATE, lowerBoundMs } from './common';
+import { BENCH_NOW, RATE, lowerBoundMs } from './common';
+import { emulatorProcess } from './server';
 import type { AuditFigures } from './audit';
 
 /** The window the signal endpoints are asked about (the baseline's default, 30 days). */
@@ -88,10 +89,9 @@ export async function naiveOverHttp(seed: SeedName, prefix?: number): Promise<Au
   const counting = createEmulator({ seed, rate: 1_000_000, quiet: true, now: () => BENCH_NOW });
   const exact = await naiveAudit('http://emulator.local', { spacingMs: 0, fetchFn: counting.fetch, nowMs: BENCH_NOW });
 
-  const emulator = createEmulator({ seed, latencyMs: LATENCY_MS, rate: RATE, quiet: true, now: benchClock() });
-  const server = await emulator.listen(0, '127.0.0.1');
+  const server = await emulatorProcess(seed);
   try {
-    const timed = await naiveAudit(server.url, { spacingMs: 1000 / RATE, maxRequests: prefix, nowMs: BENCH_NOW });
+    const timed = await naiveAudit(server.url, { spacingMs: 1000 / RATE, maxRequests: prefix, nowMs: Date.now() });
     const extrapolated = timed.stoppedEarly;
     const wallMs = extrapolated ? (timed.wallMs / timed.requests) * exact.requests : timed.wallMs;
     const lb = lowerBoundMs(exact.requests);
