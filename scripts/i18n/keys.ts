@@ -34,6 +34,14 @@ export function findI18nProblems(input: { ru: Dict; en: Dict; root: string }): s
   const problems: string[] = [];
   const ru = leafKeys(input.ru);
   const en = leafKeys(input.en);
+  // The marketplace wants identical structures, plural forms included (English keeps few/many as copies).
+  const full = (d: Dict, prefix = ''): string[] => Object.entries(d).flatMap(([k, v]) =>
+    typeof v === 'string' ? [prefix + k] : full(v, `${prefix}${k}.`));
+  const enFull = new Set(full(input.en));
+  const ruFull = new Set(full(input.ru));
+  const formDiff = [...ruFull].filter((k) => !enFull.has(k)).concat([...enFull].filter((k) => !ruFull.has(k)))
+    .filter((k) => ru.has(k.slice(0, k.lastIndexOf('.'))));
+  if (formDiff.length) problems.push(`plural forms differ (e.g. ${formDiff.slice(0, 3).join(', ')}): run node scripts/i18n/align-plurals.mjs`);
   for (const k of ru.keys()) if (!en.has(k)) problems.push(`${k}: in ru.json only`);
   for (const k of en.keys()) if (!ru.has(k)) problems.push(`${k}: in en.json only`);
   for (const [lang, map] of [['ru', ru], ['en', en]] as const) {

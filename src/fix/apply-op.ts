@@ -80,8 +80,24 @@ async function send(client: ApiClient, op: Op, signal?: AbortSignal): Promise<un
   }
 }
 
-/** Sends the op; on an unknown outcome reads the target back and reports what it turned out to be. */
-export async function applyOp(client: ApiClient, op: Op, signal?: AbortSignal): Promise<OpSettled> {
+/**
+ * When to read an unknown write's target back, ms after the failure. A request that timed out on our
+ * side may still be queued on the server and land a moment later: one immediate read would call it
+ * failed while the account ends up changed, so the executor keeps looking for a few seconds.
+ */
+export const SETTLE_READS_MS = [0, 500, 1500, 3000];
+
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
+    const onAbort = () => { clearTimeout(timer); reject(signal?.reason ?? new Error('aborted')); };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Sends the op; on an unknown outcome reads the target back (a few times) and reports what it turned out to be. */
+export async function applyOp(client: ApiClient, op: Op, signal?: AbortSignal, settleReadsMs: readonly number[] = SETTLE_READS_MS): Promise<OpSettled> {
   try {
     const response = await send(client, op, signal);
     const createdId = op.method === 'POST' ? createdIdOf(op, response) : undefined;
@@ -89,13 +105,21 @@ export async function applyOp(client: ApiClient, op: Op, signal?: AbortSignal): 
   } catch (err) {
     if (isAbortError(err)) throw err;
     if (!(err instanceof ApiError) || !err.outcomeUnknown || !op.target) return { ok: false, error: opError(err), cause: err };
-    let current: Record<string, unknown> | null;
-    try {
-      current = await readTarget(client, op.target, signal);
-    } catch {
-      return { ok: false, error: opError(err), cause: err };
+    let current: Record<string, unknown> | null = null;
+    let landed = false;
+    let waited = 0;
+    for (const at of settleReadsMs) {
+      await pause(at - waited, signal);
+      waited = at;
+      try {
+        current = await readTarget(client, op.target, signal);
+      } catch (readErr) {
+        if (isAbortError(readErr)) throw readErr;
+        continue;
+      }
+      landed = op.method === 'DELETE' ? current === null : current !== null && holds(current, writtenValue(op));
+      if (landed) break;
     }
-    const landed = op.method === 'DELETE' ? current === null : current !== null && holds(current, writtenValue(op));
     if (!landed) return { ok: false, error: opError(err), cause: err };
     const createdId = op.method === 'POST' && typeof current?.['id'] === 'number' ? current['id'] : undefined;
     return { ok: true, response: current, settledByReRead: true, ...(createdId === undefined ? {} : { createdId }) };
