@@ -37,6 +37,10 @@ function runnerFor(report: Report): PanelRunner {
     downloadJournal: async () => {},
     getTicks: async () => ({}),
     setTick: async (ruleId, checked) => ({ ruleId, checked, by: 'bench', at: report.takenAt }),
+    // The bench measures the report only; the import check is never opened.
+    preflight: async () => { throw new Error('no import check in the bench'); },
+    downloadTemplate: async () => {},
+    downloadPreflightReport: async () => {},
   };
 }
 

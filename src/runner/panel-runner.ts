@@ -6,13 +6,15 @@ import {
   type KeyValueStorage, type OpReport,
 } from '../fix';
 import { createTranslator, type Translate } from '../i18n/translate';
+import { preflightToCsv } from '../preflight/report';
 import { regatherParts } from '../snapshot/gather';
 import type { PartName, Snapshot } from '../snapshot/types';
 import type {
-  ApplyOutcome, JournalEntry, ManualTick, OpResult, PanelRunner, PlanPreview, UndoConflict, UndoOutcome,
+  ApplyOutcome, JournalEntry, ManualTick, OpResult, PanelRunner, PlanPreview, PreflightProgressView, UndoConflict,
+  UndoOutcome,
 } from '../ui/runner-port';
 import { auditAccount, type AuditSettings } from './audit';
-import { configurationDocument } from './documents';
+import { configurationDocument, importTemplate, preflightImport, type PreflightRunProgress } from './documents';
 import { downloadFile } from './download';
 import { tickStore } from './ticks';
 
@@ -38,6 +40,20 @@ function toOpResult(op: OpReport, t: Translate): OpResult {
   const status = op.status === 'applied' || op.status === 'failed' ? op.status : 'not-attempted';
   const message = opMessage(op, t);
   return { ruleId: op.ruleId, index: op.index, summary: op.summary, status, ...(message ? { message } : {}) };
+}
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function progressView(p: PreflightRunProgress): PreflightProgressView {
+  if (p.stage === 'schema') return { stage: 'schema', done: p.gather.partsDone, total: p.gather.partsTotal };
+  if (p.stage === 'contacts') return { stage: 'contacts', done: p.contacts, total: null };
+  // Reading is reported in bytes: the panel shows the stage only.
+  return { stage: p.rows.phase, done: p.rows.done, total: p.rows.total };
+}
+
+/** The file name without its extension, kept to safe characters (it names the report). */
+function baseName(fileName: string): string {
+  return fileName.replace(/\.[^.]*$/, '').replace(/[^\p{L}\p{N}_-]+/gu, '_').slice(0, 60) || 'import';
 }
 
 /**
@@ -129,7 +145,26 @@ export function createPanelRunner(deps: PanelRunnerDeps): PanelRunner {
     async downloadDocument() {
       const bytes = await configurationDocument({ ...deps, now: deps.now });
       download(`setup-audit-${deps.accountKey}.xlsx`, bytes,
-        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+        XLSX_MIME);
+    },
+
+    async preflight(file, entity, { signal, onProgress }) {
+      const result = await preflightImport({
+        client: deps.client, file: file.bytes, fileName: file.name, entity, signal,
+        windowDays: deps.baseline.thresholds.signalWindowDays, onProgress: (p) => onProgress(progressView(p)),
+      });
+      // Loading existing contacts swallows its failures (the check goes on without them), an abort included.
+      signal.throwIfAborted();
+      return result;
+    },
+
+    async downloadTemplate(entity) {
+      const bytes = await importTemplate({ ...deps, entity, windowDays: deps.baseline.thresholds.signalWindowDays });
+      download(`setup-audit-import-${entity}.xlsx`, bytes, XLSX_MIME);
+    },
+
+    async downloadPreflightReport(result) {
+      download(`setup-audit-check-${baseName(result.fileName)}.csv`, preflightToCsv(result, t), 'text/csv;charset=utf-8');
     },
 
     async getTicks() {

@@ -10,6 +10,7 @@ import { AreaSection } from './AreaSection';
 import { ManualChecklist } from './ManualChecklist';
 import { History } from './History';
 import { FixDialog } from './FixDialog';
+import { ImportCheck } from './ImportCheck';
 
 /** Props of the panel: the store, language and translator, and what the runner allows. */
 export interface PanelProps {
@@ -22,7 +23,7 @@ export interface PanelProps {
   accountName?: string | null;
 }
 
-/** The Setup Audit page: header, areas in setup order, manual checklist, history, fix dialog. */
+/** The Setup Audit page: header, areas in setup order, import check, manual checklist, history, fix dialog. */
 export function Panel(props: PanelProps) {
   const { store, t, lang, canFix } = props;
   const [state, setState] = useState(store.getState());
@@ -59,6 +60,8 @@ export function Panel(props: PanelProps) {
             {views.map((view) => <AreaSection key={view.area.id} view={view} canFix={canFix} />)}
           </div>
         )}
+        {/* The import check only reads: everyone gets it, with or without a report. */}
+        <ImportCheck preflight={state.preflight} />
         {report && <ManualChecklist results={manual} ticks={state.ticks} />}
         <History entries={state.history} undo={state.undo} canFix={canFix} />
         {state.fix && <FixDialog fix={state.fix} reauditing={audit.status === 'running'} />}

@@ -61,8 +61,11 @@ export function mountPanel(el: HTMLElement, deps: PanelDeps): Mounted & { store:
     </ErrorBoundary>,
     el,
   );
-  // Leaving the page must not leave a gather running against the API.
-  const handle = track(el, () => { void store.dispatch({ type: 'cancel-audit' }); });
+  // Leaving the page must not leave a gather (or an import check) running against the API.
+  const handle = track(el, () => {
+    void store.dispatch({ type: 'cancel-audit' });
+    void store.dispatch({ type: 'cancel-preflight' });
+  });
   void store.dispatch({ type: 'init' });
   return { ...handle, store };
 }

@@ -1,5 +1,6 @@
 import type { FixKind, Message, Report } from '../audit/types';
 import type { Op } from '../fix/types';
+import type { ImportEntity, PreflightResult } from '../preflight/types';
 
 /**
  * The port the panel drives. The panel never fetches: every side effect goes through
@@ -38,6 +39,33 @@ export interface PanelRunner {
   getTicks(): Promise<Record<string, ManualTick>>;
   /** Stores a tick (or its removal) for the current user; resolves with what was stored. */
   setTick(ruleId: string, checked: boolean): Promise<ManualTick>;
+  /**
+   * Checks an import file against the live account (reads only). Problems come back as Messages the
+   * panel translates. Rejects with an AbortError when `signal` aborts.
+   */
+  preflight(file: PickedFile, entity: ImportEntity,
+    opts: { signal: AbortSignal; onProgress: (p: PreflightProgressView) => void }): Promise<PreflightResult>;
+  /** Saves the import template of the entity (XLSX with this account's field names and lists). */
+  downloadTemplate(entity: ImportEntity): Promise<void>;
+  /** Saves the row-level report of an import check as CSV. */
+  downloadPreflightReport(result: PreflightResult): Promise<void>;
+}
+
+/** A file the user picked for the import check: its name and contents. */
+export interface PickedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * Progress of an import check: loading the account's schema (parts), its existing contacts
+ * (contacts loaded so far, total unknown), reading the file, then checking its rows.
+ */
+export interface PreflightProgressView {
+  stage: 'schema' | 'contacts' | 'read' | 'check';
+  done: number;
+  /** Null when the total is not known in advance. */
+  total: number | null;
 }
 
 /** Progress of gathering. `requests` counts API requests made so far. */

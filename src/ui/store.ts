@@ -1,6 +1,8 @@
 import type { Report } from '../audit/types';
+import type { ImportEntity, PreflightResult } from '../preflight/types';
 import type {
-  JournalEntry, ManualTick, OpResult, PanelRunner, PlanPreview, Progress, UndoConflict,
+  JournalEntry, ManualTick, OpResult, PanelRunner, PickedFile, PlanPreview, PreflightProgressView, Progress,
+  UndoConflict,
 } from './runner-port';
 
 /** State of the audit run shown in the header. */
@@ -34,6 +36,15 @@ export interface UndoState {
   error: string | null;
 }
 
+/** The import check: the file being checked, its progress, then its result. */
+export interface PreflightState {
+  status: 'idle' | 'running' | 'done' | 'error' | 'cancelled';
+  fileName: string | null;
+  progress: PreflightProgressView | null;
+  result: PreflightResult | null;
+  error: string | null;
+}
+
 /** Everything the panel renders besides its own local UI state (collapsed areas etc.). */
 export interface PanelState {
   report: Report | null;
@@ -42,6 +53,7 @@ export interface PanelState {
   history: JournalEntry[];
   undo: UndoState | null;
   ticks: Record<string, ManualTick>;
+  preflight: PreflightState;
   /** Failure of a side action (download, tick, history), shown in an alert line. */
   actionError: string | null;
 }
@@ -60,6 +72,10 @@ export type Intent =
   | { type: 'set-tick'; ruleId: string; checked: boolean }
   | { type: 'download-journal' }
   | { type: 'download-document' }
+  | { type: 'run-preflight'; entity: ImportEntity; file: PickedFile }
+  | { type: 'cancel-preflight' }
+  | { type: 'download-template'; entity: ImportEntity }
+  | { type: 'download-preflight' }
   | { type: 'dismiss-error' };
 
 /** A small observable store; `dispatch` resolves when the intent's side effects settle. */
@@ -104,10 +120,12 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
     history: [],
     undo: null,
     ticks: {},
+    preflight: { status: 'idle', fileName: null, progress: null, result: null, error: null },
     actionError: null,
   };
   const listeners = new Set<(s: PanelState) => void>();
   let auditAbort: AbortController | null = null;
+  let preflightAbort: AbortController | null = null;
   // Each dialog opening gets a token so a late preview answer cannot land in a newer dialog.
   let fixToken = 0;
 
@@ -232,6 +250,34 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
     }
   }
 
+  async function runPreflight(entity: ImportEntity, file: PickedFile): Promise<void> {
+    if (preflightAbort) return;
+    const ctrl = new AbortController();
+    preflightAbort = ctrl;
+    const mine = (patch: Partial<PreflightState>) => {
+      if (preflightAbort === ctrl) set({ preflight: { ...state.preflight, ...patch } });
+    };
+    set({ preflight: { status: 'running', fileName: file.name, progress: null, result: null, error: null } });
+    try {
+      const result = await runner.preflight(file, entity, { signal: ctrl.signal, onProgress: (progress) => mine({ progress }) });
+      mine({ status: 'done', progress: null, result });
+    } catch (err) {
+      mine(isAbort(err, ctrl.signal)
+        ? { status: 'cancelled', progress: null }
+        : { status: 'error', progress: null, error: reasonOf(err) });
+    } finally {
+      if (preflightAbort === ctrl) preflightAbort = null;
+    }
+  }
+
+  function cancelPreflight(): void {
+    const ctrl = preflightAbort;
+    if (!ctrl) return;
+    preflightAbort = null;
+    ctrl.abort();
+    set({ preflight: { ...state.preflight, status: 'cancelled', progress: null } });
+  }
+
   async function guarded(action: () => Promise<void>): Promise<void> {
     try {
       await action();
@@ -260,6 +306,14 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
       case 'download-document': {
         const download = runner.downloadDocument;
         if (download) await guarded(() => download.call(runner));
+        return;
+      }
+      case 'run-preflight': return runPreflight(intent.entity, intent.file);
+      case 'cancel-preflight': return cancelPreflight();
+      case 'download-template': return guarded(() => runner.downloadTemplate(intent.entity));
+      case 'download-preflight': {
+        const result = state.preflight.result;
+        if (result) await guarded(() => runner.downloadPreflightReport(result));
         return;
       }
       case 'dismiss-error': set({ actionError: null }); return;

@@ -1,6 +1,8 @@
 import type { Report } from '../../src/audit/types';
+import type { ImportEntity, PreflightResult } from '../../src/preflight/types';
 import type {
-  ApplyOutcome, JournalEntry, ManualTick, OpResult, PanelRunner, PlanPreview, Progress, UndoConflict, UndoOutcome,
+  ApplyOutcome, JournalEntry, ManualTick, OpResult, PanelRunner, PickedFile, PlanPreview, PreflightProgressView,
+  Progress, UndoConflict, UndoOutcome,
 } from '../../src/ui/runner-port';
 import { reportFixture } from './fixtures';
 
@@ -36,6 +38,24 @@ export interface FakeOptions {
   ticks?: Record<string, ManualTick>;
   /** When set, every audit rejects with this message. */
   auditError?: string;
+  /** What an import check answers for a file (default: a clean result with no problems). */
+  preflight?: (file: PickedFile, entity: ImportEntity) => PreflightResult;
+  preflightProgress?: PreflightProgressView[];
+  /** When set, import checks wait for it (and reject with AbortError on abort). */
+  preflightGate?: Deferred;
+}
+
+/** Rejects with an AbortError once `signal` aborts. */
+function aborted(signal: AbortSignal): Promise<never> {
+  return new Promise<never>((_, reject) => {
+    signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+  });
+}
+
+/** A pre-flight result with no problems for `file`. */
+export function cleanPreflight(file: PickedFile, entity: ImportEntity, rows = 1): PreflightResult {
+  return { entity, fileName: file.name, fileKind: 'csv', encoding: 'utf-8', fatal: null, columns: [],
+    summary: { rows, errors: 0, warnings: 0, byCode: [] }, problems: [], truncated: false, exitCode: 0 };
 }
 
 /** Plan previews for the default fixture's fixable rules. */
@@ -62,7 +82,10 @@ export class FakeRunner implements PanelRunner {
   readonly whyNoFix?: string;
   downloadDocument?: () => Promise<void>;
   calls = { runAudit: 0, previewFix: [] as string[][], applyFix: [] as string[][], undo: [] as string[][],
-    downloadJournal: 0, downloadDocument: 0, setTick: [] as [string, boolean][] };
+    downloadJournal: 0, downloadDocument: 0, setTick: [] as [string, boolean][],
+    preflight: [] as { name: string; text: string; entity: ImportEntity }[], downloadTemplate: [] as ImportEntity[],
+    downloadPreflightReport: [] as PreflightResult[] };
+  preflightSignal: AbortSignal | null = null;
   lastSignal: AbortSignal | null = null;
   journal: JournalEntry[] = [];
   ticks: Record<string, ManualTick> = {};
@@ -81,9 +104,7 @@ export class FakeRunner implements PanelRunner {
     this.lastSignal = signal;
     for (const p of this.opts.progress ?? []) onProgress(p);
     if (this.opts.auditGate) {
-      await Promise.race([this.opts.auditGate.promise, new Promise<never>((_, reject) => {
-        signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
-      })]);
+      await Promise.race([this.opts.auditGate.promise, aborted(signal)]);
     }
     if (this.opts.auditError) throw new Error(this.opts.auditError);
     const reports = this.opts.reports ?? [reportFixture()];
@@ -150,4 +171,16 @@ export class FakeRunner implements PanelRunner {
     this.ticks[ruleId] = tick;
     return tick;
   }
+
+  async preflight(file: PickedFile, entity: ImportEntity,
+    { signal, onProgress }: { signal: AbortSignal; onProgress: (p: PreflightProgressView) => void }): Promise<PreflightResult> {
+    this.calls.preflight.push({ name: file.name, text: new TextDecoder().decode(file.bytes), entity });
+    this.preflightSignal = signal;
+    for (const p of this.opts.preflightProgress ?? []) onProgress(p);
+    if (this.opts.preflightGate) await Promise.race([this.opts.preflightGate.promise, aborted(signal)]);
+    return (this.opts.preflight ?? cleanPreflight)(file, entity);
+  }
+
+  async downloadTemplate(entity: ImportEntity): Promise<void> { this.calls.downloadTemplate.push(entity); }
+  async downloadPreflightReport(result: PreflightResult): Promise<void> { this.calls.downloadPreflightReport.push(result); }
 }
