@@ -131,7 +131,10 @@ export function inverseOf(op: Op, createdId: number | undefined): Op | null {
   const t = op.target;
   if (op.method === 'POST') {
     if (createdId === undefined || !t) return null;
-    if (t.kind === 'field') return deleteField(t.entity, createdId, t.name, { key: 'fix.undo.deleteField', params: { field: t.name } });
+    if (t.kind === 'field') {
+      // Deleting a field deletes every value entered in it since the fix: only while nobody has.
+      return { ...deleteField(t.entity, createdId, t.name, { key: 'fix.undo.deleteField', params: { field: t.name } }), undoGuard: 'unused-field' };
+    }
     if (t.kind === 'status') {
       return { ...deleteStatus(t.pipelineId, createdId, t.name, { key: 'fix.undo.deleteStatus', params: { stage: t.name } }), undoGuard: 'empty-status' };
     }

@@ -31,7 +31,7 @@ export interface Op {
    */
   restore?: unknown;
   /** Undo deletes what this op created only while it is still empty (stages with no deals). */
-  undoGuard?: 'empty-status';
+  undoGuard?: 'empty-status' | 'unused-field';
 }
 
 /** Ordered ops that fix one rule's failing result. Data only: never a call. */

@@ -38,6 +38,17 @@ async function stageHasLeads(client: ApiClient, pipelineId: number, statusId: nu
   return page !== null;
 }
 
+/**
+ * True when some record of the entity holds a value in the field. No documented filter asks "has any
+ * value", so the records are read page by page, stopping at the first one that does.
+ */
+async function fieldHasValues(client: ApiClient, entity: string, fieldId: number, signal?: AbortSignal): Promise<boolean> {
+  for await (const page of client.pages<{ custom_fields_values?: { field_id: number }[] | null }>(`/api/v4/${entity}`, entity, { signal })) {
+    if (page.some((r) => r.custom_fields_values?.some((v) => v.field_id === fieldId))) return true;
+  }
+  return false;
+}
+
 /** Undoes journal entries (a batch, or the given ones), newest first. */
 export async function undoFixes(opts: UndoOptions): Promise<UndoOutcome> {
   if (!opts.isAdmin) return refuse('not-admin');
@@ -114,6 +125,10 @@ async function undoOne(opts: UndoOptions, entry: JournalEntry, jop: JournalOp, u
     if (inverse.undoGuard === 'empty-status' && t.kind === 'status' && t.id !== null
       && await stageHasLeads(client, t.pipelineId, t.id, signal)) {
       return settle({ ...base, status: 'conflict', reason: { key: 'fix.undo.notEmpty', params: { stage: t.name } } }, 'conflict');
+    }
+    if (inverse.undoGuard === 'unused-field' && t.kind === 'field' && t.id !== null
+      && await fieldHasValues(client, t.entity, t.id, signal)) {
+      return settle({ ...base, status: 'conflict', reason: { key: 'fix.undo.fieldInUse', params: { field: t.name } } }, 'conflict');
     }
   } catch (err) {
     if (isAbortError(err)) throw err;

@@ -30,6 +30,20 @@ describe('undo checks the target first', () => {
     expect(acc.journal.batch(fixed.batchId)[0]!.undoneAt).toBeNull();
   });
 
+  it('a created field that now holds values is not deleted (its values would go with it)', async () => {
+    const acc = await account();
+    const fixed = await acc.apply(['lead-source-field-missing']);
+    if (fixed.status === 'refused') throw new Error('refused');
+    const created = acc.emulator.store.fields.leads.find((f) => f.name === 'Источник' || f.name === 'Source')!;
+    const lead = acc.emulator.store.leads.at(-1)!;
+    lead.custom_fields_values = [...(lead.custom_fields_values ?? []),
+      { field_id: created.id, field_name: created.name, values: [{ value: created.enums![0]!.value, enum_id: created.enums![0]!.id }] }];
+    const undone = await acc.undo({ batchId: fixed.batchId });
+    if (undone.status === 'refused') throw new Error('refused');
+    expect(undone.conflicts[0]).toMatchObject({ status: 'conflict', reason: { key: 'fix.undo.fieldInUse', params: { field: created.name } } });
+    expect(acc.emulator.store.fields.leads.some((f) => f.id === created.id)).toBe(true);
+  });
+
   it('an added stage that now holds a deal is not deleted; the renames are undone', async () => {
     const acc = await account();
     const fixed = await acc.apply(['default-stage-names']);
