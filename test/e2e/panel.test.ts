@@ -8,6 +8,7 @@ let env: Awaited<ReturnType<typeof startHost>>;
 let page: Page;
 let context: BrowserContext;
 let pageErrors: string[];
+let requested: string[];
 
 const ENTRY_RULE = 'required-at-entry-stage';
 
@@ -41,9 +42,11 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   env.host.emulator.reset('messy');
-  context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  context = await browser.newContext({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
   page = await context.newPage();
   pageErrors = [];
+  requested = [];
+  page.on('request', (r) => requested.push(r.url()));
   page.on('pageerror', (e) => pageErrors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error' && !/favicon/.test(m.location().url)) pageErrors.push(m.text()); });
 });
@@ -61,6 +64,10 @@ describe('the Setup Audit panel in Chromium', () => {
     expect(score).toBeLessThan(50);
     await expect.poll(() => result(ENTRY_RULE).getAttribute('data-outcome')).toBe('fail');
     expect(pageErrors).toEqual([]);
+    // Account data never leaves the page: every request goes to the CRM's own origin.
+    const origin = new URL(env.url).origin;
+    expect(requested.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'))).toEqual([]);
+    expect(requested.some((u) => u.includes('/api/v4/users'))).toBe(true);
   });
 
   it('fixes required-at-entry-stage through the dialog, re-audits, and undo brings it back', async () => {
@@ -83,6 +90,23 @@ describe('the Setup Audit panel in Chromium', () => {
     await expect.poll(() => result(ENTRY_RULE).getAttribute('data-outcome'), { timeout: 30_000 }).toBe('fail');
     expect(budgetField().required_statuses).toEqual(before);
     expect(pageErrors, pageErrors.join('\n')).toEqual([]);
+  });
+
+  it('downloads the configuration document (XLSX built in the page, under a CSP without eval)', async () => {
+    await open('seed=messy&user=admin&lang=ru');
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 30_000 }),
+      page.click('[data-action="download-document"]'),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const { readFile } = await import('node:fs/promises');
+    const bytes = await readFile((await download.path())!);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(bytes);
+    expect(Object.keys(zip.files)).toContain('xl/workbook.xml');
+    expect(await zip.file('xl/workbook.xml')!.async('string')).toMatch(/Сводка|Summary/);
+    expect(pageErrors).toEqual([]);
   });
 
   it('a non-admin user sees the report without fix buttons and is told why', async () => {
