@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { memo } from 'preact/compat';
+import { memo } from './memo';
 import type { AreaView } from './order';
 import { openByDefault } from './order';
 import { usePanelEnv } from './context';

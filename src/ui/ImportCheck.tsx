@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { memo } from 'preact/compat';
+import { memo } from './memo';
 import type { ImportEntity, PreflightResult } from '../preflight/types';
 import type { PreflightProgressView } from './runner-port';
 import type { PreflightState } from './store';
@@ -41,15 +41,16 @@ function ImportCheckView({ preflight }: { preflight: PreflightState }) {
         {open && (
           <>
             <p class="sa-muted">{t('ui.preflight.intro')}</p>
+            {/* Browsers fire `input` (then `change`) when a select option or a file is picked. */}
             <div class="sa-preflight__form">
               <label for="sa-pf-entity">{t('ui.preflight.entity')}</label>
               <select id="sa-pf-entity" value={entity} disabled={running}
-                onChange={(e) => setEntity((e.currentTarget as HTMLSelectElement).value as ImportEntity)}>
+                onInput={(e) => setEntity((e.currentTarget as HTMLSelectElement).value as ImportEntity)}>
                 {ENTITIES.map((e) => <option key={e} value={e}>{t(`ui.preflight.entities.${e}`)}</option>)}
               </select>
               <label for="sa-pf-file">{t('ui.preflight.file')}</label>
               <input id="sa-pf-file" type="file" accept=".xlsx,.csv" disabled={running}
-                onChange={(e) => setFile((e.currentTarget as HTMLInputElement).files?.[0] ?? null)} />
+                onInput={(e) => setFile((e.currentTarget as HTMLInputElement).files?.[0] ?? null)} />
               <button type="button" class="sa-button sa-button--primary" data-action="preflight-run"
                 disabled={!file || running} onClick={() => { void check(); }}>{t('ui.preflight.run')}</button>
               <button type="button" class="sa-button" data-action="download-template"
