@@ -50,6 +50,9 @@ describe('setup-audit fix / undo', () => {
     const undone = await c.run('undo', ...URL, '--journal', 'j.json');
     expect(undone.code).toBe(0);
     expect(undone.out).toContain('Undone');
+    expect(undone.out).toContain('✓ Pipeline «Продажи»: incoming leads (unsorted) off → on — reverted');
+    const again = await c.run('undo', ...URL, '--journal', 'j.json');
+    expect(again).toMatchObject({ code: 0, out: expect.stringContaining('already been undone') });
     const state = JSON.parse(touchedState(c.emulator));
     const orig = JSON.parse(original);
     // Everything but the stale required_statuses entry (which the API cannot store again) is back.

@@ -39,8 +39,10 @@ export function isAdminIn(snapshot: Snapshot): boolean {
 const MARK: Record<OpReport['status'], string> = { applied: '✓', failed: '✗', 'not-attempted': '·', skipped: '–', conflict: '!' };
 
 /** One op's result as a terminal line. */
-export function opLine(op: OpReport, t: Translate): string {
-  let line = `  ${MARK[op.status]} ${t(op.summary.key, op.summary.params)} — ${t(`fix.status.${op.status}`)}`;
+export function opLine(op: OpReport, t: Translate, mode: 'fix' | 'undo' = 'fix'): string {
+  // Undo reports the fix's own sentence; "reverted" rather than "applied" says which way it went.
+  const status = mode === 'undo' && op.status === 'applied' ? t('fix.status.reverted') : t(`fix.status.${op.status}`);
+  let line = `  ${MARK[op.status]} ${t(op.summary.key, op.summary.params)} — ${status}`;
   if (op.error) line += `: ${op.error.message}${op.error.details?.length ? ` [${op.error.details.join('; ')}]` : ''}`;
   if (op.reason) {
     line += `: ${t(op.reason.key, {

@@ -21,6 +21,10 @@ export async function undoCommand(argv: string[], io: CliIo): Promise<number> {
   const journal = new Journal(ioJournalStorage(io, values.journal));
   const fixes = journal.entries().filter((e) => e.kind === 'fix');
   const batchId = values.batch ?? fixes.filter((e) => e.undoneAt === null).at(-1)?.batchId;
+  if (!values.batch && fixes.length > 0 && !batchId) {
+    io.stdout(`${t('fix.refused.already-undone')}\n`);
+    return EXIT.ok;
+  }
   if (!batchId || !fixes.some((e) => e.batchId === batchId)) {
     io.stderr(`${t('fix.refused.no-entry', { entry: values.batch ?? values.journal })}\n`);
     return EXIT.failed;
@@ -30,7 +34,7 @@ export async function undoCommand(argv: string[], io: CliIo): Promise<number> {
   const snapshot = await gatherSnapshot(client, { parts: ['account', 'users'], windowDays: 30 });
   assertReachable(snapshot, baseUrl);
   const outcome = await undoFixes({
-    client, journal, lock: createLock(), isAdmin: isAdminIn(snapshot), batchId, onOp: (op) => io.stdout(opLine(op, t)),
+    client, journal, lock: createLock(), isAdmin: isAdminIn(snapshot), batchId, onOp: (op) => io.stdout(opLine(op, t, 'undo')),
   });
   if (outcome.status === 'refused') {
     io.stderr(`${t(outcome.message.key, outcome.message.params)}\n`);
