@@ -125,15 +125,17 @@ export function createPanelRunner(deps: PanelRunnerDeps): PanelRunner {
         client: deps.client, journal, lock, isAdmin: deps.isAdmin, entryIds, onOp: (op) => onOp(toOpResult(op, t)),
       });
       if (outcome.status === 'refused') throw new Error(refusedText(outcome.message));
+      const entries = journal.entries();
       const conflicts: UndoConflict[] = outcome.conflicts.map((c) => ({
-        entryId: entryIds[0] ?? '', summary: c.summary, expected: displayValue(c.expected), actual: displayValue(c.actual),
+        entryId: entries.find((e) => entryIds.includes(e.id) && e.ruleId === c.ruleId)?.id ?? entryIds[0] ?? '',
+        summary: c.summary, expected: displayValue(c.expected), actual: displayValue(c.actual),
       }));
       return { ops: outcome.ops.map((op) => toOpResult(op, t)), conflicts };
     },
 
     async history(): Promise<JournalEntry[]> {
       return journal.entries().filter((e) => e.kind === 'fix').reverse().map((e) => ({
-        id: e.id, ruleId: e.ruleId, title: titleOf(e.ruleId), appliedAt: e.appliedAt, by: e.by,
+        id: e.id, batchId: e.batchId, ruleId: e.ruleId, title: titleOf(e.ruleId), appliedAt: e.appliedAt, by: e.by,
         ops: e.ops.map((o) => ({ summary: o.op.summary, status: 'applied' as const })), undoneAt: e.undoneAt,
       }));
     },

@@ -43,6 +43,12 @@ export function History({ entries, undo, canFix }: HistoryProps) {
                   aria-label={t('ui.history.undoLabel', { title: entry.title })}
                   onClick={() => dispatch({ type: 'undo', entryId: entry.id })}>{t('ui.history.undo')}</button>
               )}
+              {canFix && !entry.undoneAt && firstOfBatch(entries, entry) && batchSize(entries, entry) > 1 && (
+                <button type="button" class="sa-button" data-action="undo-batch" disabled={undoing}
+                  onClick={() => dispatch({ type: 'undo', entryId: entry.id, batch: true })}>
+                  {t('ui.history.undoBatch', { count: batchSize(entries, entry) })}
+                </button>
+              )}
             </div>
             {undo?.entryId === entry.id && <UndoResult undo={undo} />}
           </li>
@@ -50,6 +56,16 @@ export function History({ entries, undo, canFix }: HistoryProps) {
       </ul>
     </section>
   );
+}
+
+/** Fixes of the entry's batch still in effect. */
+function batchSize(entries: JournalEntry[], entry: JournalEntry): number {
+  return entries.filter((e) => e.batchId === entry.batchId && !e.undoneAt).length;
+}
+
+/** The batch's button goes on its first listed entry still in effect (the list is newest first). */
+function firstOfBatch(entries: JournalEntry[], entry: JournalEntry): boolean {
+  return entries.find((e) => e.batchId === entry.batchId && !e.undoneAt) === entry;
 }
 
 function UndoResult({ undo }: { undo: UndoState }) {

@@ -133,6 +133,8 @@ export interface UndoOutcome {
 /** One applied fix in the journal. */
 export interface JournalEntry {
   id: string;
+  /** One apply ("Fix all safe" included) is one batch; a batch can be undone as a whole. */
+  batchId: string;
   ruleId: string;
   /** The rule's title in the panel's language. */
   title: string;

@@ -29,7 +29,10 @@ export interface FixState {
 
 /** The undo in progress or just finished (one journal entry at a time). */
 export interface UndoState {
+  /** The entry whose Undo was pressed (the result shows under it). */
   entryId: string;
+  /** Every entry being undone: just that one, or its whole batch. */
+  entryIds: string[];
   status: 'running' | 'done' | 'error';
   ops: OpResult[];
   conflicts: UndoConflict[];
@@ -67,7 +70,7 @@ export type Intent =
   | { type: 'open-fix-all-safe' }
   | { type: 'confirm-fix' }
   | { type: 'close-fix' }
-  | { type: 'undo'; entryId: string }
+  | { type: 'undo'; entryId: string; batch?: boolean }
   | { type: 'dismiss-undo' }
   | { type: 'set-tick'; ruleId: string; checked: boolean }
   | { type: 'download-journal' }
@@ -210,17 +213,21 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
     set({ fix: null });
   }
 
-  async function undo(entryId: string): Promise<void> {
+  async function undo(entryId: string, batch: boolean): Promise<void> {
     if (!runner.canFix || state.undo?.status === 'running') return;
-    set({ undo: { entryId, status: 'running', ops: [], conflicts: [], error: null } });
+    const batchId = state.history.find((e) => e.id === entryId)?.batchId;
+    const entryIds = batch && batchId
+      ? state.history.filter((e) => e.batchId === batchId && !e.undoneAt).map((e) => e.id)
+      : [entryId];
+    set({ undo: { entryId, entryIds, status: 'running', ops: [], conflicts: [], error: null } });
     const onOp = (op: OpResult): void => {
       if (state.undo?.entryId === entryId) set({ undo: { ...state.undo, ops: upsertOp(state.undo.ops, op) } });
     };
     try {
-      const outcome = await runner.undo([entryId], { onOp });
-      set({ undo: { entryId, status: 'done', ops: outcome.ops, conflicts: outcome.conflicts, error: null } });
+      const outcome = await runner.undo(entryIds, { onOp });
+      set({ undo: { entryId, entryIds, status: 'done', ops: outcome.ops, conflicts: outcome.conflicts, error: null } });
     } catch (err) {
-      set({ undo: { entryId, status: 'error', ops: state.undo?.ops ?? [], conflicts: [], error: reasonOf(err) } });
+      set({ undo: { entryId, entryIds, status: 'error', ops: state.undo?.ops ?? [], conflicts: [], error: reasonOf(err) } });
     }
     await Promise.all([loadHistory(), runAudit()]);
   }
@@ -299,7 +306,7 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
       case 'open-fix-all-safe': return openFix(safeFixRuleIds(state.report), 'all-safe');
       case 'confirm-fix': return confirmFix();
       case 'close-fix': return closeFix();
-      case 'undo': return undo(intent.entryId);
+      case 'undo': return undo(intent.entryId, intent.batch === true);
       case 'dismiss-undo': if (state.undo?.status !== 'running') set({ undo: null }); return;
       case 'set-tick': return setTick(intent.ruleId, intent.checked);
       case 'download-journal': return guarded(() => runner.downloadJournal());

@@ -92,6 +92,23 @@ describe('the Setup Audit panel in Chromium', () => {
     expect(pageErrors, pageErrors.join('\n')).toEqual([]);
   });
 
+  it('"Fix all safe" applies every safe fix as one batch, and the batch undoes as a whole', async () => {
+    await open('seed=messy&user=admin&lang=en');
+    const before = JSON.stringify(env.host.emulator.store.pipelines);
+    const scoreBefore = Number(await page.locator('[data-score]').first().getAttribute('data-score'));
+    await page.click('[data-action="fix-all-safe"]');
+    await page.locator('[data-action="confirm-fix"]').click();
+    await page.locator('[data-role="fix-outcome"]').waitFor({ timeout: 30_000 });
+    await expect.poll(async () => Number(await page.locator('[data-score]').first().getAttribute('data-score')), { timeout: 30_000 })
+      .toBeGreaterThan(scoreBefore);
+    expect(env.host.emulator.store.pipelines[0]!.is_unsorted_on).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.locator('[data-action="undo-batch"]').click();
+    await expect.poll(() => result('unsorted-off').getAttribute('data-outcome'), { timeout: 30_000 }).toBe('fail');
+    expect(JSON.stringify(env.host.emulator.store.pipelines)).toBe(before);
+    expect(await page.locator('[data-action="undo"]').count()).toBe(0);
+  });
+
   it('downloads the configuration document (XLSX built in the page, under a CSP without eval)', async () => {
     await open('seed=messy&user=admin&lang=ru');
     const [download] = await Promise.all([

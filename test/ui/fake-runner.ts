@@ -139,7 +139,7 @@ export class FakeRunner implements PanelRunner {
     const applied = results.filter((r) => r.status === 'applied');
     const id = applied.length ? `j${this.journal.length + 1}` : null;
     if (id) {
-      this.journal.unshift({ id, ruleId: ruleIds[0]!, title: `Title of ${ruleIds[0]}`, appliedAt: '2025-03-01T10:05:00Z',
+      this.journal.unshift({ id, batchId: `b-${id}`, ruleId: ruleIds[0]!, title: `Title of ${ruleIds[0]}`, appliedAt: '2025-03-01T10:05:00Z',
         by: 'Anna Admin', ops: applied.map((r) => ({ summary: r.summary, status: r.status })), undoneAt: null });
     }
     return { ops: results, journalEntryId: id };

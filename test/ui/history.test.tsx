@@ -13,8 +13,8 @@ async function setup(...args: Parameters<typeof mountWithFake>) {
   return h;
 }
 
-const entry = (id: string) => ({
-  id, ruleId: 'required-at-entry-stage', title: 'Title of required-at-entry-stage', appliedAt: '2025-03-01T10:05:00Z',
+const entry = (id: string, batchId = `b-${id}`) => ({
+  id, batchId, ruleId: 'required-at-entry-stage', title: 'Title of required-at-entry-stage', appliedAt: '2025-03-01T10:05:00Z',
   by: 'Anna Admin', undoneAt: null,
   ops: [
     { summary: { key: 'fix.test.unrequire', params: { field: 'Budget' } }, status: 'applied' as const },
@@ -23,6 +23,17 @@ const entry = (id: string) => ({
 });
 
 describe('history and undo', () => {
+  it('a batch of several fixes can be undone as a whole from its first entry', async () => {
+    const { el, runner } = await setup({ journal: [entry('j3', 'other'), entry('j2', 'b1'), entry('j1', 'b1')] });
+    await waitFor(() => one(el, '[data-entry-id="j1"]'));
+    const batchButtons = el.querySelectorAll('[data-action="undo-batch"]');
+    expect(batchButtons).toHaveLength(1);
+    expect(one(el, '[data-entry-id="j2"]').contains(batchButtons[0]!)).toBe(true);
+    expect(batchButtons[0]!.textContent).toContain('2 fixes');
+    fireEvent.click(batchButtons[0]!);
+    await waitFor(() => expect(runner.calls.undo).toEqual([['j2', 'j1']]));
+  });
+
   it('lists applied fixes; undo reports conflicts with both values and re-audits', async () => {
     const conflict = { entryId: 'j1', summary: { key: 'fix.test.unrequire', params: { field: 'Source' } },
       expected: 'not required', actual: 'required at “Negotiation”' };
