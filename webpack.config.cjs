@@ -4,12 +4,14 @@ const path = require('node:path');
 
 module.exports = {
   mode: 'production',
-  entry: './src/shell/index.ts',
+  // script.js is the widget; documents.js (XLSX and the import pre-flight, with jszip) is a second AMD
+  // module the panel loads from the widget's folder on first use, so the widget itself starts small.
+  entry: { script: './src/shell/index.ts', documents: './src/shell/documents-entry.ts' },
   target: ['web', 'es2020'],
   devtool: false,
   output: {
     path: path.resolve(__dirname, 'widget'),
-    filename: 'script.js',
+    filename: '[name].js',
     library: { type: 'amd', export: 'default' },
     clean: false,
   },

@@ -17,6 +17,7 @@ const MAX_LOGO_BYTES = 300 * 1024;
 const TEXT_FILE = /\.(json|js|css|twig|txt|md|html)$/i;
 const ROOT_DIRS = new Set(['i18n', 'images', 'templates']);
 const CALLBACKS = ['render', 'init', 'bind_actions', 'settings', 'onSave', 'destroy', 'advancedSettings'];
+const DOCUMENT_EXPORTS = ['buildConfigurationDocument', 'preflight', 'buildImportTemplate', 'preflightToCsv'];
 const FIELD_TYPES = new Set(['text', 'pass', 'users', 'users_lp', 'custom']);
 
 type Json = Record<string, unknown>;
@@ -148,6 +149,29 @@ export function checkScript(source: string): string[] {
   return problems;
 }
 
+/** An extra AMD module of the archive (documents.js): one anonymous define() whose value is an object of functions. */
+export function checkExtraModule(name: string, source: string, exports: string[]): string[] {
+  let value: unknown;
+  let calls = 0;
+  const define = (...args: unknown[]) => {
+    calls += 1;
+    if (typeof args[0] === 'string') throw new Error('define() must be anonymous (no module id)');
+    const factory = args.find((a) => typeof a === 'function') as ((...deps: unknown[]) => unknown) | undefined;
+    value = factory ? factory() : args[0];
+  };
+  (define as unknown as { amd: object }).amd = {};
+  try {
+    runInNewContext(source, { define, console, setTimeout, clearTimeout, Uint8Array, ArrayBuffer, Promise },
+      { timeout: 5000, filename: name });
+  } catch (err) {
+    return [`${name}: throws when loaded: ${(err as Error).message}`];
+  }
+  if (calls !== 1) return [`${name}: must call define() exactly once (called ${calls} times)`];
+  const module = value;
+  if (!isObject(module)) return [`${name}: the AMD module value must be an object`];
+  return exports.filter((k) => typeof module[k] !== 'function').map((k) => `${name}: ${k} is missing`);
+}
+
 /** Every problem found in the archive's bytes. */
 export async function checkArchive(bytes: Uint8Array): Promise<string[]> {
   let zip: JSZip;
@@ -220,5 +244,8 @@ export async function checkArchive(bytes: Uint8Array): Promise<string[]> {
   const script = texts.get('script.js');
   if (script === undefined) problems.push('script.js: missing');
   else problems.push(...checkScript(script));
+  const documents = texts.get('documents.js');
+  if (documents === undefined) problems.push('documents.js: missing (the panel loads the document engine from it)');
+  else problems.push(...checkExtraModule('documents.js', documents, DOCUMENT_EXPORTS));
   return problems;
 }

@@ -6,7 +6,6 @@ import {
   type KeyValueStorage, type OpReport,
 } from '../fix';
 import { createTranslator, type Translate } from '../i18n/translate';
-import { preflightToCsv } from '../preflight/report';
 import { regatherParts } from '../snapshot/gather';
 import type { PartName, Snapshot } from '../snapshot/types';
 import type {
@@ -14,6 +13,7 @@ import type {
   UndoOutcome,
 } from '../ui/runner-port';
 import { auditAccount, type AuditSettings } from './audit';
+import { cachedLoader, type LoadDocumentEngine } from './document-engine';
 import { configurationDocument, importTemplate, preflightImport, type PreflightRunProgress } from './documents';
 import { downloadFile } from './download';
 import { tickStore } from './ticks';
@@ -27,6 +27,8 @@ export interface PanelRunnerDeps extends AuditSettings {
   isAdmin: boolean;
   storage: KeyValueStorage;
   download?: (name: string, data: Uint8Array | string, mime: string) => void;
+  /** The document engine (XLSX, pre-flight), loaded on first use: the widget fetches documents.js. */
+  documents: LoadDocumentEngine;
   now?: () => Date;
 }
 
@@ -66,6 +68,7 @@ export function createPanelRunner(deps: PanelRunnerDeps): PanelRunner {
   const journal = new Journal(localJournalStorage(deps.accountKey, deps.storage), { by: deps.user.name, now: deps.now });
   const lock = createLock({ storage: deps.storage, key: `setup-audit:fix-lock:${deps.accountKey}` });
   const ticks = tickStore(deps.storage, deps.accountKey);
+  const documents = cachedLoader(deps.documents);
   const download = deps.download ?? downloadFile;
   let snapshot: Snapshot | null = null;
   let report: Report | null = null;
@@ -145,28 +148,26 @@ export function createPanelRunner(deps: PanelRunnerDeps): PanelRunner {
     },
 
     async downloadDocument() {
-      const bytes = await configurationDocument({ ...deps, now: deps.now });
+      const bytes = await configurationDocument(await documents(), { ...deps, now: deps.now });
       download(`setup-audit-${deps.accountKey}.xlsx`, bytes,
         XLSX_MIME);
     },
 
     async preflight(file, entity, { signal, onProgress }) {
-      const result = await preflightImport({
+      const result = await preflightImport(await documents(), {
         client: deps.client, file: file.bytes, fileName: file.name, entity, signal,
         windowDays: deps.baseline.thresholds.signalWindowDays, onProgress: (p) => onProgress(progressView(p)),
       });
-      // Loading existing contacts swallows its failures (the check goes on without them), an abort included.
-      signal.throwIfAborted();
       return result;
     },
 
     async downloadTemplate(entity) {
-      const bytes = await importTemplate({ ...deps, entity, windowDays: deps.baseline.thresholds.signalWindowDays });
+      const bytes = await importTemplate(await documents(), { ...deps, entity, windowDays: deps.baseline.thresholds.signalWindowDays });
       download(`setup-audit-import-${entity}.xlsx`, bytes, XLSX_MIME);
     },
 
     async downloadPreflightReport(result) {
-      download(`setup-audit-check-${baseName(result.fileName)}.csv`, preflightToCsv(result, t), 'text/csv;charset=utf-8');
+      download(`setup-audit-check-${baseName(result.fileName)}.csv`, (await documents()).preflightToCsv(result, t), 'text/csv;charset=utf-8');
     },
 
     async getTicks() {

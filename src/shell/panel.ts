@@ -4,6 +4,7 @@ import { ApiClient } from '../api/client';
 import { loadBaseline } from '../audit/baseline/load';
 import { createPanelRunner } from '../runner/panel-runner';
 import { mountPanel } from '../ui/mount';
+import { loadDocumentsFrom } from './load-documents';
 
 /** What the shell knows when it mounts the panel. */
 export interface PanelContext {
@@ -15,6 +16,8 @@ export interface PanelContext {
   isAdmin: boolean;
   /** The baseline JSON saved in the widget's settings (custom field), if any. */
   baselineText?: string | null;
+  /** Base URL of the unpacked archive (`params.path`), where documents.js lives. */
+  widgetPath: string;
 }
 
 /** The Setup Audit panel, wired to the runner over the account's own API (same origin, login cookie). */
@@ -25,6 +28,7 @@ export function createPanel(el: HTMLElement, ctx: PanelContext): Mounted {
     baseline, lang: ctx.lang, dict: ctx.dict,
     accountKey: String(ctx.account.id), user: ctx.user, isAdmin: ctx.isAdmin,
     storage: globalThis.localStorage,
+    documents: () => loadDocumentsFrom(ctx.widgetPath),
   });
   return mountPanel(el, { runner, t: ctx.t, lang: ctx.lang, accountName: ctx.account.name });
 }

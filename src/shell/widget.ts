@@ -33,6 +33,7 @@ function mountPanelIfPresent(self: Self): void {
     user: { id: Number(user?.id ?? 0), name: String(user?.name ?? '') },
     isAdmin: hostIsAdmin(),
     baselineText: typeof settings?.baseline === 'string' ? settings.baseline : null,
+    widgetPath: String(settings?.path ?? ''),
   }));
 }
 

@@ -126,6 +126,25 @@ describe('the Setup Audit panel in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('checks an import file in the panel (the document engine loads from documents.js on first use)', async () => {
+    await open('seed=messy&user=admin&lang=ru');
+    expect(requested.some((u) => u.endsWith('/documents.js'))).toBe(false);
+    const section = page.locator('[data-section="preflight"]');
+    const toggle = section.locator('button[aria-expanded]').first();
+    if (await toggle.getAttribute('aria-expanded') === 'false') await toggle.click();
+    await section.locator('input[type=file]').setInputFiles({
+      name: 'import.csv', mimeType: 'text/csv',
+      buffer: Buffer.from('Имя;Должнсть;Ответственный\nИван Петров;Директор;Никто\n', 'utf8'),
+    });
+    await section.locator('[data-action="preflight-run"]').click();
+    await section.locator('[data-action="download-preflight"]').waitFor({ timeout: 30_000 });
+    const text = await section.innerText();
+    expect(text).toMatch(/Должность/);
+    expect(text).toMatch(/Никто/);
+    expect(requested.filter((u) => u.endsWith('/documents.js'))).toHaveLength(1);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('a non-admin user sees the report without fix buttons and is told why', async () => {
     await open('seed=messy&user=manager&lang=en');
     await expect.poll(() => result(ENTRY_RULE).getAttribute('data-outcome')).toBe('fail');

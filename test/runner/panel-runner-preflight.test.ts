@@ -3,6 +3,7 @@ import { defaultBaseline } from '../../src/audit/baseline/load';
 import { dictionaryFor } from '../../src/cli/dict';
 import type { KeyValueStorage } from '../../src/fix';
 import { createPanelRunner } from '../../src/runner/panel-runner';
+import { localDocumentEngine } from '../../src/runner/document-engine-local';
 import type { PreflightProgressView } from '../../src/ui/runner-port';
 import { emulated } from '../support/emulated';
 
@@ -19,6 +20,7 @@ function runnerFor(seed: string, opts: { userId?: number; isAdmin?: boolean } = 
     client, baseline: defaultBaseline(), lang: 'en', dict: dictionaryFor('en'), accountKey: 'acc-1',
     user: { id: 1, name: 'Test' }, isAdmin: opts.isAdmin ?? true, storage: memoryStorage(),
     download: (name, data, mime) => downloads.push({ name, data, mime }),
+    documents: async () => localDocumentEngine,
   });
   return { runner, downloads, emulator };
 }

@@ -10,6 +10,11 @@ const GOOD_SCRIPT = `define([], function () {
   return W;
 });`;
 
+const GOOD_DOCUMENTS = `define([], function () {
+  var f = function () {};
+  return { buildConfigurationDocument: f, preflight: f, buildImportTemplate: f, preflightToCsv: f };
+});`;
+
 type Files = Record<string, Uint8Array | string>;
 
 function baseFiles(): Files {
@@ -18,6 +23,7 @@ function baseFiles(): Files {
     'i18n/ru.json': readFileSync('i18n/ru.json', 'utf8'),
     'i18n/en.json': readFileSync('i18n/en.json', 'utf8'),
     'script.js': GOOD_SCRIPT,
+    'documents.js': GOOD_DOCUMENTS,
     'style.css': '.setup-audit{}',
   };
   for (const f of readdirSync('images')) files[`images/${f}`] = readFileSync(`images/${f}`);
@@ -57,6 +63,8 @@ const cases: { name: string; change: (f: Files) => void; expect: RegExp }[] = [
   { name: 'script named module', change: (f) => { f['script.js'] = 'define("x", [], function () { return function(){}; });'; }, expect: /anonymous/ },
   { name: 'render not true', change: (f) => { f['script.js'] = (GOOD_SCRIPT as string).replace('render: function () { return true; }', 'render: function () { return 1; }'); }, expect: /render\(\) must return true/ },
   { name: 'callback missing', change: (f) => { f['script.js'] = (GOOD_SCRIPT as string).replace('advancedSettings: function () {}', 'x: 1'); }, expect: /callbacks\.advancedSettings is missing/ },
+  { name: 'documents.js missing', change: (f) => { delete f['documents.js']; }, expect: /documents\.js: missing/ },
+  { name: 'documents.js without the engine', change: (f) => { f['documents.js'] = 'define([], function () { return { preflight: function () {} }; });'; }, expect: /buildConfigurationDocument is missing/ },
   { name: 'script throws', change: (f) => { f['script.js'] = 'throw new Error("boom")'; }, expect: /throws when loaded: boom/ },
 ];
 

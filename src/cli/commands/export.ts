@@ -1,4 +1,5 @@
 import { configurationDocument } from '../../runner/documents';
+import { localDocumentEngine } from '../../runner/document-engine-local';
 import { ACCOUNT_OPTIONS, langFlag, parseFlags } from '../args';
 import { connect, resolveBaseUrl } from '../connect';
 import { dictionaryFor, translatorFor } from '../dict';
@@ -17,7 +18,7 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
   resolveBaseUrl(values);
   const client = connect(values, io);
   const progress = progressLine(io, t);
-  const bytes = await configurationDocument({
+  const bytes = await configurationDocument(localDocumentEngine, {
     client, baseline: baselineFrom(io, values.baseline), lang, dict: dictionaryFor(lang), onProgress: progress.update,
   });
   progress.done();

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { preflightToCsv, preflightToText } from '../../preflight/report';
 import type { ImportEntity } from '../../preflight/types';
 import { importTemplate, preflightImport } from '../../runner/documents';
+import { localDocumentEngine } from '../../runner/document-engine-local';
 import { ACCOUNT_OPTIONS, langFlag, parseFlags } from '../args';
 import { connect } from '../connect';
 import { dictionaryFor, translatorFor } from '../dict';
@@ -32,7 +33,7 @@ export async function preflightCommand(argv: string[], io: CliIo): Promise<numbe
   }
   const client = connect(values, io);
   const baseline = baselineFrom(io, values.baseline);
-  const result = await preflightImport({
+  const result = await preflightImport(localDocumentEngine, {
     client, file, fileName: basename(values.file), entity, windowDays: baseline.thresholds.signalWindowDays,
     onProgress: (p) => {
       if (!io.stderrTTY) return;
@@ -57,7 +58,7 @@ export async function templateCommand(argv: string[], io: CliIo): Promise<number
   if (!values.out || !/\.xlsx$/i.test(values.out)) throw usageError('--out FILE.xlsx is required');
   const lang = langFlag(values.lang, io.env);
   const baseline = baselineFrom(io, values.baseline);
-  const bytes = await importTemplate({
+  const bytes = await importTemplate(localDocumentEngine, {
     client: connect(values, io), entity, lang, dict: dictionaryFor(lang), baseline, windowDays: baseline.thresholds.signalWindowDays,
   });
   io.writeFile(values.out, bytes);

@@ -1,0 +1,8 @@
+import { buildConfigurationDocument } from '../export/document';
+import { preflight } from '../preflight/preflight';
+import { preflightToCsv } from '../preflight/report';
+import { buildImportTemplate } from '../preflight/template';
+import type { DocumentEngine } from './document-engine';
+
+/** The document engine linked in directly (CLI, tests, and the body of the widget's documents.js). */
+export const localDocumentEngine: DocumentEngine = { buildConfigurationDocument, preflight, buildImportTemplate, preflightToCsv };

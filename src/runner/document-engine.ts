@@ -1,0 +1,31 @@
+import type { buildConfigurationDocument } from '../export/document';
+import type { preflight } from '../preflight/preflight';
+import type { preflightToCsv } from '../preflight/report';
+import type { buildImportTemplate } from '../preflight/template';
+
+/**
+ * The document half of the product: XLSX writing and reading (jszip), the configuration document,
+ * the import pre-flight and its template. Types only here, so that the widget's script.js does not
+ * carry it: the widget loads it on first use as a second AMD module (documents.js), the CLI imports it.
+ */
+export interface DocumentEngine {
+  buildConfigurationDocument: typeof buildConfigurationDocument;
+  preflight: typeof preflight;
+  buildImportTemplate: typeof buildImportTemplate;
+  preflightToCsv: typeof preflightToCsv;
+}
+
+/** Loads the document engine (once; the loader caches). */
+export type LoadDocumentEngine = () => Promise<DocumentEngine>;
+
+/** Wraps a loader so it runs once and a failed load can be retried. */
+export function cachedLoader(load: LoadDocumentEngine): LoadDocumentEngine {
+  let pending: Promise<DocumentEngine> | null = null;
+  return () => {
+    pending ??= load().catch((err: unknown) => {
+      pending = null;
+      throw err;
+    });
+    return pending;
+  };
+}
