@@ -66,6 +66,9 @@ scenarios.push({ scenario: 'duplicate detection 100,000 contacts', ...none, cpuM
 
 const size = scriptSize(root);
 scenarios.push({ scenario: 'widget/script.js size', ...none, ...size });
+// documents.js (XLSX, pre-flight, jszip) is loaded by the panel only when a document or an import check is asked for.
+const docsSize = scriptSize(root, 'documents.js');
+scenarios.push({ scenario: 'widget/documents.js size', ...none, ...docsSize });
 
 log(`… emulator under 20 concurrent clients for ${STRESS_MS / 1000} s`);
 const stress = await stressEmulator({ clients: 20, durationMs: STRESS_MS });
@@ -119,7 +122,8 @@ for (let i = 0; i < SIZES.length; i++) {
   console.log(`${pad(SIZES[i]!.toLocaleString('en'), 10)}${pad(`${round(rules[i]!.cpuMs, 1)} ms`, 12)}${pad(`${round(d.cpuMs, 1)} ms`, 16)}`
     + `${pad(String(round((d.cpuMs * 1000) / d.contacts, 2)), 12)}${pad(`${round(d.retainedHeapMB, 1)} MB`, 12)}${round(d.maxRssMB, 0)} MB`);
 }
-console.log(`\nwidget/script.js: ${round(size.rawBytes / 1024, 1)} KB raw, ${round(size.gzipBytes / 1024, 1)} KB gzip`);
+console.log(`\nwidget/script.js: ${round(size.rawBytes / 1024, 1)} KB raw, ${round(size.gzipBytes / 1024, 1)} KB gzip`
+  + ` (documents.js, loaded on first use: ${round(docsSize.rawBytes / 1024, 1)} KB raw, ${round(docsSize.gzipBytes / 1024, 1)} KB gzip)`);
 console.log(`Emulator stress: ${stress.clients} clients × ${STRESS_MS / 1000} s, ${stress.requests} requests, ${stress.http429} × 429 `
   + `(${stress.http429WithoutRetryAfter} without Retry-After), ${stress.malformed} malformed, ${stress.networkErrors} network errors; `
   + `statuses ${JSON.stringify(stress.statuses)}`);
@@ -157,7 +161,8 @@ writeReadmeSection(join(root, 'README.md'), [
   '|---|---|---|---|---|',
   ...SIZES.map((n, i) => `| ${n.toLocaleString('en')} | ${round(rules[i]!.cpuMs, 1)} ms | ${round(dups[i]!.cpuMs, 1)} ms | ${round((dups[i]!.cpuMs * 1000) / n, 2)} | ${round(dups[i]!.retainedHeapMB, 1)} MB |`),
   '',
-  `- \`widget/script.js\`: ${round(size.rawBytes / 1024, 1)} KB raw, ${round(size.gzipBytes / 1024, 1)} KB gzip.`,
+  `- \`widget/script.js\`: ${round(size.rawBytes / 1024, 1)} KB raw, ${round(size.gzipBytes / 1024, 1)} KB gzip; \`widget/documents.js\``
+    + ` (XLSX and the import pre-flight, loaded on first use): ${round(docsSize.rawBytes / 1024, 1)} KB raw, ${round(docsSize.gzipBytes / 1024, 1)} KB gzip.`,
   'skipped' in panel ? `- Panel: not measured (${panel.skipped}).`
     : `- Panel with ${panel.reportItems.toLocaleString('en')} result items in Chromium (median of ${panel.loads} loads): painted ${ms(panel.mountToPaintMs)} after mount `
       + `(${panel.itemsOnScreen} items on screen, lists show 20 until "show all"); "show all" of ${panel.showAllItems} items ${ms(panel.showAllToPaintMs)}; `
