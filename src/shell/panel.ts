@@ -22,7 +22,7 @@ export interface PanelContext {
 
 /** The Setup Audit panel, wired to the runner over the account's own API (same origin, login cookie). */
 export function createPanel(el: HTMLElement, ctx: PanelContext): Mounted {
-  const { baseline } = loadBaseline(ctx.baselineText);
+  const { baseline, error } = loadBaseline(ctx.baselineText);
   const runner = createPanelRunner({
     client: new ApiClient({ baseUrl: '' }),
     baseline, lang: ctx.lang, dict: ctx.dict,
@@ -30,5 +30,8 @@ export function createPanel(el: HTMLElement, ctx: PanelContext): Mounted {
     storage: globalThis.localStorage,
     documents: () => loadDocumentsFrom(ctx.widgetPath),
   });
-  return mountPanel(el, { runner, t: ctx.t, lang: ctx.lang, accountName: ctx.account.name });
+  return mountPanel(el, {
+    runner, t: ctx.t, lang: ctx.lang, accountName: ctx.account.name,
+    notice: error ? ctx.t('ui.baseline.savedInvalid', { error: error.message }) : null,
+  });
 }

@@ -4,6 +4,7 @@ import { mountOnce, unmountAll } from './mount';
 import { createPanel } from './panel';
 import { createTranslator } from '../i18n/translate';
 import { mountSettingsIntro } from '../ui/mount';
+import { downloadFile } from '../runner/download';
 
 type Self = Partial<WidgetSystemMethods> & { callbacks?: WidgetCallbacks };
 
@@ -37,6 +38,22 @@ function mountPanelIfPresent(self: Self): void {
   }));
 }
 
+/** Our own element inside the CRM's modal body, so mounting never touches the CRM's form. */
+function ownContainer(body: HTMLElement): HTMLElement {
+  const existing = body.querySelector<HTMLElement>(':scope > .setup-audit-settings');
+  if (existing) return existing;
+  const el = document.createElement('div');
+  el.className = 'setup-audit-settings';
+  body.append(el);
+  return el;
+}
+
+/** The modal's input of a manifest settings field (the CRM renders a hidden one for `custom` fields). */
+function fieldInput(body: HTMLElement, name: string): HTMLInputElement | null {
+  const scope = body.closest('form') ?? body.closest('.modal') ?? body;
+  return scope.querySelector<HTMLInputElement>(`input[name="${name}"]`) ?? document.querySelector<HTMLInputElement>(`input[name="${name}"]`);
+}
+
 function modalElement(body: JQueryLike | HTMLElement): HTMLElement | null {
   if (body instanceof HTMLElement) return body;
   return body && body.length > 0 ? body[0] : null;
@@ -48,6 +65,8 @@ function modalElement(body: JQueryLike | HTMLElement): HTMLElement | null {
  */
 export default function SetupAuditWidget(this: HostWidget): HostWidget {
   const self: Self = this;
+  // A baseline chosen in the settings modal, saved by the CRM with the modal (custom field `baseline`).
+  let pendingBaseline: string | undefined;
   this.callbacks = {
     render() {
       if (isAdvancedPage(self, widgetCode(self))) mountPanelIfPresent(self);
@@ -60,16 +79,28 @@ export default function SetupAuditWidget(this: HostWidget): HostWidget {
       return true;
     },
     settings($modalBody) {
-      const el = modalElement($modalBody);
-      if (!el) return;
+      const body = modalElement($modalBody);
+      if (!body) return;
       const code = widgetCode(self);
-      mountOnce(el, (target) => mountSettingsIntro(target, {
+      const settings = self.get_settings?.() ?? self.params;
+      const saved = typeof settings?.baseline === 'string' && settings.baseline ? settings.baseline : null;
+      mountOnce(ownContainer(body), (target) => mountSettingsIntro(target, {
         t: translator(self),
         // The advanced settings page of this widget; the CRM opens it by URL.
         onOpen: () => { location.assign(`/settings/widgets/${encodeURIComponent(code)}/`); },
+        baseline: {
+          lang: hostLang(), saved,
+          onChange: (text) => {
+            pendingBaseline = text;
+            const input = fieldInput(body, 'baseline');
+            if (input) input.value = text;
+          },
+          download: (name, text) => downloadFile(name, text, 'application/json'),
+        },
       }));
     },
-    onSave(_event: SaveEvent) {
+    onSave(event: SaveEvent) {
+      if (pendingBaseline !== undefined && event?.fields) event.fields.baseline = pendingBaseline;
       return true;
     },
     destroy() {

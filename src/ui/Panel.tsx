@@ -21,6 +21,8 @@ export interface PanelProps {
   whyNoFix?: string | null;
   canDownloadDocument: boolean;
   accountName?: string | null;
+  /** A line from the shell about the setup (e.g. the saved baseline is damaged), already translated. */
+  notice?: string | null;
 }
 
 /** The Setup Audit page: header, areas in setup order, import check, manual checklist, history, fix dialog. */
@@ -46,6 +48,7 @@ export function Panel(props: PanelProps) {
       <div class="setup-audit" lang={lang} tabIndex={-1}>
         <Header report={report} audit={audit} accountName={props.accountName ?? null} canFix={canFix}
           whyNoFix={props.whyNoFix ?? null} safeFixCount={safeCount} canDownloadDocument={props.canDownloadDocument} />
+        {props.notice && <p class="sa-alert" role="alert" data-role="panel-notice">{props.notice}</p>}
         {state.actionError !== null && (
           <div class="sa-alert" role="alert">
             <p>{t('ui.actionFailed')}</p>

@@ -7,6 +7,7 @@ import type { PanelStore } from './store';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Panel } from './Panel';
 import { SettingsIntro } from './SettingsIntro';
+import { BaselineSettings, type BaselineSettingsProps } from './BaselineSettings';
 
 /** What the shell hands the panel. */
 export interface PanelDeps {
@@ -19,6 +20,8 @@ export interface PanelDeps {
   report?: Report | null;
   /** Start an audit right away (default true). */
   autoRun?: boolean;
+  /** A line about the setup to show above the report (translated). */
+  notice?: string | null;
 }
 
 /** A mounted UI. */
@@ -57,7 +60,7 @@ export function mountPanel(el: HTMLElement, deps: PanelDeps): Mounted & { store:
   render(
     <ErrorBoundary t={deps.t}>
       <Panel store={store} t={deps.t} lang={deps.lang} canFix={deps.runner.canFix} whyNoFix={deps.runner.whyNoFix ?? null}
-        canDownloadDocument={typeof deps.runner.downloadDocument === 'function'} accountName={deps.accountName ?? null} />
+        canDownloadDocument={typeof deps.runner.downloadDocument === 'function'} accountName={deps.accountName ?? null} notice={deps.notice ?? null} />
     </ErrorBoundary>,
     el,
   );
@@ -70,9 +73,17 @@ export function mountPanel(el: HTMLElement, deps: PanelDeps): Mounted & { store:
   return { ...handle, store };
 }
 
-/** Mounts the settings-modal intro into `el`, replacing whatever this widget mounted there before. */
-export function mountSettingsIntro(el: HTMLElement, deps: { t: Translate; onOpen: () => void }): Mounted {
+/** Mounts the settings-modal intro (and, when given, the baseline choice) into `el`, replacing what was there. */
+export function mountSettingsIntro(el: HTMLElement, deps: {
+  t: Translate; onOpen: () => void; baseline?: Omit<BaselineSettingsProps, 't'>;
+}): Mounted {
   replaceExisting(el);
-  render(<ErrorBoundary t={deps.t}><SettingsIntro t={deps.t} onOpen={deps.onOpen} /></ErrorBoundary>, el);
+  render(
+    <ErrorBoundary t={deps.t}>
+      <SettingsIntro t={deps.t} onOpen={deps.onOpen} />
+      {deps.baseline && <BaselineSettings t={deps.t} {...deps.baseline} />}
+    </ErrorBoundary>,
+    el,
+  );
   return track(el, () => {});
 }

@@ -42,6 +42,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   env.host.emulator.reset('messy');
+  await fetch(new URL('/__host/settings', env.url), { method: 'POST', body: JSON.stringify({ baseline: '' }) });
   context = await browser.newContext({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
   page = await context.newPage();
   pageErrors = [];
@@ -158,6 +159,33 @@ describe('the Setup Audit panel in Chromium', () => {
     const button = page.locator('#host-modal [data-action="open-audit"]');
     await button.waitFor();
     expect(await page.locator('#host-modal').innerText()).toMatch(/Аудит/);
+  });
+
+  it('a baseline loaded in the settings modal and saved is what the audit uses; a bad file is refused with its path', async () => {
+    await open('seed=messy&user=admin&lang=en');
+    expect(await result('excess-admins').getAttribute('data-outcome')).toBe('fail');
+    await page.click('#host-settings');
+    const modal = page.locator('#host-modal');
+    const [download] = await Promise.all([page.waitForEvent('download'), modal.locator('[data-action="download-baseline"]').click()]);
+    const { readFile } = await import('node:fs/promises');
+    const baseline = JSON.parse(await readFile((await download.path())!, 'utf8'));
+    expect(baseline.id).toBe('b2b-services');
+
+    await modal.locator('[data-action="load-baseline"]').setInputFiles({
+      name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...baseline, thresholds: { ...baseline.thresholds, maxAdmins: 'many' } })),
+    });
+    await expect.poll(() => modal.locator('[data-role="baseline-status"]').innerText()).toMatch(/thresholds\.maxAdmins/);
+
+    baseline.thresholds.maxAdmins = 10;
+    baseline.name.en = 'Relaxed admins';
+    await modal.locator('[data-action="load-baseline"]').setInputFiles({
+      name: 'relaxed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(baseline)),
+    });
+    await expect.poll(() => modal.locator('[data-role="baseline-current"]').innerText()).toMatch(/Relaxed admins/);
+    await Promise.all([page.waitForEvent('load'), page.click('#host-settings-save')]);
+    await page.waitForSelector('[data-score]', { timeout: 30_000 });
+    await expect.poll(() => result('excess-admins').getAttribute('data-outcome'), { timeout: 30_000 }).toBe('pass');
+    expect(await page.locator('.setup-audit').first().innerText()).toMatch(/Relaxed admins/);
   });
 
   it('survives a 500 on one part: the area says why, the rest still works', async () => {

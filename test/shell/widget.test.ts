@@ -81,6 +81,27 @@ describe('widget shell', () => {
     expect(widget.callbacks.onSave({ active: 'Y', fields: {} })).toBe(true);
   });
 
+  it('settings leaves the CRM\'s own modal content alone and saves a loaded baseline with the modal', async () => {
+    const widget = makeWidget('settings');
+    const form = document.createElement('form');
+    form.innerHTML = '<div class="body"><p id="crm-own">CRM text</p></div><input type="hidden" name="baseline" value="">';
+    document.body.append(form);
+    const body = form.querySelector<HTMLElement>('.body')!;
+    widget.callbacks.settings(body);
+    expect(body.querySelector('#crm-own')).not.toBeNull();
+    expect(body.querySelectorAll('[data-section="baseline"]')).toHaveLength(1);
+    const { defaultBaseline } = await import('../../src/audit/baseline/load');
+    const custom = { ...structuredClone(defaultBaseline()), version: '9.9.9' };
+    const input = body.querySelector<HTMLInputElement>('[data-action="load-baseline"]')!;
+    const file = new File([JSON.stringify(custom)], 'mine.json', { type: 'application/json' });
+    Object.defineProperty(input, 'files', { value: [file] });
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.waitFor(() => expect(form.querySelector<HTMLInputElement>('input[name="baseline"]')!.value).toContain('9.9.9'));
+    const event = { active: 'Y' as const, fields: {} as Record<string, unknown> };
+    expect(widget.callbacks.onSave(event)).toBe(true);
+    expect(JSON.parse(String(event.fields.baseline)).version).toBe('9.9.9');
+  });
+
   it('a non-admin gets the panel without fix buttons and with the reason', async () => {
     globalThis.APP = { constant: ((key: string) => (key === 'user_rights' ? { is_admin: false }
       : { id: 1, name: 'ООО «Ромашка»' })) as never, lang_id: 'ru' };

@@ -35,8 +35,14 @@ export function hostPage(opts: { code: string; lang: 'ru' | 'en'; theme: 'light'
 </main>
 <div id="host-modal" class="host-modal" hidden>
   <div class="host-modal__body" role="dialog" aria-modal="true" aria-label="Widget settings">
-    <div class="host-modal__content"></div>
-    <button type="button" class="host-modal__close">×</button>
+    <form class="host-modal__form">
+      <div class="host-modal__content"></div>
+      <input type="hidden" name="baseline">
+      <div class="host-modal__actions">
+        <button type="submit" id="host-settings-save">Save</button>
+      </div>
+    </form>
+    <button type="button" class="host-modal__close" aria-label="Close">×</button>
   </div>
 </div>
 </body>

@@ -39,6 +39,8 @@ function cookies(req: IncomingMessage): Record<string, string> {
 /** Serves the local CRM page, the built widget and the emulated API on one origin. */
 export function createHostServer(options: HostOptions) {
   let seed: Seed = options.seed ?? 'messy';
+  // The widget's saved settings (what the CRM keeps from the settings modal); they outlive account resets.
+  const widgetSettings: { baseline: string } = { baseline: '' };
   const emulator = createEmulator({ seed, latencyMs: options.latencyMs ?? 0, quiet: true, testRoutes: options.testRoutes });
   const widgetDir = join(options.root, 'widget');
   const vendor: Record<string, string> = {
@@ -103,11 +105,27 @@ export function createHostServer(options: HostOptions) {
       const lang = jar.host_lang === 'en' ? 'en' : 'ru';
       const body = {
         ...hostContext(emulator.store, user, lang, { code: WIDGET_CODE, path: WIDGET_PATH, version: '1.0.0' }),
-        seed, seeds: HOST_SEEDS,
+        seed, seeds: HOST_SEEDS, settings: widgetSettings,
         users: emulator.store.users.map((u) => ({ id: u.id, name: u.name, is_admin: u.rights.is_admin, is_active: u.rights.is_active })),
       };
       res.writeHead(200, { 'content-type': TYPES['.json'], 'cache-control': 'no-store' });
       res.end(JSON.stringify(body));
+      return;
+    }
+    if (url.pathname === '/__host/settings' && req.method === 'POST') {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      let body: { baseline?: unknown };
+      try {
+        body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { baseline?: unknown };
+      } catch {
+        res.writeHead(400, { 'content-type': 'text/plain' });
+        res.end('settings must be JSON');
+        return;
+      }
+      widgetSettings.baseline = typeof body.baseline === 'string' ? body.baseline : '';
+      res.writeHead(204);
+      res.end();
       return;
     }
     if (url.pathname === '/__host/reset' && req.method === 'POST') {

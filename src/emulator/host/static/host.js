@@ -52,7 +52,8 @@
     requirejs.config({ paths: { jquery: '/vendor/jquery' } });
     requirejs([widgetPath + '/script.js'], function (Widget) {
       var settings = { widget_code: code, path: widgetPath, version: ctx.widget.version, id: 1,
-        active: 'Y', widget_active: 'Y', status: 'installed', images_path: widgetPath + '/images', baseline: '' };
+        active: 'Y', widget_active: 'Y', status: 'installed', images_path: widgetPath + '/images',
+        baseline: ctx.settings.baseline };
       // amoCRM injects its system methods into the prototype, then constructs the widget.
       Widget.prototype.i18n = function (key) { return lookup(langs, key); };
       Widget.prototype.langs = langs;
@@ -82,8 +83,21 @@
     var modal = document.getElementById('host-modal');
     var content = modal.querySelector('.host-modal__content');
     content.replaceChildren();
+    modal.querySelector('input[name="baseline"]').value = window.__hostWidget.get_settings().baseline || '';
     modal.hidden = false;
     require(['jquery'], function ($) { window.__hostWidget.callbacks.settings($(content)); });
+  }
+
+  // Like the CRM: Save hands the modal's fields to onSave; when it returns true the settings are stored.
+  function saveSettings(event) {
+    event.preventDefault();
+    var form = event.target;
+    var fields = { baseline: form.querySelector('input[name="baseline"]').value };
+    if (window.__hostWidget.callbacks.onSave({ active: 'Y', fields: fields }) !== true) return;
+    fetch('/__host/settings', {
+      method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ baseline: fields.baseline }),
+    }).then(function () { location.reload(); });
   }
 
   fetch('/__host/context', { credentials: 'same-origin' }).then(function (r) { return r.json(); }).then(function (ctx) {
@@ -101,6 +115,7 @@
       fetch('/__host/reset', { method: 'POST', credentials: 'same-origin' }).then(function () { location.reload(); });
     });
     document.getElementById('host-settings').addEventListener('click', openSettings);
+    document.querySelector('.host-modal__form').addEventListener('submit', saveSettings);
     document.querySelector('.host-modal__close').addEventListener('click', function () {
       document.getElementById('host-modal').hidden = true;
     });
