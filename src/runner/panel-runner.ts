@@ -13,6 +13,7 @@ import type {
   UndoOutcome,
 } from '../ui/runner-port';
 import { auditAccount, type AuditSettings } from './audit';
+import { reportToJson } from '../export/json';
 import { cachedLoader, type LoadDocumentEngine } from './document-engine';
 import { configurationDocument, importTemplate, preflightImport, type PreflightRunProgress } from './documents';
 import { downloadFile } from './download';
@@ -145,6 +146,11 @@ export function createPanelRunner(deps: PanelRunnerDeps): PanelRunner {
 
     async downloadJournal() {
       download(`setup-audit-journal-${deps.accountKey}.json`, journalToJson(journal.entries()), 'application/json');
+    },
+
+    async downloadReport() {
+      if (!report) throw new Error(t('ui.empty'));
+      download(`setup-audit-report-${deps.accountKey}.json`, reportToJson(report), 'application/json');
     },
 
     async downloadDocument() {

@@ -14,6 +14,8 @@ export interface HeaderProps {
   whyNoFix: string | null;
   safeFixCount: number;
   canDownloadDocument: boolean;
+  canDownloadReport: boolean;
+  preparing: 'document' | 'report' | null;
 }
 
 /** Score gauge, baseline and time, remaining counts, actions, progress and run status. */
@@ -55,8 +57,14 @@ export function Header(props: HeaderProps) {
           </button>
         )}
         {props.canDownloadDocument && report && (
-          <button type="button" class="sa-button" data-action="download-document"
-            onClick={() => dispatch({ type: 'download-document' })}>{t('ui.header.document')}</button>
+          <button type="button" class="sa-button" data-action="download-document" disabled={props.preparing !== null}
+            aria-busy={props.preparing === 'document'} onClick={() => dispatch({ type: 'download-document' })}>
+            {props.preparing === 'document' ? t('ui.header.preparing') : t('ui.header.document')}
+          </button>
+        )}
+        {props.canDownloadReport && report && (
+          <button type="button" class="sa-button sa-button--link" data-action="download-report" disabled={props.preparing !== null}
+            onClick={() => dispatch({ type: 'download-report' })}>{t('ui.header.reportJson')}</button>
         )}
       </div>
       {!props.canFix && report && (

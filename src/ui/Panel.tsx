@@ -20,6 +20,7 @@ export interface PanelProps {
   canFix: boolean;
   whyNoFix?: string | null;
   canDownloadDocument: boolean;
+  canDownloadReport?: boolean;
   accountName?: string | null;
   /** A line from the shell about the setup (e.g. the saved baseline is damaged), already translated. */
   notice?: string | null;
@@ -47,7 +48,8 @@ export function Panel(props: PanelProps) {
     <PanelEnvContext.Provider value={env}>
       <div class="setup-audit" lang={lang} tabIndex={-1}>
         <Header report={report} audit={audit} accountName={props.accountName ?? null} canFix={canFix}
-          whyNoFix={props.whyNoFix ?? null} safeFixCount={safeCount} canDownloadDocument={props.canDownloadDocument} />
+          whyNoFix={props.whyNoFix ?? null} safeFixCount={safeCount} canDownloadDocument={props.canDownloadDocument}
+          canDownloadReport={props.canDownloadReport ?? false} preparing={state.preparing} />
         {props.notice && <p class="sa-alert" role="alert" data-role="panel-notice">{props.notice}</p>}
         {state.actionError !== null && (
           <div class="sa-alert" role="alert">

@@ -60,7 +60,8 @@ export function mountPanel(el: HTMLElement, deps: PanelDeps): Mounted & { store:
   render(
     <ErrorBoundary t={deps.t}>
       <Panel store={store} t={deps.t} lang={deps.lang} canFix={deps.runner.canFix} whyNoFix={deps.runner.whyNoFix ?? null}
-        canDownloadDocument={typeof deps.runner.downloadDocument === 'function'} accountName={deps.accountName ?? null} notice={deps.notice ?? null} />
+        canDownloadDocument={typeof deps.runner.downloadDocument === 'function'}
+        canDownloadReport={typeof deps.runner.downloadReport === 'function'} accountName={deps.accountName ?? null} notice={deps.notice ?? null} />
     </ErrorBoundary>,
     el,
   );

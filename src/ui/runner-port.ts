@@ -31,6 +31,8 @@ export interface PanelRunner {
   downloadJournal(): Promise<void>;
   /** Saves the configuration document (XLSX); absent when the build has no exporter. */
   downloadDocument?: () => Promise<void>;
+  /** Saves the last report as JSON (the same document as `setup-audit audit --format json`). */
+  downloadReport?: () => Promise<void>;
   /** True when the current user may apply fixes (an account admin). */
   readonly canFix: boolean;
   /** Why fixes are unavailable (already translated); the panel has a generic line otherwise. */

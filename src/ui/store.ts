@@ -59,6 +59,8 @@ export interface PanelState {
   preflight: PreflightState;
   /** Failure of a side action (download, tick, history), shown in an alert line. */
   actionError: string | null;
+  /** The download being prepared (the document gathers the account again first); null when none. */
+  preparing: 'document' | 'report' | null;
 }
 
 /** What components may ask for. They never call the runner themselves. */
@@ -75,6 +77,7 @@ export type Intent =
   | { type: 'set-tick'; ruleId: string; checked: boolean }
   | { type: 'download-journal' }
   | { type: 'download-document' }
+  | { type: 'download-report' }
   | { type: 'run-preflight'; entity: ImportEntity; file: PickedFile }
   | { type: 'cancel-preflight' }
   | { type: 'download-template'; entity: ImportEntity }
@@ -125,6 +128,7 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
     ticks: {},
     preflight: { status: 'idle', fileName: null, progress: null, result: null, error: null },
     actionError: null,
+    preparing: null,
   };
   const listeners = new Set<(s: PanelState) => void>();
   let auditAbort: AbortController | null = null;
@@ -310,9 +314,18 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
       case 'dismiss-undo': if (state.undo?.status !== 'running') set({ undo: null }); return;
       case 'set-tick': return setTick(intent.ruleId, intent.checked);
       case 'download-journal': return guarded(() => runner.downloadJournal());
-      case 'download-document': {
-        const download = runner.downloadDocument;
-        if (download) await guarded(() => download.call(runner));
+      case 'download-document':
+      case 'download-report': {
+        const kind = intent.type === 'download-document' ? 'document' : 'report';
+        const download = kind === 'document' ? runner.downloadDocument : runner.downloadReport;
+        // One at a time: a second click while preparing is ignored.
+        if (!download || state.preparing) return;
+        set({ preparing: kind });
+        try {
+          await guarded(() => download.call(runner));
+        } finally {
+          set({ preparing: null });
+        }
         return;
       }
       case 'run-preflight': return runPreflight(intent.entity, intent.file);

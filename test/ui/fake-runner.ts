@@ -81,6 +81,7 @@ export class FakeRunner implements PanelRunner {
   readonly canFix: boolean;
   readonly whyNoFix?: string;
   downloadDocument?: () => Promise<void>;
+  downloadReport?: () => Promise<void>;
   calls = { runAudit: 0, previewFix: [] as string[][], applyFix: [] as string[][], undo: [] as string[][],
     downloadJournal: 0, downloadDocument: 0, setTick: [] as [string, boolean][],
     preflight: [] as { name: string; text: string; entity: ImportEntity }[], downloadTemplate: [] as ImportEntity[],
