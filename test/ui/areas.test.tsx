@@ -4,18 +4,11 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { AREAS } from '../../src/audit/types';
 import { sortResults } from '../../src/ui/order';
 import { ErrorBoundary } from '../../src/ui/ErrorBoundary';
-import { mountWithFake, one, t } from './harness';
+import { one, t, mountReady, unmountAll } from './harness';
 import { defaultResults, items, reportFixture, result } from './fixtures';
 
-let cleanup: (() => void) | null = null;
-afterEach(() => { cleanup?.(); cleanup = null; });
-
-async function setup(...args: Parameters<typeof mountWithFake>) {
-  const h = mountWithFake(...args);
-  cleanup = h.unmount;
-  await waitFor(() => one(h.el, '[data-score]'));
-  return h;
-}
+afterEach(unmountAll);
+const setup = mountReady;
 
 const toggle = (el: HTMLElement, area: string) => one(el, `[data-area="${area}"] [data-action="toggle-area"]`);
 

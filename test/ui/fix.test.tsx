@@ -1,19 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { fireEvent, waitFor } from '@testing-library/preact';
-import { mountWithFake, one } from './harness';
+import { one, mountReady, unmountAll } from './harness';
 import { deferred } from './fake-runner';
 import { reportFixture } from './fixtures';
 
-let cleanup: (() => void) | null = null;
-afterEach(() => { cleanup?.(); cleanup = null; });
-
-async function setup(...args: Parameters<typeof mountWithFake>) {
-  const h = mountWithFake(...args);
-  cleanup = h.unmount;
-  await waitFor(() => one(h.el, '[data-score]'));
-  return h;
-}
+afterEach(unmountAll);
+const setup = mountReady;
 
 const dialog = (el: HTMLElement) => one(el, '[role="dialog"]');
 const fixButton = (el: HTMLElement, ruleId: string) => one(el, `[data-rule-id="${ruleId}"] [data-action="fix"]`);

@@ -1,3 +1,4 @@
+import { waitFor } from '@testing-library/preact';
 import en from '../../i18n/en.json';
 import { createTranslator } from '../../src/i18n/translate';
 import type { Dictionary } from '../../src/i18n/translate';
@@ -26,4 +27,22 @@ export function one<E extends Element = HTMLElement>(root: ParentNode, selector:
   const found = root.querySelectorAll<E>(selector);
   if (found.length !== 1) throw new Error(`expected one ${selector}, found ${found.length}`);
   return found[0]!;
+}
+
+const mounted: (() => void)[] = [];
+
+/**
+ * Mounts the panel over a fake runner and waits for the first report; `unmountAll()` (in afterEach)
+ * takes down everything mounted this way.
+ */
+export async function mountReady(...args: Parameters<typeof mountWithFake>) {
+  const h = mountWithFake(...args);
+  mounted.push(h.unmount);
+  await waitFor(() => one(h.el, '[data-score]'));
+  return h;
+}
+
+/** Unmounts every panel mountReady made. */
+export function unmountAll(): void {
+  for (const unmount of mounted.splice(0)) unmount();
 }

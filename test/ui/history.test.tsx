@@ -1,17 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { fireEvent, waitFor } from '@testing-library/preact';
-import { mountWithFake, one } from './harness';
+import { one, mountReady, unmountAll } from './harness';
 
-let cleanup: (() => void) | null = null;
-afterEach(() => { cleanup?.(); cleanup = null; });
-
-async function setup(...args: Parameters<typeof mountWithFake>) {
-  const h = mountWithFake(...args);
-  cleanup = h.unmount;
-  await waitFor(() => one(h.el, '[data-score]'));
-  return h;
-}
+afterEach(unmountAll);
+const setup = mountReady;
 
 const entry = (id: string, batchId = `b-${id}`) => ({
   id, batchId, ruleId: 'required-at-entry-stage', title: 'Title of required-at-entry-stage', appliedAt: '2025-03-01T10:05:00Z',
