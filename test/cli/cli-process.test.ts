@@ -55,11 +55,15 @@ describe('setup-audit audit (process)', () => {
     expect(JSON.parse(offline.stdout).score).toBe(JSON.parse(online.stdout).score);
   });
 
-  it('writes Markdown to --out', async () => {
+  it('writes Markdown and XLSX to --out; xlsx without --out is a usage error', async () => {
     const out = join(dir, 'report.md');
     const { code } = await run(['audit', '--base-url', url, '--format', 'md', '--out', out, '--lang', 'en']);
     expect(code).toBe(0);
     expect(readFileSync(out, 'utf8')).toMatch(/^# /);
+    const xlsx = join(dir, 'report.xlsx');
+    expect((await run(['audit', '--base-url', url, '--format', 'xlsx', '--out', xlsx])).code).toBe(0);
+    expect(readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
+    expect((await run(['audit', '--base-url', url, '--format', 'xlsx'])).code).toBe(2);
   });
 
   it.each([
