@@ -5,6 +5,7 @@ import { createPanel } from './panel';
 import { createTranslator } from '../i18n/translate';
 import { mountSettingsIntro } from '../ui/mount';
 import { downloadFile } from '../runner/download';
+import { ensureStyles } from './styles';
 
 type Self = Partial<WidgetSystemMethods> & { callbacks?: WidgetCallbacks };
 
@@ -22,6 +23,8 @@ function mountPanelIfPresent(self: Self): void {
   const code = widgetCode(self);
   const el = code ? document.getElementById(`work-area-${code}`) : null;
   if (!el) return;
+  const params = self.get_settings?.() ?? self.params;
+  ensureStyles(String(params?.path ?? ''), params?.version);
   const app = hostApp();
   const account = app?.constant('account');
   const user = app?.constant('user');
@@ -83,6 +86,7 @@ export default function SetupAuditWidget(this: HostWidget): HostWidget {
       if (!body) return;
       const code = widgetCode(self);
       const settings = self.get_settings?.() ?? self.params;
+      ensureStyles(String(settings?.path ?? ''), settings?.version);
       const saved = typeof settings?.baseline === 'string' && settings.baseline ? settings.baseline : null;
       mountOnce(ownContainer(body), (target) => mountSettingsIntro(target, {
         t: translator(self),

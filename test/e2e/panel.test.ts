@@ -69,6 +69,9 @@ describe('the Setup Audit panel in Chromium', () => {
     const origin = new URL(env.url).origin;
     expect(requested.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'))).toEqual([]);
     expect(requested.some((u) => u.includes('/api/v4/users'))).toBe(true);
+    // The host page does not link style.css: the widget does, once.
+    expect(await page.locator('link[data-setup-audit="style"]').count()).toBe(1);
+    expect(requested.filter((u) => u.includes('/style.css'))).toHaveLength(1);
   });
 
   it('fixes required-at-entry-stage through the dialog, re-audits, and undo brings it back', async () => {

@@ -42,6 +42,16 @@ describe('widget shell', () => {
     expect(document.body.textContent).toContain('ООО «Ромашка»');
   });
 
+  it('links the archive\'s style.css once, from the widget\'s path', () => {
+    const widget = makeWidget();
+    widget.callbacks.render();
+    widget.callbacks.advancedSettings();
+    widget.callbacks.settings(document.createElement('div'));
+    const links = document.querySelectorAll('link[href^="/widgets/setup_audit/style.css"]');
+    expect(links).toHaveLength(1);
+    links.forEach((l) => l.remove());
+  });
+
   it('does not mount from render outside the advanced page', () => {
     const widget = makeWidget('settings');
     expect(widget.callbacks.render()).toBe(true);

@@ -15,7 +15,6 @@ export function hostPage(opts: { code: string; lang: 'ru' | 'en'; theme: 'light'
 <meta charset="utf-8">
 <title>${escapeHtml(opts.title)}</title>
 <link rel="stylesheet" href="/host/host.css">
-<link rel="stylesheet" href="${escapeHtml(opts.widgetPath)}/style.css">
 <script src="/vendor/require.js"></script>
 <script src="/host/host.js" defer></script>
 </head>
