@@ -39,13 +39,14 @@ export async function gatherSnapshot(client: ApiClient, options: GatherOptions):
   const running = new Map<PartName, Promise<Part<unknown>>>();
   let done = 0;
 
-  const ctx: GatherContext = {
-    client, window, signal: options.signal,
-    part: (name) => (running.get(name) ?? Promise.resolve(undefined)) as never,
-  };
   const report = (part?: PartName) => options.onProgress?.({
     partsDone: done, partsTotal: wanted.length, requests: client.stats.requests - startRequests, part,
   });
+  const ctx: GatherContext = {
+    client, window, signal: options.signal,
+    tick: () => report(),
+    part: (name) => (running.get(name) ?? Promise.resolve(undefined)) as never,
+  };
 
   report();
   for (const name of wanted) {

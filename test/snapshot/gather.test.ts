@@ -3,6 +3,7 @@ import { ApiClient } from '../../src/api/client';
 import { gatherSnapshot, regatherParts } from '../../src/snapshot/gather';
 import { AUDIT_PARTS } from '../../src/snapshot/gatherers';
 import { emulated, FIXED_NOW } from '../support/emulated';
+import { arrayList } from '../../src/emulator/store';
 
 // The request plan of the gatherers: fewest requests, no resource twice, failures as values.
 function recording(seed: string, opts: { userId?: number } = {}) {
@@ -114,5 +115,16 @@ describe('gathering', () => {
     expect(snapshot.parts.events).toMatchObject({ data: { complete: false } });
     const counts = 'data' in snapshot.parts.events ? snapshot.parts.events.data.counts : null;
     expect(counts!.incoming_chat_message).toBeGreaterThanOrEqual(100);
+  });
+
+  it('progress moves page by page while a long part streams', async () => {
+    const { client, emulator } = recording('messy');
+    const base = emulator.store.contacts.at(0);
+    emulator.store.contacts = arrayList(Array.from({ length: 800 }, (_, i) => ({ ...structuredClone(base), id: 90_000_000 + i })));
+    const seen: { partsDone: number; requests: number }[] = [];
+    await gather(client, { parts: ['contacts'], onProgress: (p) => seen.push(p) });
+    const whileStreaming = seen.filter((p) => p.partsDone === 0 && p.requests > 0);
+    expect(whileStreaming.length).toBeGreaterThanOrEqual(3);
+    expect(whileStreaming.map((p) => p.requests)).toEqual([...whileStreaming.map((p) => p.requests)].sort((a, b) => a - b));
   });
 });

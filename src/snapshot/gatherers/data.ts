@@ -13,7 +13,7 @@ function countOwner(byOwner: Record<string, number>, owner: unknown): void {
 }
 
 /** Streams every contact page into the derived view (owners, channel-less contacts, duplicates). */
-export const contacts = gatherer('contacts', async ({ client, signal }): Promise<ContactsView> => {
+export const contacts = gatherer('contacts', async ({ client, signal, tick }): Promise<ContactsView> => {
   const index = new DuplicateIndex();
   const view: ContactsView = { total: 0, byOwner: {}, withoutChannels: { count: 0, sampleIds: [] }, duplicates: [] };
   for await (const page of client.pages<ContactDto>('/api/v4/contacts', 'contacts', { signal })) {
@@ -29,6 +29,7 @@ export const contacts = gatherer('contacts', async ({ client, signal }): Promise
       }
       index.add(c.id, phones, emails);
     }
+    tick();
   }
   view.duplicates = index.groups();
   return view;
@@ -49,7 +50,7 @@ export const companies = gatherer('companies', async (ctx) => {
 });
 
 /** Open leads (not won or lost) counted by owner, streamed page by page. */
-export const openLeads = gatherer('openLeads', async ({ client, signal }): Promise<OpenLeadsView> => {
+export const openLeads = gatherer('openLeads', async ({ client, signal, tick }): Promise<OpenLeadsView> => {
   const view: OpenLeadsView = { total: 0, byOwner: {} };
   for await (const page of client.pages<LeadDto>('/api/v4/leads', 'leads', { signal })) {
     for (const lead of page) {
@@ -57,6 +58,7 @@ export const openLeads = gatherer('openLeads', async ({ client, signal }): Promi
       view.total += 1;
       countOwner(view.byOwner, lead.responsible_user_id);
     }
+    tick();
   }
   return view;
 });

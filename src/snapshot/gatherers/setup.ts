@@ -46,7 +46,7 @@ export const pipelines = gatherer('pipelines', ({ client, signal }) =>
  * Widgets active in the account. The endpoint aggregates the whole marketplace, so every page is read
  * and only the active ones are kept (no server-side filter is documented).
  */
-export const widgets = gatherer('widgets', async ({ client, signal }) => {
+export const widgets = gatherer('widgets', async ({ client, signal, tick }) => {
   const active: WidgetDto[] = [];
   for await (const page of client.pages<WidgetDto>('/api/v4/widgets', 'widgets', { signal })) {
     for (const w of page) {
@@ -54,6 +54,7 @@ export const widgets = gatherer('widgets', async ({ client, signal }) => {
         active.push({ ...w, settings_template: Array.isArray(w.settings_template) ? w.settings_template : [] });
       }
     }
+    tick();
   }
   return active;
 });

@@ -9,6 +9,8 @@ export interface GatherContext {
   client: ApiClient;
   window: Snapshot['window'];
   signal?: AbortSignal;
+  /** Says a page of a long part arrived, so progress moves while 100,000 contacts stream in. */
+  tick(): void;
   /** Resolves to another part's gathered value (used when one part decides whether another needs a request). */
   part<K extends PartName>(name: K): Promise<SnapshotParts[K] | undefined>;
 }
