@@ -18,7 +18,12 @@ export interface PreflightInput {
   limits?: Partial<PreflightLimits>;
   /** Row-level problems kept per code (counts stay exact). */
   maxProblemsPerCode?: number;
+  /** Cancels between batches of rows. */
+  signal?: AbortSignal;
 }
+
+/** Lets the page paint and handle clicks (Cancel) between batches of rows. */
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const PROGRESS_EVERY = 1000;
 
@@ -77,10 +82,16 @@ export async function preflight(input: PreflightInput): Promise<PreflightResult>
     existing: schema.existing, seenRows: new Map(), seenPhones: new Map(), seenEmails: new Map(),
   };
   const total = table.rows.length;
-  table.rows.forEach((r, i) => {
+  for (let i = 0; i < total; i++) {
+    const r = table.rows[i]!;
     checkRow(ctx, r.row, r.cells, log);
-    if (onProgress && (i + 1) % PROGRESS_EVERY === 0) onProgress({ phase: 'check', done: i + 1, total });
-  });
+    if ((i + 1) % PROGRESS_EVERY === 0) {
+      onProgress?.({ phase: 'check', done: i + 1, total });
+      // 100,000 rows take a while: give the browser its turn so the page stays responsive.
+      await yieldToPage();
+      input.signal?.throwIfAborted();
+    }
+  }
   onProgress?.({ phase: 'check', done: total, total });
 
   const summary = summarise(log, total);

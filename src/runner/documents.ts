@@ -44,7 +44,7 @@ export async function preflightImport(engine: DocumentEngine, opts: {
     : undefined;
   const schema = schemaFromSnapshot(snapshot, opts.entity, existing ? { phones: existing.phones, emails: existing.emails } : undefined);
   return engine.preflight({
-    file: opts.file, fileName: opts.fileName, entity: opts.entity, schema,
+    file: opts.file, fileName: opts.fileName, entity: opts.entity, schema, signal: opts.signal,
     onProgress: (rows) => opts.onProgress?.({ stage: 'rows', rows }),
   });
 }

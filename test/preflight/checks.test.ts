@@ -177,6 +177,14 @@ describe('summary, progress and degraded schemas', () => {
     expect(seen.slice(2)).toEqual(['check:1000/2500', 'check:2000/2500', 'check:2500/2500']);
   });
 
+  it('cancels between batches of rows', async () => {
+    const rows = [['Имя'], ...Array.from({ length: 2500 }, (_, i) => [`n${i}`])];
+    const ctrl = new AbortController();
+    const pending = preflight({ file: csv(rows), fileName: 'a.csv', entity: 'contacts', schema: contactSchema(), signal: ctrl.signal,
+      onProgress: (p) => { if (p.phase === 'check' && p.done === 1000) ctrl.abort(); } });
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
   it('skips owner checks when users could not be loaded, and says so once', async () => {
     const r = await run([['Ответственный'], ['Никто']], 'contacts', contactSchema({ users: [], unavailable: ['users'] }));
     expect(r.problems.map((p) => p.code)).toEqual(['check-skipped']);
