@@ -44,6 +44,7 @@ describe('setup-audit fix / undo', () => {
     expect(fixed.out).toMatch(/Score after re-audit: \d+/);
     expect(fixed.out).toMatch(/Journal: j\.json \(batch [\w-]+\)/);
     expect(c.emulator.store.pipelines[0]!.is_unsorted_on).toBe(true);
+    expect(JSON.parse(c.files.get('j.json')!).entries[0].by).toMatch(/<.+@.+>/);
     expect(JSON.parse(c.files.get('j.json')!).entries.map((e: { ruleId: string }) => e.ruleId))
       .toEqual(['lead-source-field-missing', 'required-at-entry-stage', 'required-statuses-stale', 'unsorted-off']);
 

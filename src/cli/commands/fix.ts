@@ -13,7 +13,7 @@ import type { CliIo } from '../io';
 import { baselineFrom } from '../load';
 import { progressLine } from '../progress';
 import { assertReachable } from '../reachable';
-import { ioJournalStorage, isAdminIn, opLine } from './fix-io';
+import { ioJournalStorage, isAdminIn, opLine, tokenUserIn } from './fix-io';
 
 /**
  * `setup-audit fix (--rule ID … | --all-safe) [--dry-run] [--yes] [--journal FILE]`: previews the plans;
@@ -86,7 +86,8 @@ export async function fixCommand(argv: string[], io: CliIo): Promise<number> {
     }
   }
 
-  const journal = new Journal(values.journal ? ioJournalStorage(io, values.journal) : memoryJournalStorage());
+  const journal = new Journal(values.journal ? ioJournalStorage(io, values.journal) : memoryJournalStorage(),
+    { by: tokenUserIn(snapshot) });
   const outcome = await applyFixes({
     client, ruleIds: withOps.map((p) => p.ruleId), snapshot, baseline: settings.baseline, lang, journal,
     lock: createLock(), isAdmin: isAdminIn(snapshot), confirmed: true,

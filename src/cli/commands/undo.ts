@@ -8,7 +8,7 @@ import { translatorFor } from '../dict';
 import { EXIT, usageError } from '../errors';
 import type { CliIo } from '../io';
 import { assertReachable } from '../reachable';
-import { ioJournalStorage, isAdminIn, opLine } from './fix-io';
+import { ioJournalStorage, isAdminIn, opLine, tokenUserIn } from './fix-io';
 
 /**
  * `setup-audit undo --journal FILE [--batch ID]`: undoes a batch of fixes (the latest one not yet undone
@@ -18,8 +18,8 @@ export async function undoCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseFlags(argv, { ...ACCOUNT_OPTIONS, journal: { type: 'string' }, batch: { type: 'string' } });
   if (!values.journal) throw usageError('--journal FILE is required (the file written by `setup-audit fix --journal`)');
   const t = translatorFor(langFlag(values.lang, io.env));
-  const journal = new Journal(ioJournalStorage(io, values.journal));
-  const fixes = journal.entries().filter((e) => e.kind === 'fix');
+  // Read first: which batch to undo is known before touching the account.
+  const fixes = new Journal(ioJournalStorage(io, values.journal)).entries().filter((e) => e.kind === 'fix');
   const batchId = values.batch ?? fixes.filter((e) => e.undoneAt === null).at(-1)?.batchId;
   if (!values.batch && fixes.length > 0 && !batchId) {
     io.stdout(`${t('fix.refused.already-undone')}\n`);
@@ -33,6 +33,7 @@ export async function undoCommand(argv: string[], io: CliIo): Promise<number> {
   const client = connect(values, io);
   const snapshot = await gatherSnapshot(client, { parts: ['account', 'users'], windowDays: 30 });
   assertReachable(snapshot, baseUrl);
+  const journal = new Journal(ioJournalStorage(io, values.journal), { by: tokenUserIn(snapshot) });
   const outcome = await undoFixes({
     client, journal, lock: createLock(), isAdmin: isAdminIn(snapshot), batchId, onOp: (op) => io.stdout(opLine(op, t, 'undo')),
   });
