@@ -81,6 +81,20 @@ describe('setup-audit fix / undo', () => {
     expect(touchedState(c.emulator)).toBe(before);
   });
 
+  it('a run holding the journal\'s lock (another terminal) makes a second run wait its turn; an expired lock does not', async () => {
+    const c = cli();
+    c.files.set('j.json.lock', JSON.stringify({ owner: 'other-process', expiresAt: Date.now() + 60_000 }));
+    const busy = await c.run('fix', ...URL, '--rule', 'unsorted-off', '--yes', '--journal', 'j.json');
+    expect(busy.code).not.toBe(0);
+    expect(busy.out + busy.err).toContain('Another fix is being applied');
+    expect(c.emulator.store.pipelines[0]!.is_unsorted_on).toBe(false);
+    c.files.set('j.json.lock', JSON.stringify({ owner: 'other-process', expiresAt: Date.now() - 1 }));
+    const fixed = await c.run('fix', ...URL, '--rule', 'unsorted-off', '--yes', '--journal', 'j.json');
+    expect(fixed.code).toBe(0);
+    expect(c.emulator.store.pipelines[0]!.is_unsorted_on).toBe(true);
+    expect(c.files.get('j.json.lock')).toBe('');
+  });
+
   it('usage errors: no rule, an unfixable rule, undo without a journal', async () => {
     const c = cli();
     expect((await c.run('fix', ...URL)).code).toBe(2);

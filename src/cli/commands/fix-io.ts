@@ -1,11 +1,35 @@
 /** Shared by `fix` and `undo`: the journal file through the CLI's I/O, admin detection, op lines. */
 import type { Snapshot } from '../../snapshot/types';
 import type { Translate } from '../../i18n/translate';
-import { journalFromJson, journalToJson, type JournalStorage } from '../../fix/journal';
+import { journalFromJson, journalToJson, type JournalStorage, type KeyValueStorage } from '../../fix/journal';
+import { createLock, type FixLock } from '../../fix/lock';
 import type { OpReport } from '../../fix/outcome';
 import { displayValue } from '../../fix/value';
 import { usageError } from '../errors';
 import type { CliIo } from '../io';
+
+/**
+ * The lock of a journal file, kept in `<journal>.lock` beside it: two CLI runs on the same journal (two
+ * terminals, a CI job and a person) see each other's lock and its expiry, like two browser tabs do.
+ * Without a journal the lock guards this process only.
+ */
+export function journalLock(io: CliIo, journalPath: string | undefined): FixLock {
+  if (!journalPath) return createLock();
+  const file = `${journalPath}.lock`;
+  const storage: KeyValueStorage = {
+    getItem: () => {
+      try {
+        return new TextDecoder().decode(io.readFile(file)) || null;
+      } catch {
+        return null;
+      }
+    },
+    setItem: (_key, value) => io.writeFile(file, value),
+    // An empty file is no lock (the lock reads it as absent); CliIo has no delete on purpose.
+    removeItem: () => io.writeFile(file, ''),
+  };
+  return createLock({ storage, key: 'lock' });
+}
 
 /** `--journal FILE` through the CLI's I/O (atomic writes); a missing file is an empty journal. */
 export function ioJournalStorage(io: CliIo, path: string): JournalStorage {

@@ -2,7 +2,6 @@ import { auditAccount, auditSnapshot } from '../../runner/audit';
 import { applyFixes } from '../../fix/executor';
 import { describePlan } from '../../fix/describe';
 import { Journal, memoryJournalStorage } from '../../fix/journal';
-import { createLock } from '../../fix/lock';
 import { PlanUnavailableError, fixableRuleIds, planFor } from '../../fix/plans/index';
 import type { Plan } from '../../fix/types';
 import { ACCOUNT_OPTIONS, langFlag, parseFlags } from '../args';
@@ -13,7 +12,7 @@ import type { CliIo } from '../io';
 import { baselineFrom } from '../load';
 import { progressLine } from '../progress';
 import { assertReachable } from '../reachable';
-import { ioJournalStorage, isAdminIn, opLine, tokenUserIn } from './fix-io';
+import { ioJournalStorage, isAdminIn, opLine, tokenUserIn, journalLock } from './fix-io';
 
 /**
  * `setup-audit fix (--rule ID … | --all-safe) [--dry-run] [--yes] [--journal FILE]`: previews the plans;
@@ -90,7 +89,7 @@ export async function fixCommand(argv: string[], io: CliIo): Promise<number> {
     { by: tokenUserIn(snapshot) });
   const outcome = await applyFixes({
     client, ruleIds: withOps.map((p) => p.ruleId), snapshot, baseline: settings.baseline, lang, journal,
-    lock: createLock(), isAdmin: isAdminIn(snapshot), confirmed: true,
+    lock: journalLock(io, values.journal), isAdmin: isAdminIn(snapshot), confirmed: true,
     onOp: (op) => io.stdout(opLine(op, t)),
   });
   if (outcome.status === 'refused') {

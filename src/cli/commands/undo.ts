@@ -1,6 +1,5 @@
 import { undoFixes } from '../../fix/undo';
 import { Journal } from '../../fix/journal';
-import { createLock } from '../../fix/lock';
 import { gatherSnapshot } from '../../snapshot/gather';
 import { ACCOUNT_OPTIONS, langFlag, parseFlags } from '../args';
 import { connect, resolveBaseUrl } from '../connect';
@@ -8,7 +7,7 @@ import { translatorFor } from '../dict';
 import { EXIT, usageError } from '../errors';
 import type { CliIo } from '../io';
 import { assertReachable } from '../reachable';
-import { ioJournalStorage, isAdminIn, opLine, tokenUserIn } from './fix-io';
+import { ioJournalStorage, isAdminIn, opLine, tokenUserIn, journalLock } from './fix-io';
 
 /**
  * `setup-audit undo --journal FILE [--batch ID]`: undoes a batch of fixes (the latest one not yet undone
@@ -35,7 +34,7 @@ export async function undoCommand(argv: string[], io: CliIo): Promise<number> {
   assertReachable(snapshot, baseUrl);
   const journal = new Journal(ioJournalStorage(io, values.journal), { by: tokenUserIn(snapshot) });
   const outcome = await undoFixes({
-    client, journal, lock: createLock(), isAdmin: isAdminIn(snapshot), batchId, onOp: (op) => io.stdout(opLine(op, t, 'undo')),
+    client, journal, lock: journalLock(io, values.journal), isAdmin: isAdminIn(snapshot), batchId, onOp: (op) => io.stdout(opLine(op, t, 'undo')),
   });
   if (outcome.status === 'refused') {
     io.stderr(`${t(outcome.message.key, outcome.message.params)}\n`);
