@@ -44,6 +44,16 @@ export function fixableRuleIds(kind?: 'safe' | 'confirm'): string[] {
   return RULES.filter((r) => r.meta.id in PLAN_BUILDERS && (!kind || r.meta.fix === kind)).map((r) => r.meta.id);
 }
 
+/**
+ * The language of names a fix writes into the account: the account's own when the API says it (Kommo
+ * sends `language`), else the user's. A Russian account gets «Источник» even from an English terminal.
+ */
+export function namesLang(snapshot: Snapshot, fallback: Lang): Lang {
+  const account = snapshot.parts.account;
+  const language = account && 'data' in account ? account.data.language : undefined;
+  return language === 'ru' || language === 'en' ? language : fallback;
+}
+
 /** Why no plan could be built: the rule is unknown / not fixable, or a part it reads failed to load. */
 export class PlanUnavailableError extends Error {
   constructor(readonly ruleId: string, readonly reason: 'unknown-rule' | 'not-fixable' | 'part-failed',
@@ -67,6 +77,8 @@ export function fixableRule(ruleId: string): Rule {
  */
 export function planFor(ruleId: string, snapshot: Snapshot, baseline: Baseline, lang: Lang): Plan | null {
   const rule = fixableRule(ruleId);
+  // Names the fix creates (fields, options, stages) follow the account's language when it says which.
+  lang = namesLang(snapshot, lang);
   for (const name of rule.meta.requires) {
     const part = snapshot.parts[name];
     if (!part) throw new PlanUnavailableError(ruleId, 'part-failed', name);
