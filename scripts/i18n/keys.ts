@@ -6,7 +6,7 @@ type Dict = { [k: string]: string | Dict };
 
 const PLURAL = new Set(['zero', 'one', 'two', 'few', 'many', 'other']);
 /** Namespaces whose keys are composed at run time (rule ids, areas, outcomes, failure kinds) or read by the CRM. */
-const DYNAMIC = ['widget.', 'settings.', 'advanced.', 'rules.', 'areas.', 'outcomes.', 'errors.'];
+const DYNAMIC = ['widget.', 'settings.', 'advanced.', 'rules.', 'areas.', 'outcomes.', 'severity.', 'parts.', 'errors.'];
 
 /** Flattened leaf keys; plural forms collapse into their parent key. */
 export function leafKeys(dict: Dict, prefix = ''): Map<string, string> {

@@ -10,6 +10,7 @@ import type { Area, CheckResult, Item, Outcome, Report, Rule, RuleContext, RuleR
 import { createTranslator, type Dictionary, type Lang, type Translate } from '../i18n/translate';
 import { RULES } from './registry';
 import { scoreResults } from './scoring';
+import { failureReason } from '../snapshot/failure-reason';
 
 /** Inputs of an audit besides the snapshot. */
 export interface AuditOptions {
@@ -33,12 +34,6 @@ export function contextFor(rule: Rule, snapshot: Snapshot, baseline: Baseline): 
   return { parts: parts as SnapshotParts, baseline, takenAt: snapshot.takenAt, window: snapshot.window };
 }
 
-/** A person-readable reason for a failed part: the errors.<kind> text, else the failure's own message. */
-export function failureReason(failure: PartFailure, t: Translate): string {
-  const key = `errors.${failure.kind}`;
-  const text = t(key, { status: failure.status ?? '' });
-  return text === key ? failure.message : text;
-}
 
 /** The first required part that failed or was never gathered. */
 function missingPart(rule: Rule, snapshot: Snapshot): { part: PartName; failure: PartFailure | null } | null {
@@ -55,7 +50,7 @@ export function evaluateRule(rule: Rule, snapshot: Snapshot, baseline: Baseline,
   { result: CheckResult; ctx: RuleContext } | { error: NonNullable<RuleResult['error']> } {
   const missing = missingPart(rule, snapshot);
   if (missing) {
-    const part = t(`items.parts.${missing.part}`);
+    const part = t(`parts.${missing.part}`);
     const reason = missing.failure ? failureReason(missing.failure, t) : t('items.partNotGathered');
     return { error: { part: missing.part, failure: missing.failure, message: t('items.partFailed', { part, reason }) } };
   }

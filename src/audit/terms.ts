@@ -2,7 +2,7 @@
  * The checklist's "Terms", as functions over wire data. Rules use these instead of
  * re-deriving them, so every rule agrees on what "active user" or "entry stage" means.
  */
-import type { CustomFieldDto, FieldEntity, PipelineDto, StatusDto, UserDto } from '../api/dto';
+import type { CustomFieldDto, PipelineDto, StatusDto, UserDto } from '../api/dto';
 import { STATUS_LOST, STATUS_WON } from '../api/dto';
 
 /** Active: `is_active` true and `is_free` false (free users cannot work in the CRM). */
@@ -75,12 +75,4 @@ export function requiredStatuses(field: CustomFieldDto): { pipeline_id: number; 
   return field.required_statuses ?? [];
 }
 
-/** Snapshot parts holding custom fields. */
-export type FieldPartName = 'leadFields' | 'contactFields' | 'companyFields';
-
-/** The three audited field entities and the snapshot part holding each one's fields. */
-export const FIELD_PARTS: readonly { entity: FieldEntity; part: FieldPartName }[] = [
-  { entity: 'leads', part: 'leadFields' },
-  { entity: 'contacts', part: 'contactFields' },
-  { entity: 'companies', part: 'companyFields' },
-];
+export { FIELD_PARTS, type FieldPartName } from '../snapshot/types';

@@ -17,8 +17,8 @@ function resultBlock(r: RuleResult, t: Translate): string[] {
   const lines = [
     `### ${text(r.title)} (\`${r.ruleId}\`)`,
     '',
-    `- ${t('export.col.outcome')}: **${text(tOr(t, `export.outcome.${r.outcome}`, r.outcome))}**`
-      + ` · ${t('export.col.severity')}: ${text(tOr(t, `export.severity.${r.severity}`, r.severity))}`
+    `- ${t('export.col.outcome')}: **${text(tOr(t, `outcomes.${r.outcome}`, r.outcome))}**`
+      + ` · ${t('export.col.severity')}: ${text(tOr(t, `severity.${r.severity}`, r.severity))}`
       + (r.fix ? ` · ${t('export.col.fix')}: ${text(tOr(t, `export.fixKind.${r.fix.kind}`, r.fix.kind))}` : ''),
   ];
   const message = r.outcome === 'error' && r.error ? r.error.message : r.message;
@@ -41,18 +41,18 @@ export function reportToMarkdown(report: Report, t: Translate): string {
     `- ${t('export.summary.baseline')}: ${text(`${report.baseline.name} (${report.baseline.id} ${report.baseline.version})`)}`,
     `- ${t('export.summary.score')}: **${report.score ?? t('export.notScored')}**${report.grade ? ` (${text(report.grade)})` : ''}`,
     '',
-    `| ${[t('export.col.area'), t('export.col.score'), ...OUTCOME_ORDER.map((o) => tOr(t, `export.outcome.${o}`, o))].map(markdownCell).join(' | ')} |`,
+    `| ${[t('export.col.area'), t('export.col.score'), ...OUTCOME_ORDER.map((o) => tOr(t, `outcomes.${o}`, o))].map(markdownCell).join(' | ')} |`,
     `|${[0, 1, ...OUTCOME_ORDER].map(() => '---').join('|')}|`,
   ];
   for (const a of report.areas) {
-    const cells = [tOr(t, `export.area.${a.id}`, a.id), a.score ?? '—', ...OUTCOME_ORDER.map((o) => a.counts[o] ?? 0)];
+    const cells = [tOr(t, `areas.${a.id}`, a.id), a.score ?? '—', ...OUTCOME_ORDER.map((o) => a.counts[o] ?? 0)];
     out.push(`| ${cells.map(markdownCell).join(' | ')} |`);
   }
   out.push('');
   for (const a of report.areas) {
     const results = report.results.filter((r) => r.area === a.id);
     if (!results.length) continue;
-    out.push(`## ${text(tOr(t, `export.area.${a.id}`, a.id))}`, '');
+    out.push(`## ${text(tOr(t, `areas.${a.id}`, a.id))}`, '');
     for (const r of results) out.push(...resultBlock(r, t));
   }
   return `${out.join('\n').trimEnd()}\n`;

@@ -10,6 +10,7 @@ import type { PartFailure } from '../snapshot/types';
 import { deleteField, deleteStatus } from './ops';
 import type { Op, OpTarget } from './types';
 import { holds, sameValue } from './value';
+import { abortableSleep, realSleep } from '../api/throttle';
 
 /** Why an op failed, for display: the API's kind/status/message and its validation details. */
 export interface OpError extends PartFailure {
@@ -87,15 +88,6 @@ async function send(client: ApiClient, op: Op, signal?: AbortSignal): Promise<un
  */
 export const SETTLE_READS_MS = [0, 500, 1500, 3000];
 
-function pause(ms: number, signal?: AbortSignal): Promise<void> {
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
-    const onAbort = () => { clearTimeout(timer); reject(signal?.reason ?? new Error('aborted')); };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 /** Sends the op; on an unknown outcome reads the target back (a few times) and reports what it turned out to be. */
 export async function applyOp(client: ApiClient, op: Op, signal?: AbortSignal, settleReadsMs: readonly number[] = SETTLE_READS_MS): Promise<OpSettled> {
   try {
@@ -109,7 +101,7 @@ export async function applyOp(client: ApiClient, op: Op, signal?: AbortSignal, s
     let landed = false;
     let waited = 0;
     for (const at of settleReadsMs) {
-      await pause(at - waited, signal);
+      if (at > waited) await abortableSleep(realSleep, at - waited, signal);
       waited = at;
       try {
         current = await readTarget(client, op.target, signal);

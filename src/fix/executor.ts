@@ -13,7 +13,7 @@ import type { PartName, Snapshot } from '../snapshot/types';
 import { applyOp, inverseOf, withCreatedId, writtenValue } from './apply-op';
 import type { Journal } from './journal';
 import type { FixLock } from './lock';
-import type { ApplyOutcome, OpReport, PlanReport, Refused } from './outcome';
+import { refuse, type ApplyOutcome, type OpReport, type PlanReport, type Refused } from './outcome';
 import { PlanUnavailableError, fixableRule, planFor } from './plans/index';
 import type { Plan } from './types';
 
@@ -35,10 +35,6 @@ export interface ApplyOptions {
   signal?: AbortSignal;
   /** Clock for re-gathering (tests pin it). */
   now?: () => Date;
-}
-
-function refuse(reason: Refused['reason'], params?: Record<string, string>): Refused {
-  return { status: 'refused', reason, message: { key: `fix.refused.${reason}`, ...(params ? { params } : {}) } };
 }
 
 /** Checks that can refuse before anything is read or written. */

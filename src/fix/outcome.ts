@@ -49,6 +49,11 @@ export interface Refused {
   message: Message;
 }
 
+/** A refusal with its translatable message (`fix.refused.<reason>`). */
+export function refuse(reason: RefusalReason, params?: Record<string, string>): Refused {
+  return { status: 'refused', reason, message: { key: `fix.refused.${reason}`, ...(params ? { params } : {}) } };
+}
+
 /** What an apply did. `forbidden` = the API answered 403 (shown as such, not as a generic failure). */
 export type ApplyOutcome = Refused | {
   status: 'done' | 'already-fixed' | 'partial' | 'failed' | 'forbidden';

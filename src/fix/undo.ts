@@ -9,7 +9,7 @@ import { isAbortError } from '../api/errors';
 import { applyOp, opError, readTarget, writtenValue } from './apply-op';
 import type { Journal, JournalEntry, JournalOp } from './journal';
 import type { FixLock } from './lock';
-import type { OpReport, Refused, UndoOutcome } from './outcome';
+import { refuse, type OpReport, type UndoOutcome } from './outcome';
 import { project, holds } from './value';
 
 /** Inputs of one undo. */
@@ -24,10 +24,6 @@ export interface UndoOptions {
   batchId?: string;
   onOp?: (op: OpReport) => void;
   signal?: AbortSignal;
-}
-
-function refuse(reason: Refused['reason'], params?: Record<string, string>): Refused {
-  return { status: 'refused', reason, message: { key: `fix.refused.${reason}`, ...(params ? { params } : {}) } };
 }
 
 /** True when a lead sits in the stage (204 = none). */

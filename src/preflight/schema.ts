@@ -1,16 +1,15 @@
 import type { ContactDto, CustomFieldDto } from '../api/dto';
-import type { Snapshot } from '../snapshot/types';
+import { fieldPartOf, type Snapshot } from '../snapshot/types';
 import type { ImportEntity, PreflightSchema } from './types';
 import { normalizeEmail, normalizePhone } from '../audit/normalize';
 import { valuesByCode } from '../snapshot/contact-values';
 
-const FIELD_PART = { leads: 'leadFields', contacts: 'contactFields', companies: 'companyFields' } as const;
 
 /** The pre-flight schema from a snapshot's parts; failed parts are listed as unavailable. */
 export function schemaFromSnapshot(snapshot: Snapshot, entity: ImportEntity, existing?: PreflightSchema['existing']): PreflightSchema {
   const p = snapshot.parts;
   const unavailable: NonNullable<PreflightSchema['unavailable']> = [];
-  const fieldsPart = p[FIELD_PART[entity]];
+  const fieldsPart = p[fieldPartOf(entity)];
   let fields: CustomFieldDto[] = [];
   if ('data' in fieldsPart) fields = fieldsPart.data; else unavailable.push('fields');
   const users = 'data' in p.users ? p.users.data : (unavailable.push('users'), []);

@@ -4,11 +4,10 @@ import { createTranslator } from '../i18n/translate';
 import { existingContacts, schemaFromSnapshot } from '../preflight/schema';
 import type { ImportEntity, PreflightProgress, PreflightResult } from '../preflight/types';
 import { gatherSnapshot, type GatherProgress } from '../snapshot/gather';
-import type { PartName } from '../snapshot/types';
+import { fieldPartOf } from '../snapshot/types';
 import { auditAccount, type AuditSettings } from './audit';
 import type { DocumentEngine } from './document-engine';
 
-const FIELD_PART: Record<ImportEntity, PartName> = { leads: 'leadFields', contacts: 'contactFields', companies: 'companyFields' };
 
 /** The configuration document of the account as it is now (audits it on the way: the document holds the findings). */
 export async function configurationDocument(engine: DocumentEngine, opts: AuditSettings & {
@@ -30,7 +29,7 @@ export async function preflightImport(engine: DocumentEngine, opts: {
   signal?: AbortSignal; onProgress?: (p: PreflightRunProgress) => void;
 }): Promise<PreflightResult> {
   const snapshot = await gatherSnapshot(opts.client, {
-    parts: ['users', 'pipelines', FIELD_PART[opts.entity]], windowDays: opts.windowDays, signal: opts.signal,
+    parts: ['users', 'pipelines', fieldPartOf(opts.entity)], windowDays: opts.windowDays, signal: opts.signal,
     onProgress: (gather) => opts.onProgress?.({ stage: 'schema', gather }),
   });
   const existing = opts.entity === 'contacts'
@@ -51,7 +50,7 @@ export async function preflightImport(engine: DocumentEngine, opts: {
 
 /** The import template of an entity: the exact field names, the owner column, drop-down lists. */
 export async function importTemplate(engine: DocumentEngine, opts: AuditSettings & { client: ApiClient; entity: ImportEntity; windowDays: number }): Promise<Uint8Array> {
-  const snapshot = await gatherSnapshot(opts.client, { parts: ['users', 'pipelines', FIELD_PART[opts.entity]], windowDays: opts.windowDays });
+  const snapshot = await gatherSnapshot(opts.client, { parts: ['users', 'pipelines', fieldPartOf(opts.entity)], windowDays: opts.windowDays });
   return engine.buildImportTemplate({
     entity: opts.entity, schema: schemaFromSnapshot(snapshot, opts.entity), lang: opts.lang, t: createTranslator(opts.dict, opts.lang),
   });

@@ -1,5 +1,5 @@
 import type {
-  AccountDto, CustomFieldDto, FieldGroupDto, PipelineDto, RoleDto, UserDto, WebsiteButtonDto, WidgetDto,
+  AccountDto, CustomFieldDto, FieldEntity, FieldGroupDto, PipelineDto, RoleDto, UserDto, WebsiteButtonDto, WidgetDto,
 } from '../api/dto';
 
 /** Why a part could not be gathered; `kind` is stable, `message` is for people. */
@@ -113,6 +113,21 @@ export interface SnapshotParts {
 
 /** Names of the parts, for `requires` and for targeted re-gathering. */
 export type PartName = keyof SnapshotParts;
+
+/** Snapshot parts holding custom fields. */
+export type FieldPartName = 'leadFields' | 'contactFields' | 'companyFields';
+
+/** The three audited field entities and the part holding each one's fields, in the order shown everywhere. */
+export const FIELD_PARTS: readonly { entity: FieldEntity; part: FieldPartName }[] = [
+  { entity: 'leads', part: 'leadFields' },
+  { entity: 'contacts', part: 'contactFields' },
+  { entity: 'companies', part: 'companyFields' },
+];
+
+/** The part holding an entity's fields. */
+export function fieldPartOf(entity: FieldEntity): FieldPartName {
+  return FIELD_PARTS.find((f) => f.entity === entity)!.part;
+}
 
 /** Everything the audit reads, gathered once; plain JSON. */
 export interface Snapshot {

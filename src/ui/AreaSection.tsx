@@ -23,7 +23,7 @@ function AreaSectionView({ view, canFix }: AreaSectionProps) {
       <h3 class="sa-area__heading" id={`${bodyId}-h`}>
         <button type="button" class="sa-area__toggle" aria-expanded={open} aria-controls={bodyId}
           data-action="toggle-area" onClick={() => setOpen(!open)}>
-          <span class="sa-area__name">{t(`ui.area.${area.id}`)}</span>
+          <span class="sa-area__name">{t(`areas.${area.id}`)}</span>
           <span class="sa-area__score" data-area-score={area.score === null ? '' : String(area.score)}
             aria-label={t('ui.areaScore', { score })}>{score}</span>
           <span class="sa-area__counts">
@@ -35,7 +35,7 @@ function AreaSectionView({ view, canFix }: AreaSectionProps) {
         <ul class="sa-area__failed" aria-label={t('ui.failedParts')}>
           {area.failedParts.map((f) => (
             <li key={f.part} class="sa-area__failed-part" data-part={f.part}>
-              {t('ui.failedPart', { part: t(`ui.part.${f.part}`), reason: f.reason })}
+              {t('ui.failedPart', { part: t(`parts.${f.part}`), reason: f.reason })}
             </li>
           ))}
         </ul>

@@ -15,8 +15,8 @@ export function ResultCard({ result, canFix }: { result: RuleResult; canFix: boo
       data-outcome={result.outcome} aria-labelledby={titleId}>
       <div class="sa-result__head">
         <h4 class="sa-result__title" id={titleId}>{result.title}</h4>
-        <span class={`sa-badge sa-badge--${result.outcome}`}>{t(`ui.outcome.${result.outcome}`)}</span>
-        {!settled && <span class={`sa-badge sa-badge--sev-${result.severity}`}>{t(`ui.severity.${result.severity}`)}</span>}
+        <span class={`sa-badge sa-badge--${result.outcome}`}>{t(`outcomes.${result.outcome}`)}</span>
+        {!settled && <span class={`sa-badge sa-badge--sev-${result.severity}`}>{t('ui.result.severityBadge', { level: t(`severity.${result.severity}`) })}</span>}
       </div>
       {result.message && <p class="sa-result__message">{result.message}</p>}
       {result.outcome === 'error' && result.error && <p class="sa-result__error">{result.error.message}</p>}

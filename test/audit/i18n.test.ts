@@ -30,13 +30,14 @@ describe('audit i18n', () => {
     expect(Object.keys(ns(lang, 'rules')).sort()).toEqual(RULES.map((r) => r.meta.id).sort());
   });
 
-  it.each(['ru', 'en'] as const)('%s: area and outcome names, part names', (lang) => {
+  it.each(['ru', 'en'] as const)('%s: area, outcome, severity and part names (one source for panel, CLI and documents)', (lang) => {
     expect(Object.keys(ns(lang, 'areas')).sort()).toEqual([...AREAS].sort());
     expect(Object.keys(ns(lang, 'outcomes')).sort()).toEqual([...OUTCOMES].sort());
-    expect(Object.keys(ns(lang, 'items').parts as Dictionary).sort()).toEqual([...PARTS].sort());
+    expect(Object.keys(ns(lang, 'parts')).sort()).toEqual([...PARTS].sort());
+    expect(Object.keys(ns(lang, 'severity')).sort()).toEqual(['critical', 'high', 'info', 'low', 'medium']);
   });
 
-  it.each(['areas', 'outcomes', 'rules', 'items'])('%s: ru and en have identical key sets', (name) => {
+  it.each(['areas', 'outcomes', 'severity', 'parts', 'rules', 'items'])('%s: ru and en have identical key sets', (name) => {
     expect(leaves(ns('ru', name)).sort()).toEqual(leaves(ns('en', name)).sort());
   });
 

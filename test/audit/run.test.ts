@@ -42,7 +42,7 @@ describe('runAudit', () => {
     const r = report.results.find((x) => x.ruleId === 'excess-admins')!;
     expect(r.outcome).toBe('error');
     expect(r.error).toMatchObject({ part: 'users', failure: { kind: 'forbidden', status: 403 } });
-    expect(r.message).toBe(`Users could not be loaded: ${dicts.en.errors && (dicts.en.errors as Record<string, string>).forbidden}`);
+    expect(r.message).toBe(`Could not load users: ${dicts.en.errors && (dicts.en.errors as Record<string, string>).forbidden}`);
     expect(report.results.find((x) => x.ruleId === 'unsorted-off')!.outcome).toBe('pass');
     const rights = report.areas.find((a) => a.id === 'rights')!;
     expect(rights.score).toBeNull();
@@ -55,7 +55,7 @@ describe('runAudit', () => {
 
   it('falls back to the failure message when errors.<kind> has no text', () => {
     const report = runAudit(snapshot({ users: failed('forbidden', 403) }), { ...opts(), dict: { ...dicts.en, errors: {} } });
-    expect(report.results.find((x) => x.ruleId === 'excess-admins')!.message).toBe('Users could not be loaded: raw forbidden');
+    expect(report.results.find((x) => x.ruleId === 'excess-admins')!.message).toBe('Could not load users: raw forbidden');
   });
 
   it('a part that was not gathered at all is an error too', () => {
@@ -66,7 +66,7 @@ describe('runAudit', () => {
     const [r] = runAudit(snapshot(), opts('en', [rule])).results;
     expect(r!.outcome).toBe('error');
     expect(r!.error!.part).toBe('fieldGroups');
-    expect(r!.message).toBe('Field groups could not be loaded: it was not gathered');
+    expect(r!.message).toBe('Could not load field groups: it was not gathered');
   });
 
   it('a rule that throws is an error and the report still renders', () => {

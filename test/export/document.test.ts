@@ -37,7 +37,7 @@ describe('buildConfigurationDocument', () => {
     expect(headers(findings).slice(0, 6)).toEqual(['Раздел', 'Проверка', 'Код проверки', 'Важность', 'Результат', 'Что найдено']);
     expect(headers(findings)).toContain('Статус (согласование)');
     expect(findings.getRow(2).getCell(3).value).toBe('duplicate-field-names');
-    expect(findings.getRow(2).getCell(5).value).toBe('Нарушение');
+    expect(findings.getRow(2).getCell(5).value).toBe('Не пройдено');
     expect(findings.getRow(4).getCell(6).value).toBe('Events could not load');
     expect(findings.columns[6]!.width).toBe(50);
   });
@@ -63,7 +63,7 @@ describe('buildConfigurationDocument', () => {
     expect(headers(fields)).toEqual(['Entity', 'Field id', 'Name', 'Type', 'Code', 'Group', 'Predefined', 'Options', 'Required at stages']);
     expect(fields.getRow(2).values).toEqual([undefined, 'Leads', 1, 'Источник', 'Select', undefined, 'Основное', 'no', 'Сайт\nЗвонок', 'Продажи: Переговоры']);
     // The failed part becomes one explanatory row, not a crash.
-    expect(allValues(fields)).toContain('Could not load “company fields”: admin rights are needed');
+    expect(allValues(fields)).toContain('Could not load company fields: needs admin rights (or the account is blocked for too many requests)');
 
     const pipes = wb.getWorksheet('Pipelines')!;
     const stages = [2, 3, 4, 5, 6].map((r) => pipes.getRow(r).getCell(4).value);
@@ -91,7 +91,7 @@ describe('buildConfigurationDocument', () => {
     const tele = channels.getRow(4);
     expect(tele.getCell(1).value).toBe('Telephony');
     expect(tele.getCell(2).value).toBe('Not checked');
-    expect(String(tele.getCell(3).value)).toContain('Could not load “events”: the server did not answer in time');
+    expect(String(tele.getCell(3).value)).toContain('Could not load events: the CRM took too long to answer');
     expect(String(tele.getCell(3).value)).toContain('Services: sipuni');
     expect(tele.getCell(4).value).toBe('sipuni');
     expect(String(channels.getRow(3).getCell(3).value)).toContain('Форма на главной');
@@ -141,10 +141,10 @@ describe('buildConfigurationDocument', () => {
     snap.parts.pipelines = { error: { kind: 'network', status: null, message: 'ECONNRESET' } };
     delete snap.parts.fieldGroups;
     const wb = await open(await buildConfigurationDocument({ report: makeReport(), snapshot: snap, lang: 'en', t: tEn }));
-    expect(wb.getWorksheet('Users & rights')!.getRow(2).getCell(1).value).toBe('Could not load “users”: admin rights are needed');
-    expect(wb.getWorksheet('Roles')!.getRow(2).getCell(1).value).toBe('Could not load “roles”: admin rights are needed');
-    expect(wb.getWorksheet('Pipelines')!.getRow(2).getCell(1).value).toBe('Could not load “pipelines”: the server cannot be reached');
-    expect(wb.getWorksheet('Required matrix')!.getRow(2).getCell(1).value).toBe('Could not load “pipelines”: the server cannot be reached');
+    expect(wb.getWorksheet('Users & rights')!.getRow(2).getCell(1).value).toBe('Could not load users: needs admin rights (or the account is blocked for too many requests)');
+    expect(wb.getWorksheet('Roles')!.getRow(2).getCell(1).value).toBe('Could not load roles: needs admin rights (or the account is blocked for too many requests)');
+    expect(wb.getWorksheet('Pipelines')!.getRow(2).getCell(1).value).toBe('Could not load pipelines: the CRM did not answer');
+    expect(wb.getWorksheet('Required matrix')!.getRow(2).getCell(1).value).toBe('Could not load pipelines: the CRM did not answer');
     // Without groups the group id is shown as is.
     expect(wb.getWorksheet('Fields')!.getRow(2).getCell(6).value).toBe('default');
   });

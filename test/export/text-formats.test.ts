@@ -58,6 +58,6 @@ describe('reportToMarkdown', () => {
     const md = reportToMarkdown(makeReport(), tRu);
     expect(md).toContain('# Аудит настройки: ООО Ромашка');
     expect(md).toContain('## Поля карточек');
-    expect(md).toContain('Результат: **Нарушение**');
+    expect(md).toContain('Результат: **Не пройдено**');
   });
 });

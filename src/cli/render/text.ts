@@ -39,7 +39,7 @@ export function renderText(report: Report, t: Translate, colour: boolean): strin
       .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
     if (!shown.length && !area.failedParts.length) continue;
     lines.push('', p.bold(t(`areas.${area.id}`)));
-    for (const part of area.failedParts) lines.push(`  ${p.red('!')} ${t('cli.partFailed', { part: part.part, reason: part.reason })}`);
+    for (const part of area.failedParts) lines.push(`  ${p.red('!')} ${t('cli.partFailed', { part: t(`parts.${part.part}`), reason: part.reason })}`);
     for (const r of shown) lines.push(...resultLines(r, t, p));
   }
   lines.push('', p.dim(t('cli.requests', { count: report.requests.count, retries: report.requests.retries })));
@@ -49,7 +49,7 @@ export function renderText(report: Report, t: Translate, colour: boolean): strin
 function resultLines(r: RuleResult, t: Translate, p: ReturnType<typeof painter>): string[] {
   const mark = r.outcome === 'fail' ? p.red('✗') : r.outcome === 'error' ? p.red('!') : p.yellow('?');
   const fix = r.fix ? p.dim(` [${t(`cli.fixKind.${r.fix.kind}`)}]`) : '';
-  const lines = [`  ${mark} ${r.title} ${p.dim(`(${r.ruleId}, ${t(`cli.severity.${r.severity}`)})`)}${fix}`];
+  const lines = [`  ${mark} ${r.title} ${p.dim(`(${r.ruleId}, ${t(`severity.${r.severity}`)})`)}${fix}`];
   if (r.outcome === 'error' && r.error) lines.push(`      ${r.error.message}`);
   for (const item of r.items.slice(0, MAX_ITEMS)) lines.push(`      • ${item.text}`);
   if (r.items.length > MAX_ITEMS) lines.push(`      ${t('cli.moreItems', { count: r.items.length - MAX_ITEMS })}`);

@@ -69,7 +69,7 @@ export function channelsSheet(ctx: DocContext): SheetSpec {
   const rows: CellValue[][] = (Object.keys(CHANNEL_RULE) as Channel[]).map((c) => {
     const result = report.results.find((r) => r.ruleId === CHANNEL_RULE[c]);
     return [
-      t(`export.channel.${c}`), result ? tOr(t, `export.outcome.${result.outcome}`, result.outcome) : '',
+      t(`export.channel.${c}`), result ? tOr(t, `outcomes.${result.outcome}`, result.outcome) : '',
       ev[c].join('\n'), served[c],
     ];
   });

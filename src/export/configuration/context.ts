@@ -1,3 +1,4 @@
+import { failureReason } from '../../snapshot/failure-reason';
 import type { Report } from '../../audit/types';
 import type { Snapshot, Part, PartFailure } from '../../snapshot/types';
 import type { Lang, Translate } from '../../i18n/translate';
@@ -24,8 +25,7 @@ export function tOr(t: Translate, key: string, fallback: string): string {
 
 /** Why a part is missing, in words (one sentence naming the part). */
 export function failureText(t: Translate, part: string, failure: PartFailure): string {
-  const reason = tOr(t, `export.failure.${failure.kind}`, failure.message);
-  return t('export.partFailed', { part: tOr(t, `export.part.${part}`, part), reason });
+  return t('export.partFailed', { part: tOr(t, `parts.${part}`, part), reason: failureReason(failure, t) });
 }
 
 /** A sheet that says in one row why its data could not be loaded. */
@@ -39,7 +39,7 @@ export function fromPart<T>(
   ctx: DocContext, partName: string, part: Part<T> | undefined, name: string, columns: ColumnSpec[],
   build: (data: T) => CellValue[][],
 ): SheetSpec {
-  if (!part) return failedSheet(name, columns, ctx.t('export.partMissing', { part: tOr(ctx.t, `export.part.${partName}`, partName) }));
+  if (!part) return failedSheet(name, columns, ctx.t('export.partMissing', { part: tOr(ctx.t, `parts.${partName}`, partName) }));
   if ('error' in part) return failedSheet(name, columns, failureText(ctx.t, partName, part.error));
   return { name, columns, rows: build(part.data) };
 }

@@ -1,15 +1,9 @@
 import type { CustomFieldDto, FieldGroupDto, PipelineDto } from '../../api/dto';
-import type { GroupsByEntity } from '../../snapshot/types';
+import { FIELD_PARTS, type GroupsByEntity } from '../../snapshot/types';
 import type { SheetSpec, CellValue } from '../xlsx/types';
 import type { DocContext } from './context';
 import { col, tOr, failureText, yesNo } from './context';
 
-/** The three entities with the snapshot part holding their fields. */
-export const FIELD_PARTS = [
-  { entity: 'leads', part: 'leadFields' },
-  { entity: 'contacts', part: 'contactFields' },
-  { entity: 'companies', part: 'companyFields' },
-] as const;
 
 /** "Pipeline: Stage" for a required_statuses entry; unknown ids are shown as ids. */
 export function stageLabel(pipelines: PipelineDto[], pipelineId: number, statusId: number): string {

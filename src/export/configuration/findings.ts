@@ -18,11 +18,11 @@ export function findingsSheet(ctx: DocContext): SheetSpec {
     if (r.items.length > MAX_ITEMS) listed.push(t('export.moreItems', { count: r.items.length - MAX_ITEMS }));
     const message = r.outcome === 'error' && r.error ? r.error.message : r.message;
     return [
-      tOr(t, `export.area.${r.area}`, r.area),
+      tOr(t, `areas.${r.area}`, r.area),
       r.title,
       r.ruleId,
-      tOr(t, `export.severity.${r.severity}`, r.severity),
-      tOr(t, `export.outcome.${r.outcome}`, r.outcome),
+      tOr(t, `severity.${r.severity}`, r.severity),
+      tOr(t, `outcomes.${r.outcome}`, r.outcome),
       message,
       listed.join('\n'),
       r.why,
@@ -45,7 +45,7 @@ export function checklistSheet(ctx: DocContext): SheetSpec {
   const rows: CellValue[][] = report.results
     .filter((r) => r.outcome === 'manual' || r.outcome === 'needs-review')
     .map((r) => [
-      tOr(t, `export.area.${r.area}`, r.area), r.title, tOr(t, `export.outcome.${r.outcome}`, r.outcome),
+      tOr(t, `areas.${r.area}`, r.area), r.title, tOr(t, `outcomes.${r.outcome}`, r.outcome),
       r.howTo || r.message, '', '', '', '',
     ]);
   return { name: t('export.sheet.checklist'), columns, rows };

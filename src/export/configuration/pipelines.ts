@@ -2,7 +2,7 @@ import type { CustomFieldDto, PipelineDto, StatusDto } from '../../api/dto';
 import type { SheetSpec, CellValue } from '../xlsx/types';
 import type { DocContext } from './context';
 import { col, fromPart, yesNo } from './context';
-import { FIELD_PARTS } from './fields';
+import { FIELD_PARTS } from '../../snapshot/types';
 
 /** Fields of all three entities that loaded, with their entity. */
 export function loadedFields(ctx: DocContext): { entity: string; field: CustomFieldDto }[] {

@@ -8,7 +8,7 @@ export function summarySheet(ctx: DocContext): SheetSpec {
   const { report, t } = ctx;
   const columns = [
     col(t, 'parameter', 32), col(t, 'value', 36),
-    ...OUTCOME_ORDER.map((o) => ({ header: tOr(t, `export.outcome.${o}`, o), width: 14 })),
+    ...OUTCOME_ORDER.map((o) => ({ header: tOr(t, `outcomes.${o}`, o), width: 14 })),
   ];
   const account = report.account.name ?? report.account.subdomain ?? '';
   const rows: CellValue[][] = [
@@ -24,14 +24,14 @@ export function summarySheet(ctx: DocContext): SheetSpec {
   ];
   for (const area of report.areas) {
     rows.push([
-      t('export.summary.area', { area: tOr(t, `export.area.${area.id}`, area.id) }),
+      t('export.summary.area', { area: tOr(t, `areas.${area.id}`, area.id) }),
       area.score ?? t('export.notScored'),
       ...OUTCOME_ORDER.map((o) => area.counts[o] ?? 0),
     ]);
   }
   for (const area of report.areas) {
     for (const f of area.failedParts) {
-      rows.push([t('export.summary.notChecked', { area: tOr(t, `export.area.${area.id}`, area.id) }), f.reason]);
+      rows.push([t('export.summary.notChecked', { area: tOr(t, `areas.${area.id}`, area.id) }), f.reason]);
     }
   }
   return { name: t('export.sheet.summary'), columns, rows };
