@@ -3,17 +3,27 @@ import { isAbortError } from '../api/errors';
 import { createTranslator } from '../i18n/translate';
 import { existingContacts, schemaFromSnapshot } from '../preflight/schema';
 import type { ImportEntity, PreflightProgress, PreflightResult } from '../preflight/types';
-import { gatherSnapshot, type GatherProgress } from '../snapshot/gather';
+import { gatherSnapshot, regatherParts, type GatherProgress } from '../snapshot/gather';
+import type { Snapshot } from '../snapshot/types';
+import type { Report } from '../audit/types';
 import { fieldPartOf } from '../snapshot/types';
 import { auditAccount, type AuditSettings } from './audit';
 import type { DocumentEngine } from './document-engine';
 
 
-/** The configuration document of the account as it is now (audits it on the way: the document holds the findings). */
+/**
+ * The configuration document. With an audit already in hand (the panel's last one) only the field groups
+ * are read in addition, so the document shows exactly the findings on screen; without one the account is
+ * audited first (the CLI's `export`).
+ */
 export async function configurationDocument(engine: DocumentEngine, opts: AuditSettings & {
   client: ApiClient; now?: () => Date; signal?: AbortSignal; onProgress?: (p: GatherProgress) => void;
+  audited?: { snapshot: Snapshot; report: Report } | null;
 }): Promise<Uint8Array> {
-  const { snapshot, report } = await auditAccount({ ...opts, extraParts: ['fieldGroups'] });
+  const { snapshot, report } = opts.audited
+    ? { snapshot: await regatherParts(opts.client, opts.audited.snapshot, ['fieldGroups'], { now: opts.now, signal: opts.signal }),
+      report: opts.audited.report }
+    : await auditAccount({ ...opts, extraParts: ['fieldGroups'] });
   return engine.buildConfigurationDocument({ report, snapshot, lang: opts.lang, t: createTranslator(opts.dict, opts.lang) });
 }
 

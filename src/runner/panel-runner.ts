@@ -154,7 +154,8 @@ export function createPanelRunner(deps: PanelRunnerDeps): PanelRunner {
     },
 
     async downloadDocument() {
-      const bytes = await configurationDocument(await documents(), { ...deps, now: deps.now });
+      const audited = snapshot && report ? { snapshot, report } : null;
+      const bytes = await configurationDocument(await documents(), { ...deps, now: deps.now, audited });
       download(`setup-audit-${deps.accountKey}.xlsx`, bytes,
         XLSX_MIME);
     },
