@@ -12,7 +12,7 @@ import type {
   ApplyOutcome, JournalEntry, ManualTick, OpResult, PanelRunner, PlanPreview, PreflightProgressView, UndoConflict,
   UndoOutcome,
 } from '../ui/runner-port';
-import { auditAccount, type AuditSettings } from './audit';
+import { auditAccount, auditSnapshot, type AuditSettings } from './audit';
 import { reportToJson } from '../export/json';
 import { cachedLoader, type LoadDocumentEngine } from './document-engine';
 import { configurationDocument, importTemplate, preflightImport, type PreflightRunProgress } from './documents';
@@ -73,6 +73,8 @@ export function createPanelRunner(deps: PanelRunnerDeps): PanelRunner {
   const download = deps.download ?? downloadFile;
   let snapshot: Snapshot | null = null;
   let report: Report | null = null;
+  /** The snapshot an apply left behind (touched parts re-read), for the re-audit that follows it. */
+  let fixedSnapshot: Snapshot | null = null;
 
   const titleOf = (ruleId: string) => report?.results.find((r) => r.ruleId === ruleId)?.title ?? t(`rules.${ruleId}.fail`);
   const requiresOf = (ruleIds: string[]): PartName[] =>
@@ -87,7 +89,14 @@ export function createPanelRunner(deps: PanelRunnerDeps): PanelRunner {
     canFix: deps.isAdmin,
     whyNoFix: deps.isAdmin ? undefined : t('fix.refused.not-admin'),
 
-    async runAudit({ signal, onProgress }) {
+    async runAudit({ signal, onProgress, afterFix }) {
+      // The executor re-read every part the fix touched right after applying: audit that, no second gather.
+      if (afterFix && fixedSnapshot) {
+        snapshot = fixedSnapshot;
+        fixedSnapshot = null;
+        report = auditSnapshot(snapshot, deps);
+        return report;
+      }
       const result = await auditAccount({ ...deps, signal, onProgress, now: deps.now });
       snapshot = result.snapshot;
       report = result.report;
@@ -116,6 +125,7 @@ export function createPanelRunner(deps: PanelRunnerDeps): PanelRunner {
       });
       if (outcome.status === 'refused') throw new Error(refusedText(outcome.message));
       snapshot = outcome.snapshot;
+      fixedSnapshot = outcome.snapshot;
       const ops = outcome.plans.flatMap((p) => p.ops.map((op) => toOpResult(op, t)));
       const entryId = outcome.plans.find((p) => p.entryId)?.entryId ?? null;
       const notes = outcome.plans.flatMap((p) => [...(p.reason ? [refusedText(p.reason)] : []), ...p.manual.map(refusedText)]);

@@ -10,8 +10,11 @@ import type { ImportEntity, PreflightResult } from '../preflight/types';
  * panel translates (op summaries, which the fix engine builds as data).
  */
 export interface PanelRunner {
-  /** Gathers a fresh snapshot and audits it. Rejects with an AbortError when `signal` aborts. */
-  runAudit(opts: { signal: AbortSignal; onProgress: (p: Progress) => void }): Promise<Report>;
+  /**
+   * Gathers a fresh snapshot and audits it. Rejects with an AbortError when `signal` aborts. With
+   * `afterFix` the runner may audit the snapshot the fix just re-gathered instead of reading everything again.
+   */
+  runAudit(opts: { signal: AbortSignal; onProgress: (p: Progress) => void; afterFix?: boolean }): Promise<Report>;
   /**
    * Builds the plans for these rules from a fresh snapshot, without writing anything.
    * A rule with nothing left to fix comes back with `ops: []`.

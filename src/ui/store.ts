@@ -145,7 +145,7 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
     set({ fix: { ...state.fix, ...patch } });
   }
 
-  async function runAudit(): Promise<void> {
+  async function runAudit(afterFix = false): Promise<void> {
     if (state.audit.status === 'running') return;
     const ctrl = new AbortController();
     auditAbort = ctrl;
@@ -153,6 +153,7 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
     try {
       const report = await runner.runAudit({
         signal: ctrl.signal,
+        afterFix,
         onProgress: (progress) => {
           if (auditAbort === ctrl) set({ audit: { ...state.audit, progress: { ...progress } } });
         },
@@ -208,7 +209,7 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
       setFix(token, { status: 'error', error: reasonOf(err) });
     }
     // Whatever happened, the account may have changed: refresh the journal and re-audit.
-    await Promise.all([loadHistory(), runAudit()]);
+    await Promise.all([loadHistory(), runAudit(true)]);
   }
 
   function closeFix(): void {
