@@ -1,12 +1,13 @@
 // `npm start`: the widget is already built (package.json runs the build first); serve the local CRM page.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createHostServer, HOST_SEEDS } from '../src/emulator/host/server';
+import { createHostServer } from '../src/emulator/host/server';
+import { isSeedName, SEED_NAMES } from '../src/emulator';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const seed = (process.env.SEED ?? 'messy') as (typeof HOST_SEEDS)[number];
-if (!HOST_SEEDS.includes(seed)) {
-  console.error(`SEED must be one of ${HOST_SEEDS.join(', ')} (got "${seed}")`);
+const seed = process.env.SEED ?? 'messy';
+if (!isSeedName(seed)) {
+  console.error(`SEED must be one of ${SEED_NAMES.join(', ')} (got "${seed}")`);
   process.exit(2);
 }
 const port = Number(process.env.PORT ?? 8080);

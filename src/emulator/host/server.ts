@@ -1,14 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-import { createEmulator } from '../index';
+import { createEmulator, isSeedName, SEED_NAMES, type SeedName } from '../index';
 import { hostContext } from './context';
 import { hostPage } from './page';
 import { sendResponse, toRequest } from './node-bridge';
 
-/** Seeds the page can switch between (design.md §5). */
-export const HOST_SEEDS = ['messy', 'fresh', 'clean', 'large'] as const;
-type Seed = (typeof HOST_SEEDS)[number];
+type Seed = SeedName;
 
 const WIDGET_CODE = 'setup_audit';
 const WIDGET_PATH = `/widgets/${WIDGET_CODE}`;
@@ -82,7 +80,7 @@ export function createHostServer(options: HostOptions) {
     }
     if (url.pathname === `/settings/widgets/${WIDGET_CODE}/`) {
       const wantedSeed = url.searchParams.get('seed');
-      if (wantedSeed && (HOST_SEEDS as readonly string[]).includes(wantedSeed) && wantedSeed !== seed) {
+      if (wantedSeed && isSeedName(wantedSeed) && wantedSeed !== seed) {
         seed = wantedSeed as Seed;
         emulator.reset(seed);
       }
@@ -105,7 +103,7 @@ export function createHostServer(options: HostOptions) {
       const lang = jar.host_lang === 'en' ? 'en' : 'ru';
       const body = {
         ...hostContext(emulator.store, user, lang, { code: WIDGET_CODE, path: WIDGET_PATH, version: '1.0.0' }),
-        seed, seeds: HOST_SEEDS, settings: widgetSettings,
+        seed, seeds: SEED_NAMES, settings: widgetSettings,
         users: emulator.store.users.map((u) => ({ id: u.id, name: u.name, is_admin: u.rights.is_admin, is_active: u.rights.is_active })),
       };
       res.writeHead(200, { 'content-type': TYPES['.json'], 'cache-control': 'no-store' });
