@@ -25,8 +25,16 @@ const NAIVE_PREFIX = Number(process.env.BENCH_NAIVE_PREFIX ?? 150);
 const SIZES = [10_000, 25_000, 50_000, 100_000];
 
 /** One row of bench-results.json: the common figures (null where they do not apply) plus named extras. */
-type Scenario = { scenario: string; requests: number | null; retries: number | null; http429: number | null;
-  wallMs: number | null; lowerBoundMs: number | null; ratio: number | null; [k: string]: unknown };
+type Scenario = {
+  scenario: string;
+  requests: number | null;
+  retries: number | null;
+  http429: number | null;
+  wallMs: number | null;
+  lowerBoundMs: number | null;
+  ratio: number | null;
+  [k: string]: unknown;
+};
 
 const none = { requests: null, retries: null, http429: null, wallMs: null, lowerBoundMs: null, ratio: null };
 const scenarios: Scenario[] = [];
@@ -53,16 +61,28 @@ for (const n of SIZES) {
   rules.push({ contacts: n, cpuMs: rulesCpu(snap).cpuMs });
 }
 const rulesLarge = rules.at(-1)!;
-scenarios.push({ scenario: 'rules over large snapshot', ...none, cpuMs: rulesLarge.cpuMs, growth: rules,
-  note: 'process.cpuUsage around runAudit, median of 15 after 3 warm-ups' });
+scenarios.push({
+  scenario: 'rules over large snapshot',
+  ...none,
+  cpuMs: rulesLarge.cpuMs,
+  growth: rules,
+  note: 'process.cpuUsage around runAudit, median of 15 after 3 warm-ups',
+});
 
 log('… duplicate detection in child processes (10k–100k contacts)');
 const dups: DuplicateFigures[] = [];
 for (const n of SIZES) dups.push(await duplicatesCpu(n));
 const dupLarge = dups.at(-1)!;
-scenarios.push({ scenario: 'duplicate detection 100,000 contacts', ...none, cpuMs: dupLarge.cpuMs, retainedHeapMB: dupLarge.retainedHeapMB,
-  maxRssMB: dupLarge.maxRssMB, peakRssGrowthMB: dupLarge.peakRssGrowthMB, growth: dups,
-  note: 'fresh node --expose-gc per size; CPU = median of 5 passes of DuplicateIndex.add × N + groups()' });
+scenarios.push({
+  scenario: 'duplicate detection 100,000 contacts',
+  ...none,
+  cpuMs: dupLarge.cpuMs,
+  retainedHeapMB: dupLarge.retainedHeapMB,
+  maxRssMB: dupLarge.maxRssMB,
+  peakRssGrowthMB: dupLarge.peakRssGrowthMB,
+  growth: dups,
+  note: 'fresh node --expose-gc per size; CPU = median of 5 passes of DuplicateIndex.add × N + groups()',
+});
 
 const size = scriptSize(root);
 scenarios.push({ scenario: 'widget/script.js size', ...none, ...size });
@@ -72,7 +92,12 @@ scenarios.push({ scenario: 'widget/documents.js size', ...none, ...docsSize });
 
 log(`… emulator under 20 concurrent clients for ${STRESS_MS / 1000} s`);
 const stress = await stressEmulator({ clients: 20, durationMs: STRESS_MS });
-scenarios.push({ scenario: `emulator stress 20 clients ${STRESS_MS / 1000} s`, ...none, ...stress, wallMs: stress.durationMs });
+scenarios.push({
+  scenario: `emulator stress 20 clients ${STRESS_MS / 1000} s`,
+  ...none,
+  ...stress,
+  wallMs: stress.durationMs,
+});
 
 log('… panel with 2,000 items in Chromium');
 const report2000 = reportWithItems(large.snapshot, 2000);
@@ -82,21 +107,36 @@ scenarios.push({ scenario: 'panel 2,000 items in Chromium', ...none, ...panel })
 // ---- budgets (design §6)
 const budgets: Verdict[] = [
   atMost('typical account (messy) audited in ≤ 15 requests', messy.figures.requests, 15, ''),
-  holds('no resource fetched twice in one audit', [messy, large].every((a) => (a.figures.fetchedTwice as string[]).length === 0),
+  holds(
+    'no resource fetched twice in one audit',
+    [messy, large].every((a) => (a.figures.fetchedTwice as string[]).length === 0),
     `${(messy.figures.fetchedTwice as string[]).length + (large.figures.fetchedTwice as string[]).length} repeated`,
-    [...(messy.figures.fetchedTwice as string[]), ...(large.figures.fetchedTwice as string[])].slice(0, 3).join(', ')),
-  holds('every list uses limit=250 (events 100)', [messy, large].every((a) => (a.figures.listsWithoutFullPages as string[]).length === 0),
+    [...(messy.figures.fetchedTwice as string[]), ...(large.figures.fetchedTwice as string[])].slice(0, 3).join(', '),
+  ),
+  holds(
+    'every list uses limit=250 (events 100)',
+    [messy, large].every((a) => (a.figures.listsWithoutFullPages as string[]).length === 0),
     `${(messy.figures.listsWithoutFullPages as string[]).length + (large.figures.listsWithoutFullPages as string[]).length} without`,
-    [...(messy.figures.listsWithoutFullPages as string[]), ...(large.figures.listsWithoutFullPages as string[])].slice(0, 3).join(', ')),
+    [...(messy.figures.listsWithoutFullPages as string[]), ...(large.figures.listsWithoutFullPages as string[])]
+      .slice(0, 3)
+      .join(', '),
+  ),
   atMost('messy wall ≤ 1.15 × lower bound', messy.figures.ratio, 1.15, '×'),
   atMost('large wall ≤ 1.15 × lower bound', large.figures.ratio, 1.15, '×'),
-  holds('never a 429 from our own bursts', messy.figures.http429 + large.figures.http429 === 0,
-    `${messy.figures.http429 + large.figures.http429} × 429`),
+  holds(
+    'never a 429 from our own bursts',
+    messy.figures.http429 + large.figures.http429 === 0,
+    `${messy.figures.http429 + large.figures.http429} × 429`,
+  ),
   atMost('rules over the large snapshot < 50 ms CPU', rulesLarge.cpuMs, 50, ' ms', true),
   atMost('duplicate detection over 100,000 contacts < 1 s CPU', dupLarge.cpuMs, 1000, ' ms', true),
   // Linear: the cost per contact at 100k stays within 1.5× of that at 25k (10k is dominated by JIT warm-up).
-  atMost('duplicate detection linear in contacts (µs/contact 100k ÷ 25k ≤ 1.5)',
-    (dupLarge.cpuMs / dupLarge.contacts) / (dups[1]!.cpuMs / dups[1]!.contacts), 1.5, '×'),
+  atMost(
+    'duplicate detection linear in contacts (µs/contact 100k ÷ 25k ≤ 1.5)',
+    dupLarge.cpuMs / dupLarge.contacts / (dups[1]!.cpuMs / dups[1]!.contacts),
+    1.5,
+    '×',
+  ),
   atMost('widget/script.js < 100 KB gzip', size.gzipBytes / 1024, 100, ' KB', true),
   'skipped' in panel
     ? holds('panel with 2,000 items: first paint < 200 ms', false, 'not measured', panel.skipped)
@@ -104,74 +144,115 @@ const budgets: Verdict[] = [
 ];
 
 // ---- print
-const ms = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n >= 10_000 ? `${round(n / 1000, 1)} s` : `${Math.round(n)} ms`);
+const ms = (n: number | null | undefined) =>
+  n === null || n === undefined ? '—' : n >= 10_000 ? `${round(n / 1000, 1)} s` : `${Math.round(n)} ms`;
 const pad = (s: string, n: number) => s.padEnd(n);
 const audits = [messy.figures, naiveMessy, large.figures, naiveLarge] as AuditFigures[];
-console.log(`${pad('Audit', 22)}${pad('requests', 10)}${pad('retries', 9)}${pad('429', 6)}${pad('wall', 11)}${pad('lower bound', 13)}ratio`);
+console.log(
+  `${pad('Audit', 22)}${pad('requests', 10)}${pad('retries', 9)}${pad('429', 6)}${pad('wall', 11)}${pad('lower bound', 13)}ratio`,
+);
 for (const a of audits) {
-  console.log(`${pad(a.scenario, 22)}${pad(String(a.requests), 10)}${pad(String(a.retries), 9)}${pad(String(a.http429), 6)}`
-    + `${pad(ms(a.wallMs) + (a.extrapolated ? '*' : ''), 11)}${pad(ms(a.lowerBoundMs), 13)}${round(a.ratio, 2)}`);
+  console.log(
+    `${pad(a.scenario, 22)}${pad(String(a.requests), 10)}${pad(String(a.retries), 9)}${pad(String(a.http429), 6)}` +
+      `${pad(ms(a.wallMs) + (a.extrapolated ? '*' : ''), 11)}${pad(ms(a.lowerBoundMs), 13)}${round(a.ratio, 2)}`,
+  );
 }
-console.log(`* extrapolated: the naive large run was timed for its first ${naiveLarge.measuredRequests} requests `
-  + `(${ms(naiveLarge.measuredWallMs as number)}); its request count is exact (full run in-process).`);
-console.log('  The naive client: one request at a time, default page size 50, starts paced at 7/s, waits Retry-After on 429.\n');
+console.log(
+  `* extrapolated: the naive large run was timed for its first ${naiveLarge.measuredRequests} requests ` +
+    `(${ms(naiveLarge.measuredWallMs as number)}); its request count is exact (full run in-process).`,
+);
+console.log(
+  '  The naive client: one request at a time, default page size 50, starts paced at 7/s, waits Retry-After on 429.\n',
+);
 
-console.log(`${pad('Contacts', 10)}${pad('rules CPU', 12)}${pad('duplicates CPU', 16)}${pad('µs/contact', 12)}${pad('index heap', 12)}peak RSS (child)`);
+console.log(
+  `${pad('Contacts', 10)}${pad('rules CPU', 12)}${pad('duplicates CPU', 16)}${pad('µs/contact', 12)}${pad('index heap', 12)}peak RSS (child)`,
+);
 for (let i = 0; i < SIZES.length; i++) {
   const d = dups[i]!;
-  console.log(`${pad(SIZES[i]!.toLocaleString('en'), 10)}${pad(`${round(rules[i]!.cpuMs, 1)} ms`, 12)}${pad(`${round(d.cpuMs, 1)} ms`, 16)}`
-    + `${pad(String(round((d.cpuMs * 1000) / d.contacts, 2)), 12)}${pad(`${round(d.retainedHeapMB, 1)} MB`, 12)}${round(d.maxRssMB, 0)} MB`);
+  console.log(
+    `${pad(SIZES[i]!.toLocaleString('en'), 10)}${pad(`${round(rules[i]!.cpuMs, 1)} ms`, 12)}${pad(`${round(d.cpuMs, 1)} ms`, 16)}` +
+      `${pad(String(round((d.cpuMs * 1000) / d.contacts, 2)), 12)}${pad(`${round(d.retainedHeapMB, 1)} MB`, 12)}${round(d.maxRssMB, 0)} MB`,
+  );
 }
-console.log(`\nwidget/script.js: ${round(size.rawBytes / 1024, 1)} KB raw, ${round(size.gzipBytes / 1024, 1)} KB gzip`
-  + ` (documents.js, loaded on first use: ${round(docsSize.rawBytes / 1024, 1)} KB raw, ${round(docsSize.gzipBytes / 1024, 1)} KB gzip)`);
-console.log(`Emulator stress: ${stress.clients} clients × ${STRESS_MS / 1000} s, ${stress.requests} requests, ${stress.http429} × 429 `
-  + `(${stress.http429WithoutRetryAfter} without Retry-After), ${stress.malformed} malformed, ${stress.networkErrors} network errors; `
-  + `statuses ${JSON.stringify(stress.statuses)}`);
+console.log(
+  `\nwidget/script.js: ${round(size.rawBytes / 1024, 1)} KB raw, ${round(size.gzipBytes / 1024, 1)} KB gzip` +
+    ` (documents.js, loaded on first use: ${round(docsSize.rawBytes / 1024, 1)} KB raw, ${round(docsSize.gzipBytes / 1024, 1)} KB gzip)`,
+);
+console.log(
+  `Emulator stress: ${stress.clients} clients × ${STRESS_MS / 1000} s, ${stress.requests} requests, ${stress.http429} × 429 ` +
+    `(${stress.http429WithoutRetryAfter} without Retry-After), ${stress.malformed} malformed, ${stress.networkErrors} network errors; ` +
+    `statuses ${JSON.stringify(stress.statuses)}`,
+);
 if ('skipped' in panel) console.log(`Panel: skipped (${panel.skipped})`);
 else {
-  console.log(`Panel (${panel.reportItems} items, median of ${panel.loads} loads): first paint ${ms(panel.mountToPaintMs)} after mount `
-    + `(${panel.itemsOnScreen} items on screen, 20 per list until "show all"); FCP ${ms(panel.firstContentfulPaintMs)} from navigation; `
-    + `"show all" ${panel.showAllItems} items ${ms(panel.showAllToPaintMs)}; area "${panel.openedArea}" close ${ms(panel.closeAreaToPaintMs)}, `
-    + `open ${ms(panel.openAreaToPaintMs)}`);
+  console.log(
+    `Panel (${panel.reportItems} items, median of ${panel.loads} loads): first paint ${ms(panel.mountToPaintMs)} after mount ` +
+      `(${panel.itemsOnScreen} items on screen, 20 per list until "show all"); FCP ${ms(panel.firstContentfulPaintMs)} from navigation; ` +
+      `"show all" ${panel.showAllItems} items ${ms(panel.showAllToPaintMs)}; area "${panel.openedArea}" close ${ms(panel.closeAreaToPaintMs)}, ` +
+      `open ${ms(panel.openAreaToPaintMs)}`,
+  );
 }
 console.log('\nBudgets (design §6):');
-for (const b of budgets) console.log(`  ${b.met ? 'met   ' : 'MISSED'} ${pad(b.budget, 72)} ${pad(b.measured, 12)} ${b.met ? '' : b.detail}`);
+for (const b of budgets)
+  console.log(`  ${b.met ? 'met   ' : 'MISSED'} ${pad(b.budget, 72)} ${pad(b.measured, 12)} ${b.met ? '' : b.detail}`);
 const totalMs = performance.now() - started;
 console.log(`\nBench took ${ms(totalMs)}.`);
 
-writeFileSync(join(root, 'bench-results.json'), `${JSON.stringify({ generatedAt: new Date().toISOString(), machine: m,
-  settings: { rate: RATE, latencyMs: LATENCY_MS, stressMs: STRESS_MS, naivePrefix: NAIVE_PREFIX }, scenarios, budgets, totalMs }, null, 2)}\n`);
+writeFileSync(
+  join(root, 'bench-results.json'),
+  `${JSON.stringify(
+    {
+      generatedAt: new Date().toISOString(),
+      machine: m,
+      settings: { rate: RATE, latencyMs: LATENCY_MS, stressMs: STRESS_MS, naivePrefix: NAIVE_PREFIX },
+      scenarios,
+      budgets,
+      totalMs,
+    },
+    null,
+    2,
+  )}\n`,
+);
 
 // ---- README section
-const row = (a: AuditFigures) => `| ${a.scenario} | ${a.requests} | ${a.retries} | ${a.http429} | ${ms(a.wallMs)}${a.extrapolated ? '\\*' : ''} | ${ms(a.lowerBoundMs)} | ${round(a.ratio, 2)} |`;
-writeReadmeSection(join(root, 'README.md'), [
-  '## Benchmarks',
-  '',
-  `\`npm run bench\` (latest run ${new Date().toISOString().slice(0, 10)}, on ${machineLine(m)}; the machine was shared with other work, so CPU and paint figures are noisy).`,
-  `Emulator in its own process, over HTTP on 127.0.0.1, at ${RATE} requests/s with ${LATENCY_MS} ms latency. Full figures: \`bench-results.json\`.`,
-  '',
-  '| Audit | requests | retries | 429 | wall | lower bound | ratio |',
-  '|---|---|---|---|---|---|---|',
-  ...audits.map(row),
-  '',
-  `\\* The naive client (sequential, page size 50, 7 starts/s, waits Retry-After) was timed for the first ${naiveLarge.measuredRequests} requests `
-  + 'of the large audit and extrapolated per request; its request count is exact.',
-  '',
-  '| Contacts | rules CPU | duplicate detection CPU | µs / contact | index heap |',
-  '|---|---|---|---|---|',
-  ...SIZES.map((n, i) => `| ${n.toLocaleString('en')} | ${round(rules[i]!.cpuMs, 1)} ms | ${round(dups[i]!.cpuMs, 1)} ms | ${round((dups[i]!.cpuMs * 1000) / n, 2)} | ${round(dups[i]!.retainedHeapMB, 1)} MB |`),
-  '',
-  `- \`widget/script.js\`: ${round(size.rawBytes / 1024, 1)} KB raw, ${round(size.gzipBytes / 1024, 1)} KB gzip; \`widget/documents.js\``
-    + ` (XLSX and the import pre-flight, loaded on first use): ${round(docsSize.rawBytes / 1024, 1)} KB raw, ${round(docsSize.gzipBytes / 1024, 1)} KB gzip.`,
-  'skipped' in panel ? `- Panel: not measured (${panel.skipped}).`
-    : `- Panel with ${panel.reportItems.toLocaleString('en')} result items in Chromium (median of ${panel.loads} loads): painted ${ms(panel.mountToPaintMs)} after mount `
-      + `(${panel.itemsOnScreen} items on screen, lists show 20 until "show all"); "show all" of ${panel.showAllItems} items ${ms(panel.showAllToPaintMs)}; `
-      + `closing / opening an area ${ms(panel.closeAreaToPaintMs)} / ${ms(panel.openAreaToPaintMs)}.`,
-  `- Emulator under ${stress.clients} concurrent clients for ${STRESS_MS / 1000} s: ${stress.requests} requests, ${stress.http429} × 429 all with Retry-After `
-    + `(${stress.http429WithoutRetryAfter} without), ${stress.malformed} malformed answers.`,
-  '',
-  '| Budget (design §6) | measured | verdict |',
-  '|---|---|---|',
-  ...budgets.map((b) => `| ${b.budget} | ${b.measured} | ${b.detail} |`),
-].join('\n'));
+const row = (a: AuditFigures) =>
+  `| ${a.scenario} | ${a.requests} | ${a.retries} | ${a.http429} | ${ms(a.wallMs)}${a.extrapolated ? '\\*' : ''} | ${ms(a.lowerBoundMs)} | ${round(a.ratio, 2)} |`;
+writeReadmeSection(
+  join(root, 'README.md'),
+  [
+    '## Benchmarks',
+    '',
+    `\`npm run bench\` (latest run ${new Date().toISOString().slice(0, 10)}, on ${machineLine(m)}; the machine was shared with other work, so CPU and paint figures are noisy).`,
+    `Emulator in its own process, over HTTP on 127.0.0.1, at ${RATE} requests/s with ${LATENCY_MS} ms latency. Full figures: \`bench-results.json\`.`,
+    '',
+    '| Audit | requests | retries | 429 | wall | lower bound | ratio |',
+    '|---|---|---|---|---|---|---|',
+    ...audits.map(row),
+    '',
+    `\\* The naive client (sequential, page size 50, 7 starts/s, waits Retry-After) was timed for the first ${naiveLarge.measuredRequests} requests ` +
+      'of the large audit and extrapolated per request; its request count is exact.',
+    '',
+    '| Contacts | rules CPU | duplicate detection CPU | µs / contact | index heap |',
+    '|---|---|---|---|---|',
+    ...SIZES.map(
+      (n, i) =>
+        `| ${n.toLocaleString('en')} | ${round(rules[i]!.cpuMs, 1)} ms | ${round(dups[i]!.cpuMs, 1)} ms | ${round((dups[i]!.cpuMs * 1000) / n, 2)} | ${round(dups[i]!.retainedHeapMB, 1)} MB |`,
+    ),
+    '',
+    `- \`widget/script.js\`: ${round(size.rawBytes / 1024, 1)} KB raw, ${round(size.gzipBytes / 1024, 1)} KB gzip; \`widget/documents.js\`` +
+      ` (XLSX and the import pre-flight, loaded on first use): ${round(docsSize.rawBytes / 1024, 1)} KB raw, ${round(docsSize.gzipBytes / 1024, 1)} KB gzip.`,
+    'skipped' in panel
+      ? `- Panel: not measured (${panel.skipped}).`
+      : `- Panel with ${panel.reportItems.toLocaleString('en')} result items in Chromium (median of ${panel.loads} loads): painted ${ms(panel.mountToPaintMs)} after mount ` +
+        `(${panel.itemsOnScreen} items on screen, lists show 20 until "show all"); "show all" of ${panel.showAllItems} items ${ms(panel.showAllToPaintMs)}; ` +
+        `closing / opening an area ${ms(panel.closeAreaToPaintMs)} / ${ms(panel.openAreaToPaintMs)}.`,
+    `- Emulator under ${stress.clients} concurrent clients for ${STRESS_MS / 1000} s: ${stress.requests} requests, ${stress.http429} × 429 all with Retry-After ` +
+      `(${stress.http429WithoutRetryAfter} without), ${stress.malformed} malformed answers.`,
+    '',
+    '| Budget (design §6) | measured | verdict |',
+    '|---|---|---|',
+    ...budgets.map((b) => `| ${b.budget} | ${b.measured} | ${b.detail} |`),
+  ].join('\n'),
+);
 console.log('Wrote bench-results.json and the README Benchmarks section.');

@@ -25,7 +25,10 @@ function roundedRect(px, py, cx, cy, half, radius) {
 }
 
 function segment(px, py, ax, ay, bx, by, r) {
-  const pax = px - ax, pay = py - ay, bax = bx - ax, bay = by - ay;
+  const pax = px - ax,
+    pay = py - ay,
+    bax = bx - ax,
+    bay = by - ay;
   const h = Math.max(0, Math.min(1, (pax * bax + pay * bay) / (bax * bax + bay * bay)));
   return Math.hypot(pax - bax * h, pay - bay * h) - r;
 }
@@ -39,8 +42,10 @@ function iconColour(x, y) {
   for (const [i, cy] of rows.entries()) {
     const box = roundedRect(x, y, 0.3, cy, 0.075, 0.025);
     if (i < 2) {
-      const tick = Math.min(segment(x, y, 0.25, cy, 0.29, cy + 0.045, stroke * 0.55),
-        segment(x, y, 0.29, cy + 0.045, 0.36, cy - 0.05, stroke * 0.55));
+      const tick = Math.min(
+        segment(x, y, 0.25, cy, 0.29, cy + 0.045, stroke * 0.55),
+        segment(x, y, 0.29, cy + 0.045, 0.36, cy - 0.05, stroke * 0.55),
+      );
       if (tick <= 0) return WHITE;
     } else if (Math.abs(box) <= stroke * 0.35) {
       return WHITE;
@@ -64,7 +69,12 @@ function draw(width, height) {
           const x = (px + (sx + 0.5) / SAMPLES - ox) / side;
           const y = (py + (sy + 0.5) / SAMPLES - oy) / side;
           const c = iconColour(x, y) ?? (wide ? BACKDROP : null);
-          if (c) { acc[0] += c[0]; acc[1] += c[1]; acc[2] += c[2]; acc[3] += 255; }
+          if (c) {
+            acc[0] += c[0];
+            acc[1] += c[1];
+            acc[2] += c[2];
+            acc[3] += 255;
+          }
         }
       }
       const n = SAMPLES * SAMPLES;
@@ -90,15 +100,22 @@ function crc32(buf) {
   return (c ^ 0xffffffff) >>> 0;
 }
 function chunk(type, data) {
-  const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
   const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4); crc.writeUInt32BE(crc32(body));
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
   return Buffer.concat([len, body, crc]);
 }
 function png(width, height, rgba) {
   const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0); ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; ihdr[9] = 6; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 6;
+  ihdr[10] = 0;
+  ihdr[11] = 0;
+  ihdr[12] = 0;
   const raw = Buffer.alloc((width * 4 + 1) * height);
   for (let y = 0; y < height; y++) {
     raw[y * (width * 4 + 1)] = 0;
@@ -106,7 +123,9 @@ function png(width, height, rgba) {
   }
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0)),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
   ]);
 }
 

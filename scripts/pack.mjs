@@ -9,10 +9,12 @@ const tree = join(root, 'widget');
 const FIXED_DATE = new Date(Date.UTC(2020, 0, 1, 0, 0, 0));
 
 function walk(dir) {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : [full];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const full = join(dir, name);
+      return statSync(full).isDirectory() ? walk(full) : [full];
+    });
 }
 
 const zip = new JSZip();
@@ -21,7 +23,10 @@ for (const file of walk(tree)) {
   zip.file(name, readFileSync(file), { date: FIXED_DATE, createFolders: false, unixPermissions: 0o644 });
 }
 const bytes = await zip.generateAsync({
-  type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 }, platform: 'UNIX',
+  type: 'nodebuffer',
+  compression: 'DEFLATE',
+  compressionOptions: { level: 9 },
+  platform: 'UNIX',
 });
 writeFileSync(join(root, 'widget.zip'), bytes);
 console.log(`packed widget.zip (${bytes.length} bytes)`);

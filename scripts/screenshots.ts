@@ -7,7 +7,10 @@ const { host, url } = await startHost('messy');
 const browser = await launchChromium();
 mkdirSync(join(ROOT, 'docs'), { recursive: true });
 try {
-  for (const [theme, lang] of [['light', 'en'], ['dark', 'ru']] as const) {
+  for (const [theme, lang] of [
+    ['light', 'en'],
+    ['dark', 'ru'],
+  ] as const) {
     host.emulator.reset('messy');
     const page = await browser.newPage({ viewport: { width: 1100, height: 1300 }, deviceScaleFactor: 1 });
     await page.goto(`${url}?seed=messy&user=admin&lang=${lang}&theme=${theme}`);

@@ -19,6 +19,8 @@ try {
   console.error(`cannot listen on port ${port}: ${(err as Error).message} (set PORT to another port)`);
   process.exit(1);
 }
-const stop = () => { void host.close().then(() => process.exit(0)); };
+const stop = () => {
+  void host.close().then(() => process.exit(0));
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -1,5 +1,5 @@
 // `npm test`: everything that can run here, in order, stopping at the first failing stage:
-// typecheck, i18n keys, build + pack + archive check, unit/integration (vitest), e2e in Chromium.
+// typecheck, lint and format, i18n keys, build + pack + archive check, unit/integration (vitest), e2e in Chromium.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,24 +35,43 @@ function finish(ok) {
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 if (!stage('typecheck', npx, ['tsc', '--noEmit', '-p', 'tsconfig.json'])) finish(false);
+if (!stage('lint and format', npx, ['biome', 'check', '.'])) finish(false);
 if (!stage('i18n keys', npx, ['tsx', 'scripts/check-i18n.ts'])) finish(false);
 if (!stage('build', 'node', ['scripts/build.mjs'])) finish(false);
 if (!stage('pack', 'node', ['scripts/pack.mjs'])) finish(false);
 if (!stage('archive check', npx, ['tsx', 'scripts/check-archive.ts'])) finish(false);
-const unitOk = stage('unit and integration tests', npx,
-  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`]);
+const unitOk = stage('unit and integration tests', npx, [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${results}`,
+]);
 countVitest(results);
 if (!unitOk) finish(false);
 
 if (existsSync(CHROMIUM)) {
   const e2eResults = `${results}.e2e`;
-  const e2eOk = stage('browser tests (Chromium)', npx,
-    ['vitest', 'run', '--config', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${e2eResults}`],
-    { CHROMIUM_PATH: CHROMIUM });
+  const e2eOk = stage(
+    'browser tests (Chromium)',
+    npx,
+    [
+      'vitest',
+      'run',
+      '--config',
+      'vitest.e2e.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${e2eResults}`,
+    ],
+    { CHROMIUM_PATH: CHROMIUM },
+  );
   countVitest(e2eResults);
   if (!e2eOk) finish(false);
 } else {
-  console.warn(`\n!!! BROWSER TESTS SKIPPED: ${CHROMIUM} not found. Install Debian's chromium ` +
-    '(apt-get install -y chromium) to run them; .ci/run does.');
+  console.warn(
+    `\n!!! BROWSER TESTS SKIPPED: ${CHROMIUM} not found. Install Debian's chromium ` +
+      '(apt-get install -y chromium) to run them; .ci/run does.',
+  );
 }
 finish(true);

@@ -51,7 +51,8 @@ export function checkManifest(manifest: unknown, i18nKeys: string[]): string[] {
   const widget = manifest.widget;
   if (!isObject(widget)) return ['manifest.json: "widget" block missing'];
   for (const key of ['name', 'description', 'short_description']) {
-    if (typeof widget[key] !== 'string' || !widget[key]) problems.push(`manifest.json: widget.${key} must be an i18n key string`);
+    if (typeof widget[key] !== 'string' || !widget[key])
+      problems.push(`manifest.json: widget.${key} must be an i18n key string`);
     else i18nKeys.push(widget[key] as string);
   }
   if (typeof widget.version !== 'string' || !/^\d+\.\d+\.\d+$/.test(widget.version)) {
@@ -66,8 +67,13 @@ export function checkManifest(manifest: unknown, i18nKeys: string[]): string[] {
     problems.push('manifest.json: widget.locale must be a non-empty array of locale codes');
   }
   const support = widget.support;
-  if (!isObject(support) || typeof support.link !== 'string' || !/^https?:\/\//.test(support.link)
-    || typeof support.email !== 'string' || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(support.email)) {
+  if (
+    !isObject(support) ||
+    typeof support.link !== 'string' ||
+    !/^https?:\/\//.test(support.link) ||
+    typeof support.email !== 'string' ||
+    !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(support.email)
+  ) {
     problems.push('manifest.json: widget.support needs a link (http/https URL) and an email');
   }
   const locations = manifest.locations;
@@ -79,7 +85,8 @@ export function checkManifest(manifest: unknown, i18nKeys: string[]): string[] {
     }
     if (locations.includes('advanced_settings')) {
       const title = isObject(manifest.advanced) ? manifest.advanced.title : undefined;
-      if (typeof title !== 'string' || !title) problems.push('manifest.json: advanced.title is required with advanced_settings');
+      if (typeof title !== 'string' || !title)
+        problems.push('manifest.json: advanced.title is required with advanced_settings');
       else i18nKeys.push(title);
     }
   }
@@ -87,9 +94,15 @@ export function checkManifest(manifest: unknown, i18nKeys: string[]): string[] {
     if (!isObject(manifest.settings)) problems.push('manifest.json: settings must be an object');
     else {
       for (const [name, field] of Object.entries(manifest.settings)) {
-        if (!isObject(field) || typeof field.name !== 'string' || !FIELD_TYPES.has(String(field.type))
-          || typeof field.required !== 'boolean') {
-          problems.push(`manifest.json: settings.${name} needs name (string), type (${[...FIELD_TYPES].join('|')}), required (boolean)`);
+        if (
+          !isObject(field) ||
+          typeof field.name !== 'string' ||
+          !FIELD_TYPES.has(String(field.type)) ||
+          typeof field.required !== 'boolean'
+        ) {
+          problems.push(
+            `manifest.json: settings.${name} needs name (string), type (${[...FIELD_TYPES].join('|')}), required (boolean)`,
+          );
         } else i18nKeys.push(field.name);
       }
     }
@@ -137,11 +150,13 @@ export function checkScript(source: string): string[] {
   }
   const callbacks = widget.callbacks;
   if (!isObject(callbacks)) return ['script.js: the widget instance has no callbacks object'];
-  const problems = CALLBACKS.filter((name) => typeof callbacks[name] !== 'function')
-    .map((name) => `script.js: callbacks.${name} is missing`);
+  const problems = CALLBACKS.filter((name) => typeof callbacks[name] !== 'function').map(
+    (name) => `script.js: callbacks.${name} is missing`,
+  );
   if (typeof callbacks.render === 'function') {
     try {
-      if ((callbacks.render as () => unknown).call(widget) !== true) problems.push('script.js: callbacks.render() must return true');
+      if ((callbacks.render as () => unknown).call(widget) !== true)
+        problems.push('script.js: callbacks.render() must return true');
     } catch (err) {
       problems.push(`script.js: callbacks.render() throws: ${(err as Error).message}`);
     }
@@ -161,8 +176,11 @@ export function checkExtraModule(name: string, source: string, exports: string[]
   };
   (define as unknown as { amd: object }).amd = {};
   try {
-    runInNewContext(source, { define, console, setTimeout, clearTimeout, Uint8Array, ArrayBuffer, Promise },
-      { timeout: 5000, filename: name });
+    runInNewContext(
+      source,
+      { define, console, setTimeout, clearTimeout, Uint8Array, ArrayBuffer, Promise },
+      { timeout: 5000, filename: name },
+    );
   } catch (err) {
     return [`${name}: throws when loaded: ${(err as Error).message}`];
   }
@@ -188,7 +206,8 @@ export async function checkArchive(bytes: Uint8Array): Promise<string[]> {
   }
   for (const name of files.keys()) {
     const top = name.split('/');
-    if (top.length > 1 && !ROOT_DIRS.has(top[0])) problems.push(`${name}: not at the archive root (files must not sit inside a folder)`);
+    if (top.length > 1 && !ROOT_DIRS.has(top[0] ?? ''))
+      problems.push(`${name}: not at the archive root (files must not sit inside a folder)`);
   }
   const texts = new Map<string, string>();
   for (const [name, data] of files) {
@@ -212,15 +231,25 @@ export async function checkArchive(bytes: Uint8Array): Promise<string[]> {
   }
   const i18nKeys: string[] = [];
   problems.push(...checkManifest(manifest, i18nKeys));
-  const locales = isObject(manifest) && isObject(manifest.widget) && Array.isArray(manifest.widget.locale)
-    ? manifest.widget.locale.map(String) : [];
+  const locales =
+    isObject(manifest) && isObject(manifest.widget) && Array.isArray(manifest.widget.locale)
+      ? manifest.widget.locale.map(String)
+      : [];
   let reference: { locale: string; keys: string } | null = null;
   for (const locale of locales) {
     const name = `i18n/${locale}.json`;
     const text = texts.get(name);
-    if (text === undefined) { problems.push(`${name}: listed in widget.locale but missing`); continue; }
+    if (text === undefined) {
+      problems.push(`${name}: listed in widget.locale but missing`);
+      continue;
+    }
     let dict: unknown;
-    try { dict = JSON.parse(text); } catch { problems.push(`${name}: invalid JSON`); continue; }
+    try {
+      dict = JSON.parse(text);
+    } catch {
+      problems.push(`${name}: invalid JSON`);
+      continue;
+    }
     for (const key of i18nKeys) {
       if (typeof lookup(dict, key) !== 'string') problems.push(`${name}: manifest key "${key}" has no text`);
     }
@@ -235,7 +264,10 @@ export async function checkArchive(bytes: Uint8Array): Promise<string[]> {
   }
   for (const [name, [w, h]] of Object.entries(LOGOS)) {
     const data = files.get(name);
-    if (!data) { problems.push(`${name}: missing`); continue; }
+    if (!data) {
+      problems.push(`${name}: missing`);
+      continue;
+    }
     const size = pngSize(data);
     if (!size) problems.push(`${name}: not a PNG`);
     else if (size[0] !== w || size[1] !== h) problems.push(`${name}: ${size[0]}×${size[1]}, must be ${w}×${h}`);

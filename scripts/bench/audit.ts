@@ -25,7 +25,9 @@ export interface AuditFigures {
 }
 
 /** Runs one audit of `seed` by our client over HTTP; returns the figures and what it produced. */
-export async function auditOverHttp(seed: SeedName): Promise<{ figures: AuditFigures; snapshot: Snapshot; report: Report }> {
+export async function auditOverHttp(
+  seed: SeedName,
+): Promise<{ figures: AuditFigures; snapshot: Snapshot; report: Report }> {
   const server = await emulatorProcess(seed);
   try {
     // A throttle of its own, exactly like the process-wide one a CLI run gets, but not shared with other scenarios.
@@ -36,19 +38,41 @@ export async function auditOverHttp(seed: SeedName): Promise<{ figures: AuditFig
       if (res.status !== 429 && res.status < 500) answered.push(String(input).slice(server.url.length));
       return res;
     };
-    const client = new ApiClient({ baseUrl: server.url, token: 'dev-token', throttle: new Throttle({ limit: RATE }), fetch: recording });
+    const client = new ApiClient({
+      baseUrl: server.url,
+      token: 'dev-token',
+      throttle: new Throttle({ limit: RATE }),
+      fetch: recording,
+    });
     const started = performance.now();
     const { snapshot, report } = await auditAccount({
-      client, baseline: defaultBaseline(), lang: 'en', dict: dictionaryFor('en'),
+      client,
+      baseline: defaultBaseline(),
+      lang: 'en',
+      dict: dictionaryFor('en'),
     });
     const wallMs = performance.now() - started;
     const { requests, retries, http429 } = client.stats;
     const lb = lowerBoundMs(requests);
-    const failed = Object.entries(snapshot.parts).filter(([, p]) => p && 'error' in p).map(([name]) => name);
+    const failed = Object.entries(snapshot.parts)
+      .filter(([, p]) => p && 'error' in p)
+      .map(([name]) => name);
     return {
-      figures: { scenario: `audit ${seed}`, requests, retries, http429, wallMs, lowerBoundMs: lb, ratio: wallMs / lb,
-        failedParts: failed, score: report.score, fetchedTwice: fetchedTwice(answered), listsWithoutFullPages: badLimits(answered) },
-      snapshot, report,
+      figures: {
+        scenario: `audit ${seed}`,
+        requests,
+        retries,
+        http429,
+        wallMs,
+        lowerBoundMs: lb,
+        ratio: wallMs / lb,
+        failedParts: failed,
+        score: report.score,
+        fetchedTwice: fetchedTwice(answered),
+        listsWithoutFullPages: badLimits(answered),
+      },
+      snapshot,
+      report,
     };
   } finally {
     await server.close();
@@ -63,7 +87,8 @@ export function fetchedTwice(urls: string[]): string[] {
 }
 
 /** Paged list endpoints; pipelines and the account are not paged. */
-const PAGED = /^\/api\/v4\/(users|roles|(leads|contacts|companies)\/custom_fields|widgets|leads\/unsorted|events|(leads|contacts)\/notes|website_buttons|contacts|companies|leads)$/;
+const PAGED =
+  /^\/api\/v4\/(users|roles|(leads|contacts|companies)\/custom_fields|widgets|leads\/unsorted|events|(leads|contacts)\/notes|website_buttons|contacts|companies|leads)$/;
 
 /**
  * List requests that neither ask for a full page (250; events 100) nor are a deliberate one-item

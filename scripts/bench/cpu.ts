@@ -32,18 +32,37 @@ export async function withFirstContacts(large: Snapshot, n: number): Promise<Sna
   const all = emulator.store.contacts;
   const first: RecordList<ContactRecord> = { length: n, at: (i) => all.at(i), byId: (id) => all.byId(id) };
   (emulator.store as { contacts: RecordList<ContactRecord> }).contacts = first;
-  const client = new ApiClient({ baseUrl: 'http://emulator.local', token: 'dev-token', fetch: emulator.fetch, rps: 1_000_000 });
-  const part = await gatherSnapshot(client, { parts: ['contacts'], windowDays: large.window.days, now: () => new Date(BENCH_NOW) });
+  const client = new ApiClient({
+    baseUrl: 'http://emulator.local',
+    token: 'dev-token',
+    fetch: emulator.fetch,
+    rps: 1_000_000,
+  });
+  const part = await gatherSnapshot(client, {
+    parts: ['contacts'],
+    windowDays: large.window.days,
+    now: () => new Date(BENCH_NOW),
+  });
   return { ...large, parts: { ...large.parts, contacts: part.parts.contacts } };
 }
 
 /** Figures of one duplicate-detection child run. */
-export interface DuplicateFigures { contacts: number; groups: number; cpuMs: number; cpuRunsMs: number[]; retainedHeapMB: number; maxRssMB: number; peakRssGrowthMB: number }
+export interface DuplicateFigures {
+  contacts: number;
+  groups: number;
+  cpuMs: number;
+  cpuRunsMs: number[];
+  retainedHeapMB: number;
+  maxRssMB: number;
+  peakRssGrowthMB: number;
+}
 
 /** Duplicate detection over the first `n` contacts of the large seed, in a fresh Node process. */
 export async function duplicatesCpu(n: number): Promise<DuplicateFigures> {
-  const { stdout } = await promisify(execFile)(process.execPath,
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
     ['--expose-gc', '--import', 'tsx', join(root, 'scripts', 'bench', 'duplicates-child.ts'), String(n)],
-    { cwd: root, maxBuffer: 1 << 20 });
+    { cwd: root, maxBuffer: 1 << 20 },
+  );
   return JSON.parse(stdout.trim().split('\n').pop()!) as DuplicateFigures;
 }

@@ -45,10 +45,15 @@ gc();
 const retainedBytes = process.memoryUsage().heapUsed - heapBefore;
 for (let r = 1; r < repeats; r++) times.push(cpuMs(detect));
 
-process.stdout.write(`${JSON.stringify({
-  contacts: n, groups, cpuMs: median(times), cpuRunsMs: times,
-  retainedHeapMB: retainedBytes / 2 ** 20,
-  maxRssMB: process.resourceUsage().maxRSS / 1024,
-  // How much detection raised the process's peak above what the inputs had already taken.
-  peakRssGrowthMB: (process.resourceUsage().maxRSS - peakBeforeKB) / 1024,
-})}\n`);
+process.stdout.write(
+  `${JSON.stringify({
+    contacts: n,
+    groups,
+    cpuMs: median(times),
+    cpuRunsMs: times,
+    retainedHeapMB: retainedBytes / 2 ** 20,
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+    // How much detection raised the process's peak above what the inputs had already taken.
+    peakRssGrowthMB: (process.resourceUsage().maxRSS - peakBeforeKB) / 1024,
+  })}\n`,
+);

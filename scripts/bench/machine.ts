@@ -1,7 +1,13 @@
 import { cpus, totalmem, platform, release, arch } from 'node:os';
 
 /** The machine a bench ran on, printed with the figures and kept beside them. */
-export interface Machine { os: string; cpuModel: string; cpuCount: number; node: string; memoryGiB: number }
+export interface Machine {
+  os: string;
+  cpuModel: string;
+  cpuCount: number;
+  node: string;
+  memoryGiB: number;
+}
 
 /** Describes this machine. */
 export function machine(): Machine {

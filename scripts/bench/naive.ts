@@ -25,10 +25,18 @@ function endpoints(nowMs: number): { path: string; all: boolean }[] {
     { path: '/api/v4/leads/pipelines', all: true },
     { path: '/api/v4/widgets', all: true },
     { path: '/api/v4/leads/unsorted?order[created_at]=desc', all: false },
-    { path: `/api/v4/events?filter[created_at][from]=${from}&filter[created_at][to]=${to}`
-      + '&filter[type][]=incoming_call&filter[type][]=outgoing_call&filter[type][]=incoming_chat_message', all: false },
-    ...['leads', 'contacts'].map((e) => ({ path: `/api/v4/${e}/notes?filter[note_type][]=amomail_message`
-      + `&filter[note_type][]=call_in&filter[note_type][]=call_out&filter[updated_at][from]=${from}&filter[updated_at][to]=${to}`, all: false })),
+    {
+      path:
+        `/api/v4/events?filter[created_at][from]=${from}&filter[created_at][to]=${to}` +
+        '&filter[type][]=incoming_call&filter[type][]=outgoing_call&filter[type][]=incoming_chat_message',
+      all: false,
+    },
+    ...['leads', 'contacts'].map((e) => ({
+      path:
+        `/api/v4/${e}/notes?filter[note_type][]=amomail_message` +
+        `&filter[note_type][]=call_in&filter[note_type][]=call_out&filter[updated_at][from]=${from}&filter[updated_at][to]=${to}`,
+      all: false,
+    })),
     { path: '/api/v4/website_buttons', all: true },
     { path: '/api/v4/contacts', all: true },
     { path: '/api/v4/companies', all: false },
@@ -37,14 +45,21 @@ function endpoints(nowMs: number): { path: string; all: boolean }[] {
 }
 
 /** What one naive run did. */
-export interface NaiveRun { requests: number; http429: number; wallMs: number; stoppedEarly: boolean }
+export interface NaiveRun {
+  requests: number;
+  http429: number;
+  wallMs: number;
+  stoppedEarly: boolean;
+}
 
 /**
  * Runs the naive loop against `baseUrl`, stopping after `maxRequests` (a bounded prefix) when given.
  * `spacingMs` is the pause between starts (1000/7 at the real limit; 0 in-process for counting).
  */
-export async function naiveAudit(baseUrl: string, opts: { spacingMs: number; maxRequests?: number; fetchFn?: typeof fetch; nowMs: number })
-  : Promise<NaiveRun> {
+export async function naiveAudit(
+  baseUrl: string,
+  opts: { spacingMs: number; maxRequests?: number; fetchFn?: typeof fetch; nowMs: number },
+): Promise<NaiveRun> {
   const fetchFn = opts.fetchFn ?? fetch;
   const run: NaiveRun = { requests: 0, http429: 0, wallMs: 0, stoppedEarly: false };
   const started = performance.now();
@@ -55,7 +70,9 @@ export async function naiveAudit(baseUrl: string, opts: { spacingMs: number; max
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       lastStart = performance.now();
       run.requests++;
-      const res = await fetchFn(url, { headers: { Authorization: 'Bearer dev-token', Accept: 'application/hal+json' } });
+      const res = await fetchFn(url, {
+        headers: { Authorization: 'Bearer dev-token', Accept: 'application/hal+json' },
+      });
       const text = await res.text();
       if (res.status === 429) {
         run.http429++;
@@ -70,8 +87,11 @@ export async function naiveAudit(baseUrl: string, opts: { spacingMs: number; max
   outer: for (const { path, all } of endpoints(opts.nowMs)) {
     let url: string | null = baseUrl + path;
     while (url) {
-      if (opts.maxRequests !== undefined && run.requests >= opts.maxRequests) { run.stoppedEarly = true; break outer; }
-      const body = await get(url) as { _links?: { next?: { href?: string } } } | null;
+      if (opts.maxRequests !== undefined && run.requests >= opts.maxRequests) {
+        run.stoppedEarly = true;
+        break outer;
+      }
+      const body = (await get(url)) as { _links?: { next?: { href?: string } } } | null;
       const next = all ? body?._links?.next?.href : undefined;
       url = next ? baseUrl + new URL(next).pathname + new URL(next).search : null;
     }
@@ -96,9 +116,17 @@ export async function naiveOverHttp(seed: SeedName, prefix?: number): Promise<Au
     const wallMs = extrapolated ? (timed.wallMs / timed.requests) * exact.requests : timed.wallMs;
     const lb = lowerBoundMs(exact.requests);
     return {
-      scenario: `naive audit ${seed}`, requests: exact.requests, retries: timed.http429, http429: timed.http429,
-      wallMs, lowerBoundMs: lb, ratio: wallMs / lb,
-      extrapolated, measuredRequests: timed.requests, measuredWallMs: timed.wallMs, pageSize: 50,
+      scenario: `naive audit ${seed}`,
+      requests: exact.requests,
+      retries: timed.http429,
+      http429: timed.http429,
+      wallMs,
+      lowerBoundMs: lb,
+      ratio: wallMs / lb,
+      extrapolated,
+      measuredRequests: timed.requests,
+      measuredWallMs: timed.wallMs,
+      pageSize: 50,
     };
   } finally {
     await server.close();

@@ -21,7 +21,11 @@ export interface PanelFigures {
   openedArea: string;
 }
 
-declare global { interface Window { __bench?: PanelFigures | { error: string } } }
+declare global {
+  interface Window {
+    __bench?: PanelFigures | { error: string };
+  }
+}
 
 /** Resolves after the browser painted the current DOM (the frame after the next animation frame). */
 const painted = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
@@ -38,7 +42,9 @@ function runnerFor(report: Report): PanelRunner {
     getTicks: async () => ({}),
     setTick: async (ruleId, checked) => ({ ruleId, checked, by: 'bench', at: report.takenAt }),
     // The bench measures the report only; the import check is never opened.
-    preflight: async () => { throw new Error('no import check in the bench'); },
+    preflight: async () => {
+      throw new Error('no import check in the bench');
+    },
     downloadTemplate: async () => {},
     downloadPreflightReport: async () => {},
   };
@@ -77,7 +83,23 @@ async function main(): Promise<PanelFigures> {
   const closeAreaToPaintMs = await timeClick(toggle);
   const openAreaToPaintMs = await timeClick(toggle);
   const reportItems = report.results.reduce((n, r) => n + r.items.length, 0);
-  return { reportItems, itemsOnScreen, mountToPaintMs, showAllItems, showAllToPaintMs, openAreaToPaintMs, closeAreaToPaintMs, openedArea };
+  return {
+    reportItems,
+    itemsOnScreen,
+    mountToPaintMs,
+    showAllItems,
+    showAllToPaintMs,
+    openAreaToPaintMs,
+    closeAreaToPaintMs,
+    openedArea,
+  };
 }
 
-main().then((f) => { window.__bench = f; }, (e: unknown) => { window.__bench = { error: String((e as Error)?.stack ?? e) }; });
+main().then(
+  (f) => {
+    window.__bench = f;
+  },
+  (e: unknown) => {
+    window.__bench = { error: String((e as Error)?.stack ?? e) };
+  },
+);

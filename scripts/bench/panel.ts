@@ -48,14 +48,31 @@ export function reportWithItems(large: Snapshot, target: number): Report {
 }
 
 async function bundle(outDir: string): Promise<void> {
-  const stats = await new Promise<webpack.Stats>((resolve, reject) => webpack({
-    mode: 'production', entry: join(root, 'scripts', 'bench', 'panel-page.tsx'), target: ['web', 'es2020'], devtool: false,
-    output: { path: outDir, filename: 'panel.js' },
-    resolve: { extensions: ['.ts', '.tsx', '.js', '.mjs'] },
-    module: { rules: [{ test: /\.tsx?$/, loader: 'ts-loader', exclude: /node_modules/,
-      options: { transpileOnly: true, configFile: join(root, 'tsconfig.build.json') } }] },
-    optimization: { minimize: false }, performance: { hints: false },
-  }, (err, result) => (err || !result ? reject(err ?? new Error('webpack gave no result')) : resolve(result))));
+  const stats = await new Promise<webpack.Stats>((resolve, reject) =>
+    webpack(
+      {
+        mode: 'production',
+        entry: join(root, 'scripts', 'bench', 'panel-page.tsx'),
+        target: ['web', 'es2020'],
+        devtool: false,
+        output: { path: outDir, filename: 'panel.js' },
+        resolve: { extensions: ['.ts', '.tsx', '.js', '.mjs'] },
+        module: {
+          rules: [
+            {
+              test: /\.tsx?$/,
+              loader: 'ts-loader',
+              exclude: /node_modules/,
+              options: { transpileOnly: true, configFile: join(root, 'tsconfig.build.json') },
+            },
+          ],
+        },
+        optimization: { minimize: false },
+        performance: { hints: false },
+      },
+      (err, result) => (err || !result ? reject(err ?? new Error('webpack gave no result')) : resolve(result)),
+    ),
+  );
   if (stats.hasErrors()) throw new Error(stats.toString({ all: false, errors: true }));
 }
 
@@ -68,9 +85,14 @@ export async function panelInChromium(report: Report, loads_ = 5): Promise<Panel
   try {
     await bundle(dir);
     const files: Record<string, [string, Buffer]> = {
-      '/': ['text/html; charset=utf-8', Buffer.from('<!doctype html><html lang="en"><head><meta charset="utf-8">'
-        + '<link rel="stylesheet" href="/style.css"><title>panel bench</title></head><body><div id="root"></div>'
-        + '<script src="/panel.js"></script></body></html>')],
+      '/': [
+        'text/html; charset=utf-8',
+        Buffer.from(
+          '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
+            '<link rel="stylesheet" href="/style.css"><title>panel bench</title></head><body><div id="root"></div>' +
+            '<script src="/panel.js"></script></body></html>',
+        ),
+      ],
       '/panel.js': ['text/javascript', readFileSync(join(dir, 'panel.js'))],
       '/style.css': ['text/css', readFileSync(join(root, 'widget', 'style.css'))],
       '/report.json': ['application/json', Buffer.from(JSON.stringify(report))],
@@ -93,14 +115,22 @@ export async function panelInChromium(report: Report, loads_ = 5): Promise<Panel
         await page.waitForFunction(() => window.__bench !== undefined, undefined, { timeout: 60_000 });
         const figures = await page.evaluate(() => window.__bench!);
         if ('error' in figures) throw new Error(`panel page failed: ${figures.error}`);
-        const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
+        const fcp = await page.evaluate(
+          () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+        );
         loads.push({ ...figures, firstContentfulPaintMs: fcp });
         await page.close();
       }
       const mid = (k: keyof PanelFigures | 'firstContentfulPaintMs') => median(loads.map((l) => Number(l[k] ?? NaN)));
-      return { ...loads[0]!, loads: loads.length, mountToPaintMs: mid('mountToPaintMs'), showAllToPaintMs: mid('showAllToPaintMs'),
-        openAreaToPaintMs: mid('openAreaToPaintMs'), closeAreaToPaintMs: mid('closeAreaToPaintMs'),
-        firstContentfulPaintMs: mid('firstContentfulPaintMs') };
+      return {
+        ...loads[0]!,
+        loads: loads.length,
+        mountToPaintMs: mid('mountToPaintMs'),
+        showAllToPaintMs: mid('showAllToPaintMs'),
+        openAreaToPaintMs: mid('openAreaToPaintMs'),
+        closeAreaToPaintMs: mid('closeAreaToPaintMs'),
+        firstContentfulPaintMs: mid('firstContentfulPaintMs'),
+      };
     } finally {
       await browser.close();
       server.close();

@@ -10,6 +10,9 @@ export function writeReadmeSection(path: string, body: string): void {
   const section = `${START}\n${body.trim()}\n${END}`;
   const a = text.indexOf(START);
   const b = text.indexOf(END);
-  const next = a >= 0 && b > a ? text.slice(0, a) + section + text.slice(b + END.length) : `${text.replace(/\s*$/, '')}\n\n${section}\n`;
+  const next =
+    a >= 0 && b > a
+      ? text.slice(0, a) + section + text.slice(b + END.length)
+      : `${text.replace(/\s*$/, '')}\n\n${section}\n`;
   writeFileSync(path, next);
 }

@@ -12,14 +12,36 @@ import { LATENCY_MS, RATE } from './common';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** A running emulator process. */
-export interface EmulatorProcess { url: string; close(): Promise<void> }
+export interface EmulatorProcess {
+  url: string;
+  close(): Promise<void>;
+}
 
 /** Starts `npm run emulator` for `seed` on a free port at the bench's rate and latency. */
 export function emulatorProcess(seed: SeedName): Promise<EmulatorProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src', 'emulator', 'main.ts'), '--port', '0', '--seed', seed,
-    '--latency', String(LATENCY_MS), '--rate', String(RATE), '--quiet'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(root, 'src', 'emulator', 'main.ts'),
+      '--port',
+      '0',
+      '--seed',
+      seed,
+      '--latency',
+      String(LATENCY_MS),
+      '--rate',
+      String(RATE),
+      '--quiet',
+    ],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const closed = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const close = async () => { if (child.exitCode === null) child.kill('SIGTERM'); await closed; };
+  const close = async () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+    await closed;
+  };
   return new Promise((resolve, reject) => {
     let out = '';
     child.once('exit', (code) => reject(new Error(`the emulator exited (${code}) before listening: ${out}`)));

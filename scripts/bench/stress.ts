@@ -8,7 +8,12 @@ import { createEmulator } from '../../src/emulator';
 import { mulberry32 } from '../../src/emulator/seeds/prng';
 
 /** Options of a stress run. */
-export interface StressOptions { clients: number; durationMs: number; latencyMs?: number; rate?: number }
+export interface StressOptions {
+  clients: number;
+  durationMs: number;
+  latencyMs?: number;
+  rate?: number;
+}
 
 /** What a stress run saw. */
 export interface StressResult {
@@ -27,10 +32,20 @@ export interface StressResult {
 }
 
 const READS = [
-  '/api/v4/account?with=users_groups', '/api/v4/users?with=role,group&limit=250', '/api/v4/roles',
-  '/api/v4/leads/custom_fields?limit=250', '/api/v4/contacts?limit=250', '/api/v4/contacts?page=3&limit=50',
-  '/api/v4/leads?limit=250', '/api/v4/leads/pipelines', '/api/v4/widgets?limit=250', '/api/v4/leads/unsorted?limit=250',
-  '/api/v4/events?limit=100', '/api/v4/website_buttons', '/api/v4/contacts?limit=251', '/api/v4/no-such-route',
+  '/api/v4/account?with=users_groups',
+  '/api/v4/users?with=role,group&limit=250',
+  '/api/v4/roles',
+  '/api/v4/leads/custom_fields?limit=250',
+  '/api/v4/contacts?limit=250',
+  '/api/v4/contacts?page=3&limit=50',
+  '/api/v4/leads?limit=250',
+  '/api/v4/leads/pipelines',
+  '/api/v4/widgets?limit=250',
+  '/api/v4/leads/unsorted?limit=250',
+  '/api/v4/events?limit=100',
+  '/api/v4/website_buttons',
+  '/api/v4/contacts?limit=251',
+  '/api/v4/no-such-route',
   '/api/v4/contacts?page=99999&limit=250',
 ];
 
@@ -40,11 +55,16 @@ function verdict(status: number, type: string | null, text: string, retryAfter: 
   if (status === 204) return text === '' ? null : '204 with a body';
   if (!type || !/^application\/(hal\+json|problem\+json|json)/.test(type)) return `${status} with content-type ${type}`;
   let body: unknown;
-  try { body = JSON.parse(text); } catch { return `${status} body is not JSON`; }
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return `${status} body is not JSON`;
+  }
   if (typeof body !== 'object' || body === null) return `${status} body is not an object`;
   if (status >= 400) {
     if (!type.startsWith('application/problem+json')) return `${status} is not problem+json`;
-    if ((body as { status?: unknown }).status !== status) return `${status} problem names status ${String((body as { status?: unknown }).status)}`;
+    if ((body as { status?: unknown }).status !== status)
+      return `${status} problem names status ${String((body as { status?: unknown }).status)}`;
   }
   if (status === 429 && !(retryAfter && /^[1-9]\d*$/.test(retryAfter))) return '429 without Retry-After';
   return null;
@@ -54,11 +74,25 @@ function verdict(status: number, type: string | null, text: string, retryAfter: 
 export async function stressEmulator(opts: StressOptions): Promise<StressResult> {
   // The abuse block (repeated 429s → 403 for minutes) would turn the run into a wall of 403s after a
   // second; it is off here so that the limiter's 429 path is what gets exercised all along.
-  const emulator = createEmulator({ seed: 'messy', latencyMs: opts.latencyMs ?? 20, rate: opts.rate ?? 7, quiet: true,
-    block: { after: Number.POSITIVE_INFINITY } });
+  const emulator = createEmulator({
+    seed: 'messy',
+    latencyMs: opts.latencyMs ?? 20,
+    rate: opts.rate ?? 7,
+    quiet: true,
+    block: { after: Number.POSITIVE_INFINITY },
+  });
   const server = await emulator.listen(0, '127.0.0.1');
-  const result: StressResult = { clients: opts.clients, durationMs: opts.durationMs, requests: 0, http429: 0,
-    http429WithoutRetryAfter: 0, statuses: {}, malformed: 0, problems: [], networkErrors: 0 };
+  const result: StressResult = {
+    clients: opts.clients,
+    durationMs: opts.durationMs,
+    requests: 0,
+    http429: 0,
+    http429WithoutRetryAfter: 0,
+    statuses: {},
+    malformed: 0,
+    problems: [],
+    networkErrors: 0,
+  };
   const until = performance.now() + opts.durationMs;
   const fieldId = emulator.store.fields.leads[0]?.id;
   const client = async (k: number) => {

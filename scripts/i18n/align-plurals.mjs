@@ -3,11 +3,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const FORMS = ['one', 'few', 'many', 'other'];
-const isPlural = (v) => v && typeof v === 'object' && 'other' in v && Object.keys(v).every((k) => ['zero', 'one', 'two', 'few', 'many', 'other'].includes(k));
+const isPlural = (v) =>
+  v &&
+  typeof v === 'object' &&
+  'other' in v &&
+  Object.keys(v).every((k) => ['zero', 'one', 'two', 'few', 'many', 'other'].includes(k));
 
 function align(node) {
   if (!node || typeof node !== 'object') return node;
-  if (isPlural(node)) return Object.fromEntries(FORMS.map((f) => [f, node[f] ?? (f === 'one' ? node.other : node.many ?? node.other)]));
+  if (isPlural(node))
+    return Object.fromEntries(FORMS.map((f) => [f, node[f] ?? (f === 'one' ? node.other : (node.many ?? node.other))]));
   return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, align(v)]));
 }
 

@@ -1,11 +1,14 @@
-import {
-  type Method, MalformedResponseError, NetworkError, TimeoutError,
-} from './errors';
+import { type Method, MalformedResponseError, NetworkError, TimeoutError } from './errors';
 import { DEFAULT_MAX_PAGES, defaultLimit, readPage } from './paginate';
 import { errorFromResponse, parseJsonOrUndefined, retryAfterMs } from './problem';
 import { type Query, pathAndQuery, pathOnly, withQuery } from './query';
 import {
-  DEFAULT_RETRY, RETRYABLE_STATUSES, backoffMs, connectionRefused, isIdempotent, rateLimitFallbackMs,
+  DEFAULT_RETRY,
+  RETRYABLE_STATUSES,
+  backoffMs,
+  connectionRefused,
+  isIdempotent,
+  rateLimitFallbackMs,
 } from './retry';
 import { type Throttle, abortableSleep, realSleep, sharedThrottle } from './throttle';
 import { type AttemptResult, type FetchFn, attempt } from './transport';
@@ -57,7 +60,8 @@ const ACCEPT = 'application/hal+json, application/problem+json, application/json
 export function baseUrlFor(account: { subdomain: string; domain?: 'amocrm.ru' | 'kommo.com' }): string {
   const sub = account.subdomain.trim().toLowerCase();
   // A subdomain is one DNS label; anything else could point the token at another host.
-  if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(sub)) throw new Error(`Invalid account subdomain: "${account.subdomain}"`);
+  if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(sub))
+    throw new Error(`Invalid account subdomain: "${account.subdomain}"`);
   return `https://${sub}.${account.domain ?? 'amocrm.ru'}`;
 }
 
@@ -118,8 +122,10 @@ export class ApiClient {
       // Follow the link's path and query on our own base: hrefs may name another host (e.g. www).
       const next = pathAndQuery(page.next);
       if (seen.has(next)) {
-        throw new MalformedResponseError({ method: 'GET', path: pathOnly(target), status: res.status },
-          `pagination loop, _links.next repeats ${next}`);
+        throw new MalformedResponseError(
+          { method: 'GET', path: pathOnly(target), status: res.status },
+          `pagination loop, _links.next repeats ${next}`,
+        );
       }
       target = next;
     }
@@ -143,7 +149,8 @@ export class ApiClient {
   private parse<T>(method: Method, target: string, res: Answer): T | null {
     if (res.status === 204 || res.text.trim() === '') return null;
     const body = parseJsonOrUndefined(res.text);
-    if (body === undefined) throw new MalformedResponseError({ method, path: pathOnly(target), status: res.status }, 'body is not JSON');
+    if (body === undefined)
+      throw new MalformedResponseError({ method, path: pathOnly(target), status: res.status }, 'body is not JSON');
     return body as T;
   }
 
@@ -210,7 +217,14 @@ export class ApiClient {
       } else {
         const safe = idempotent || connectionRefused(r.error);
         if (!safe || !canRetry) {
-          throw new NetworkError({ method, path, status: null, outcomeUnknown: !safe, detail: describe(r.error), cause: r.error });
+          throw new NetworkError({
+            method,
+            path,
+            status: null,
+            outcomeUnknown: !safe,
+            detail: describe(r.error),
+            cause: r.error,
+          });
         }
         delay = backoffMs(retry, this.policy, this.random);
       }
@@ -226,7 +240,9 @@ function describe(err: unknown): string | undefined {
   let e: unknown = err;
   for (let i = 0; i < 3 && typeof e === 'object' && e !== null; i++) {
     const { message, code } = e as { message?: unknown; code?: unknown };
-    const piece = [typeof code === 'string' ? code : '', typeof message === 'string' ? message : ''].filter(Boolean).join(' ');
+    const piece = [typeof code === 'string' ? code : '', typeof message === 'string' ? message : '']
+      .filter(Boolean)
+      .join(' ');
     if (piece && !parts.includes(piece)) parts.push(piece);
     e = (e as { cause?: unknown }).cause;
   }

@@ -124,10 +124,31 @@ export interface AccountDto {
 
 /** Custom field types documented for v4. */
 export type FieldType =
-  | 'text' | 'numeric' | 'checkbox' | 'select' | 'multiselect' | 'date' | 'url' | 'textarea'
-  | 'radiobutton' | 'streetaddress' | 'smart_address' | 'birthday' | 'legal_entity' | 'date_time'
-  | 'price' | 'category' | 'items' | 'tracking_data' | 'linked_entity' | 'chained_list' | 'monetary'
-  | 'file' | 'payer' | 'supplier' | 'multitext';
+  | 'text'
+  | 'numeric'
+  | 'checkbox'
+  | 'select'
+  | 'multiselect'
+  | 'date'
+  | 'url'
+  | 'textarea'
+  | 'radiobutton'
+  | 'streetaddress'
+  | 'smart_address'
+  | 'birthday'
+  | 'legal_entity'
+  | 'date_time'
+  | 'price'
+  | 'category'
+  | 'items'
+  | 'tracking_data'
+  | 'linked_entity'
+  | 'chained_list'
+  | 'monetary'
+  | 'file'
+  | 'payer'
+  | 'supplier'
+  | 'multitext';
 
 /** An option of a list field. */
 export interface EnumDto {

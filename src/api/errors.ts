@@ -36,7 +36,10 @@ export class ApiError extends Error {
   constructor(init: ApiErrorInit, what: string) {
     const tail = init.detail ? ` — ${init.detail}` : '';
     const unknown = init.outcomeUnknown ? ` (${UNKNOWN_OUTCOME})` : '';
-    super(`${init.method} ${init.path}: ${what}${tail}${unknown}`, init.cause === undefined ? undefined : { cause: init.cause });
+    super(
+      `${init.method} ${init.path}: ${what}${tail}${unknown}`,
+      init.cause === undefined ? undefined : { cause: init.cause },
+    );
     this.name = new.target.name;
     this.method = init.method;
     this.path = init.path;
@@ -52,22 +55,30 @@ function statusWhat(status: number | null, title: string | undefined, fallback: 
 
 /** 401: token or session missing, expired or revoked. */
 export class AuthError extends ApiError {
-  constructor(init: ApiErrorInit, title?: string) { super(init, statusWhat(init.status, title, 'Unauthorized')); }
+  constructor(init: ApiErrorInit, title?: string) {
+    super(init, statusWhat(init.status, title, 'Unauthorized'));
+  }
 }
 
 /** 403: not allowed (non-admin on users/roles, IP block, account blocked for rate abuse). */
 export class ForbiddenError extends ApiError {
-  constructor(init: ApiErrorInit, title?: string) { super(init, statusWhat(init.status, title, 'Forbidden')); }
+  constructor(init: ApiErrorInit, title?: string) {
+    super(init, statusWhat(init.status, title, 'Forbidden'));
+  }
 }
 
 /** 402: the subscription is over (writes blocked at once, reads after 30 days). */
 export class PaymentRequiredError extends ApiError {
-  constructor(init: ApiErrorInit, title?: string) { super(init, statusWhat(init.status, title, 'Payment Required')); }
+  constructor(init: ApiErrorInit, title?: string) {
+    super(init, statusWhat(init.status, title, 'Payment Required'));
+  }
 }
 
 /** 404: no such object or endpoint. */
 export class NotFoundError extends ApiError {
-  constructor(init: ApiErrorInit, title?: string) { super(init, statusWhat(init.status, title, 'Not Found')); }
+  constructor(init: ApiErrorInit, title?: string) {
+    super(init, statusWhat(init.status, title, 'Not Found'));
+  }
 }
 
 /** 400/422: the request was rejected; `errors` lists the `validation-errors` entries. */
@@ -76,8 +87,8 @@ export class ValidationError extends ApiError {
   constructor(init: ApiErrorInit, errors: ValidationIssue[], title?: string) {
     const first = errors[0];
     const detail = first
-      ? `${init.detail ? `${init.detail}: ` : ''}${first.path} ${first.code}${first.detail ? ` (${first.detail})` : ''}`
-        + (errors.length > 1 ? ` and ${errors.length - 1} more` : '')
+      ? `${init.detail ? `${init.detail}: ` : ''}${first.path} ${first.code}${first.detail ? ` (${first.detail})` : ''}` +
+        (errors.length > 1 ? ` and ${errors.length - 1} more` : '')
       : init.detail;
     super({ ...init, detail }, statusWhat(init.status, title, 'Bad Request'));
     this.errors = errors;
@@ -96,22 +107,30 @@ export class RateLimitError extends ApiError {
 
 /** Any other non-success HTTP status (5xx after retries, 405, 409, …). */
 export class HttpError extends ApiError {
-  constructor(init: ApiErrorInit, title?: string) { super(init, statusWhat(init.status, title, 'HTTP error')); }
+  constructor(init: ApiErrorInit, title?: string) {
+    super(init, statusWhat(init.status, title, 'HTTP error'));
+  }
 }
 
 /** The request did not complete at the network level (DNS, refused, reset, CORS). */
 export class NetworkError extends ApiError {
-  constructor(init: ApiErrorInit) { super(init, 'network error, the CRM did not answer'); }
+  constructor(init: ApiErrorInit) {
+    super(init, 'network error, the CRM did not answer');
+  }
 }
 
 /** No answer within the client's per-request timeout. */
 export class TimeoutError extends ApiError {
-  constructor(init: ApiErrorInit, timeoutMs: number) { super(init, `no answer within ${timeoutMs} ms`); }
+  constructor(init: ApiErrorInit, timeoutMs: number) {
+    super(init, `no answer within ${timeoutMs} ms`);
+  }
 }
 
 /** The body was not JSON, or not the envelope the call expects (e.g. a list page without `_embedded`). */
 export class MalformedResponseError extends ApiError {
-  constructor(init: ApiErrorInit, problem: string) { super(init, `${init.status ?? ''} malformed response: ${problem}`.trim()); }
+  constructor(init: ApiErrorInit, problem: string) {
+    super(init, `${init.status ?? ''} malformed response: ${problem}`.trim());
+  }
 }
 
 /** The caller aborted via its AbortSignal; never retried. `name` is 'AbortError' like the platform's. */
@@ -132,17 +151,28 @@ export function toPartFailure(err: unknown): PartFailure {
   const message = err instanceof Error ? err.message : String(err);
   const status = err instanceof ApiError ? err.status : null;
   const kind: PartFailure['kind'] =
-    err instanceof AuthError ? 'unauthorized'
-      : err instanceof ForbiddenError ? 'forbidden'
-        : err instanceof PaymentRequiredError ? 'payment'
-          : err instanceof NotFoundError ? 'not-found'
-            : err instanceof ValidationError ? 'validation'
-              : err instanceof RateLimitError ? 'rate-limit'
-                : err instanceof TimeoutError ? 'timeout'
-                  : err instanceof NetworkError ? 'network'
-                    : err instanceof MalformedResponseError ? 'malformed'
-                      : err instanceof HttpError ? 'http'
-                        : isAbortError(err) ? 'aborted'
+    err instanceof AuthError
+      ? 'unauthorized'
+      : err instanceof ForbiddenError
+        ? 'forbidden'
+        : err instanceof PaymentRequiredError
+          ? 'payment'
+          : err instanceof NotFoundError
+            ? 'not-found'
+            : err instanceof ValidationError
+              ? 'validation'
+              : err instanceof RateLimitError
+                ? 'rate-limit'
+                : err instanceof TimeoutError
+                  ? 'timeout'
+                  : err instanceof NetworkError
+                    ? 'network'
+                    : err instanceof MalformedResponseError
+                      ? 'malformed'
+                      : err instanceof HttpError
+                        ? 'http'
+                        : isAbortError(err)
+                          ? 'aborted'
                           : 'unknown';
   return { kind, status, message };
 }

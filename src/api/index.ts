@@ -6,7 +6,19 @@ export { buildQuery } from './query';
 export { Throttle, sharedThrottle, DEFAULT_RPS } from './throttle';
 export type { ThrottleOptions } from './throttle';
 export {
-  AbortError, ApiError, AuthError, ForbiddenError, HttpError, MalformedResponseError, NetworkError, NotFoundError,
-  PaymentRequiredError, RateLimitError, TimeoutError, ValidationError, isAbortError, toPartFailure,
+  AbortError,
+  ApiError,
+  AuthError,
+  ForbiddenError,
+  HttpError,
+  MalformedResponseError,
+  NetworkError,
+  NotFoundError,
+  PaymentRequiredError,
+  RateLimitError,
+  TimeoutError,
+  ValidationError,
+  isAbortError,
+  toPartFailure,
 } from './errors';
 export type { Method, ValidationIssue } from './errors';

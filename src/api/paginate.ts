@@ -16,14 +16,18 @@ export interface ListPage<T> {
 }
 
 function record(v: unknown): Record<string, unknown> | undefined {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? v as Record<string, unknown> : undefined;
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 }
 
 /**
  * Read a 200 list page. Only what paging needs is checked: a page without `_embedded.<collection>[]`
  * is malformed (an empty list is a 204, so a 200 must carry the collection).
  */
-export function readPage<T>(text: string, collection: string, at: { method: Method; path: string; status: number }): ListPage<T> {
+export function readPage<T>(
+  text: string,
+  collection: string,
+  at: { method: Method; path: string; status: number },
+): ListPage<T> {
   const body = parseJsonOrUndefined(text);
   if (body === undefined) {
     throw new MalformedResponseError(at, text.trim() === '' ? 'empty body on a list page' : 'body is not JSON');

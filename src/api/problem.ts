@@ -1,13 +1,25 @@
 import type { ProblemDto } from './dto';
 import {
-  type ApiError, type Method, type ValidationIssue,
-  AuthError, ForbiddenError, HttpError, NotFoundError, PaymentRequiredError, RateLimitError, ValidationError,
+  type ApiError,
+  type Method,
+  type ValidationIssue,
+  AuthError,
+  ForbiddenError,
+  HttpError,
+  NotFoundError,
+  PaymentRequiredError,
+  RateLimitError,
+  ValidationError,
 } from './errors';
 
 /** Parse a body as JSON; undefined when empty or not JSON (error bodies may be HTML from a proxy). */
 export function parseJsonOrUndefined(text: string): unknown {
   if (text.trim() === '') return undefined;
-  try { return JSON.parse(text); } catch { return undefined; }
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function str(v: unknown): string | undefined {
@@ -15,7 +27,7 @@ function str(v: unknown): string | undefined {
 }
 
 function asRecord(v: unknown): Record<string, unknown> | undefined {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? v as Record<string, unknown> : undefined;
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 }
 
 /**
@@ -36,7 +48,12 @@ export function parseValidationIssues(body: unknown): ValidationIssue[] {
     for (const e of inner) {
       const issue = asRecord(e);
       if (!issue) continue;
-      out.push({ requestId, code: str(issue.code) ?? '', path: str(issue.path) ?? '', detail: str(issue.detail) ?? '' });
+      out.push({
+        requestId,
+        code: str(issue.code) ?? '',
+        path: str(issue.path) ?? '',
+        detail: str(issue.detail) ?? '',
+      });
     }
   }
   return out;
@@ -44,7 +61,10 @@ export function parseValidationIssues(body: unknown): ValidationIssue[] {
 
 /** A short readable excerpt of a non-JSON body (HTML from a proxy, plain text). */
 function excerpt(text: string): string | undefined {
-  const plain = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  const plain = text
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!plain) return undefined;
   return plain.length > 160 ? `${plain.slice(0, 157)}...` : plain;
 }
@@ -84,12 +104,20 @@ export function errorFromResponse(r: FailedResponse): ApiError {
   const detail = str(rec?.detail) ?? str(rec?.hint) ?? legacy ?? (rec ? undefined : excerpt(r.text));
   const init = { method: r.method, path: r.path, status: r.status, detail, outcomeUnknown: r.outcomeUnknown };
   switch (r.status) {
-    case 400: case 422: return new ValidationError(init, parseValidationIssues(body), title);
-    case 401: return new AuthError(init, title);
-    case 402: return new PaymentRequiredError(init, title);
-    case 403: return new ForbiddenError(init, title);
-    case 404: return new NotFoundError(init, title);
-    case 429: return new RateLimitError(init, r.retryAfterMs ?? null, title);
-    default: return new HttpError(init, title);
+    case 400:
+    case 422:
+      return new ValidationError(init, parseValidationIssues(body), title);
+    case 401:
+      return new AuthError(init, title);
+    case 402:
+      return new PaymentRequiredError(init, title);
+    case 403:
+      return new ForbiddenError(init, title);
+    case 404:
+      return new NotFoundError(init, title);
+    case 429:
+      return new RateLimitError(init, r.retryAfterMs ?? null, title);
+    default:
+      return new HttpError(init, title);
   }
 }

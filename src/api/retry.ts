@@ -49,6 +49,7 @@ export function connectionRefused(err: unknown, depth = 0): boolean {
   if (depth > 5 || typeof err !== 'object' || err === null) return false;
   const e = err as { code?: unknown; cause?: unknown; errors?: unknown };
   if (typeof e.code === 'string' && REFUSED_CODES.has(e.code)) return true;
-  if (Array.isArray(e.errors) && e.errors.length > 0 && e.errors.every((x) => connectionRefused(x, depth + 1))) return true;
+  if (Array.isArray(e.errors) && e.errors.length > 0 && e.errors.every((x) => connectionRefused(x, depth + 1)))
+    return true;
   return connectionRefused(e.cause, depth + 1);
 }

@@ -34,8 +34,14 @@ export function abortableSleep(sleep: (ms: number) => Promise<void>, ms: number,
     const onAbort = () => reject(new AbortError(undefined, signal.reason));
     signal.addEventListener('abort', onAbort, { once: true });
     sleep(ms).then(
-      () => { signal.removeEventListener('abort', onAbort); resolve(); },
-      (e: unknown) => { signal.removeEventListener('abort', onAbort); reject(e); },
+      () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
     );
   });
 }
@@ -107,7 +113,10 @@ export class Throttle {
 
   private enqueue(signal: AbortSignal | undefined, tracked: boolean): Promise<Slot> {
     const turn = this.tail.then(() => this.waitTurn(signal, tracked));
-    this.tail = turn.then(() => undefined, () => undefined);
+    this.tail = turn.then(
+      () => undefined,
+      () => undefined,
+    );
     return turn;
   }
 
@@ -138,7 +147,10 @@ export class Throttle {
       const onAbort = () => reject(new AbortError(undefined, signal?.reason));
       if (signal?.aborted) return onAbort();
       signal?.addEventListener('abort', onAbort, { once: true });
-      this.waiters.push(() => { signal?.removeEventListener('abort', onAbort); resolve(); });
+      this.waiters.push(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      });
     });
   }
 }

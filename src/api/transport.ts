@@ -16,12 +16,19 @@ export type FetchFn = (input: string, init: RequestInit) => Promise<Response>;
  * Throws only AbortError (the caller's abort).
  */
 export async function attempt(
-  fetchFn: FetchFn, url: string, init: RequestInit, timeoutMs: number, signal?: AbortSignal,
+  fetchFn: FetchFn,
+  url: string,
+  init: RequestInit,
+  timeoutMs: number,
+  signal?: AbortSignal,
 ): Promise<AttemptResult> {
   if (signal?.aborted) throw new AbortError(undefined, signal.reason);
   const ctrl = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => { timedOut = true; ctrl.abort(new Error(`timeout after ${timeoutMs} ms`)); }, timeoutMs);
+  const timer = setTimeout(() => {
+    timedOut = true;
+    ctrl.abort(new Error(`timeout after ${timeoutMs} ms`));
+  }, timeoutMs);
   const onCallerAbort = () => ctrl.abort(signal?.reason);
   signal?.addEventListener('abort', onCallerAbort, { once: true });
   const aborted = new Promise<never>((_, reject) => {

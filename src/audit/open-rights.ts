@@ -9,8 +9,11 @@ import type { Item } from './types';
 
 const ENTITIES = ['leads', 'contacts', 'companies'] as const;
 
-function openEntities(rights: Partial<Record<(typeof ENTITIES)[number], EntityRights>>, action: 'export' | 'delete',
-  open: readonly RightLetter[]): string[] {
+function openEntities(
+  rights: Partial<Record<(typeof ENTITIES)[number], EntityRights>>,
+  action: 'export' | 'delete',
+  open: readonly RightLetter[],
+): string[] {
   return ENTITIES.filter((e) => {
     const letter = rights[e]?.[action];
     return letter !== undefined && open.includes(letter);
@@ -21,8 +24,13 @@ function openEntities(rights: Partial<Record<(typeof ENTITIES)[number], EntityRi
  * Items for roles (one per role × entity) and active non-admin users (with their role) whose `action`
  * right is one of `open`; message keys live under `keyPrefix`, e.g. `items.export-open.`.
  */
-export function openRightItems(keyPrefix: string, users: readonly UserDto[], roles: readonly RoleDto[],
-  action: 'export' | 'delete', open: readonly RightLetter[]): Item[] {
+export function openRightItems(
+  keyPrefix: string,
+  users: readonly UserDto[],
+  roles: readonly RoleDto[],
+  action: 'export' | 'delete',
+  open: readonly RightLetter[],
+): Item[] {
   const items: Item[] = [];
   for (const role of roles) {
     // One item per role and entity, so the text can name the entity in the reader's language.
@@ -42,12 +50,13 @@ export function openRightItems(keyPrefix: string, users: readonly UserDto[], rol
     const role = roles.find((r) => r.id === user.rights.role_id);
     items.push({
       id: `user:${user.id}`,
-      message: user.rights.role_id == null
-        ? { key: `${keyPrefix}userNoRole`, params: { user: user.name, count: entities.length } }
-        : {
-          key: `${keyPrefix}user`,
-          params: { user: user.name, role: role?.name ?? `#${user.rights.role_id}`, count: entities.length },
-        },
+      message:
+        user.rights.role_id == null
+          ? { key: `${keyPrefix}userNoRole`, params: { user: user.name, count: entities.length } }
+          : {
+              key: `${keyPrefix}user`,
+              params: { user: user.name, role: role?.name ?? `#${user.rights.role_id}`, count: entities.length },
+            },
       link: crmLinks.users(),
       data: { kind: 'user', user_id: user.id, role_id: user.rights.role_id ?? null, entities },
     });

@@ -34,7 +34,6 @@ export function contextFor(rule: Rule, snapshot: Snapshot, baseline: Baseline): 
   return { parts: parts as SnapshotParts, baseline, takenAt: snapshot.takenAt, window: snapshot.window };
 }
 
-
 /** The first required part that failed or was never gathered. */
 function missingPart(rule: Rule, snapshot: Snapshot): { part: PartName; failure: PartFailure | null } | null {
   for (const name of rule.meta.requires) {
@@ -46,13 +45,19 @@ function missingPart(rule: Rule, snapshot: Snapshot): { part: PartName; failure:
 }
 
 /** Run one rule: the check's result, or an error naming the failed part or the thrown message. */
-export function evaluateRule(rule: Rule, snapshot: Snapshot, baseline: Baseline, t: Translate):
-  { result: CheckResult; ctx: RuleContext } | { error: NonNullable<RuleResult['error']> } {
+export function evaluateRule(
+  rule: Rule,
+  snapshot: Snapshot,
+  baseline: Baseline,
+  t: Translate,
+): { result: CheckResult; ctx: RuleContext } | { error: NonNullable<RuleResult['error']> } {
   const missing = missingPart(rule, snapshot);
   if (missing) {
     const part = t(`parts.${missing.part}`);
     const reason = missing.failure ? failureReason(missing.failure, t) : t('items.partNotGathered');
-    return { error: { part: missing.part, failure: missing.failure, message: t('items.partFailed', { part, reason }) } };
+    return {
+      error: { part: missing.part, failure: missing.failure, message: t('items.partFailed', { part, reason }) },
+    };
   }
   const ctx = contextFor(rule, snapshot, baseline);
   try {
@@ -83,7 +88,7 @@ function fixOf(rule: Rule, ctx: RuleContext, result: CheckResult): RuleResult['f
   if (!rule.plan || result.outcome !== 'fail') return null;
   try {
     const plan = rule.plan(ctx, result);
-    return plan && plan.ops.length ? { kind: plan.kind, ops: plan.ops.length } : null;
+    return plan?.ops.length ? { kind: plan.kind, ops: plan.ops.length } : null;
   } catch {
     // A broken plan builder must not take the finding with it; the result still shows, without a fix.
     return null;
@@ -100,15 +105,29 @@ export function resultOf(rule: Rule, snapshot: Snapshot, baseline: Baseline, t: 
   const evaluated = evaluateRule(rule, snapshot, baseline, t);
   if ('error' in evaluated) {
     return {
-      ruleId: id, area, outcome: 'error', severity, items: [], evidence: [], fix: null,
-      title: t(`rules.${id}.fail`), message: evaluated.error.message, ...texts, error: evaluated.error,
+      ruleId: id,
+      area,
+      outcome: 'error',
+      severity,
+      items: [],
+      evidence: [],
+      fix: null,
+      title: t(`rules.${id}.fail`),
+      message: evaluated.error.message,
+      ...texts,
+      error: evaluated.error,
     };
   }
   const { result, ctx } = evaluated;
   const items = render(result.items, t);
   const evidence = render(result.evidence, t);
   return {
-    ruleId: id, area, outcome: result.outcome, severity, items, evidence,
+    ruleId: id,
+    area,
+    outcome: result.outcome,
+    severity,
+    items,
+    evidence,
     fix: fixOf(rule, ctx, result),
     title: t(`rules.${id}.${result.outcome === 'pass' ? 'pass' : 'fail'}`),
     message: summary(result.outcome, items.length, evidence.length, t),
@@ -120,7 +139,8 @@ export function resultOf(rule: Rule, snapshot: Snapshot, baseline: Baseline, t: 
 function failedPartsByArea(rules: readonly Rule[], snapshot: Snapshot, t: Translate) {
   const byArea: Partial<Record<Area, { part: PartName; reason: string }[]>> = {};
   for (const rule of rules) {
-    const list = (byArea[rule.meta.area] ??= []);
+    const list = byArea[rule.meta.area] ?? [];
+    byArea[rule.meta.area] = list;
     for (const name of rule.meta.requires) {
       const part = snapshot.parts[name];
       if (!part || !('error' in part) || list.some((p) => p.part === name)) continue;

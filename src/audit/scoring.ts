@@ -14,7 +14,8 @@ export const SEVERITY_WEIGHTS: Readonly<Record<Severity, number>> = Object.freez
 
 /** Grade letters by minimum score, best first. */
 export const GRADES: readonly { grade: string; min: number }[] = Object.freeze(
-  [...config.grades].sort((a, b) => b.min - a.min));
+  [...config.grades].sort((a, b) => b.min - a.min),
+);
 
 const OUTCOMES: readonly Outcome[] = ['pass', 'fail', 'needs-review', 'manual', 'not-applicable', 'error'];
 

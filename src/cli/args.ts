@@ -35,6 +35,7 @@ export function langFlag(value: string | undefined, env: Record<string, string |
 export function numberFlag(name: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n) || n < min || n > max) throw usageError(`--${name} must be a number from ${min} to ${max} (got "${value}")`);
+  if (!Number.isFinite(n) || n < min || n > max)
+    throw usageError(`--${name} must be a number from ${min} to ${max} (got "${value}")`);
   return n;
 }

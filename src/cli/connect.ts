@@ -18,7 +18,8 @@ export function resolveBaseUrl(values: { 'base-url'?: string; subdomain?: string
   if (values.subdomain) {
     const domain = values.domain ?? 'amocrm.ru';
     if (domain !== 'amocrm.ru' && domain !== 'kommo.com') throw usageError('--domain must be amocrm.ru or kommo.com');
-    if (!/^[a-z0-9-]+$/i.test(values.subdomain)) throw usageError(`--subdomain is not a subdomain: "${values.subdomain}"`);
+    if (!/^[a-z0-9-]+$/i.test(values.subdomain))
+      throw usageError(`--subdomain is not a subdomain: "${values.subdomain}"`);
     return baseUrlFor({ subdomain: values.subdomain, domain });
   }
   throw usageError('say which account: --base-url URL or --subdomain NAME [--domain amocrm.ru|kommo.com]');

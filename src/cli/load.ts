@@ -9,7 +9,9 @@ function readText(io: CliIo, path: string, what: string): string {
   try {
     return new TextDecoder().decode(io.readFile(path));
   } catch (err) {
-    throw usageError(`cannot read the ${what} file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw usageError(
+      `cannot read the ${what} file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
   }
 }
 

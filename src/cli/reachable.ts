@@ -9,9 +9,25 @@ export function assertReachable(snapshot: Snapshot, baseUrl: string): void {
   const account = snapshot.parts.account;
   if (!account || !('error' in account)) return;
   const { kind, message } = account.error;
-  if (['unauthorized', 'forbidden', 'payment', 'network', 'timeout', 'not-found', 'malformed', 'http', 'rate-limit'].includes(kind)) {
-    const what = kind === 'unauthorized' ? 'the token was refused (401): check AMO_TOKEN'
-      : kind === 'network' || kind === 'timeout' ? `${baseUrl} did not answer` : message;
+  if (
+    [
+      'unauthorized',
+      'forbidden',
+      'payment',
+      'network',
+      'timeout',
+      'not-found',
+      'malformed',
+      'http',
+      'rate-limit',
+    ].includes(kind)
+  ) {
+    const what =
+      kind === 'unauthorized'
+        ? 'the token was refused (401): check AMO_TOKEN'
+        : kind === 'network' || kind === 'timeout'
+          ? `${baseUrl} did not answer`
+          : message;
     throw new CliError(`cannot audit ${baseUrl}: ${what}`, EXIT.unreachable);
   }
 }

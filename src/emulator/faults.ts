@@ -57,9 +57,11 @@ export class Faults {
 
   /** Takes the first armed one-shot fault matching the request, if any. */
   take(method: string, url: URL): FaultAction | undefined {
-    const i = this.pending.findIndex(({ spec }) =>
-      (!spec.method || spec.method.toUpperCase() === method.toUpperCase()) &&
-      (typeof spec.path === 'string' ? spec.path === url.pathname : spec.path.test(url.pathname + url.search)));
+    const i = this.pending.findIndex(
+      ({ spec }) =>
+        (!spec.method || spec.method.toUpperCase() === method.toUpperCase()) &&
+        (typeof spec.path === 'string' ? spec.path === url.pathname : spec.path.test(url.pathname + url.search)),
+    );
     if (i < 0) return undefined;
     const p = this.pending[i]!;
     p.left -= 1;

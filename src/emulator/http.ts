@@ -4,13 +4,26 @@
  */
 
 const TITLES: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found',
-  405: 'Method Not Allowed', 422: 'Unprocessable Entity', 429: 'Too Many Requests', 500: 'Internal Server Error',
-  502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  402: 'Payment Required',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
 };
 
 /** One entry of a `validation-errors` block. */
-export interface ValidationIssue { code: string; path: string; detail: string }
+export interface ValidationIssue {
+  code: string;
+  path: string;
+  detail: string;
+}
 
 /** A problem a handler throws; the core turns it into a problem+json response. */
 export class Problem extends Error {
@@ -19,7 +32,9 @@ export class Problem extends Error {
     readonly detail: string,
     readonly extra: Record<string, unknown> = {},
     readonly headers: Record<string, string> = {},
-  ) { super(detail); }
+  ) {
+    super(detail);
+  }
 }
 
 /** 400 with `validation-errors`, grouped per request item as amoCRM does. */
@@ -34,11 +49,16 @@ export function assertValid(groups: { request_id: string; errors: ValidationIssu
 }
 
 /** problem+json response: {title, type, status, detail} plus extras. */
-export function problemResponse(status: number, detail: string, extra: Record<string, unknown> = {},
-  headers: Record<string, string> = {}): Response {
+export function problemResponse(
+  status: number,
+  detail: string,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Response {
   const body = { title: TITLES[status] ?? 'Error', type: `https://httpstatus.es/${status}`, status, detail, ...extra };
   return new Response(JSON.stringify(body), {
-    status, headers: { 'content-type': 'application/problem+json', ...headers },
+    status,
+    headers: { 'content-type': 'application/problem+json', ...headers },
   });
 }
 
@@ -61,7 +81,10 @@ export function selfLink(origin: string, path: string): { self: { href: string }
 export type MetaStyle = 'full' | 'page' | 'total';
 
 /** Paging limits of one list endpoint. */
-export interface PagingRule { defaultLimit: number; maxLimit: number }
+export interface PagingRule {
+  defaultLimit: number;
+  maxLimit: number;
+}
 
 /** Default paging: 50 per page, at most 250. */
 export const PAGING: PagingRule = { defaultLimit: 50, maxLimit: 250 };
@@ -69,7 +92,10 @@ export const PAGING: PagingRule = { defaultLimit: 50, maxLimit: 250 };
 export const EVENTS_PAGING: PagingRule = { defaultLimit: 50, maxLimit: 100 };
 
 /** Parsed page/limit of a request. */
-export interface PageRequest { page: number; limit: number }
+export interface PageRequest {
+  page: number;
+  limit: number;
+}
 
 /**
  * Reads `page` (1-based) and `limit`. A limit above the endpoint's maximum is refused
@@ -118,15 +144,22 @@ export function listResponse<T>(spec: ListSpec<T>): Response {
   if (spec.unpaged) {
     if (spec.total === 0) return noContent();
     const items = spec.slice(0, spec.total);
-    return hal({ _total_items: items.length, _links: selfLink(spec.origin, spec.path), _embedded: { [spec.collection]: items } });
+    return hal({
+      _total_items: items.length,
+      _links: selfLink(spec.origin, spec.path),
+      _embedded: { [spec.collection]: items },
+    });
   }
   const { page, limit } = readPaging(spec.query, spec.rule ?? PAGING);
   const offset = (page - 1) * limit;
   const items = offset < spec.total ? spec.slice(offset, limit) : [];
   if (items.length === 0) return noContent();
   const pageCount = Math.max(1, Math.ceil(spec.total / limit));
-  const links: Record<string, { href: string }> = { self: { href: pageHref(spec.origin, spec.path, spec.query, page, limit) } };
-  if (offset + limit < spec.total) links['next'] = { href: pageHref(spec.origin, spec.path, spec.query, page + 1, limit) };
+  const links: Record<string, { href: string }> = {
+    self: { href: pageHref(spec.origin, spec.path, spec.query, page, limit) },
+  };
+  if (offset + limit < spec.total)
+    links['next'] = { href: pageHref(spec.origin, spec.path, spec.query, page + 1, limit) };
   if (page > 1) {
     links['first'] = { href: pageHref(spec.origin, spec.path, spec.query, 1, limit) };
     links['prev'] = { href: pageHref(spec.origin, spec.path, spec.query, page - 1, limit) };
@@ -140,7 +173,9 @@ export function listResponse<T>(spec: ListSpec<T>): Response {
 
 /** Convenience: list response over an in-memory array of records. */
 export function arrayListResponse<R, T>(
-  base: Omit<ListSpec<T>, 'total' | 'slice'>, records: R[], serialize: (r: R) => T,
+  base: Omit<ListSpec<T>, 'total' | 'slice'>,
+  records: R[],
+  serialize: (r: R) => T,
 ): Response {
   return listResponse({ ...base, total: records.length, slice: (o, n) => records.slice(o, o + n).map(serialize) });
 }
@@ -170,7 +205,12 @@ export function inRange(ts: number, r: { from?: number; to?: number }): boolean 
 
 /** Values of `with=a,b`. */
 export function withSet(query: URLSearchParams): Set<string> {
-  return new Set((query.get('with') ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+  return new Set(
+    (query.get('with') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 }
 
 function escapeRe(s: string): string {

@@ -4,7 +4,7 @@
  * API's auth, throttle and quirks, plus fault injection for tests.
  */
 import { Faults, networkError } from './faults';
-import type { FaultAction, OnceFault } from './faults';
+import type { FaultAction } from './faults';
 import { Problem, hal, problemResponse } from './http';
 import { listenWith } from './node-adapter';
 import type { Listening } from './node-adapter';
@@ -70,8 +70,14 @@ const INTEGRATION = 'emulator-integration';
 function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
   if (ms <= 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    const t = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
-    const onAbort = () => { clearTimeout(t); reject(signal!.reason ?? new DOMException('The operation was aborted.', 'AbortError')); };
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(signal!.reason ?? new DOMException('The operation was aborted.', 'AbortError'));
+    };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
@@ -95,9 +101,11 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
   const limiter = new RateLimiter(opts.rate ?? 7, { ...DEFAULT_BLOCK, ...opts.block }, now);
 
   const adminId = () => store.users.find((u) => u.rights.is_admin && u.rights.is_active)!.id;
-  const managerId = () => store.users.find((u) => !u.rights.is_admin && u.rights.is_active && !u.rights.is_free)?.id ?? null;
+  const managerId = () =>
+    store.users.find((u) => !u.rights.is_admin && u.rights.is_active && !u.rights.is_free)?.id ?? null;
   const tokenFor = (userId: number) => `user-${userId}-${store.account.id}`;
-  const sessionFor = (userId: number) => `sess-${(hashString(`${store.account.id}:${userId}`) >>> 0).toString(16)}-${userId}`;
+  const sessionFor = (userId: number) =>
+    `sess-${(hashString(`${store.account.id}:${userId}`) >>> 0).toString(16)}-${userId}`;
 
   function authenticate(req: Request): UserRecord | undefined {
     const auth = req.headers.get('authorization');
@@ -116,16 +124,23 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
     }
     const user = store.users.find((u) => u.id === userId);
     // A deactivated user can no longer act in the account.
-    return user && user.rights.is_active ? user : undefined;
+    return user?.rights.is_active ? user : undefined;
   }
 
   function faultResponse(f: FaultAction): Response | undefined {
-    if (f.malformed) return new Response('{"_page":1,"_links":{"self":{"href":"', { status: 200, headers: { 'content-type': 'application/hal+json' } });
+    if (f.malformed)
+      return new Response('{"_page":1,"_links":{"self":{"href":"', {
+        status: 200,
+        headers: { 'content-type': 'application/hal+json' },
+      });
     if (f.status !== undefined) {
       const headers: Record<string, string> = f.status === 429 ? { 'retry-after': '1' } : {};
       if (f.body === undefined) return problemResponse(f.status, 'Injected fault', {}, headers);
       const text = typeof f.body === 'string' ? f.body : JSON.stringify(f.body);
-      return new Response(text, { status: f.status, headers: { 'content-type': f.status >= 400 ? 'application/problem+json' : 'application/hal+json', ...headers } });
+      return new Response(text, {
+        status: f.status,
+        headers: { 'content-type': f.status >= 400 ? 'application/problem+json' : 'application/hal+json', ...headers },
+      });
     }
     return undefined;
   }
@@ -134,27 +149,45 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
     if (req.method !== 'POST') return undefined;
     const text = await req.text();
     let body: unknown = {};
-    try { body = text === '' ? {} : JSON.parse(text); } catch { return problemResponse(400, 'Body is not valid JSON'); }
+    try {
+      body = text === '' ? {} : JSON.parse(text);
+    } catch {
+      return problemResponse(400, 'Body is not valid JSON');
+    }
     if (!isObject(body)) return problemResponse(400, 'Body must be an object');
     if (url.pathname === '/__emulator/reset') {
       const s = body['seed'];
-      if (s !== undefined && (typeof s !== 'string' || !isSeedName(s))) return problemResponse(400, `Unknown seed ${String(s)}`);
+      if (s !== undefined && (typeof s !== 'string' || !isSeedName(s)))
+        return problemResponse(400, `Unknown seed ${String(s)}`);
       emulator.reset(s as SeedName | undefined);
       return hal({ seed });
     }
     if (url.pathname === '/__emulator/faults') {
       if (body['clear'] === true) faults.clear();
-      for (const k of ['latencyMs', 'errorRate', 'resetRate'] as const) if (typeof body[k] === 'number') faults[k] = body[k];
+      for (const k of ['latencyMs', 'errorRate', 'resetRate'] as const)
+        if (typeof body[k] === 'number') faults[k] = body[k];
       const once = body['once'] === undefined ? [] : Array.isArray(body['once']) ? body['once'] : [body['once']];
       for (const o of once) {
-        if (!isObject(o) || !isObject(o['fault']) || (typeof o['path'] !== 'string' && typeof o['pathRegex'] !== 'string')) {
+        if (
+          !isObject(o) ||
+          !isObject(o['fault']) ||
+          (typeof o['path'] !== 'string' && typeof o['pathRegex'] !== 'string')
+        ) {
           return problemResponse(400, 'once needs {path | pathRegex, fault}');
         }
-        faults.once({ method: typeof o['method'] === 'string' ? o['method'] : undefined,
+        faults.once({
+          method: typeof o['method'] === 'string' ? o['method'] : undefined,
           path: typeof o['pathRegex'] === 'string' ? new RegExp(o['pathRegex']) : String(o['path']),
-          fault: o['fault'] as FaultAction, count: typeof o['count'] === 'number' ? o['count'] : undefined });
+          fault: o['fault'] as FaultAction,
+          count: typeof o['count'] === 'number' ? o['count'] : undefined,
+        });
       }
-      return hal({ latencyMs: faults.latencyMs, errorRate: faults.errorRate, resetRate: faults.resetRate, armed: faults.armed });
+      return hal({
+        latencyMs: faults.latencyMs,
+        errorRate: faults.errorRate,
+        resetRate: faults.resetRate,
+        armed: faults.armed,
+      });
     }
     return undefined;
   }
@@ -169,7 +202,13 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
 
     const verdict = limiter.check();
     if (!verdict.ok) {
-      if (verdict.status === 429) return problemResponse(429, 'Too many requests: no more than the allowed requests per second', {}, { 'retry-after': String(verdict.retryAfter) });
+      if (verdict.status === 429)
+        return problemResponse(
+          429,
+          'Too many requests: no more than the allowed requests per second',
+          {},
+          { 'retry-after': String(verdict.retryAfter) },
+        );
       return problemResponse(403, 'Account blocked for repeated rate-limit violations');
     }
 
@@ -191,12 +230,24 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
 
     let parsed: { done: boolean; value: unknown } = { done: false, value: undefined };
     const ctx: Ctx = {
-      req, url, origin: url.origin, query: url.searchParams, params: found.params, store, user, integration: INTEGRATION, now,
+      req,
+      url,
+      origin: url.origin,
+      query: url.searchParams,
+      params: found.params,
+      store,
+      user,
+      integration: INTEGRATION,
+      now,
       body: async () => {
         if (!parsed.done) {
           const text = await req.text();
           if (text.trim() === '') throw new Problem(400, 'Request body is empty');
-          try { parsed = { done: true, value: JSON.parse(text) }; } catch { throw new Problem(400, 'Request body is not valid JSON'); }
+          try {
+            parsed = { done: true, value: JSON.parse(text) };
+          } catch {
+            throw new Problem(400, 'Request body is not valid JSON');
+          }
         }
         return parsed.value;
       },
@@ -213,13 +264,18 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
   const inProcessFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const raw = input instanceof Request ? input : String(input);
     // Relative URLs (browser-style same-origin calls) resolve against a local origin.
-    const req = typeof raw === 'string' && raw.startsWith('/') ? new Request(`http://127.0.0.1${raw}`, init) : new Request(raw, init);
+    const req =
+      typeof raw === 'string' && raw.startsWith('/')
+        ? new Request(`http://127.0.0.1${raw}`, init)
+        : new Request(raw, init);
     if (req.signal.aborted) throw req.signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
     return handle(req);
   }) as typeof fetch;
 
   const emulator: Emulator = {
-    get store() { return store; },
+    get store() {
+      return store;
+    },
     fetch: inProcessFetch,
     handle,
     listen: (port, host) => listenWith(handle, port, host),
@@ -239,8 +295,12 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       if (!store.users.some((u) => u.id === userId)) throw new Error(`No user ${userId} in seed ${seed}`);
       return sessionFor(userId);
     },
-    get adminId() { return adminId(); },
-    get managerId() { return managerId(); },
+    get adminId() {
+      return adminId();
+    },
+    get managerId() {
+      return managerId();
+    },
     limiter,
   };
   return emulator;

@@ -23,14 +23,25 @@ const port = Number(values.port);
 const latencyMs = Number(values.latency);
 const rate = Number(values.rate);
 if (!isSeedName(seed) || !Number.isInteger(port) || port < 0 || !(latencyMs >= 0) || !(rate > 0)) {
-  console.error(`usage: npm run emulator -- --port P --seed ${SEED_NAMES.join('|')} [--token T] [--latency MS] [--rate N] [--test-routes]`);
+  console.error(
+    `usage: npm run emulator -- --port P --seed ${SEED_NAMES.join('|')} [--token T] [--latency MS] [--rate N] [--test-routes]`,
+  );
   process.exit(2);
 }
 
-const emulator = createEmulator({ seed, token: values.token, latencyMs, rate, testRoutes: values['test-routes'], quiet: values.quiet });
+const emulator = createEmulator({
+  seed,
+  token: values.token,
+  latencyMs,
+  rate,
+  testRoutes: values['test-routes'],
+  quiet: values.quiet,
+});
 const server = await emulator.listen(port, '127.0.0.1');
 console.log(`amoCRM API v4 emulator (seed ${seed}) at ${server.url}/api/v4 — token: ${values.token}`);
 
-const stop = () => { void server.close().then(() => process.exit(0)); };
+const stop = () => {
+  void server.close().then(() => process.exit(0));
+};
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);

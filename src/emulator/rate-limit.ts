@@ -4,13 +4,20 @@
  */
 
 /** Abuse policy: `after` 429s within `windowMs` start a block of `blockMs`. */
-export interface BlockPolicy { after: number; windowMs: number; blockMs: number }
+export interface BlockPolicy {
+  after: number;
+  windowMs: number;
+  blockMs: number;
+}
 
 /** Defaults: 20 refusals within 10 s block the caller for 5 minutes. */
 export const DEFAULT_BLOCK: BlockPolicy = { after: 20, windowMs: 10_000, blockMs: 300_000 };
 
 /** Verdict for one request. */
-export type RateVerdict = { ok: true } | { ok: false; status: 429; retryAfter: number } | { ok: false; status: 403; until: number };
+export type RateVerdict =
+  | { ok: true }
+  | { ok: false; status: 429; retryAfter: number }
+  | { ok: false; status: 403; until: number };
 
 /** Sliding-window limiter over an injectable clock. */
 export class RateLimiter {
@@ -18,7 +25,11 @@ export class RateLimiter {
   private refused: number[] = [];
   private blockedUntil = 0;
 
-  constructor(public rate: number, public block: BlockPolicy, private readonly now: () => number) {}
+  constructor(
+    public rate: number,
+    public block: BlockPolicy,
+    private readonly now: () => number,
+  ) {}
 
   /** Records a request and says whether it may proceed. Refused requests do not fill the window. */
   check(): RateVerdict {

@@ -39,24 +39,32 @@ export interface Route {
 /** Declares a route. */
 export function route(method: string, pattern: string, handler: Handler): Route {
   const keys: string[] = [];
-  const source = pattern.split('/').map((seg) => {
-    const m = /^:(\w+)(?:\((.+)\))?$/.exec(seg);
-    if (!m) return seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    keys.push(m[1]!);
-    return `(${m[2] ?? '[^/]+'})`;
-  }).join('/');
+  const source = pattern
+    .split('/')
+    .map((seg) => {
+      const m = /^:(\w+)(?:\((.+)\))?$/.exec(seg);
+      if (!m) return seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      keys.push(m[1]!);
+      return `(${m[2] ?? '[^/]+'})`;
+    })
+    .join('/');
   return { method: method.toUpperCase(), pattern, regex: new RegExp(`^${source}/?$`), keys, handler };
 }
 
 /** Finds the route for a method and pathname, with its decoded params. */
-export function match(routes: Route[], method: string, pathname: string):
-  { route: Route; params: Record<string, string> } | undefined {
+export function match(
+  routes: Route[],
+  method: string,
+  pathname: string,
+): { route: Route; params: Record<string, string> } | undefined {
   for (const r of routes) {
     if (r.method !== method.toUpperCase()) continue;
     const m = r.regex.exec(pathname);
     if (!m) continue;
     const params: Record<string, string> = {};
-    r.keys.forEach((k, i) => { params[k] = decodeURIComponent(m[i + 1]!); });
+    r.keys.forEach((k, i) => {
+      params[k] = decodeURIComponent(m[i + 1]!);
+    });
     return { route: r, params };
   }
   return undefined;
@@ -85,7 +93,8 @@ export async function arrayBody(ctx: Ctx): Promise<Record<string, unknown>[]> {
 /** The body as a non-empty object (PATCH /x/{id}); 400 otherwise. */
 export async function objectBody(ctx: Ctx): Promise<Record<string, unknown>> {
   const body = await ctx.body();
-  if (!isObject(body) || Object.keys(body).length === 0) throw new Problem(400, 'Request body must be a non-empty object');
+  if (!isObject(body) || Object.keys(body).length === 0)
+    throw new Problem(400, 'Request body must be a non-empty object');
   return body;
 }
 

@@ -1,8 +1,21 @@
 /** Record → wire object, adding `_links` (absolute, from the request origin) and `_embedded`. */
 import type { FieldEntity, RoleRightsDto, UserRightsDto } from '../api/dto';
 import type {
-  CompanyRecord, ContactRecord, EventRecord, FieldRecord, GroupRecord, LeadRecord, NoteRecord, PipelineRecord,
-  RoleRecord, StatusRecord, Store, UnsortedRecord, UserRecord, WebsiteButtonRecord, WidgetRecord,
+  CompanyRecord,
+  ContactRecord,
+  EventRecord,
+  FieldRecord,
+  GroupRecord,
+  LeadRecord,
+  NoteRecord,
+  PipelineRecord,
+  RoleRecord,
+  StatusRecord,
+  Store,
+  UnsortedRecord,
+  UserRecord,
+  WebsiteButtonRecord,
+  WidgetRecord,
 } from './store';
 import { visibleStatuses } from './store';
 import { selfLink } from './http';
@@ -23,7 +36,13 @@ export function effectiveRights(store: Store, u: UserRecord): UserRightsDto {
 
 /** GET /users item. */
 export function userOut(store: Store, origin: string, u: UserRecord, w: Set<string>): Record<string, unknown> {
-  const out: Record<string, unknown> = { id: u.id, name: u.name, email: u.email, lang: u.lang, rights: effectiveRights(store, u) };
+  const out: Record<string, unknown> = {
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    lang: u.lang,
+    rights: effectiveRights(store, u),
+  };
   if (w.has('uuid')) out['uuid'] = u.uuid;
   if (w.has('amojo_id')) out['amojo_id'] = u.amojo_id;
   if (w.has('user_rank')) out['user_rank'] = u.user_rank;
@@ -44,7 +63,12 @@ export function userOut(store: Store, origin: string, u: UserRecord, w: Set<stri
 
 /** GET /roles item. */
 export function roleOut(store: Store, origin: string, r: RoleRecord, w: Set<string>): Record<string, unknown> {
-  const out: Record<string, unknown> = { id: r.id, name: r.name, rights: clone(r.rights), _links: selfLink(origin, `/api/v4/roles/${r.id}`) };
+  const out: Record<string, unknown> = {
+    id: r.id,
+    name: r.name,
+    rights: clone(r.rights),
+    _links: selfLink(origin, `/api/v4/roles/${r.id}`),
+  };
   if (w.has('users')) {
     out['_embedded'] = { users: store.users.filter((u) => u.rights.role_id === r.id).map((u) => ({ id: u.id })) };
   }
@@ -53,19 +77,36 @@ export function roleOut(store: Store, origin: string, r: RoleRecord, w: Set<stri
 
 /** GET /{entity}/custom_fields item. */
 export function fieldOut(store: Store, origin: string, entity: FieldEntity, f: FieldRecord): Record<string, unknown> {
-  return { ...clone(f), account_id: store.account.id, _links: selfLink(origin, `/api/v4/${entity}/custom_fields/${f.id}`) };
+  return {
+    ...clone(f),
+    account_id: store.account.id,
+    _links: selfLink(origin, `/api/v4/${entity}/custom_fields/${f.id}`),
+  };
 }
 
 /** GET /{entity}/custom_fields/groups item. */
-export function groupOut(store: Store, origin: string, entity: FieldEntity, g: GroupRecord): Record<string, unknown> {
+export function groupOut(_store: Store, origin: string, entity: FieldEntity, g: GroupRecord): Record<string, unknown> {
   return { ...clone(g), _links: selfLink(origin, `/api/v4/${entity}/custom_fields/groups/${g.id}`) };
 }
 
 /** A status of a pipeline. */
-export function statusOut(store: Store, origin: string, p: PipelineRecord, s: StatusRecord, w: Set<string>): Record<string, unknown> {
+export function statusOut(
+  store: Store,
+  origin: string,
+  p: PipelineRecord,
+  s: StatusRecord,
+  w: Set<string>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {
-    id: s.id, name: s.name, sort: s.sort, is_editable: s.is_editable, pipeline_id: p.id, color: s.color, type: s.type,
-    account_id: store.account.id, _links: selfLink(origin, `/api/v4/leads/pipelines/${p.id}/statuses/${s.id}`),
+    id: s.id,
+    name: s.name,
+    sort: s.sort,
+    is_editable: s.is_editable,
+    pipeline_id: p.id,
+    color: s.color,
+    type: s.type,
+    account_id: store.account.id,
+    _links: selfLink(origin, `/api/v4/leads/pipelines/${p.id}/statuses/${s.id}`),
   };
   if (w.has('descriptions')) out['descriptions'] = clone(s.descriptions);
   return out;
@@ -74,8 +115,14 @@ export function statusOut(store: Store, origin: string, p: PipelineRecord, s: St
 /** A pipeline with its visible statuses. */
 export function pipelineOut(store: Store, origin: string, p: PipelineRecord): Record<string, unknown> {
   return {
-    id: p.id, name: p.name, sort: p.sort, is_main: p.is_main, is_unsorted_on: p.is_unsorted_on, is_archive: p.is_archive,
-    account_id: store.account.id, _links: selfLink(origin, `/api/v4/leads/pipelines/${p.id}`),
+    id: p.id,
+    name: p.name,
+    sort: p.sort,
+    is_main: p.is_main,
+    is_unsorted_on: p.is_unsorted_on,
+    is_archive: p.is_archive,
+    account_id: store.account.id,
+    _links: selfLink(origin, `/api/v4/leads/pipelines/${p.id}`),
     _embedded: { statuses: visibleStatuses(p).map((s) => statusOut(store, origin, p, s, new Set())) },
   };
 }
@@ -88,10 +135,15 @@ export function leadOut(store: Store, origin: string, l: LeadRecord, w: Set<stri
   out['_links'] = selfLink(origin, `/api/v4/leads/${l.id}`);
   const emb: Record<string, unknown> = {
     tags: [],
-    companies: company_id === null ? [] : [{ id: company_id, _links: selfLink(origin, `/api/v4/companies/${company_id}`) }],
+    companies:
+      company_id === null ? [] : [{ id: company_id, _links: selfLink(origin, `/api/v4/companies/${company_id}`) }],
   };
   if (w.has('contacts')) {
-    emb['contacts'] = contact_ids.map((id, i) => ({ id, is_main: i === 0, _links: selfLink(origin, `/api/v4/contacts/${id}`) }));
+    emb['contacts'] = contact_ids.map((id, i) => ({
+      id,
+      is_main: i === 0,
+      _links: selfLink(origin, `/api/v4/contacts/${id}`),
+    }));
   }
   out['_embedded'] = emb;
   return out;
@@ -99,10 +151,15 @@ export function leadOut(store: Store, origin: string, l: LeadRecord, w: Set<stri
 
 /** GET /contacts item. */
 export function contactOut(store: Store, origin: string, c: ContactRecord, w: Set<string>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...clone(c), account_id: store.account.id, _links: selfLink(origin, `/api/v4/contacts/${c.id}`) };
+  const out: Record<string, unknown> = {
+    ...clone(c),
+    account_id: store.account.id,
+    _links: selfLink(origin, `/api/v4/contacts/${c.id}`),
+  };
   const emb: Record<string, unknown> = { tags: [], companies: [] };
   if (w.has('leads')) {
-    emb['leads'] = store.leads.filter((l) => l.contact_ids.includes(c.id))
+    emb['leads'] = store.leads
+      .filter((l) => l.contact_ids.includes(c.id))
       .map((l) => ({ id: l.id, _links: selfLink(origin, `/api/v4/leads/${l.id}`) }));
   }
   out['_embedded'] = emb;
@@ -111,20 +168,31 @@ export function contactOut(store: Store, origin: string, c: ContactRecord, w: Se
 
 /** GET /companies item. */
 export function companyOut(store: Store, origin: string, c: CompanyRecord): Record<string, unknown> {
-  return { ...clone(c), account_id: store.account.id, _links: selfLink(origin, `/api/v4/companies/${c.id}`), _embedded: { tags: [] } };
+  return {
+    ...clone(c),
+    account_id: store.account.id,
+    _links: selfLink(origin, `/api/v4/companies/${c.id}`),
+    _embedded: { tags: [] },
+  };
 }
 
 /** GET /events item. */
 export function eventOut(store: Store, origin: string, e: EventRecord): Record<string, unknown> {
   return {
-    ...clone(e), account_id: store.account.id, _links: selfLink(origin, `/api/v4/events/${e.id}`),
+    ...clone(e),
+    account_id: store.account.id,
+    _links: selfLink(origin, `/api/v4/events/${e.id}`),
     _embedded: { entity: { id: e.entity_id, _links: selfLink(origin, `/api/v4/${e.entity_type}s/${e.entity_id}`) } },
   };
 }
 
 /** GET /{entity}/notes item. */
 export function noteOut(store: Store, origin: string, entity: FieldEntity, n: NoteRecord): Record<string, unknown> {
-  return { ...clone(n), account_id: store.account.id, _links: selfLink(origin, `/api/v4/${entity}/${n.entity_id}/notes/${n.id}`) };
+  return {
+    ...clone(n),
+    account_id: store.account.id,
+    _links: selfLink(origin, `/api/v4/${entity}/${n.entity_id}/notes/${n.id}`),
+  };
 }
 
 /** GET /leads/unsorted item (internal state fields dropped). */

@@ -5,8 +5,20 @@
  * on demand instead of holding 100,000 objects.
  */
 import type {
-  CompanyDto, ContactDto, CustomFieldDto, EventDto, FieldEntity, FieldGroupDto, LeadDto, NoteDto,
-  RoleRightsDto, SourceDto, UnsortedDto, UserRightsDto, WebsiteButtonDto, WidgetDto,
+  CompanyDto,
+  ContactDto,
+  CustomFieldDto,
+  EventDto,
+  FieldEntity,
+  FieldGroupDto,
+  LeadDto,
+  NoteDto,
+  RoleRightsDto,
+  SourceDto,
+  UnsortedDto,
+  UserRightsDto,
+  WebsiteButtonDto,
+  WidgetDto,
 } from '../api/dto';
 
 /** A read-only, indexable list of records (array-backed or computed lazily). */
@@ -22,7 +34,9 @@ export interface RecordList<T extends { id: number }> {
 export function arrayList<T extends { id: number }>(items: T[]): RecordList<T> & { items: T[] } {
   return {
     items,
-    get length() { return items.length; },
+    get length() {
+      return items.length;
+    },
     at: (i) => items[i]!,
     byId: (id) => items.find((x) => x.id === id),
   };
@@ -47,7 +61,11 @@ export interface UserRecord {
 }
 
 /** A role as stored (no `_links`). */
-export interface RoleRecord { id: number; name: string; rights: RoleRightsDto }
+export interface RoleRecord {
+  id: number;
+  name: string;
+  rights: RoleRightsDto;
+}
 
 /** A pipeline stage as stored; every pipeline keeps its unsorted stage even when unsorted is off. */
 export interface StatusRecord {
@@ -137,8 +155,16 @@ export interface AccountRecord {
 
 /** Id counters; every created object takes the next id of its kind. */
 export interface Sequences {
-  field: number; enum: number; group: number; pipeline: number; status: number; role: number;
-  lead: number; note: number; event: number; user: number;
+  field: number;
+  enum: number;
+  group: number;
+  pipeline: number;
+  status: number;
+  role: number;
+  lead: number;
+  note: number;
+  event: number;
+  user: number;
 }
 
 /** The whole account. */
@@ -189,5 +215,5 @@ export function visibleStatuses(p: PipelineRecord): StatusRecord[] {
 
 /** Event ids are strings in amoCRM (ULID-like); derived from a counter to stay deterministic. */
 export function eventId(n: number): string {
-  return '01' + n.toString(36).padStart(24, '0');
+  return `01${n.toString(36).padStart(24, '0')}`;
 }

@@ -26,7 +26,13 @@ function safely(ctx: DocContext, name: string, build: () => SheetSpec[]): SheetS
     return build();
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    return [{ name, columns: [{ header: ctx.t('export.col.problem'), width: 80 }], rows: [[ctx.t('export.sheetFailed', { reason })]] }];
+    return [
+      {
+        name,
+        columns: [{ header: ctx.t('export.col.problem'), width: 80 }],
+        rows: [[ctx.t('export.sheetFailed', { reason })]],
+      },
+    ];
   }
 }
 

@@ -10,21 +10,24 @@ const MAX_ITEMS = 20;
 
 function text(value: string): string {
   // Inline text: neutralised and with Markdown's structural characters at line start defused.
-  return neutralise(value).replace(/\r?\n/g, ' ').replace(/([\\`*_[\]<>])/g, '\\$1');
+  return neutralise(value)
+    .replace(/\r?\n/g, ' ')
+    .replace(/([\\`*_[\]<>])/g, '\\$1');
 }
 
 function resultBlock(r: RuleResult, t: Translate): string[] {
   const lines = [
     `### ${text(r.title)} (\`${r.ruleId}\`)`,
     '',
-    `- ${t('export.col.outcome')}: **${text(tOr(t, `outcomes.${r.outcome}`, r.outcome))}**`
-      + ` · ${t('export.col.severity')}: ${text(tOr(t, `severity.${r.severity}`, r.severity))}`
-      + (r.fix ? ` · ${t('export.col.fix')}: ${text(tOr(t, `export.fixKind.${r.fix.kind}`, r.fix.kind))}` : ''),
+    `- ${t('export.col.outcome')}: **${text(tOr(t, `outcomes.${r.outcome}`, r.outcome))}**` +
+      ` · ${t('export.col.severity')}: ${text(tOr(t, `severity.${r.severity}`, r.severity))}` +
+      (r.fix ? ` · ${t('export.col.fix')}: ${text(tOr(t, `export.fixKind.${r.fix.kind}`, r.fix.kind))}` : ''),
   ];
   const message = r.outcome === 'error' && r.error ? r.error.message : r.message;
   if (message) lines.push(`- ${text(message)}`);
   for (const item of r.items.slice(0, MAX_ITEMS)) lines.push(`  - ${text(item.text)}`);
-  if (r.items.length > MAX_ITEMS) lines.push(`  - ${text(t('export.moreItems', { count: r.items.length - MAX_ITEMS }))}`);
+  if (r.items.length > MAX_ITEMS)
+    lines.push(`  - ${text(t('export.moreItems', { count: r.items.length - MAX_ITEMS }))}`);
   if (r.why) lines.push(`- ${t('export.col.why')}: ${text(r.why)}`);
   if (r.howTo) lines.push(`- ${t('export.col.howTo')}: ${text(r.howTo)}`);
   lines.push('');

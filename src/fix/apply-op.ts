@@ -47,21 +47,35 @@ async function getOrNull<T>(client: ApiClient, path: string, signal?: AbortSigna
 }
 
 /** Reads the target's current state; null when it does not exist (or, for a create, was not found by name). */
-export async function readTarget(client: ApiClient, target: OpTarget, signal?: AbortSignal): Promise<Record<string, unknown> | null> {
+export async function readTarget(
+  client: ApiClient,
+  target: OpTarget,
+  signal?: AbortSignal,
+): Promise<Record<string, unknown> | null> {
   switch (target.kind) {
     case 'field': {
       if (target.id !== null) return getOrNull(client, `/api/v4/${target.entity}/custom_fields/${target.id}`, signal);
-      const all = await client.list<CustomFieldDto>(`/api/v4/${target.entity}/custom_fields`, 'custom_fields', { signal });
+      const all = await client.list<CustomFieldDto>(`/api/v4/${target.entity}/custom_fields`, 'custom_fields', {
+        signal,
+      });
       // The newest field of that name: the one a lost POST would have created.
-      return (all.filter((f) => f.name === target.name).sort((a, b) => b.id - a.id)[0] ?? null) as unknown as Record<string, unknown> | null;
+      return (all.filter((f) => f.name === target.name).sort((a, b) => b.id - a.id)[0] ?? null) as unknown as Record<
+        string,
+        unknown
+      > | null;
     }
-    case 'role': return getOrNull(client, `/api/v4/roles/${target.id}`, signal);
-    case 'pipeline': return getOrNull(client, `/api/v4/leads/pipelines/${target.id}`, signal);
+    case 'role':
+      return getOrNull(client, `/api/v4/roles/${target.id}`, signal);
+    case 'pipeline':
+      return getOrNull(client, `/api/v4/leads/pipelines/${target.id}`, signal);
     case 'status': {
       const base = `/api/v4/leads/pipelines/${target.pipelineId}/statuses`;
       if (target.id !== null) return getOrNull(client, `${base}/${target.id}`, signal);
       const all = await client.list<StatusDto>(base, 'statuses', { signal });
-      return (all.filter((s) => s.name === target.name).sort((a, b) => b.id - a.id)[0] ?? null) as unknown as Record<string, unknown> | null;
+      return (all.filter((s) => s.name === target.name).sort((a, b) => b.id - a.id)[0] ?? null) as unknown as Record<
+        string,
+        unknown
+      > | null;
     }
   }
 }
@@ -75,9 +89,12 @@ function createdIdOf(op: Op, response: unknown): number | undefined {
 
 async function send(client: ApiClient, op: Op, signal?: AbortSignal): Promise<unknown> {
   switch (op.method) {
-    case 'POST': return client.post(op.path, op.body, { signal });
-    case 'PATCH': return client.patch(op.path, op.body, { signal });
-    case 'DELETE': return client.delete(op.path, { signal });
+    case 'POST':
+      return client.post(op.path, op.body, { signal });
+    case 'PATCH':
+      return client.patch(op.path, op.body, { signal });
+    case 'DELETE':
+      return client.delete(op.path, { signal });
   }
 }
 
@@ -89,14 +106,20 @@ async function send(client: ApiClient, op: Op, signal?: AbortSignal): Promise<un
 export const SETTLE_READS_MS = [0, 500, 1500, 3000];
 
 /** Sends the op; on an unknown outcome reads the target back (a few times) and reports what it turned out to be. */
-export async function applyOp(client: ApiClient, op: Op, signal?: AbortSignal, settleReadsMs: readonly number[] = SETTLE_READS_MS): Promise<OpSettled> {
+export async function applyOp(
+  client: ApiClient,
+  op: Op,
+  signal?: AbortSignal,
+  settleReadsMs: readonly number[] = SETTLE_READS_MS,
+): Promise<OpSettled> {
   try {
     const response = await send(client, op, signal);
     const createdId = op.method === 'POST' ? createdIdOf(op, response) : undefined;
     return { ok: true, response, settledByReRead: false, ...(createdId === undefined ? {} : { createdId }) };
   } catch (err) {
     if (isAbortError(err)) throw err;
-    if (!(err instanceof ApiError) || !err.outcomeUnknown || !op.target) return { ok: false, error: opError(err), cause: err };
+    if (!(err instanceof ApiError) || !err.outcomeUnknown || !op.target)
+      return { ok: false, error: opError(err), cause: err };
     let current: Record<string, unknown> | null = null;
     let landed = false;
     let waited = 0;
@@ -125,17 +148,30 @@ export function inverseOf(op: Op, createdId: number | undefined): Op | null {
     if (createdId === undefined || !t) return null;
     if (t.kind === 'field') {
       // Deleting a field deletes every value entered in it since the fix: only while nobody has.
-      return { ...deleteField(t.entity, createdId, t.name, { key: 'fix.undo.deleteField', params: { field: t.name } }), undoGuard: 'unused-field' };
+      return {
+        ...deleteField(t.entity, createdId, t.name, { key: 'fix.undo.deleteField', params: { field: t.name } }),
+        undoGuard: 'unused-field',
+      };
     }
     if (t.kind === 'status') {
-      return { ...deleteStatus(t.pipelineId, createdId, t.name, { key: 'fix.undo.deleteStatus', params: { stage: t.name } }), undoGuard: 'empty-status' };
+      return {
+        ...deleteStatus(t.pipelineId, createdId, t.name, { key: 'fix.undo.deleteStatus', params: { stage: t.name } }),
+        undoGuard: 'empty-status',
+      };
     }
     return null;
   }
   if (op.method === 'PATCH') {
     const back = op.restore ?? op.before;
     if (sameValue(back, op.body)) return null;
-    return { method: 'PATCH', path: op.path, body: back, before: op.body, summary: op.summary, ...(t ? { target: t } : {}) };
+    return {
+      method: 'PATCH',
+      path: op.path,
+      body: back,
+      before: op.body,
+      summary: op.summary,
+      ...(t ? { target: t } : {}),
+    };
   }
   return null;
 }

@@ -45,7 +45,8 @@ function precheck(opts: ApplyOptions): Refused | null {
       const rule = fixableRule(id);
       if (rule.meta.fix === 'confirm' && opts.confirmed !== true) return refuse('needs-confirmation', { rule: id });
     } catch (err) {
-      if (err instanceof PlanUnavailableError) return refuse(err.reason === 'unknown-rule' ? 'unknown-rule' : 'not-fixable', { rule: id });
+      if (err instanceof PlanUnavailableError)
+        return refuse(err.reason === 'unknown-rule' ? 'unknown-rule' : 'not-fixable', { rule: id });
       throw err;
     }
   }
@@ -90,13 +91,27 @@ async function applyLocked(opts: ApplyOptions): Promise<ApplyOutcome> {
       if (!(err instanceof PlanUnavailableError)) throw err;
       const reason = err.failure?.message ?? err.part ?? err.message;
       if (err.failure?.kind === 'forbidden') forbidden = true;
-      plans.push({ ruleId, kind: rule.meta.fix, status: 'error', entryId: null, ops: [], manual: [],
-        reason: { key: 'fix.refused.part-failed', params: { rule: ruleId, reason } } });
+      plans.push({
+        ruleId,
+        kind: rule.meta.fix,
+        status: 'error',
+        entryId: null,
+        ops: [],
+        manual: [],
+        reason: { key: 'fix.refused.part-failed', params: { rule: ruleId, reason } },
+      });
       stopped = true;
       continue;
     }
     if (!plan || plan.ops.length === 0) {
-      plans.push({ ruleId, kind: rule.meta.fix, status: 'already-fixed', entryId: null, ops: [], manual: plan?.manual ?? [] });
+      plans.push({
+        ruleId,
+        kind: rule.meta.fix,
+        status: 'already-fixed',
+        entryId: null,
+        ops: [],
+        manual: plan?.manual ?? [],
+      });
       continue;
     }
     const report = await applyPlan(opts, plan, batchId);
@@ -110,10 +125,15 @@ async function applyLocked(opts: ApplyOptions): Promise<ApplyOutcome> {
   // Fresh state of everything the fixes touched, for the re-audit.
   if (touched.size) snapshot = await gather([...touched]);
   const anyApplied = plans.some((p) => p.ops.some((o) => o.status === 'applied'));
-  const status = forbidden ? 'forbidden'
-    : plans.every((p) => p.status === 'already-fixed') ? 'already-fixed'
-      : plans.every((p) => p.status === 'applied' || p.status === 'already-fixed') ? 'done'
-        : anyApplied ? 'partial' : 'failed';
+  const status = forbidden
+    ? 'forbidden'
+    : plans.every((p) => p.status === 'already-fixed')
+      ? 'already-fixed'
+      : plans.every((p) => p.status === 'applied' || p.status === 'already-fixed')
+        ? 'done'
+        : anyApplied
+          ? 'partial'
+          : 'failed';
   return { status, batchId, plans, snapshot };
 }
 
@@ -142,7 +162,10 @@ async function applyPlan(opts: ApplyOptions, plan: Plan, batchId: string): Promi
     }
     const target = withCreatedId(op.target, settled.createdId);
     await journal.record(entry, {
-      index, op: target ? { ...op, target } : op, written: writtenValue(op), inverse: inverseOf(op, settled.createdId),
+      index,
+      op: target ? { ...op, target } : op,
+      written: writtenValue(op),
+      inverse: inverseOf(op, settled.createdId),
       ...(settled.createdId === undefined ? {} : { createdId: settled.createdId }),
       ...(settled.settledByReRead ? { settledByReRead: true } : {}),
     });
@@ -152,8 +175,11 @@ async function applyPlan(opts: ApplyOptions, plan: Plan, batchId: string): Promi
   }
   const applied = ops.filter((o) => o.status === 'applied').length;
   return {
-    ruleId: plan.ruleId, kind: plan.kind,
+    ruleId: plan.ruleId,
+    kind: plan.kind,
     status: !failed ? 'applied' : applied ? 'partial' : 'failed',
-    entryId: applied ? entry.id : null, ops, manual: plan.manual ?? [],
+    entryId: applied ? entry.id : null,
+    ops,
+    manual: plan.manual ?? [],
   };
 }

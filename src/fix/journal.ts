@@ -69,9 +69,13 @@ export function journalFromJson(text: string): JournalEntry[] {
 export function memoryJournalStorage(initial: JournalEntry[] = []): JournalStorage & { entries: JournalEntry[] } {
   const box = { entries: structuredClone(initial) };
   return {
-    get entries() { return box.entries; },
+    get entries() {
+      return box.entries;
+    },
     load: () => structuredClone(box.entries),
-    save: (entries) => { box.entries = structuredClone(entries); },
+    save: (entries) => {
+      box.entries = structuredClone(entries);
+    },
   };
 }
 
@@ -83,7 +87,10 @@ export interface KeyValueStorage {
 }
 
 /** In the browser: one localStorage key per account, so two accounts never share a journal. */
-export function localJournalStorage(accountKey: string, storage: KeyValueStorage = globalThis.localStorage): JournalStorage {
+export function localJournalStorage(
+  accountKey: string,
+  storage: KeyValueStorage = globalThis.localStorage,
+): JournalStorage {
   const key = `setup-audit:journal:${accountKey}`;
   return {
     load: () => journalFromJson(storage.getItem(key) ?? ''),
@@ -100,7 +107,9 @@ export interface JournalOptions {
 }
 
 function randomId(): string {
-  return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`;
+  return (
+    globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`
+  );
 }
 
 /** The journal over a storage: every change is saved before the call resolves. */
@@ -110,7 +119,10 @@ export class Journal {
   readonly newId: () => string;
   private readonly by: string | null;
 
-  constructor(private readonly storage: JournalStorage, opts: JournalOptions = {}) {
+  constructor(
+    private readonly storage: JournalStorage,
+    opts: JournalOptions = {},
+  ) {
     this.list = storage.load();
     this.now = opts.now ?? (() => new Date());
     this.newId = opts.newId ?? randomId;
@@ -136,7 +148,14 @@ export class Journal {
   /** Starts an entry (saved only once it holds an op, so refused or empty runs leave no trace). */
   begin(batchId: string, ruleId: string, kind: JournalEntry['kind'] = 'fix', undoOf?: string): JournalEntry {
     const entry: JournalEntry = {
-      id: this.newId(), batchId, ruleId, kind, appliedAt: this.now().toISOString(), by: this.by, ops: [], undoneAt: null,
+      id: this.newId(),
+      batchId,
+      ruleId,
+      kind,
+      appliedAt: this.now().toISOString(),
+      by: this.by,
+      ops: [],
+      undoneAt: null,
     };
     if (undoOf) entry.undoOf = undoOf;
     return entry;

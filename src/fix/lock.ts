@@ -40,7 +40,9 @@ export function createLock(opts: LockOptions = {}): FixLock {
   const read = (): { owner: string; expiresAt: number } | null => {
     try {
       const v = JSON.parse(opts.storage?.getItem(key) ?? 'null') as { owner?: unknown; expiresAt?: unknown } | null;
-      return v && typeof v.owner === 'string' && typeof v.expiresAt === 'number' ? { owner: v.owner, expiresAt: v.expiresAt } : null;
+      return v && typeof v.owner === 'string' && typeof v.expiresAt === 'number'
+        ? { owner: v.owner, expiresAt: v.expiresAt }
+        : null;
     } catch {
       return null;
     }
@@ -48,7 +50,9 @@ export function createLock(opts: LockOptions = {}): FixLock {
   const write = () => opts.storage?.setItem(key, JSON.stringify({ owner, expiresAt: now() + ttl }));
 
   return {
-    get held() { return held; },
+    get held() {
+      return held;
+    },
     acquire() {
       if (held) return false;
       const other = read();
@@ -57,7 +61,9 @@ export function createLock(opts: LockOptions = {}): FixLock {
       held = true;
       return true;
     },
-    refresh() { if (held) write(); },
+    refresh() {
+      if (held) write();
+    },
     release() {
       if (!held) return;
       held = false;

@@ -5,7 +5,14 @@
  * what the target held on the keys the op changes.
  */
 import type {
-  CustomFieldDto, EntityRights, FieldEntity, PipelineDto, RequiredStatusDto, RoleDto, RoleRightsDto, StatusDto,
+  CustomFieldDto,
+  EntityRights,
+  FieldEntity,
+  PipelineDto,
+  RequiredStatusDto,
+  RoleDto,
+  RoleRightsDto,
+  StatusDto,
 } from '../api/dto';
 import type { Message } from '../audit/types';
 import type { Op } from './types';
@@ -25,7 +32,11 @@ export interface NewField {
 /** POST /api/v4/{entity}/custom_fields with one field (the endpoint takes a batch array). */
 export function createField(entity: FieldEntity, field: NewField, summary: Message): Op {
   return {
-    method: 'POST', path: `/api/v4/${entity}/custom_fields`, body: [field], before: null, summary,
+    method: 'POST',
+    path: `/api/v4/${entity}/custom_fields`,
+    body: [field],
+    before: null,
+    summary,
     target: { kind: 'field', entity, id: null, name: field.name },
   };
 }
@@ -39,8 +50,13 @@ export interface FieldChanges {
 }
 
 /** PATCH /api/v4/{entity}/custom_fields/{id} (the API answers 201). */
-export function patchField(entity: FieldEntity, field: CustomFieldDto, changes: FieldChanges, summary: Message,
-  restore?: FieldChanges): Op {
+export function patchField(
+  entity: FieldEntity,
+  field: CustomFieldDto,
+  changes: FieldChanges,
+  summary: Message,
+  restore?: FieldChanges,
+): Op {
   if (changes.enums) {
     const kept = new Set(changes.enums.map((e) => e.id).filter((id) => id !== undefined));
     const dropped = (field.enums ?? []).filter((e) => !kept.has(e.id));
@@ -51,7 +67,11 @@ export function patchField(entity: FieldEntity, field: CustomFieldDto, changes: 
   }
   const before = project({ ...field, required_statuses: field.required_statuses ?? [] }, changes);
   const op: Op = {
-    method: 'PATCH', path: `/api/v4/${entity}/custom_fields/${field.id}`, body: changes, before, summary,
+    method: 'PATCH',
+    path: `/api/v4/${entity}/custom_fields/${field.id}`,
+    body: changes,
+    before,
+    summary,
     target: { kind: 'field', entity, id: field.id, name: field.name },
   };
   if (restore !== undefined) op.restore = restore;
@@ -59,10 +79,20 @@ export function patchField(entity: FieldEntity, field: CustomFieldDto, changes: 
 }
 
 /** PATCH only `required_statuses` of a field. */
-export function patchRequiredStatuses(entity: FieldEntity, field: CustomFieldDto, next: RequiredEntry[], summary: Message,
-  restore?: RequiredEntry[]): Op {
-  return patchField(entity, field, { required_statuses: next }, summary,
-    restore === undefined ? undefined : { required_statuses: restore });
+export function patchRequiredStatuses(
+  entity: FieldEntity,
+  field: CustomFieldDto,
+  next: RequiredEntry[],
+  summary: Message,
+  restore?: RequiredEntry[],
+): Op {
+  return patchField(
+    entity,
+    field,
+    { required_statuses: next },
+    summary,
+    restore === undefined ? undefined : { required_statuses: restore },
+  );
 }
 
 /** The part of a role's rights a fix changes. */
@@ -73,23 +103,43 @@ export type RightsPatch = Partial<Record<'leads' | 'contacts' | 'companies', Par
 export function patchRole(role: RoleDto, rights: RightsPatch, summary: Message): Op {
   const body = { rights };
   return {
-    method: 'PATCH', path: `/api/v4/roles/${role.id}`, body, before: project(role, body), summary,
+    method: 'PATCH',
+    path: `/api/v4/roles/${role.id}`,
+    body,
+    before: project(role, body),
+    summary,
     target: { kind: 'role', id: role.id },
   };
 }
 
 /** PATCH /api/v4/leads/pipelines/{id}. */
-export function patchPipeline(pipeline: PipelineDto, changes: { is_unsorted_on?: boolean; name?: string }, summary: Message): Op {
+export function patchPipeline(
+  pipeline: PipelineDto,
+  changes: { is_unsorted_on?: boolean; name?: string },
+  summary: Message,
+): Op {
   return {
-    method: 'PATCH', path: `/api/v4/leads/pipelines/${pipeline.id}`, body: changes, before: project(pipeline, changes), summary,
+    method: 'PATCH',
+    path: `/api/v4/leads/pipelines/${pipeline.id}`,
+    body: changes,
+    before: project(pipeline, changes),
+    summary,
     target: { kind: 'pipeline', id: pipeline.id },
   };
 }
 
 /** POST /api/v4/leads/pipelines/{id}/statuses with one stage (200). Undo removes it only while no deal is in it. */
-export function createStatus(pipeline: PipelineDto, status: { name: string; sort: number; color?: string }, summary: Message): Op {
+export function createStatus(
+  pipeline: PipelineDto,
+  status: { name: string; sort: number; color?: string },
+  summary: Message,
+): Op {
   return {
-    method: 'POST', path: `/api/v4/leads/pipelines/${pipeline.id}/statuses`, body: [status], before: null, summary,
+    method: 'POST',
+    path: `/api/v4/leads/pipelines/${pipeline.id}/statuses`,
+    body: [status],
+    before: null,
+    summary,
     target: { kind: 'status', pipelineId: pipeline.id, id: null, name: status.name },
     undoGuard: 'empty-status',
   };
@@ -98,8 +148,11 @@ export function createStatus(pipeline: PipelineDto, status: { name: string; sort
 /** PATCH /api/v4/leads/pipelines/{pid}/statuses/{id} with a new name (the only change 142/143 accept). */
 export function renameStatus(pipeline: PipelineDto, status: StatusDto, name: string, summary: Message): Op {
   return {
-    method: 'PATCH', path: `/api/v4/leads/pipelines/${pipeline.id}/statuses/${status.id}`, body: { name },
-    before: { name: status.name }, summary,
+    method: 'PATCH',
+    path: `/api/v4/leads/pipelines/${pipeline.id}/statuses/${status.id}`,
+    body: { name },
+    before: { name: status.name },
+    summary,
     target: { kind: 'status', pipelineId: pipeline.id, id: status.id, name: status.name },
   };
 }
@@ -107,7 +160,11 @@ export function renameStatus(pipeline: PipelineDto, status: StatusDto, name: str
 /** DELETE /api/v4/leads/pipelines/{pid}/statuses/{id} (204) — undo of a created stage only. */
 export function deleteStatus(pipelineId: number, statusId: number, name: string, summary: Message): Op {
   return {
-    method: 'DELETE', path: `/api/v4/leads/pipelines/${pipelineId}/statuses/${statusId}`, body: undefined, before: null, summary,
+    method: 'DELETE',
+    path: `/api/v4/leads/pipelines/${pipelineId}/statuses/${statusId}`,
+    body: undefined,
+    before: null,
+    summary,
     target: { kind: 'status', pipelineId, id: statusId, name },
   };
 }
@@ -115,7 +172,11 @@ export function deleteStatus(pipelineId: number, statusId: number, name: string,
 /** DELETE /api/v4/{entity}/custom_fields/{id} (204) — undo of a created field only. */
 export function deleteField(entity: FieldEntity, fieldId: number, name: string, summary: Message): Op {
   return {
-    method: 'DELETE', path: `/api/v4/${entity}/custom_fields/${fieldId}`, body: undefined, before: null, summary,
+    method: 'DELETE',
+    path: `/api/v4/${entity}/custom_fields/${fieldId}`,
+    body: undefined,
+    before: null,
+    summary,
     target: { kind: 'field', entity, id: fieldId, name },
   };
 }

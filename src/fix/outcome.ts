@@ -40,7 +40,14 @@ export interface PlanReport {
 }
 
 /** Why an apply or undo did not start. */
-export type RefusalReason = 'not-admin' | 'busy' | 'needs-confirmation' | 'unknown-rule' | 'not-fixable' | 'no-entry' | 'already-undone';
+export type RefusalReason =
+  | 'not-admin'
+  | 'busy'
+  | 'needs-confirmation'
+  | 'unknown-rule'
+  | 'not-fixable'
+  | 'no-entry'
+  | 'already-undone';
 
 /** An apply or undo that did not start. */
 export interface Refused {
@@ -55,19 +62,23 @@ export function refuse(reason: RefusalReason, params?: Record<string, string>): 
 }
 
 /** What an apply did. `forbidden` = the API answered 403 (shown as such, not as a generic failure). */
-export type ApplyOutcome = Refused | {
-  status: 'done' | 'already-fixed' | 'partial' | 'failed' | 'forbidden';
-  batchId: string;
-  plans: PlanReport[];
-  /** The snapshot re-gathered after applying (touched parts fresh), for the re-audit. */
-  snapshot: Snapshot;
-};
+export type ApplyOutcome =
+  | Refused
+  | {
+      status: 'done' | 'already-fixed' | 'partial' | 'failed' | 'forbidden';
+      batchId: string;
+      plans: PlanReport[];
+      /** The snapshot re-gathered after applying (touched parts fresh), for the re-audit. */
+      snapshot: Snapshot;
+    };
 
 /** What an undo did. */
-export type UndoOutcome = Refused | {
-  status: 'undone' | 'partial' | 'failed' | 'forbidden';
-  /** Journal entry (kind undo) per undone fix entry. */
-  entryIds: string[];
-  ops: OpReport[];
-  conflicts: OpReport[];
-};
+export type UndoOutcome =
+  | Refused
+  | {
+      status: 'undone' | 'partial' | 'failed' | 'forbidden';
+      /** Journal entry (kind undo) per undone fix entry. */
+      entryIds: string[];
+      ops: OpReport[];
+      conflicts: OpReport[];
+    };

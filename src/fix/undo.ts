@@ -27,9 +27,15 @@ export interface UndoOptions {
 }
 
 /** True when a lead sits in the stage (204 = none). */
-async function stageHasLeads(client: ApiClient, pipelineId: number, statusId: number, signal?: AbortSignal): Promise<boolean> {
+async function stageHasLeads(
+  client: ApiClient,
+  pipelineId: number,
+  statusId: number,
+  signal?: AbortSignal,
+): Promise<boolean> {
   const page = await client.get<unknown>('/api/v4/leads', {
-    query: { 'filter[statuses][0][pipeline_id]': pipelineId, 'filter[statuses][0][status_id]': statusId, limit: 1 }, signal,
+    query: { 'filter[statuses][0][pipeline_id]': pipelineId, 'filter[statuses][0][status_id]': statusId, limit: 1 },
+    signal,
   });
   return page !== null;
 }
@@ -38,8 +44,17 @@ async function stageHasLeads(client: ApiClient, pipelineId: number, statusId: nu
  * True when some record of the entity holds a value in the field. No documented filter asks "has any
  * value", so the records are read page by page, stopping at the first one that does.
  */
-async function fieldHasValues(client: ApiClient, entity: string, fieldId: number, signal?: AbortSignal): Promise<boolean> {
-  for await (const page of client.pages<{ custom_fields_values?: { field_id: number }[] | null }>(`/api/v4/${entity}`, entity, { signal })) {
+async function fieldHasValues(
+  client: ApiClient,
+  entity: string,
+  fieldId: number,
+  signal?: AbortSignal,
+): Promise<boolean> {
+  for await (const page of client.pages<{ custom_fields_values?: { field_id: number }[] | null }>(
+    `/api/v4/${entity}`,
+    entity,
+    { signal },
+  )) {
     if (page.some((r) => r.custom_fields_values?.some((v) => v.field_id === fieldId))) return true;
   }
   return false;
@@ -49,9 +64,12 @@ async function fieldHasValues(client: ApiClient, entity: string, fieldId: number
 export async function undoFixes(opts: UndoOptions): Promise<UndoOutcome> {
   if (!opts.isAdmin) return refuse('not-admin');
   const all = opts.journal.entries();
-  const picked: JournalEntry[] = opts.batchId !== undefined
-    ? all.filter((e) => e.batchId === opts.batchId && e.kind === 'fix')
-    : (opts.entryIds ?? []).map((id) => all.find((e) => e.id === id && e.kind === 'fix')).filter((e) => e !== undefined);
+  const picked: JournalEntry[] =
+    opts.batchId !== undefined
+      ? all.filter((e) => e.batchId === opts.batchId && e.kind === 'fix')
+      : (opts.entryIds ?? [])
+          .map((id) => all.find((e) => e.id === id && e.kind === 'fix'))
+          .filter((e) => e !== undefined);
   if (picked.length === 0 || (opts.entryIds && picked.length !== opts.entryIds.length)) {
     return refuse('no-entry', { entry: opts.batchId ?? (opts.entryIds ?? []).join(', ') });
   }
@@ -76,7 +94,12 @@ async function undoLocked(opts: UndoOptions, entries: JournalEntry[]): Promise<U
     for (const jop of [...entry.ops].reverse()) {
       if (jop.undone?.status === 'applied' || jop.undone?.status === 'skipped') continue;
       const report = failed
-        ? { ruleId: entry.ruleId, index: jop.index, summary: (jop.inverse ?? jop.op).summary, status: 'not-attempted' as const }
+        ? {
+            ruleId: entry.ruleId,
+            index: jop.index,
+            summary: (jop.inverse ?? jop.op).summary,
+            status: 'not-attempted' as const,
+          }
         : await undoOne(opts, entry, jop, undoEntry);
       ops.push(report);
       if (report.status === 'conflict') conflicts.push(report);
@@ -87,12 +110,25 @@ async function undoLocked(opts: UndoOptions, entries: JournalEntry[]): Promise<U
   }
   const forbidden = ops.some((o) => o.error?.kind === 'forbidden');
   const applied = ops.some((o) => o.status === 'applied' || o.status === 'skipped');
-  const status = forbidden ? 'forbidden' : failed ? (applied ? 'partial' : 'failed') : conflicts.length ? 'partial' : 'undone';
+  const status = forbidden
+    ? 'forbidden'
+    : failed
+      ? applied
+        ? 'partial'
+        : 'failed'
+      : conflicts.length
+        ? 'partial'
+        : 'undone';
   return { status, entryIds, ops, conflicts };
 }
 
 /** Undoes one journaled op, after checking its target still holds what the fix wrote. */
-async function undoOne(opts: UndoOptions, entry: JournalEntry, jop: JournalOp, undoEntry: JournalEntry): Promise<OpReport> {
+async function undoOne(
+  opts: UndoOptions,
+  entry: JournalEntry,
+  jop: JournalOp,
+  undoEntry: JournalEntry,
+): Promise<OpReport> {
   const { client, journal, signal } = opts;
   const inverse = jop.inverse;
   const base = { ruleId: entry.ruleId, index: jop.index, summary: (inverse ?? jop.op).summary };
@@ -100,7 +136,7 @@ async function undoOne(opts: UndoOptions, entry: JournalEntry, jop: JournalOp, u
     await journal.markUndone(entry.id, jop.index, status);
     return report;
   };
-  if (!inverse || !inverse.target) {
+  if (!inverse?.target) {
     return settle({ ...base, status: 'skipped', reason: { key: 'fix.undo.nothingToRestore' } }, 'skipped');
   }
   opts.lock.refresh();
@@ -108,23 +144,47 @@ async function undoOne(opts: UndoOptions, entry: JournalEntry, jop: JournalOp, u
     const current = await readTarget(client, inverse.target, signal);
     if (current === null) {
       // What the fix created is gone already: nothing left to undo. What it changed is gone: a conflict.
-      if (inverse.method === 'DELETE') return settle({ ...base, status: 'skipped', reason: { key: 'fix.undo.gone' } }, 'skipped');
-      return settle({ ...base, status: 'conflict', reason: { key: 'fix.undo.gone' }, expected: jop.written, actual: null }, 'conflict');
+      if (inverse.method === 'DELETE')
+        return settle({ ...base, status: 'skipped', reason: { key: 'fix.undo.gone' } }, 'skipped');
+      return settle(
+        { ...base, status: 'conflict', reason: { key: 'fix.undo.gone' }, expected: jop.written, actual: null },
+        'conflict',
+      );
     }
     if (!holds(current, jop.written)) {
-      return settle({
-        ...base, status: 'conflict', reason: { key: 'fix.undo.conflict' },
-        expected: jop.written, actual: project(current, jop.written),
-      }, 'conflict');
+      return settle(
+        {
+          ...base,
+          status: 'conflict',
+          reason: { key: 'fix.undo.conflict' },
+          expected: jop.written,
+          actual: project(current, jop.written),
+        },
+        'conflict',
+      );
     }
     const t = inverse.target;
-    if (inverse.undoGuard === 'empty-status' && t.kind === 'status' && t.id !== null
-      && await stageHasLeads(client, t.pipelineId, t.id, signal)) {
-      return settle({ ...base, status: 'conflict', reason: { key: 'fix.undo.notEmpty', params: { stage: t.name } } }, 'conflict');
+    if (
+      inverse.undoGuard === 'empty-status' &&
+      t.kind === 'status' &&
+      t.id !== null &&
+      (await stageHasLeads(client, t.pipelineId, t.id, signal))
+    ) {
+      return settle(
+        { ...base, status: 'conflict', reason: { key: 'fix.undo.notEmpty', params: { stage: t.name } } },
+        'conflict',
+      );
     }
-    if (inverse.undoGuard === 'unused-field' && t.kind === 'field' && t.id !== null
-      && await fieldHasValues(client, t.entity, t.id, signal)) {
-      return settle({ ...base, status: 'conflict', reason: { key: 'fix.undo.fieldInUse', params: { field: t.name } } }, 'conflict');
+    if (
+      inverse.undoGuard === 'unused-field' &&
+      t.kind === 'field' &&
+      t.id !== null &&
+      (await fieldHasValues(client, t.entity, t.id, signal))
+    ) {
+      return settle(
+        { ...base, status: 'conflict', reason: { key: 'fix.undo.fieldInUse', params: { field: t.name } } },
+        'conflict',
+      );
     }
   } catch (err) {
     if (isAbortError(err)) throw err;
@@ -132,7 +192,15 @@ async function undoOne(opts: UndoOptions, entry: JournalEntry, jop: JournalOp, u
   }
   const settled = await applyOp(client, inverse, signal);
   if (!settled.ok) return { ...base, status: 'failed', error: settled.error };
-  await journal.record(undoEntry, { index: jop.index, op: inverse, written: writtenValue(inverse), inverse: null,
-    ...(settled.settledByReRead ? { settledByReRead: true } : {}) });
-  return settle({ ...base, status: 'applied', ...(settled.settledByReRead ? { settledByReRead: true } : {}) }, 'applied');
+  await journal.record(undoEntry, {
+    index: jop.index,
+    op: inverse,
+    written: writtenValue(inverse),
+    inverse: null,
+    ...(settled.settledByReRead ? { settledByReRead: true } : {}),
+  });
+  return settle(
+    { ...base, status: 'applied', ...(settled.settledByReRead ? { settledByReRead: true } : {}) },
+    'applied',
+  );
 }

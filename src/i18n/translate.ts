@@ -37,7 +37,6 @@ export function createTranslator(dict: Dictionary, lang: Lang): Translate {
     }
     if (typeof node !== 'string') return key;
     if (!params) return node;
-    return node.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in params ? String(params[name]) : whole);
+    return node.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
   };
 }

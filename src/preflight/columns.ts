@@ -19,12 +19,23 @@ export function systemColumns(entity: ImportEntity): SystemColumn[] {
 /** How values of a custom field are checked. */
 export function fieldKind(f: CustomFieldDto): ColumnKind {
   switch (f.type) {
-    case 'select': case 'radiobutton': return 'list';
-    case 'multiselect': return 'multilist';
-    case 'date': case 'date_time': case 'birthday': return 'date';
-    case 'numeric': case 'price': case 'monetary': return 'number';
-    case 'multitext': return f.code === 'PHONE' ? 'phone' : f.code === 'EMAIL' ? 'email' : 'text';
-    default: return 'text';
+    case 'select':
+    case 'radiobutton':
+      return 'list';
+    case 'multiselect':
+      return 'multilist';
+    case 'date':
+    case 'date_time':
+    case 'birthday':
+      return 'date';
+    case 'numeric':
+    case 'price':
+    case 'monetary':
+      return 'number';
+    case 'multitext':
+      return f.code === 'PHONE' ? 'phone' : f.code === 'EMAIL' ? 'email' : 'text';
+    default:
+      return 'text';
   }
 }
 
@@ -40,7 +51,8 @@ function candidates(entity: ImportEntity, schema: PreflightSchema): Candidate[] 
     .filter((f) => f.type !== 'tracking_data')
     .map((f): Candidate => ({ name: f.name, norm: normalizeName(f.name), kind: fieldKind(f), source: 'field' }));
   const system = systemColumns(entity).flatMap((c) =>
-    c.names.map((name): Candidate => ({ name, norm: normalizeName(name), kind: c.kind, source: 'system' })));
+    c.names.map((name): Candidate => ({ name, norm: normalizeName(name), kind: c.kind, source: 'system' })),
+  );
   return [...fields, ...system];
 }
 
@@ -54,7 +66,11 @@ function maxEdits(norm: string): number {
  * that is equal only after normalising (case, spaces, ё/е) or within a small edit distance is
  * a near miss: the import would not recognise it, but we know what was meant.
  */
-export function resolveColumns(headers: string[], entity: ImportEntity, schema: PreflightSchema): { columns: ColumnInfo[]; problems: Problem[] } {
+export function resolveColumns(
+  headers: string[],
+  entity: ImportEntity,
+  schema: PreflightSchema,
+): { columns: ColumnInfo[]; problems: Problem[] } {
   const all = candidates(entity, schema);
   const problems: Problem[] = [];
   const seen = new Map<string, number>();
@@ -71,8 +87,14 @@ export function resolveColumns(headers: string[], entity: ImportEntity, schema: 
     seen.set(norm, index);
     const exact = all.find((c) => c.name === header);
     if (exact) return { index, header, status: exact.source, target: exact.name, kind: exact.kind };
-    const near = all.find((c) => c.norm === norm)
-      ?? closest(norm, all.filter((c) => c.norm.length > 1), (c) => c.norm, maxEdits(norm));
+    const near =
+      all.find((c) => c.norm === norm) ??
+      closest(
+        norm,
+        all.filter((c) => c.norm.length > 1),
+        (c) => c.norm,
+        maxEdits(norm),
+      );
     if (near) {
       problems.push(problem('header-near-miss', null, header, {}, near.name));
       return { index, header, status: 'near-miss', target: near.name, kind: near.kind };

@@ -23,7 +23,10 @@ export function closest<T>(input: string, candidates: T[], key: (c: T) => string
   let bestD = max + 1;
   for (const c of candidates) {
     const d = levenshtein(input, key(c), Math.min(max, bestD - 1));
-    if (d < bestD) { best = c; bestD = d; }
+    if (d < bestD) {
+      best = c;
+      bestD = d;
+    }
     if (bestD === 0) break;
   }
   return bestD <= max ? best : null;

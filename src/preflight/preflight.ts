@@ -1,4 +1,12 @@
-import type { ColumnInfo, ImportEntity, PreflightProgress, PreflightResult, PreflightSchema, Problem, ProblemCount } from './types';
+import type {
+  ColumnInfo,
+  ImportEntity,
+  PreflightProgress,
+  PreflightResult,
+  PreflightSchema,
+  Problem,
+  ProblemCount,
+} from './types';
 import type { PreflightLimits } from './limits';
 import { DEFAULT_LIMITS } from './limits';
 import { readTable, isBadFile } from './input/read-table';
@@ -63,8 +71,18 @@ export async function preflight(input: PreflightInput): Promise<PreflightResult>
   if (isBadFile(table)) {
     const fatal: Problem = problem(table.code, null, null, { ...table.params, file: fileName });
     log.add(fatal);
-    return { entity, fileName, fileKind: null, encoding: null, fatal, columns: [], summary: summarise(log, 0),
-      problems: log.list, truncated: false, exitCode: 1 };
+    return {
+      entity,
+      fileName,
+      fileKind: null,
+      encoding: null,
+      fatal,
+      columns: [],
+      summary: summarise(log, 0),
+      problems: log.list,
+      truncated: false,
+      exitCode: 1,
+    };
   }
 
   const unavailable = new Set(schema.unavailable ?? []);
@@ -74,12 +92,20 @@ export async function preflight(input: PreflightInput): Promise<PreflightResult>
     if (unavailable.has('fields') && p.code === 'header-unknown') continue;
     log.add(p);
   }
-  for (const part of unavailable) log.add(problem('check-skipped', null, null, {}, undefined, `preflight.skipped.${part}`));
+  for (const part of unavailable)
+    log.add(problem('check-skipped', null, null, {}, undefined, `preflight.skipped.${part}`));
 
   const ctx: RowContext = {
-    entity, columns: resolved.columns, options: optionsFor(resolved.columns, schema), users: schema.users,
-    pipelines: schema.pipelines, skip: new Set([...unavailable].filter((u): u is 'users' | 'pipelines' => u !== 'fields')),
-    existing: schema.existing, seenRows: new Map(), seenPhones: new Map(), seenEmails: new Map(),
+    entity,
+    columns: resolved.columns,
+    options: optionsFor(resolved.columns, schema),
+    users: schema.users,
+    pipelines: schema.pipelines,
+    skip: new Set([...unavailable].filter((u): u is 'users' | 'pipelines' => u !== 'fields')),
+    existing: schema.existing,
+    seenRows: new Map(),
+    seenPhones: new Map(),
+    seenEmails: new Map(),
   };
   const total = table.rows.length;
   for (let i = 0; i < total; i++) {
@@ -97,7 +123,15 @@ export async function preflight(input: PreflightInput): Promise<PreflightResult>
   const summary = summarise(log, total);
   const problems = [...log.list].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   return {
-    entity, fileName, fileKind: table.kind, encoding: table.encoding, fatal: null, columns: resolved.columns, summary,
-    problems, truncated: log.truncated, exitCode: summary.errors > 0 ? 1 : 0,
+    entity,
+    fileName,
+    fileKind: table.kind,
+    encoding: table.encoding,
+    fatal: null,
+    columns: resolved.columns,
+    summary,
+    problems,
+    truncated: log.truncated,
+    exitCode: summary.errors > 0 ? 1 : 0,
   };
 }

@@ -34,12 +34,22 @@ export const PROBLEM_SEVERITY: Record<string, ProblemSeverity> = {
 
 /** Build a problem; its message key is `preflight.problem.<code>` unless given. */
 export function problem(
-  code: string, row: number | null, column: string | null,
-  params: Record<string, string | number> = {}, suggestion?: string, key = `preflight.problem.${code}`,
+  code: string,
+  row: number | null,
+  column: string | null,
+  params: Record<string, string | number> = {},
+  suggestion?: string,
+  key = `preflight.problem.${code}`,
 ): Problem {
   const p: Problem = {
-    code, severity: PROBLEM_SEVERITY[code] ?? 'error', row, column,
-    message: { key, params: { ...params, ...(column !== null ? { column } : {}), ...(suggestion ? { suggestion } : {}) } },
+    code,
+    severity: PROBLEM_SEVERITY[code] ?? 'error',
+    row,
+    column,
+    message: {
+      key,
+      params: { ...params, ...(column !== null ? { column } : {}), ...(suggestion ? { suggestion } : {}) },
+    },
   };
   if (suggestion) p.suggestion = suggestion;
   return p;

@@ -104,10 +104,12 @@ function checkDuplicates(ctx: RowContext, row: number, cells: TableCell[], log: 
       if (!value || (c.kind === 'phone' && value.length < 10)) continue;
       const seen = c.kind === 'phone' ? ctx.seenPhones : ctx.seenEmails;
       const before = seen.get(value);
-      if (before !== undefined && before !== row) log.add(problem('row-duplicate', row, c.header, { first: before, value: raw }));
+      if (before !== undefined && before !== row)
+        log.add(problem('row-duplicate', row, c.header, { first: before, value: raw }));
       else seen.set(value, row);
       const existing = c.kind === 'phone' ? ctx.existing?.phones : ctx.existing?.emails;
-      if (ctx.entity === 'contacts' && existing?.has(value)) log.add(problem('contact-exists', row, c.header, { value: raw }));
+      if (ctx.entity === 'contacts' && existing?.has(value))
+        log.add(problem('contact-exists', row, c.header, { value: raw }));
     }
   }
 }
@@ -121,16 +123,20 @@ export function checkRow(ctx: RowContext, row: number, cells: TableCell[], log: 
     if (!value) continue;
     switch (col.kind) {
       case 'date':
-        if (!isAcceptedDate(typeof cell === 'string' ? value : cell.value)) log.add(problem('date-invalid', row, col.header, { value }));
+        if (!isAcceptedDate(typeof cell === 'string' ? value : cell.value))
+          log.add(problem('date-invalid', row, col.header, { value }));
         break;
       case 'number':
-        if (!isAcceptedNumber(typeof cell === 'string' ? value : cell.value)) log.add(problem('number-invalid', row, col.header, { value }));
+        if (!isAcceptedNumber(typeof cell === 'string' ? value : cell.value))
+          log.add(problem('number-invalid', row, col.header, { value }));
         break;
       case 'phone':
-        for (const p of splitMulti(value)) if (!isAcceptedPhone(p)) log.add(problem('phone-invalid', row, col.header, { value: p }));
+        for (const p of splitMulti(value))
+          if (!isAcceptedPhone(p)) log.add(problem('phone-invalid', row, col.header, { value: p }));
         break;
       case 'email':
-        for (const e of splitMulti(value)) if (!isAcceptedEmail(e)) log.add(problem('email-invalid', row, col.header, { value: e }));
+        for (const e of splitMulti(value))
+          if (!isAcceptedEmail(e)) log.add(problem('email-invalid', row, col.header, { value: e }));
         break;
       case 'owner':
         if (!ctx.skip.has('users')) checkOwner(ctx, row, col, value, log);

@@ -1,19 +1,27 @@
-import type { ContactDto, CustomFieldDto } from '../api/dto';
+import type { ContactDto, CustomFieldDto, PipelineDto, UserDto } from '../api/dto';
 import { fieldPartOf, type Snapshot } from '../snapshot/types';
 import type { ImportEntity, PreflightSchema } from './types';
 import { normalizeEmail, normalizePhone } from '../audit/normalize';
 import { valuesByCode } from '../snapshot/contact-values';
 
-
 /** The pre-flight schema from a snapshot's parts; failed parts are listed as unavailable. */
-export function schemaFromSnapshot(snapshot: Snapshot, entity: ImportEntity, existing?: PreflightSchema['existing']): PreflightSchema {
+export function schemaFromSnapshot(
+  snapshot: Snapshot,
+  entity: ImportEntity,
+  existing?: PreflightSchema['existing'],
+): PreflightSchema {
   const p = snapshot.parts;
   const unavailable: NonNullable<PreflightSchema['unavailable']> = [];
   const fieldsPart = p[fieldPartOf(entity)];
   let fields: CustomFieldDto[] = [];
-  if ('data' in fieldsPart) fields = fieldsPart.data; else unavailable.push('fields');
-  const users = 'data' in p.users ? p.users.data : (unavailable.push('users'), []);
-  const pipelines = 'data' in p.pipelines ? p.pipelines.data : (unavailable.push('pipelines'), []);
+  if ('data' in fieldsPart) fields = fieldsPart.data;
+  else unavailable.push('fields');
+  let users: UserDto[] = [];
+  if ('data' in p.users) users = p.users.data;
+  else unavailable.push('users');
+  let pipelines: PipelineDto[] = [];
+  if ('data' in p.pipelines) pipelines = p.pipelines.data;
+  else unavailable.push('pipelines');
   const schema: PreflightSchema = { fields, users, pipelines };
   if (existing) schema.existing = existing;
   if (unavailable.length) schema.unavailable = unavailable;
@@ -37,7 +45,10 @@ export async function existingContacts(
   const emails = new Set<string>();
   let total = 0;
   let pages = 0;
-  for await (const page of client.pages<ContactDto>('/api/v4/contacts', 'contacts', { limit: 250, signal: opts.signal })) {
+  for await (const page of client.pages<ContactDto>('/api/v4/contacts', 'contacts', {
+    limit: 250,
+    signal: opts.signal,
+  })) {
     for (const c of page) {
       for (const v of valuesByCode(c.custom_fields_values, 'PHONE')) {
         const n = normalizePhone(String(v));

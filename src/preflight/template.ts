@@ -39,10 +39,19 @@ export async function buildImportTemplate({ entity, schema, lang, t }: ImportTem
     const distinct = [...new Set(values.filter((v) => v.trim()))];
     if (!distinct.length) return;
     lists.push(distinct);
-    validations.push({ fromCol: col, toCol: col, fromRow: 2, toRow: LAST_ROW,
-      source: { sheet: listsName, col: lists.length - 1, count: distinct.length }, strict });
+    validations.push({
+      fromCol: col,
+      toCol: col,
+      fromRow: 2,
+      toRow: LAST_ROW,
+      source: { sheet: listsName, col: lists.length - 1, count: distinct.length },
+      strict,
+    });
   };
-  const push = (header: string, width = 22) => { columns.push({ header, width }); return columns.length - 1; };
+  const push = (header: string, width = 22) => {
+    columns.push({ header, width });
+    return columns.length - 1;
+  };
 
   if (entity === 'contacts') {
     push(systemName(entity, 'text', lang, 1)!);
@@ -53,19 +62,37 @@ export async function buildImportTemplate({ entity, schema, lang, t }: ImportTem
   if (entity === 'leads') {
     push(systemName(entity, 'number', lang)!, 14);
     const active = schema.pipelines.filter((p) => !p.is_archive).sort((a, b) => a.sort - b.sort);
-    addList(push(systemName(entity, 'pipeline', lang)!), active.map((p) => p.name), true);
-    addList(push(systemName(entity, 'stage', lang)!), active.flatMap((p) =>
-      p._embedded.statuses.filter((s) => s.type !== 1).sort((a, b) => a.sort - b.sort).map((s) => s.name)), true);
+    addList(
+      push(systemName(entity, 'pipeline', lang)!),
+      active.map((p) => p.name),
+      true,
+    );
+    addList(
+      push(systemName(entity, 'stage', lang)!),
+      active.flatMap((p) =>
+        p._embedded.statuses
+          .filter((s) => s.type !== 1)
+          .sort((a, b) => a.sort - b.sort)
+          .map((s) => s.name),
+      ),
+      true,
+    );
   }
   const fields = schema.fields.filter((f) => f.type !== 'tracking_data').sort((a, b) => a.sort - b.sort || a.id - b.id);
   for (const f of fields) {
     const col = push(f.name, Math.min(40, Math.max(14, f.name.length + 4)));
-    const options = (f.enums ?? []).slice().sort((a, b) => a.sort - b.sort).map((e) => e.value);
+    const options = (f.enums ?? [])
+      .slice()
+      .sort((a, b) => a.sort - b.sort)
+      .map((e) => e.value);
     // A multiselect cell holds several values, which a drop-down cannot; it only warns.
     if (f.type === 'select' || f.type === 'radiobutton') addList(col, options, true);
     if (f.type === 'multiselect') addList(col, options, false);
   }
-  const active = schema.users.filter((u) => u.rights.is_active && !u.rights.is_free).map((u) => u.name).sort((a, b) => a.localeCompare(b));
+  const active = schema.users
+    .filter((u) => u.rights.is_active && !u.rights.is_free)
+    .map((u) => u.name)
+    .sort((a, b) => a.localeCompare(b));
   addList(push(systemName(entity, 'owner', lang)!, 26), active, true);
 
   const height = lists.reduce((h, l) => Math.max(h, l.length), 0);

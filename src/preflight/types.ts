@@ -53,7 +53,18 @@ export interface ColumnInfo {
 }
 
 /** What a column's values are checked as. */
-export type ColumnKind = 'text' | 'number' | 'date' | 'owner' | 'phone' | 'email' | 'pipeline' | 'stage' | 'list' | 'multilist' | 'ignore';
+export type ColumnKind =
+  | 'text'
+  | 'number'
+  | 'date'
+  | 'owner'
+  | 'phone'
+  | 'email'
+  | 'pipeline'
+  | 'stage'
+  | 'list'
+  | 'multilist'
+  | 'ignore';
 
 /** Counts per problem code. */
 export interface ProblemCount {

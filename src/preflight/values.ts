@@ -34,12 +34,15 @@ export function isAcceptedNumber(value: string | number): boolean {
 
 /** Several values in one cell are separated by `,` or `;`. */
 export function splitMulti(value: string): string[] {
-  return value.split(/[,;]/).map((s) => s.trim()).filter(Boolean);
+  return value
+    .split(/[,;]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** A phone: digits, spaces, `+ ( ) - .`, and 10–15 digits (a full number with its code). */
 export function isAcceptedPhone(value: string): boolean {
-  if (!/^\+?[\d\s().\-]+$/.test(value)) return false;
+  if (!/^\+?[\d\s().-]+$/.test(value)) return false;
   const digits = value.replace(/\D/g, '').length;
   return digits >= 10 && digits <= 15;
 }

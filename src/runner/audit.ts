@@ -43,6 +43,9 @@ export async function auditAccount(run: AuditRun): Promise<{ snapshot: Snapshot;
 /** Audit a snapshot already in hand (saved file, after a fix's re-gather); results carry their fix's kind and size. */
 export function auditSnapshot(snapshot: Snapshot, settings: AuditSettings): Report {
   return runAudit(snapshot, {
-    baseline: settings.baseline, lang: settings.lang, dict: settings.dict, rules: withPlans(RULES, settings.lang),
+    baseline: settings.baseline,
+    lang: settings.lang,
+    dict: settings.dict,
+    rules: withPlans(RULES, settings.lang),
   });
 }

@@ -5,4 +5,9 @@ import { buildImportTemplate } from '../preflight/template';
 import type { DocumentEngine } from './document-engine';
 
 /** The document engine linked in directly (CLI, tests, and the body of the widget's documents.js). */
-export const localDocumentEngine: DocumentEngine = { buildConfigurationDocument, preflight, buildImportTemplate, preflightToCsv };
+export const localDocumentEngine: DocumentEngine = {
+  buildConfigurationDocument,
+  preflight,
+  buildImportTemplate,
+  preflightToCsv,
+};

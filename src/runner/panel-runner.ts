@@ -2,14 +2,29 @@ import type { ApiClient } from '../api/client';
 import { RULES } from '../audit/registry';
 import type { Message, Report } from '../audit/types';
 import {
-  applyFixes, createLock, displayValue, Journal, journalToJson, localJournalStorage, planFor, undoFixes,
-  type KeyValueStorage, type OpReport,
+  applyFixes,
+  createLock,
+  displayValue,
+  Journal,
+  journalToJson,
+  localJournalStorage,
+  planFor,
+  undoFixes,
+  type KeyValueStorage,
+  type OpReport,
 } from '../fix';
 import { createTranslator, type Translate } from '../i18n/translate';
 import { regatherParts } from '../snapshot/gather';
 import type { PartName, Snapshot } from '../snapshot/types';
 import type {
-  ApplyOutcome, JournalEntry, ManualTick, OpResult, PanelRunner, PlanPreview, PreflightProgressView, UndoConflict,
+  ApplyOutcome,
+  JournalEntry,
+  ManualTick,
+  OpResult,
+  PanelRunner,
+  PlanPreview,
+  PreflightProgressView,
+  UndoConflict,
   UndoOutcome,
 } from '../ui/runner-port';
 import { auditAccount, auditSnapshot, type AuditSettings } from './audit';
@@ -56,7 +71,12 @@ function progressView(p: PreflightRunProgress): PreflightProgressView {
 
 /** The file name without its extension, kept to safe characters (it names the report). */
 function baseName(fileName: string): string {
-  return fileName.replace(/\.[^.]*$/, '').replace(/[^\p{L}\p{N}_-]+/gu, '_').slice(0, 60) || 'import';
+  return (
+    fileName
+      .replace(/\.[^.]*$/, '')
+      .replace(/[^\p{L}\p{N}_-]+/gu, '_')
+      .slice(0, 60) || 'import'
+  );
 }
 
 /**
@@ -66,7 +86,10 @@ function baseName(fileName: string): string {
  */
 export function createPanelRunner(deps: PanelRunnerDeps): PanelRunner {
   const t = createTranslator(deps.dict, deps.lang);
-  const journal = new Journal(localJournalStorage(deps.accountKey, deps.storage), { by: deps.user.name, now: deps.now });
+  const journal = new Journal(localJournalStorage(deps.accountKey, deps.storage), {
+    by: deps.user.name,
+    now: deps.now,
+  });
   const lock = createLock({ storage: deps.storage, key: `setup-audit:fix-lock:${deps.accountKey}` });
   const ticks = tickStore(deps.storage, deps.accountKey);
   const documents = cachedLoader(deps.documents);
@@ -76,9 +99,11 @@ export function createPanelRunner(deps: PanelRunnerDeps): PanelRunner {
   /** The snapshot an apply left behind (touched parts re-read), for the re-audit that follows it. */
   let fixedSnapshot: Snapshot | null = null;
 
-  const titleOf = (ruleId: string) => report?.results.find((r) => r.ruleId === ruleId)?.title ?? t(`rules.${ruleId}.fail`);
-  const requiresOf = (ruleIds: string[]): PartName[] =>
-    [...new Set(RULES.filter((r) => ruleIds.includes(r.meta.id)).flatMap((r) => r.meta.requires))];
+  const titleOf = (ruleId: string) =>
+    report?.results.find((r) => r.ruleId === ruleId)?.title ?? t(`rules.${ruleId}.fail`);
+  const requiresOf = (ruleIds: string[]): PartName[] => [
+    ...new Set(RULES.filter((r) => ruleIds.includes(r.meta.id)).flatMap((r) => r.meta.requires)),
+  ];
   const current = async (): Promise<Snapshot> => {
     if (!snapshot) throw new Error(t('ui.fix.error'));
     return snapshot;
@@ -111,7 +136,9 @@ export function createPanelRunner(deps: PanelRunnerDeps): PanelRunner {
         const plan = planFor(ruleId, fresh, deps.baseline, deps.lang);
         const kind = RULES.find((r) => r.meta.id === ruleId)?.meta.fix ?? 'confirm';
         return {
-          ruleId, title: titleOf(ruleId), kind: plan?.kind ?? kind,
+          ruleId,
+          title: titleOf(ruleId),
+          kind: plan?.kind ?? kind,
           ops: (plan?.ops ?? []).map((op) => ({ method: op.method, path: op.path, summary: op.summary })),
         };
       });
@@ -119,8 +146,16 @@ export function createPanelRunner(deps: PanelRunnerDeps): PanelRunner {
 
     async applyFix(ruleIds, { onOp }): Promise<ApplyOutcome> {
       const outcome = await applyFixes({
-        client: deps.client, ruleIds, snapshot: await current(), baseline: deps.baseline, lang: deps.lang,
-        journal, lock, isAdmin: deps.isAdmin, confirmed: true, now: deps.now,
+        client: deps.client,
+        ruleIds,
+        snapshot: await current(),
+        baseline: deps.baseline,
+        lang: deps.lang,
+        journal,
+        lock,
+        isAdmin: deps.isAdmin,
+        confirmed: true,
+        now: deps.now,
         onOp: (op) => onOp(toOpResult(op, t)),
       });
       if (outcome.status === 'refused') throw new Error(refusedText(outcome.message));
@@ -128,7 +163,10 @@ export function createPanelRunner(deps: PanelRunnerDeps): PanelRunner {
       fixedSnapshot = outcome.snapshot;
       const ops = outcome.plans.flatMap((p) => p.ops.map((op) => toOpResult(op, t)));
       const entryId = outcome.plans.find((p) => p.entryId)?.entryId ?? null;
-      const notes = outcome.plans.flatMap((p) => [...(p.reason ? [refusedText(p.reason)] : []), ...p.manual.map(refusedText)]);
+      const notes = outcome.plans.flatMap((p) => [
+        ...(p.reason ? [refusedText(p.reason)] : []),
+        ...p.manual.map(refusedText),
+      ]);
       const headline = outcome.status === 'done' ? null : t(`fix.outcome.${outcome.status}`);
       const notice = [headline, ...notes].filter(Boolean).join(' · ') || null;
       return { ops, journalEntryId: entryId, notice };
@@ -136,22 +174,39 @@ export function createPanelRunner(deps: PanelRunnerDeps): PanelRunner {
 
     async undo(entryIds, { onOp }): Promise<UndoOutcome> {
       const outcome = await undoFixes({
-        client: deps.client, journal, lock, isAdmin: deps.isAdmin, entryIds, onOp: (op) => onOp(toOpResult(op, t)),
+        client: deps.client,
+        journal,
+        lock,
+        isAdmin: deps.isAdmin,
+        entryIds,
+        onOp: (op) => onOp(toOpResult(op, t)),
       });
       if (outcome.status === 'refused') throw new Error(refusedText(outcome.message));
       const entries = journal.entries();
       const conflicts: UndoConflict[] = outcome.conflicts.map((c) => ({
         entryId: entries.find((e) => entryIds.includes(e.id) && e.ruleId === c.ruleId)?.id ?? entryIds[0] ?? '',
-        summary: c.summary, expected: displayValue(c.expected), actual: displayValue(c.actual),
+        summary: c.summary,
+        expected: displayValue(c.expected),
+        actual: displayValue(c.actual),
       }));
       return { ops: outcome.ops.map((op) => toOpResult(op, t)), conflicts };
     },
 
     async history(): Promise<JournalEntry[]> {
-      return journal.entries().filter((e) => e.kind === 'fix').reverse().map((e) => ({
-        id: e.id, batchId: e.batchId, ruleId: e.ruleId, title: titleOf(e.ruleId), appliedAt: e.appliedAt, by: e.by,
-        ops: e.ops.map((o) => ({ summary: o.op.summary, status: 'applied' as const })), undoneAt: e.undoneAt,
-      }));
+      return journal
+        .entries()
+        .filter((e) => e.kind === 'fix')
+        .reverse()
+        .map((e) => ({
+          id: e.id,
+          batchId: e.batchId,
+          ruleId: e.ruleId,
+          title: titleOf(e.ruleId),
+          appliedAt: e.appliedAt,
+          by: e.by,
+          ops: e.ops.map((o) => ({ summary: o.op.summary, status: 'applied' as const })),
+          undoneAt: e.undoneAt,
+        }));
     },
 
     async downloadJournal() {
@@ -166,25 +221,37 @@ export function createPanelRunner(deps: PanelRunnerDeps): PanelRunner {
     async downloadDocument() {
       const audited = snapshot && report ? { snapshot, report } : null;
       const bytes = await configurationDocument(await documents(), { ...deps, now: deps.now, audited });
-      download(`setup-audit-${deps.accountKey}.xlsx`, bytes,
-        XLSX_MIME);
+      download(`setup-audit-${deps.accountKey}.xlsx`, bytes, XLSX_MIME);
     },
 
     async preflight(file, entity, { signal, onProgress }) {
       const result = await preflightImport(await documents(), {
-        client: deps.client, file: file.bytes, fileName: file.name, entity, signal,
-        windowDays: deps.baseline.thresholds.signalWindowDays, onProgress: (p) => onProgress(progressView(p)),
+        client: deps.client,
+        file: file.bytes,
+        fileName: file.name,
+        entity,
+        signal,
+        windowDays: deps.baseline.thresholds.signalWindowDays,
+        onProgress: (p) => onProgress(progressView(p)),
       });
       return result;
     },
 
     async downloadTemplate(entity) {
-      const bytes = await importTemplate(await documents(), { ...deps, entity, windowDays: deps.baseline.thresholds.signalWindowDays });
+      const bytes = await importTemplate(await documents(), {
+        ...deps,
+        entity,
+        windowDays: deps.baseline.thresholds.signalWindowDays,
+      });
       download(`setup-audit-import-${entity}.xlsx`, bytes, XLSX_MIME);
     },
 
     async downloadPreflightReport(result) {
-      download(`setup-audit-check-${baseName(result.fileName)}.csv`, (await documents()).preflightToCsv(result, t), 'text/csv;charset=utf-8');
+      download(
+        `setup-audit-check-${baseName(result.fileName)}.csv`,
+        (await documents()).preflightToCsv(result, t),
+        'text/csv;charset=utf-8',
+      );
     },
 
     async getTicks() {
@@ -196,4 +263,3 @@ export function createPanelRunner(deps: PanelRunnerDeps): PanelRunner {
     },
   };
 }
-

@@ -7,7 +7,7 @@ export function tickStore(storage: KeyValueStorage, accountKey: string) {
   const read = (): Record<string, ManualTick> => {
     try {
       const value = JSON.parse(storage.getItem(key) ?? '{}');
-      return value && typeof value === 'object' ? value as Record<string, ManualTick> : {};
+      return value && typeof value === 'object' ? (value as Record<string, ManualTick>) : {};
     } catch {
       // A damaged value must not break the panel: start over rather than throw.
       return {};

@@ -2,8 +2,22 @@ import type { HostApp, WidgetSystemMethods } from './host';
 import type { Dictionary, Lang } from '../i18n/translate';
 
 /** Top-level i18n namespaces, so the dictionary can be rebuilt from `self.i18n` when `self.langs` is absent. */
-const NAMESPACES = ['widget', 'settings', 'advanced', 'shell', 'errors', 'areas', 'outcomes', 'rules', 'items',
-  'fix', 'ui', 'cli', 'export', 'preflight'];
+const NAMESPACES = [
+  'widget',
+  'settings',
+  'advanced',
+  'shell',
+  'errors',
+  'areas',
+  'outcomes',
+  'rules',
+  'items',
+  'fix',
+  'ui',
+  'cli',
+  'export',
+  'preflight',
+];
 
 /** The global APP (or its deprecated alias AMOCRM), if the page has one. */
 export function hostApp(): HostApp | undefined {

@@ -12,11 +12,19 @@ export function loadDocumentsFrom(path: string): Promise<DocumentEngine> {
   if (typeof amdRequire !== 'function') return Promise.reject(new Error('RequireJS is not available on this page'));
   const url = `${path.replace(/\/+$/, '')}/documents.js`;
   return new Promise((resolve, reject) => {
-    amdRequire([url], (module) => {
-      const engine = module as Partial<DocumentEngine> | null;
-      if (engine && typeof engine.buildConfigurationDocument === 'function' && typeof engine.preflight === 'function') {
-        resolve(engine as DocumentEngine);
-      } else reject(new Error(`${url} did not define the document engine`));
-    }, (err) => reject(err instanceof Error ? err : new Error(`${url} could not be loaded`)));
+    amdRequire(
+      [url],
+      (module) => {
+        const engine = module as Partial<DocumentEngine> | null;
+        if (
+          engine &&
+          typeof engine.buildConfigurationDocument === 'function' &&
+          typeof engine.preflight === 'function'
+        ) {
+          resolve(engine as DocumentEngine);
+        } else reject(new Error(`${url} did not define the document engine`));
+      },
+      (err) => reject(err instanceof Error ? err : new Error(`${url} could not be loaded`)),
+    );
   });
 }

@@ -25,13 +25,20 @@ export function createPanel(el: HTMLElement, ctx: PanelContext): Mounted {
   const { baseline, error } = loadBaseline(ctx.baselineText);
   const runner = createPanelRunner({
     client: new ApiClient({ baseUrl: '' }),
-    baseline, lang: ctx.lang, dict: ctx.dict,
-    accountKey: String(ctx.account.id), user: ctx.user, isAdmin: ctx.isAdmin,
+    baseline,
+    lang: ctx.lang,
+    dict: ctx.dict,
+    accountKey: String(ctx.account.id),
+    user: ctx.user,
+    isAdmin: ctx.isAdmin,
     storage: globalThis.localStorage,
     documents: () => loadDocumentsFrom(ctx.widgetPath),
   });
   return mountPanel(el, {
-    runner, t: ctx.t, lang: ctx.lang, accountName: ctx.account.name,
+    runner,
+    t: ctx.t,
+    lang: ctx.lang,
+    accountName: ctx.account.name,
     notice: error ? ctx.t('ui.baseline.savedInvalid', { error: error.message }) : null,
   });
 }

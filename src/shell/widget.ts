@@ -31,14 +31,21 @@ function mountPanelIfPresent(self: Self): void {
   const lang = hostLang();
   const dict = hostDictionary(self);
   const settings = self.get_settings?.() ?? self.params;
-  mountOnce(el, (target) => createPanel(target, {
-    t: createTranslator(dict, lang), lang, dict,
-    account: { id: account?.id ?? account?.subdomain ?? 'account', name: String(account?.name ?? account?.subdomain ?? '') },
-    user: { id: Number(user?.id ?? 0), name: String(user?.name ?? '') },
-    isAdmin: hostIsAdmin(),
-    baselineText: typeof settings?.baseline === 'string' ? settings.baseline : null,
-    widgetPath: String(settings?.path ?? ''),
-  }));
+  mountOnce(el, (target) =>
+    createPanel(target, {
+      t: createTranslator(dict, lang),
+      lang,
+      dict,
+      account: {
+        id: account?.id ?? account?.subdomain ?? 'account',
+        name: String(account?.name ?? account?.subdomain ?? ''),
+      },
+      user: { id: Number(user?.id ?? 0), name: String(user?.name ?? '') },
+      isAdmin: hostIsAdmin(),
+      baselineText: typeof settings?.baseline === 'string' ? settings.baseline : null,
+      widgetPath: String(settings?.path ?? ''),
+    }),
+  );
 }
 
 /** Our own element inside the CRM's modal body, so mounting never touches the CRM's form. */
@@ -54,12 +61,15 @@ function ownContainer(body: HTMLElement): HTMLElement {
 /** The modal's input of a manifest settings field (the CRM renders a hidden one for `custom` fields). */
 function fieldInput(body: HTMLElement, name: string): HTMLInputElement | null {
   const scope = body.closest('form') ?? body.closest('.modal') ?? body;
-  return scope.querySelector<HTMLInputElement>(`input[name="${name}"]`) ?? document.querySelector<HTMLInputElement>(`input[name="${name}"]`);
+  return (
+    scope.querySelector<HTMLInputElement>(`input[name="${name}"]`) ??
+    document.querySelector<HTMLInputElement>(`input[name="${name}"]`)
+  );
 }
 
 function modalElement(body: JQueryLike | HTMLElement): HTMLElement | null {
   if (body instanceof HTMLElement) return body;
-  return body && body.length > 0 ? body[0] : null;
+  return body?.[0] ?? null;
 }
 
 /**
@@ -88,20 +98,25 @@ export default function SetupAuditWidget(this: HostWidget): HostWidget {
       const settings = self.get_settings?.() ?? self.params;
       ensureStyles(String(settings?.path ?? ''), settings?.version);
       const saved = typeof settings?.baseline === 'string' && settings.baseline ? settings.baseline : null;
-      mountOnce(ownContainer(body), (target) => mountSettingsIntro(target, {
-        t: translator(self),
-        // The advanced settings page of this widget; the CRM opens it by URL.
-        onOpen: () => { location.assign(`/settings/widgets/${encodeURIComponent(code)}/`); },
-        baseline: {
-          lang: hostLang(), saved,
-          onChange: (text) => {
-            pendingBaseline = text;
-            const input = fieldInput(body, 'baseline');
-            if (input) input.value = text;
+      mountOnce(ownContainer(body), (target) =>
+        mountSettingsIntro(target, {
+          t: translator(self),
+          // The advanced settings page of this widget; the CRM opens it by URL.
+          onOpen: () => {
+            location.assign(`/settings/widgets/${encodeURIComponent(code)}/`);
           },
-          download: (name, text) => downloadFile(name, text, 'application/json'),
-        },
-      }));
+          baseline: {
+            lang: hostLang(),
+            saved,
+            onChange: (text) => {
+              pendingBaseline = text;
+              const input = fieldInput(body, 'baseline');
+              if (input) input.value = text;
+            },
+            download: (name, text) => downloadFile(name, text, 'application/json'),
+          },
+        }),
+      );
     },
     onSave(event: SaveEvent) {
       if (pendingBaseline !== undefined && event?.fields) event.fields.baseline = pendingBaseline;

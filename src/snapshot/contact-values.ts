@@ -6,7 +6,8 @@ export function valuesByCode(fields: FieldValueDto[] | null | undefined, code: '
   const out: unknown[] = [];
   for (const field of fields) {
     if (field?.field_code !== code || !Array.isArray(field.values)) continue;
-    for (const v of field.values) if (v && v.value !== null && v.value !== undefined && String(v.value).trim()) out.push(v.value);
+    for (const v of field.values)
+      if (v && v.value !== null && v.value !== undefined && String(v.value).trim()) out.push(v.value);
   }
   return out;
 }

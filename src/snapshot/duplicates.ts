@@ -28,8 +28,9 @@ export class DuplicateIndex {
 function remember(map: Map<string, number | number[]>, key: string, id: number): void {
   const seen = map.get(key);
   if (seen === undefined) map.set(key, id);
-  else if (typeof seen === 'number') { if (seen !== id) map.set(key, [seen, id]); }
-  else if (!seen.includes(id)) seen.push(id);
+  else if (typeof seen === 'number') {
+    if (seen !== id) map.set(key, [seen, id]);
+  } else if (!seen.includes(id)) seen.push(id);
 }
 
 function collect(kind: DuplicateGroup['kind'], map: Map<string, number | number[]>): DuplicateGroup[] {

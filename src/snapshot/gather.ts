@@ -39,11 +39,17 @@ export async function gatherSnapshot(client: ApiClient, options: GatherOptions):
   const running = new Map<PartName, Promise<Part<unknown>>>();
   let done = 0;
 
-  const report = (part?: PartName) => options.onProgress?.({
-    partsDone: done, partsTotal: wanted.length, requests: client.stats.requests - startRequests, part,
-  });
+  const report = (part?: PartName) =>
+    options.onProgress?.({
+      partsDone: done,
+      partsTotal: wanted.length,
+      requests: client.stats.requests - startRequests,
+      part,
+    });
   const ctx: GatherContext = {
-    client, window, signal: options.signal,
+    client,
+    window,
+    signal: options.signal,
     tick: () => report(),
     part: (name) => (running.get(name) ?? Promise.resolve(undefined)) as never,
   };
@@ -51,13 +57,23 @@ export async function gatherSnapshot(client: ApiClient, options: GatherOptions):
   report();
   for (const name of wanted) {
     const gatherer = GATHERERS[name];
-    running.set(name, gatherer.run(ctx).then(
-      (data) => ({ data }),
-      (err: unknown) => {
-        if (isAbortError(err) || options.signal?.aborted) throw err;
-        return { error: toPartFailure(err) };
-      },
-    ).then((part) => { done += 1; report(name); return part; }));
+    running.set(
+      name,
+      gatherer
+        .run(ctx)
+        .then(
+          (data) => ({ data }),
+          (err: unknown) => {
+            if (isAbortError(err) || options.signal?.aborted) throw err;
+            return { error: toPartFailure(err) };
+          },
+        )
+        .then((part) => {
+          done += 1;
+          report(name);
+          return part;
+        }),
+    );
   }
   const settled = await Promise.all(wanted.map(async (name) => [name, await running.get(name)!] as const));
   const parts = Object.fromEntries(settled) as unknown as SnapshotParts;
@@ -72,12 +88,23 @@ export async function gatherSnapshot(client: ApiClient, options: GatherOptions):
 }
 
 /** Re-gather some parts of an existing snapshot (before and after a fix), keeping the rest. */
-export async function regatherParts(client: ApiClient, snapshot: Snapshot, parts: PartName[],
-  options: Omit<GatherOptions, 'parts' | 'windowDays'> & { windowDays?: number }): Promise<Snapshot> {
-  const fresh = await gatherSnapshot(client, { ...options, windowDays: options.windowDays ?? snapshot.window.days, parts });
+export async function regatherParts(
+  client: ApiClient,
+  snapshot: Snapshot,
+  parts: PartName[],
+  options: Omit<GatherOptions, 'parts' | 'windowDays'> & { windowDays?: number },
+): Promise<Snapshot> {
+  const fresh = await gatherSnapshot(client, {
+    ...options,
+    windowDays: options.windowDays ?? snapshot.window.days,
+    parts,
+  });
   return {
     ...fresh,
     parts: { ...snapshot.parts, ...fresh.parts },
-    requests: { count: snapshot.requests.count + fresh.requests.count, retries: snapshot.requests.retries + fresh.requests.retries },
+    requests: {
+      count: snapshot.requests.count + fresh.requests.count,
+      retries: snapshot.requests.retries + fresh.requests.retries,
+    },
   };
 }

@@ -15,9 +15,12 @@ export function parseSnapshot(text: string): Snapshot {
   }
   const s = value as Partial<Snapshot> | null;
   if (!s || typeof s !== 'object') throw new Error('not a snapshot: expected a JSON object');
-  if (s.schemaVersion !== 1) throw new Error(`not a snapshot: schemaVersion must be 1 (got ${JSON.stringify(s.schemaVersion)})`);
-  if (typeof s.takenAt !== 'string' || Number.isNaN(Date.parse(s.takenAt))) throw new Error('not a snapshot: takenAt must be an ISO date');
-  if (!s.window || typeof s.window.from !== 'number' || typeof s.window.to !== 'number') throw new Error('not a snapshot: window.from/to missing');
+  if (s.schemaVersion !== 1)
+    throw new Error(`not a snapshot: schemaVersion must be 1 (got ${JSON.stringify(s.schemaVersion)})`);
+  if (typeof s.takenAt !== 'string' || Number.isNaN(Date.parse(s.takenAt)))
+    throw new Error('not a snapshot: takenAt must be an ISO date');
+  if (!s.window || typeof s.window.from !== 'number' || typeof s.window.to !== 'number')
+    throw new Error('not a snapshot: window.from/to missing');
   if (!s.parts || typeof s.parts !== 'object') throw new Error('not a snapshot: parts missing');
   for (const [name, part] of Object.entries(s.parts)) {
     if (!part || typeof part !== 'object' || (!('data' in part) && !('error' in part))) {

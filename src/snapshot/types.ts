@@ -1,11 +1,30 @@
 import type {
-  AccountDto, CustomFieldDto, FieldEntity, FieldGroupDto, PipelineDto, RoleDto, UserDto, WebsiteButtonDto, WidgetDto,
+  AccountDto,
+  CustomFieldDto,
+  FieldEntity,
+  FieldGroupDto,
+  PipelineDto,
+  RoleDto,
+  UserDto,
+  WebsiteButtonDto,
+  WidgetDto,
 } from '../api/dto';
 
 /** Why a part could not be gathered; `kind` is stable, `message` is for people. */
 export interface PartFailure {
-  kind: 'forbidden' | 'unauthorized' | 'payment' | 'not-found' | 'network' | 'timeout' | 'rate-limit'
-    | 'http' | 'malformed' | 'validation' | 'aborted' | 'unknown';
+  kind:
+    | 'forbidden'
+    | 'unauthorized'
+    | 'payment'
+    | 'not-found'
+    | 'network'
+    | 'timeout'
+    | 'rate-limit'
+    | 'http'
+    | 'malformed'
+    | 'validation'
+    | 'aborted'
+    | 'unknown';
   status: number | null;
   message: string;
 }

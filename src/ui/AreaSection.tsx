@@ -21,11 +21,19 @@ function AreaSectionView({ view, canFix }: AreaSectionProps) {
   return (
     <section class={`sa-area${open ? ' sa-area--open' : ''}`} data-area={area.id} aria-labelledby={`${bodyId}-h`}>
       <h3 class="sa-area__heading" id={`${bodyId}-h`}>
-        <button type="button" class="sa-area__toggle" aria-expanded={open} aria-controls={bodyId}
-          data-action="toggle-area" onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          class="sa-area__toggle"
+          aria-expanded={open}
+          aria-controls={bodyId}
+          data-action="toggle-area"
+          onClick={() => setOpen(!open)}
+        >
           <span class="sa-area__name">{t(`areas.${area.id}`)}</span>
-          <span class="sa-area__score" data-area-score={area.score === null ? '' : String(area.score)}
-            aria-label={t('ui.areaScore', { score })}>{score}</span>
+          <span class="sa-area__score" data-area-score={area.score === null ? '' : String(area.score)}>
+            <span class="sa-visually-hidden">{t('ui.areaScore', { score })}</span>
+            <span aria-hidden="true">{score}</span>
+          </span>
           <span class="sa-area__counts">
             {t('ui.areaCounts', { fail: area.counts.fail, review: area.counts['needs-review'], count: results.length })}
           </span>
@@ -45,7 +53,9 @@ function AreaSectionView({ view, canFix }: AreaSectionProps) {
         {open && (
           <ErrorBoundary t={t}>
             <ul class="sa-results">
-              {results.map((r) => <ResultCard key={r.ruleId} result={r} canFix={canFix} />)}
+              {results.map((r) => (
+                <ResultCard key={r.ruleId} result={r} canFix={canFix} />
+              ))}
             </ul>
           </ErrorBoundary>
         )}

@@ -24,15 +24,20 @@ type Status = { kind: 'saved' } | { kind: 'pending'; baseline: Baseline | null }
 export function BaselineSettings({ t, lang, saved, onChange, download }: BaselineSettingsProps) {
   const savedResult = saved ? parseBaseline(saved) : null;
   const [current, setCurrent] = useState<Baseline>(savedResult?.ok ? savedResult.baseline : defaultBaseline());
-  const [status, setStatus] = useState<Status>(savedResult && !savedResult.ok
-    ? { kind: 'invalid', message: t('ui.baseline.savedInvalid', { error: savedResult.error.message }) }
-    : { kind: 'saved' });
+  const [status, setStatus] = useState<Status>(
+    savedResult && !savedResult.ok
+      ? { kind: 'invalid', message: t('ui.baseline.savedInvalid', { error: savedResult.error.message }) }
+      : { kind: 'saved' },
+  );
 
   async function load(file: File | undefined): Promise<void> {
     if (!file) return;
     const result = parseBaseline(await file.text());
     if (!result.ok) {
-      setStatus({ kind: 'invalid', message: t('ui.baseline.invalid', { file: file.name, error: result.error.message }) });
+      setStatus({
+        kind: 'invalid',
+        message: t('ui.baseline.invalid', { file: file.name, error: result.error.message }),
+      });
       return;
     }
     setCurrent(result.baseline);
@@ -54,20 +59,36 @@ export function BaselineSettings({ t, lang, saved, onChange, download }: Baselin
       </p>
       <p class="sa-muted">{t('ui.baseline.explain')}</p>
       <div class="sa-baseline__actions">
-        <button type="button" class="sa-button" data-action="download-baseline"
-          onClick={() => download(`setup-audit-baseline-${current.id}.json`, `${JSON.stringify(current, null, 2)}\n`)}>
+        <button
+          type="button"
+          class="sa-button"
+          data-action="download-baseline"
+          onClick={() => download(`setup-audit-baseline-${current.id}.json`, `${JSON.stringify(current, null, 2)}\n`)}
+        >
           {t('ui.baseline.download')}
         </button>
         <label class="sa-button sa-file">
           {t('ui.baseline.load')}
-          <input type="file" accept=".json,application/json" class="sa-visually-hidden" data-action="load-baseline"
-            onChange={(e) => { void load((e.currentTarget as HTMLInputElement).files?.[0]); }} />
+          <input
+            type="file"
+            accept=".json,application/json"
+            class="sa-visually-hidden"
+            data-action="load-baseline"
+            onChange={(e) => {
+              void load((e.currentTarget as HTMLInputElement).files?.[0]);
+            }}
+          />
         </label>
         <button type="button" class="sa-button sa-button--link" data-action="reset-baseline" onClick={reset}>
           {t('ui.baseline.reset')}
         </button>
       </div>
-      <p role="status" aria-live="polite" data-role="baseline-status" class={status.kind === 'invalid' ? 'sa-alert' : 'sa-muted'}>
+      <p
+        role="status"
+        aria-live="polite"
+        data-role="baseline-status"
+        class={status.kind === 'invalid' ? 'sa-alert' : 'sa-muted'}
+      >
         {status.kind === 'invalid' && status.message}
         {status.kind === 'pending' && t('ui.baseline.pending')}
       </p>

@@ -1,8 +1,9 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), '
-  + 'textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), ' +
+  'textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /** Focusable elements inside a container, in tab order of the document. */
 export function focusablesIn(root: HTMLElement): HTMLElement[] {
@@ -46,7 +47,7 @@ export function Dialog({ labelledBy, onClose, closable, children }: DialogProps)
       document.removeEventListener('keydown', onDocKey);
       document.removeEventListener('focusin', onFocusIn);
       // The trigger may be gone after a re-audit (the result now passes); then focus the panel.
-      if (trigger && trigger.isConnected) trigger.focus();
+      if (trigger?.isConnected) trigger.focus();
       else root.closest<HTMLElement>('.setup-audit')?.focus();
     };
   }, []);
@@ -82,8 +83,15 @@ export function Dialog({ labelledBy, onClose, closable, children }: DialogProps)
 
   return (
     <div class="sa-overlay">
-      <div class="sa-dialog" role="dialog" aria-modal="true" aria-labelledby={labelledBy} tabIndex={-1}
-        ref={ref} onKeyDown={onKeyDown}>
+      <div
+        class="sa-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={labelledBy}
+        tabIndex={-1}
+        ref={ref}
+        onKeyDown={onKeyDown}
+      >
         {children}
       </div>
     </div>

@@ -24,8 +24,9 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, { error: unknow
       <div class="sa-fault" role="alert">
         <p class="sa-fault__title">{t('ui.fault.title')}</p>
         {detail && <p class="sa-fault__detail">{detail}</p>}
-        <button type="button" class="sa-button" data-action="retry"
-          onClick={() => this.setState({ error: null })}>{t('ui.fault.retry')}</button>
+        <button type="button" class="sa-button" data-action="retry" onClick={() => this.setState({ error: null })}>
+          {t('ui.fault.retry')}
+        </button>
       </div>
     );
   }

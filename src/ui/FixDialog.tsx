@@ -41,7 +41,9 @@ export function FixDialog({ fix, reauditing }: FixDialogProps) {
       {fix.status === 'preview' && totalOps === 0 && <p role="status">{t('ui.fix.nothing')}</p>}
       {fix.status !== 'loading' && fix.plans.length > 0 && (
         <div class="sa-plans">
-          {fix.plans.map((plan) => <PlanView key={plan.ruleId} plan={plan} ops={fix.ops} showStatus={fix.status !== 'preview'} />)}
+          {fix.plans.map((plan) => (
+            <PlanView key={plan.ruleId} plan={plan} ops={fix.ops} showStatus={fix.status !== 'preview'} />
+          ))}
         </div>
       )}
       {fix.status === 'preview' && totalOps > 0 && (
@@ -69,14 +71,25 @@ export function FixDialog({ fix, reauditing }: FixDialogProps) {
       )}
       <div class="sa-dialog__actions">
         {(fix.status === 'preview' || applying) && totalOps > 0 && (
-          <button type="button" class="sa-button sa-button--primary" data-action="confirm-fix"
-            disabled={applying} aria-disabled={applying}
-            onClick={() => dispatch({ type: 'confirm-fix' })}>
+          <button
+            type="button"
+            class="sa-button sa-button--primary"
+            data-action="confirm-fix"
+            disabled={applying}
+            aria-disabled={applying}
+            onClick={() => dispatch({ type: 'confirm-fix' })}
+          >
             {applying ? t('ui.fix.applyingShort') : t('ui.fix.confirm', { count: totalOps })}
           </button>
         )}
-        <button type="button" class="sa-button" data-action="close-dialog" ref={closeRef}
-          disabled={applying} onClick={close}>
+        <button
+          type="button"
+          class="sa-button"
+          data-action="close-dialog"
+          ref={closeRef}
+          disabled={applying}
+          onClick={close}
+        >
           {fix.status === 'done' || fix.status === 'error' ? t('ui.fix.close') : t('ui.fix.cancel')}
         </button>
       </div>
@@ -90,8 +103,8 @@ function PlanView({ plan, ops, showStatus }: { plan: PlanPreview; ops: OpResult[
     <section class="sa-plan" data-plan-rule-id={plan.ruleId} data-kind={plan.kind}>
       <h3 class="sa-plan__title">{plan.title}</h3>
       <p class="sa-plan__meta">
-        <span class={`sa-badge sa-badge--kind-${plan.kind}`}>{t(`ui.fix.kind.${plan.kind}`)}</span>
-        {' '}{t('ui.fix.ops', { count: plan.ops.length })}
+        <span class={`sa-badge sa-badge--kind-${plan.kind}`}>{t(`ui.fix.kind.${plan.kind}`)}</span>{' '}
+        {t('ui.fix.ops', { count: plan.ops.length })}
       </p>
       {plan.kind === 'confirm' && <p class="sa-plan__warn">{t('ui.fix.confirmKindNote')}</p>}
       {plan.ops.length === 0 && <p>{t('ui.fix.planEmpty')}</p>}

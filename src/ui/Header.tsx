@@ -36,39 +36,67 @@ export function Header(props: HeaderProps) {
           {report && (
             <ul class="sa-counts" aria-label={t('ui.header.remaining')}>
               <li class="sa-counts__item sa-counts__item--fail" data-count="fail">
-                {t('ui.header.failed', { count: report.counts.fail })}</li>
+                {t('ui.header.failed', { count: report.counts.fail })}
+              </li>
               <li class="sa-counts__item sa-counts__item--review" data-count="needs-review">
-                {t('ui.header.needsReview', { count: report.counts['needs-review'] })}</li>
+                {t('ui.header.needsReview', { count: report.counts['needs-review'] })}
+              </li>
               <li class="sa-counts__item sa-counts__item--manual" data-count="manual">
-                {t('ui.header.manual', { count: report.counts.manual })}</li>
+                {t('ui.header.manual', { count: report.counts.manual })}
+              </li>
             </ul>
           )}
         </div>
       </div>
       <div class="sa-header__actions">
-        <button type="button" class="sa-button sa-button--primary" data-action="rerun" disabled={running}
-          onClick={() => dispatch({ type: 'run-audit' })}>
+        <button
+          type="button"
+          class="sa-button sa-button--primary"
+          data-action="rerun"
+          disabled={running}
+          onClick={() => dispatch({ type: 'run-audit' })}
+        >
           {report ? t('ui.header.rerun') : t('ui.header.run')}
         </button>
         {props.canFix && report && props.safeFixCount > 0 && (
-          <button type="button" class="sa-button" data-action="fix-all-safe" disabled={running}
-            onClick={() => dispatch({ type: 'open-fix-all-safe' })}>
+          <button
+            type="button"
+            class="sa-button"
+            data-action="fix-all-safe"
+            disabled={running}
+            onClick={() => dispatch({ type: 'open-fix-all-safe' })}
+          >
             {t('ui.header.fixAllSafe', { count: props.safeFixCount })}
           </button>
         )}
         {props.canDownloadDocument && report && (
-          <button type="button" class="sa-button" data-action="download-document" disabled={props.preparing !== null}
-            aria-busy={props.preparing === 'document'} onClick={() => dispatch({ type: 'download-document' })}>
+          <button
+            type="button"
+            class="sa-button"
+            data-action="download-document"
+            disabled={props.preparing !== null}
+            aria-busy={props.preparing === 'document'}
+            onClick={() => dispatch({ type: 'download-document' })}
+          >
             {props.preparing === 'document' ? t('ui.header.preparing') : t('ui.header.document')}
           </button>
         )}
         {props.canDownloadReport && report && (
-          <button type="button" class="sa-button sa-button--link" data-action="download-report" disabled={props.preparing !== null}
-            onClick={() => dispatch({ type: 'download-report' })}>{t('ui.header.reportJson')}</button>
+          <button
+            type="button"
+            class="sa-button sa-button--link"
+            data-action="download-report"
+            disabled={props.preparing !== null}
+            onClick={() => dispatch({ type: 'download-report' })}
+          >
+            {t('ui.header.reportJson')}
+          </button>
         )}
       </div>
       {!props.canFix && report && (
-        <p class="sa-header__readonly" data-role="why-no-fix">{props.whyNoFix ?? t('ui.header.readOnly')}</p>
+        <p class="sa-header__readonly" data-role="why-no-fix">
+          {props.whyNoFix ?? t('ui.header.readOnly')}
+        </p>
       )}
       {running && <ProgressBar progress={audit.progress} />}
       <div class="sa-header__status" role="status" aria-live="polite">

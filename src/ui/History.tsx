@@ -19,8 +19,14 @@ export function History({ entries, undo, canFix }: HistoryProps) {
       <div class="sa-section__head">
         <h3 id="sa-history-h">{t('ui.history.title')}</h3>
         {entries.length > 0 && (
-          <button type="button" class="sa-button sa-button--link" data-action="download-journal"
-            onClick={() => dispatch({ type: 'download-journal' })}>{t('ui.history.download')}</button>
+          <button
+            type="button"
+            class="sa-button sa-button--link"
+            data-action="download-journal"
+            onClick={() => dispatch({ type: 'download-journal' })}
+          >
+            {t('ui.history.download')}
+          </button>
         )}
       </div>
       {entries.length === 0 && <p class="sa-muted">{t('ui.history.empty')}</p>}
@@ -33,19 +39,32 @@ export function History({ entries, undo, canFix }: HistoryProps) {
                 {entry.by
                   ? t('ui.history.appliedBy', { when: formatWhen(entry.appliedAt, lang), by: entry.by })
                   : t('ui.history.applied', { when: formatWhen(entry.appliedAt, lang) })}
-                {' · '}{t('ui.fix.ops', { count: entry.ops.length })}
+                {' · '}
+                {t('ui.fix.ops', { count: entry.ops.length })}
               </span>
               {entry.undoneAt && (
                 <span class="sa-badge">{t('ui.history.undone', { when: formatWhen(entry.undoneAt, lang) })}</span>
               )}
               {canFix && !entry.undoneAt && (
-                <button type="button" class="sa-button" data-action="undo" disabled={undoing}
+                <button
+                  type="button"
+                  class="sa-button"
+                  data-action="undo"
+                  disabled={undoing}
                   aria-label={t('ui.history.undoLabel', { title: entry.title })}
-                  onClick={() => dispatch({ type: 'undo', entryId: entry.id })}>{t('ui.history.undo')}</button>
+                  onClick={() => dispatch({ type: 'undo', entryId: entry.id })}
+                >
+                  {t('ui.history.undo')}
+                </button>
               )}
               {canFix && !entry.undoneAt && firstOfBatch(entries, entry) && batchSize(entries, entry) > 1 && (
-                <button type="button" class="sa-button" data-action="undo-batch" disabled={undoing}
-                  onClick={() => dispatch({ type: 'undo', entryId: entry.id, batch: true })}>
+                <button
+                  type="button"
+                  class="sa-button"
+                  data-action="undo-batch"
+                  disabled={undoing}
+                  onClick={() => dispatch({ type: 'undo', entryId: entry.id, batch: true })}
+                >
                   {t('ui.history.undoBatch', { count: batchSize(entries, entry) })}
                 </button>
               )}
@@ -100,8 +119,14 @@ function UndoResult({ undo }: { undo: UndoState }) {
         </div>
       )}
       {undo.status !== 'running' && (
-        <button type="button" class="sa-button sa-button--link" data-action="dismiss-undo"
-          onClick={() => dispatch({ type: 'dismiss-undo' })}>{t('ui.undo.dismiss')}</button>
+        <button
+          type="button"
+          class="sa-button sa-button--link"
+          data-action="dismiss-undo"
+          onClick={() => dispatch({ type: 'dismiss-undo' })}
+        >
+          {t('ui.undo.dismiss')}
+        </button>
       )}
     </div>
   );

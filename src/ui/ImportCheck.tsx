@@ -30,10 +30,20 @@ function ImportCheckView({ preflight }: { preflight: PreflightState }) {
   };
 
   return (
-    <section class={`sa-area sa-preflight${open ? ' sa-area--open' : ''}`} data-section="preflight" aria-labelledby="sa-pf-h">
+    <section
+      class={`sa-area sa-preflight${open ? ' sa-area--open' : ''}`}
+      data-section="preflight"
+      aria-labelledby="sa-pf-h"
+    >
       <h3 class="sa-area__heading" id="sa-pf-h">
-        <button type="button" class="sa-area__toggle" aria-expanded={open} aria-controls="sa-pf-body"
-          data-action="toggle-preflight" onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          class="sa-area__toggle"
+          aria-expanded={open}
+          aria-controls="sa-pf-body"
+          data-action="toggle-preflight"
+          onClick={() => setOpen(!open)}
+        >
           <span class="sa-area__name">{t('ui.preflight.title')}</span>
         </button>
       </h3>
@@ -44,26 +54,64 @@ function ImportCheckView({ preflight }: { preflight: PreflightState }) {
             {/* Browsers fire `input` (then `change`) when a select option or a file is picked. */}
             <div class="sa-preflight__form">
               <label for="sa-pf-entity">{t('ui.preflight.entity')}</label>
-              <select id="sa-pf-entity" value={entity} disabled={running}
-                onInput={(e) => setEntity((e.currentTarget as HTMLSelectElement).value as ImportEntity)}>
-                {ENTITIES.map((e) => <option key={e} value={e}>{t(`ui.preflight.entities.${e}`)}</option>)}
+              <select
+                id="sa-pf-entity"
+                value={entity}
+                disabled={running}
+                onInput={(e) => setEntity((e.currentTarget as HTMLSelectElement).value as ImportEntity)}
+              >
+                {ENTITIES.map((e) => (
+                  <option key={e} value={e}>
+                    {t(`ui.preflight.entities.${e}`)}
+                  </option>
+                ))}
               </select>
               <label for="sa-pf-file">{t('ui.preflight.file')}</label>
-              <input id="sa-pf-file" type="file" accept=".xlsx,.csv" disabled={running}
-                onInput={(e) => setFile((e.currentTarget as HTMLInputElement).files?.[0] ?? null)} />
-              <button type="button" class="sa-button sa-button--primary" data-action="preflight-run"
-                disabled={!file || running} onClick={() => { void check(); }}>{t('ui.preflight.run')}</button>
-              <button type="button" class="sa-button" data-action="download-template"
-                onClick={() => dispatch({ type: 'download-template', entity })}>{t('ui.preflight.template')}</button>
+              <input
+                id="sa-pf-file"
+                type="file"
+                accept=".xlsx,.csv"
+                disabled={running}
+                onInput={(e) => setFile((e.currentTarget as HTMLInputElement).files?.[0] ?? null)}
+              />
+              <button
+                type="button"
+                class="sa-button sa-button--primary"
+                data-action="preflight-run"
+                disabled={!file || running}
+                onClick={() => {
+                  void check();
+                }}
+              >
+                {t('ui.preflight.run')}
+              </button>
+              <button
+                type="button"
+                class="sa-button"
+                data-action="download-template"
+                onClick={() => dispatch({ type: 'download-template', entity })}
+              >
+                {t('ui.preflight.template')}
+              </button>
             </div>
             {running && (
               <div class="sa-progress">
-                <p class="sa-progress__text" aria-live="polite">{progressText(t, preflight.progress)}</p>
-                <button type="button" class="sa-button" data-action="preflight-cancel"
-                  onClick={() => dispatch({ type: 'cancel-preflight' })}>{t('ui.progress.cancel')}</button>
+                <p class="sa-progress__text" aria-live="polite">
+                  {progressText(t, preflight.progress)}
+                </p>
+                <button
+                  type="button"
+                  class="sa-button"
+                  data-action="preflight-cancel"
+                  onClick={() => dispatch({ type: 'cancel-preflight' })}
+                >
+                  {t('ui.progress.cancel')}
+                </button>
               </div>
             )}
-            <p role="status" aria-live="polite">{preflight.status === 'cancelled' && t('ui.preflight.cancelled')}</p>
+            <p role="status" aria-live="polite">
+              {preflight.status === 'cancelled' && t('ui.preflight.cancelled')}
+            </p>
             {(preflight.status === 'error' || readError) && (
               <div class="sa-alert" role="alert">
                 <p>{t('ui.preflight.failed')}</p>
@@ -87,7 +135,11 @@ function Outcome({ result }: { result: PreflightResult }) {
   const { t, dispatch } = usePanelEnv();
   const [all, setAll] = useState(false);
   if (result.fatal) {
-    return <div class="sa-alert" role="alert" data-role="preflight-fatal"><p>{say(t, result.fatal.message)}</p></div>;
+    return (
+      <div class="sa-alert" role="alert" data-role="preflight-fatal">
+        <p>{say(t, result.fatal.message)}</p>
+      </div>
+    );
   }
   const s = result.summary;
   const shown = all ? result.problems : result.problems.slice(0, PROBLEM_WINDOW);
@@ -95,34 +147,54 @@ function Outcome({ result }: { result: PreflightResult }) {
     <div class="sa-preflight__outcome">
       <div class="sa-section__head">
         <p data-role="preflight-summary">
-          <strong>{result.fileName}</strong>{': '}
-          {[t('preflight.summary.rows', { count: s.rows }), t('preflight.summary.errors', { count: s.errors }),
-            t('preflight.summary.warnings', { count: s.warnings })].join(' · ')}
+          <strong>{result.fileName}</strong>
+          {': '}
+          {[
+            t('preflight.summary.rows', { count: s.rows }),
+            t('preflight.summary.errors', { count: s.errors }),
+            t('preflight.summary.warnings', { count: s.warnings }),
+          ].join(' · ')}
         </p>
-        <button type="button" class="sa-button sa-button--link" data-action="download-preflight"
-          onClick={() => dispatch({ type: 'download-preflight' })}>{t('ui.preflight.report')}</button>
+        <button
+          type="button"
+          class="sa-button sa-button--link"
+          data-action="download-preflight"
+          onClick={() => dispatch({ type: 'download-preflight' })}
+        >
+          {t('ui.preflight.report')}
+        </button>
       </div>
       {!s.errors && !s.warnings && <p>{t('preflight.summary.ok')}</p>}
       <ul class="sa-preflight__codes" aria-label={t('ui.preflight.byCode')}>
         {s.byCode.map((c) => (
           <li key={c.code} data-code={c.code}>
-            <span class={`sa-badge sa-badge--${c.severity}`}>{t(`preflight.severity.${c.severity}`)}</span>
-            {' '}{t(`preflight.code.${c.code}`)}{': '}{c.count}
+            <span class={`sa-badge sa-badge--${c.severity}`}>{t(`preflight.severity.${c.severity}`)}</span>{' '}
+            {t(`preflight.code.${c.code}`)}
+            {': '}
+            {c.count}
           </li>
         ))}
       </ul>
       {shown.length > 0 && (
         <table class="sa-preflight__table">
-          <thead><tr>
-            {(['row', 'column', 'problem', 'suggestion'] as const).map((k) => <th key={k} scope="col">{t(`preflight.col.${k}`)}</th>)}
-          </tr></thead>
+          <thead>
+            <tr>
+              {(['row', 'column', 'problem', 'suggestion'] as const).map((k) => (
+                <th key={k} scope="col">
+                  {t(`preflight.col.${k}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
           <tbody>
             {shown.map((p, i) => (
               <tr key={i} data-problem={p.code}>
                 <td>{p.row ?? '—'}</td>
                 <td>{p.column ?? '—'}</td>
-                <td><span class={`sa-badge sa-badge--${p.severity}`}>{t(`preflight.severity.${p.severity}`)}</span>
-                  {' '}{say(t, p.message)}</td>
+                <td>
+                  <span class={`sa-badge sa-badge--${p.severity}`}>{t(`preflight.severity.${p.severity}`)}</span>{' '}
+                  {say(t, p.message)}
+                </td>
                 <td>{p.suggestion ?? ''}</td>
               </tr>
             ))}
@@ -130,8 +202,9 @@ function Outcome({ result }: { result: PreflightResult }) {
         </table>
       )}
       {!all && result.problems.length > PROBLEM_WINDOW && (
-        <button type="button" class="sa-button sa-button--link" data-action="show-all"
-          onClick={() => setAll(true)}>{t('ui.items.showAll', { count: result.problems.length })}</button>
+        <button type="button" class="sa-button sa-button--link" data-action="show-all" onClick={() => setAll(true)}>
+          {t('ui.items.showAll', { count: result.problems.length })}
+        </button>
       )}
       {result.truncated && <p class="sa-muted">{t('preflight.summary.truncated', { count: 1000 })}</p>}
     </div>

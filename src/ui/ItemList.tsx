@@ -18,14 +18,21 @@ export function ItemList({ items, label }: { items: (Item & { text: string })[];
           const href = safeLink(item.link);
           return (
             <li key={item.id} class="sa-items__item" data-item-id={item.id}>
-              {href ? <a class="sa-link" href={href}>{item.text}</a> : <span>{item.text}</span>}
+              {href ? (
+                <a class="sa-link" href={href}>
+                  {item.text}
+                </a>
+              ) : (
+                <span>{item.text}</span>
+              )}
             </li>
           );
         })}
       </ul>
       {!all && items.length > ITEM_WINDOW && (
-        <button type="button" class="sa-button sa-button--link" data-action="show-all"
-          onClick={() => setAll(true)}>{t('ui.items.showAll', { count: items.length })}</button>
+        <button type="button" class="sa-button sa-button--link" data-action="show-all" onClick={() => setAll(true)}>
+          {t('ui.items.showAll', { count: items.length })}
+        </button>
       )}
     </div>
   );

@@ -27,14 +27,22 @@ export function ManualChecklist({ results, ticks }: ManualChecklistProps) {
           const inputId = `sa-manual-${r.ruleId}`;
           return (
             <li key={r.ruleId} class="sa-manual__item" data-manual-rule-id={r.ruleId}>
-              <input type="checkbox" id={inputId} checked={checked} data-action="tick"
+              <input
+                type="checkbox"
+                id={inputId}
+                checked={checked}
+                data-action="tick"
                 aria-describedby={tick ? `${inputId}-who` : undefined}
-                onChange={(e) => dispatch({ type: 'set-tick', ruleId: r.ruleId, checked: e.currentTarget.checked })} />
+                onChange={(e) => dispatch({ type: 'set-tick', ruleId: r.ruleId, checked: e.currentTarget.checked })}
+              />
               <label for={inputId}>{r.title}</label>
               {r.howTo && <p class="sa-manual__how">{r.howTo}</p>}
               {tick && (
                 <p class="sa-muted" id={`${inputId}-who`} data-role="tick-info">
-                  {t(tick.checked ? 'ui.manual.ticked' : 'ui.manual.unticked', { by: tick.by, when: formatWhen(tick.at, lang) })}
+                  {t(tick.checked ? 'ui.manual.ticked' : 'ui.manual.unticked', {
+                    by: tick.by,
+                    when: formatWhen(tick.at, lang),
+                  })}
                 </p>
               )}
             </li>

@@ -37,7 +37,16 @@ export function Panel(props: PanelProps) {
     return off;
   }, [store]);
 
-  const env = useMemo<PanelEnv>(() => ({ t, lang, dispatch: (intent) => { void store.dispatch(intent); } }), [t, lang, store]);
+  const env = useMemo<PanelEnv>(
+    () => ({
+      t,
+      lang,
+      dispatch: (intent) => {
+        void store.dispatch(intent);
+      },
+    }),
+    [t, lang, store],
+  );
   const { report, audit } = state;
   // Derived once per report so memoised areas skip re-rendering on progress ticks.
   const views = useMemo(() => (report ? areaViews(report) : []), [report]);
@@ -47,22 +56,42 @@ export function Panel(props: PanelProps) {
   return (
     <PanelEnvContext.Provider value={env}>
       <div class="setup-audit" lang={lang} tabIndex={-1}>
-        <Header report={report} audit={audit} accountName={props.accountName ?? null} canFix={canFix}
-          whyNoFix={props.whyNoFix ?? null} safeFixCount={safeCount} canDownloadDocument={props.canDownloadDocument}
-          canDownloadReport={props.canDownloadReport ?? false} preparing={state.preparing} />
-        {props.notice && <p class="sa-alert" role="alert" data-role="panel-notice">{props.notice}</p>}
+        <Header
+          report={report}
+          audit={audit}
+          accountName={props.accountName ?? null}
+          canFix={canFix}
+          whyNoFix={props.whyNoFix ?? null}
+          safeFixCount={safeCount}
+          canDownloadDocument={props.canDownloadDocument}
+          canDownloadReport={props.canDownloadReport ?? false}
+          preparing={state.preparing}
+        />
+        {props.notice && (
+          <p class="sa-alert" role="alert" data-role="panel-notice">
+            {props.notice}
+          </p>
+        )}
         {state.actionError !== null && (
           <div class="sa-alert" role="alert">
             <p>{t('ui.actionFailed')}</p>
             {state.actionError && <p class="sa-alert__detail">{state.actionError}</p>}
-            <button type="button" class="sa-button sa-button--link" data-action="dismiss-error"
-              onClick={() => env.dispatch({ type: 'dismiss-error' })}>{t('ui.dismiss')}</button>
+            <button
+              type="button"
+              class="sa-button sa-button--link"
+              data-action="dismiss-error"
+              onClick={() => env.dispatch({ type: 'dismiss-error' })}
+            >
+              {t('ui.dismiss')}
+            </button>
           </div>
         )}
         {!report && audit.status !== 'running' && <p class="sa-empty">{t('ui.empty')}</p>}
         {report && (
           <div class="sa-areas">
-            {views.map((view) => <AreaSection key={view.area.id} view={view} canFix={canFix} />)}
+            {views.map((view) => (
+              <AreaSection key={view.area.id} view={view} canFix={canFix} />
+            ))}
           </div>
         )}
         {/* The import check only reads: everyone gets it, with or without a report. */}

@@ -11,12 +11,22 @@ export function ResultCard({ result, canFix }: { result: RuleResult; canFix: boo
   const settled = SETTLED.has(result.outcome);
   const titleId = `sa-result-${result.ruleId}`;
   return (
-    <li class={`sa-result sa-result--${result.outcome}`} data-rule-id={result.ruleId}
-      data-outcome={result.outcome} aria-labelledby={titleId}>
+    <li
+      class={`sa-result sa-result--${result.outcome}`}
+      data-rule-id={result.ruleId}
+      data-outcome={result.outcome}
+      aria-labelledby={titleId}
+    >
       <div class="sa-result__head">
-        <h4 class="sa-result__title" id={titleId}>{result.title}</h4>
+        <h4 class="sa-result__title" id={titleId}>
+          {result.title}
+        </h4>
         <span class={`sa-badge sa-badge--${result.outcome}`}>{t(`outcomes.${result.outcome}`)}</span>
-        {!settled && <span class={`sa-badge sa-badge--sev-${result.severity}`}>{t('ui.result.severityBadge', { level: t(`severity.${result.severity}`) })}</span>}
+        {!settled && (
+          <span class={`sa-badge sa-badge--sev-${result.severity}`}>
+            {t('ui.result.severityBadge', { level: t(`severity.${result.severity}`) })}
+          </span>
+        )}
       </div>
       {result.message && <p class="sa-result__message">{result.message}</p>}
       {result.outcome === 'error' && result.error && <p class="sa-result__error">{result.error.message}</p>}
@@ -40,9 +50,13 @@ export function ResultCard({ result, canFix }: { result: RuleResult; canFix: boo
       )}
       {result.fix && canFix && (
         <div class="sa-result__actions">
-          <button type="button" class="sa-button sa-button--primary" data-action="fix"
+          <button
+            type="button"
+            class="sa-button sa-button--primary"
+            data-action="fix"
             aria-label={t('ui.result.fixLabel', { title: result.title })}
-            onClick={() => dispatch({ type: 'open-fix', ruleIds: [result.ruleId] })}>
+            onClick={() => dispatch({ type: 'open-fix', ruleIds: [result.ruleId] })}
+          >
             {t('ui.result.fix')}
           </button>
           <span class="sa-result__fixinfo">

@@ -13,7 +13,11 @@ function sameProps(a: object, b: object): boolean {
  */
 export function memo<P extends object>(view: FunctionComponent<P>): ComponentType<P> {
   return class Memo extends Component<P> {
-    override shouldComponentUpdate(next: P): boolean { return !sameProps(this.props, next); }
-    override render(props: P) { return h(view, props); }
+    override shouldComponentUpdate(next: P): boolean {
+      return !sameProps(this.props, next);
+    }
+    override render(props: P) {
+      return h(view, props);
+    }
   };
 }

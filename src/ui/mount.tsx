@@ -59,9 +59,17 @@ export function mountPanel(el: HTMLElement, deps: PanelDeps): Mounted & { store:
   const store = createPanelStore({ runner: deps.runner, report: deps.report ?? null, autoRun: deps.autoRun });
   render(
     <ErrorBoundary t={deps.t}>
-      <Panel store={store} t={deps.t} lang={deps.lang} canFix={deps.runner.canFix} whyNoFix={deps.runner.whyNoFix ?? null}
+      <Panel
+        store={store}
+        t={deps.t}
+        lang={deps.lang}
+        canFix={deps.runner.canFix}
+        whyNoFix={deps.runner.whyNoFix ?? null}
         canDownloadDocument={typeof deps.runner.downloadDocument === 'function'}
-        canDownloadReport={typeof deps.runner.downloadReport === 'function'} accountName={deps.accountName ?? null} notice={deps.notice ?? null} />
+        canDownloadReport={typeof deps.runner.downloadReport === 'function'}
+        accountName={deps.accountName ?? null}
+        notice={deps.notice ?? null}
+      />
     </ErrorBoundary>,
     el,
   );
@@ -75,9 +83,14 @@ export function mountPanel(el: HTMLElement, deps: PanelDeps): Mounted & { store:
 }
 
 /** Mounts the settings-modal intro (and, when given, the baseline choice) into `el`, replacing what was there. */
-export function mountSettingsIntro(el: HTMLElement, deps: {
-  t: Translate; onOpen: () => void; baseline?: Omit<BaselineSettingsProps, 't'>;
-}): Mounted {
+export function mountSettingsIntro(
+  el: HTMLElement,
+  deps: {
+    t: Translate;
+    onOpen: () => void;
+    baseline?: Omit<BaselineSettingsProps, 't'>;
+  },
+): Mounted {
   replaceExisting(el);
   render(
     <ErrorBoundary t={deps.t}>

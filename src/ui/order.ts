@@ -3,7 +3,12 @@ import type { AreaScore, Outcome, Report, RuleResult, Severity } from '../audit/
 
 // Failures first, then what still needs a person, then what is settled.
 const OUTCOME_RANK: Record<Outcome, number> = {
-  fail: 0, error: 1, 'needs-review': 2, manual: 3, pass: 4, 'not-applicable': 5,
+  fail: 0,
+  error: 1,
+  'needs-review': 2,
+  manual: 3,
+  pass: 4,
+  'not-applicable': 5,
 };
 const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
 
@@ -11,10 +16,12 @@ const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 
 export function sortResults(results: readonly RuleResult[]): RuleResult[] {
   return results
     .map((r, i) => ({ r, i }))
-    .sort((a, b) =>
-      OUTCOME_RANK[a.r.outcome] - OUTCOME_RANK[b.r.outcome]
-      || SEVERITY_RANK[a.r.severity] - SEVERITY_RANK[b.r.severity]
-      || a.i - b.i)
+    .sort(
+      (a, b) =>
+        OUTCOME_RANK[a.r.outcome] - OUTCOME_RANK[b.r.outcome] ||
+        SEVERITY_RANK[a.r.severity] - SEVERITY_RANK[b.r.severity] ||
+        a.i - b.i,
+    )
     .map((x) => x.r);
 }
 
@@ -43,6 +50,6 @@ export function openByDefault(view: AreaView): boolean {
 
 /** An item link usable as same-origin href: a CRM path like `/settings/…`, never a scheme or `//host`. */
 export function safeLink(link: string | undefined): string | undefined {
-  if (!link || !link.startsWith('/') || link.startsWith('//') || link.startsWith('/\\')) return undefined;
+  if (!link?.startsWith('/') || link.startsWith('//') || link.startsWith('/\\')) return undefined;
   return link;
 }

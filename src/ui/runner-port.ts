@@ -48,8 +48,11 @@ export interface PanelRunner {
    * Checks an import file against the live account (reads only). Problems come back as Messages the
    * panel translates. Rejects with an AbortError when `signal` aborts.
    */
-  preflight(file: PickedFile, entity: ImportEntity,
-    opts: { signal: AbortSignal; onProgress: (p: PreflightProgressView) => void }): Promise<PreflightResult>;
+  preflight(
+    file: PickedFile,
+    entity: ImportEntity,
+    opts: { signal: AbortSignal; onProgress: (p: PreflightProgressView) => void },
+  ): Promise<PreflightResult>;
   /** Saves the import template of the entity (XLSX with this account's field names and lists). */
   downloadTemplate(entity: ImportEntity): Promise<void>;
   /** Saves the row-level report of an import check as CSV. */

@@ -1,7 +1,14 @@
 import type { Report } from '../audit/types';
 import type { ImportEntity, PreflightResult } from '../preflight/types';
 import type {
-  JournalEntry, ManualTick, OpResult, PanelRunner, PickedFile, PlanPreview, PreflightProgressView, Progress,
+  JournalEntry,
+  ManualTick,
+  OpResult,
+  PanelRunner,
+  PickedFile,
+  PlanPreview,
+  PreflightProgressView,
+  Progress,
   UndoConflict,
 } from './runner-port';
 
@@ -163,7 +170,9 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
     } catch (err) {
       if (auditAbort !== ctrl) return;
       const cancelled = isAbort(err, ctrl.signal);
-      set({ audit: { status: cancelled ? 'cancelled' : 'error', progress: null, error: cancelled ? null : reasonOf(err) } });
+      set({
+        audit: { status: cancelled ? 'cancelled' : 'error', progress: null, error: cancelled ? null : reasonOf(err) },
+      });
     } finally {
       if (auditAbort === ctrl) auditAbort = null;
     }
@@ -195,14 +204,16 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
   async function confirmFix(): Promise<void> {
     const fix = state.fix;
     // The guard is the double-click protection: only a previewed, not yet applying dialog applies.
-    if (!fix || fix.status !== 'preview') return;
+    if (fix?.status !== 'preview') return;
     const token = fixToken;
     const ruleIds = fix.plans.filter((p) => p.ops.length > 0).map((p) => p.ruleId);
     if (ruleIds.length === 0) return;
     setFix(token, { status: 'applying', ops: [] });
     try {
       const outcome = await runner.applyFix(ruleIds, {
-        onOp: (op) => { if (state.fix) setFix(token, { ops: upsertOp(state.fix.ops, op) }); },
+        onOp: (op) => {
+          if (state.fix) setFix(token, { ops: upsertOp(state.fix.ops, op) });
+        },
       });
       setFix(token, { status: 'done', ops: outcome.ops, notice: outcome.notice ?? null });
     } catch (err) {
@@ -221,9 +232,8 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
   async function undo(entryId: string, batch: boolean): Promise<void> {
     if (!runner.canFix || state.undo?.status === 'running') return;
     const batchId = state.history.find((e) => e.id === entryId)?.batchId;
-    const entryIds = batch && batchId
-      ? state.history.filter((e) => e.batchId === batchId && !e.undoneAt).map((e) => e.id)
-      : [entryId];
+    const entryIds =
+      batch && batchId ? state.history.filter((e) => e.batchId === batchId && !e.undoneAt).map((e) => e.id) : [entryId];
     set({ undo: { entryId, entryIds, status: 'running', ops: [], conflicts: [], error: null } });
     const onOp = (op: OpResult): void => {
       if (state.undo?.entryId === entryId) set({ undo: { ...state.undo, ops: upsertOp(state.undo.ops, op) } });
@@ -232,7 +242,9 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
       const outcome = await runner.undo(entryIds, { onOp });
       set({ undo: { entryId, entryIds, status: 'done', ops: outcome.ops, conflicts: outcome.conflicts, error: null } });
     } catch (err) {
-      set({ undo: { entryId, entryIds, status: 'error', ops: state.undo?.ops ?? [], conflicts: [], error: reasonOf(err) } });
+      set({
+        undo: { entryId, entryIds, status: 'error', ops: state.undo?.ops ?? [], conflicts: [], error: reasonOf(err) },
+      });
     }
     await Promise.all([loadHistory(), runAudit()]);
   }
@@ -271,12 +283,17 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
     };
     set({ preflight: { status: 'running', fileName: file.name, progress: null, result: null, error: null } });
     try {
-      const result = await runner.preflight(file, entity, { signal: ctrl.signal, onProgress: (progress) => mine({ progress }) });
+      const result = await runner.preflight(file, entity, {
+        signal: ctrl.signal,
+        onProgress: (progress) => mine({ progress }),
+      });
       mine({ status: 'done', progress: null, result });
     } catch (err) {
-      mine(isAbort(err, ctrl.signal)
-        ? { status: 'cancelled', progress: null }
-        : { status: 'error', progress: null, error: reasonOf(err) });
+      mine(
+        isAbort(err, ctrl.signal)
+          ? { status: 'cancelled', progress: null }
+          : { status: 'error', progress: null, error: reasonOf(err) },
+      );
     } finally {
       if (preflightAbort === ctrl) preflightAbort = null;
     }
@@ -305,16 +322,27 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
         await Promise.all([loadHistory(), loadTicks(), audit]);
         return;
       }
-      case 'run-audit': return runAudit();
-      case 'cancel-audit': return cancelAudit();
-      case 'open-fix': return openFix(intent.ruleIds, 'rules');
-      case 'open-fix-all-safe': return openFix(safeFixRuleIds(state.report), 'all-safe');
-      case 'confirm-fix': return confirmFix();
-      case 'close-fix': return closeFix();
-      case 'undo': return undo(intent.entryId, intent.batch === true);
-      case 'dismiss-undo': if (state.undo?.status !== 'running') set({ undo: null }); return;
-      case 'set-tick': return setTick(intent.ruleId, intent.checked);
-      case 'download-journal': return guarded(() => runner.downloadJournal());
+      case 'run-audit':
+        return runAudit();
+      case 'cancel-audit':
+        return cancelAudit();
+      case 'open-fix':
+        return openFix(intent.ruleIds, 'rules');
+      case 'open-fix-all-safe':
+        return openFix(safeFixRuleIds(state.report), 'all-safe');
+      case 'confirm-fix':
+        return confirmFix();
+      case 'close-fix':
+        return closeFix();
+      case 'undo':
+        return undo(intent.entryId, intent.batch === true);
+      case 'dismiss-undo':
+        if (state.undo?.status !== 'running') set({ undo: null });
+        return;
+      case 'set-tick':
+        return setTick(intent.ruleId, intent.checked);
+      case 'download-journal':
+        return guarded(() => runner.downloadJournal());
       case 'download-document':
       case 'download-report': {
         const kind = intent.type === 'download-document' ? 'document' : 'report';
@@ -329,15 +357,20 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
         }
         return;
       }
-      case 'run-preflight': return runPreflight(intent.entity, intent.file);
-      case 'cancel-preflight': return cancelPreflight();
-      case 'download-template': return guarded(() => runner.downloadTemplate(intent.entity));
+      case 'run-preflight':
+        return runPreflight(intent.entity, intent.file);
+      case 'cancel-preflight':
+        return cancelPreflight();
+      case 'download-template':
+        return guarded(() => runner.downloadTemplate(intent.entity));
       case 'download-preflight': {
         const result = state.preflight.result;
         if (result) await guarded(() => runner.downloadPreflightReport(result));
         return;
       }
-      case 'dismiss-error': set({ actionError: null }); return;
+      case 'dismiss-error':
+        set({ actionError: null });
+        return;
     }
   }
 
@@ -345,7 +378,9 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
     getState: () => state,
     subscribe(listener) {
       listeners.add(listener);
-      return () => { listeners.delete(listener); };
+      return () => {
+        listeners.delete(listener);
+      };
     },
     dispatch,
   };

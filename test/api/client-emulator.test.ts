@@ -1,8 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../src/api/client';
 import {
-  AuthError, ForbiddenError, HttpError, MalformedResponseError, NetworkError, NotFoundError, PaymentRequiredError,
-  RateLimitError, ValidationError,
+  AuthError,
+  ForbiddenError,
+  HttpError,
+  MalformedResponseError,
+  NetworkError,
+  NotFoundError,
+  PaymentRequiredError,
+  RateLimitError,
+  ValidationError,
 } from '../../src/api/errors';
 import { Throttle } from '../../src/api/throttle';
 import { createEmulator } from '../../src/emulator/index';
@@ -12,7 +19,9 @@ import type { ContactDto } from '../../src/api/dto';
 import { fakeClock } from './fake';
 
 const closers: (() => Promise<void>)[] = [];
-afterEach(async () => { while (closers.length) await closers.pop()!(); });
+afterEach(async () => {
+  while (closers.length) await closers.pop()!();
+});
 
 /** An emulator and a Bearer client on its in-process fetch, both on one fake clock (instant runs). */
 function onFakeClock(opts: { rate?: number; limit?: number; maxRetries?: number } = {}) {
@@ -20,15 +29,33 @@ function onFakeClock(opts: { rate?: number; limit?: number; maxRetries?: number 
   const emu = createEmulator({ seed: 'messy', now: clock.now, rate: opts.rate, quiet: true });
   // Default throttle settings (7 per 1000 ms + 100 ms margin), only the clock is fake.
   const throttle = new Throttle({ limit: opts.limit, now: clock.now, sleep: clock.sleep });
-  const client = new ApiClient({ baseUrl: 'https://acme.amocrm.ru', token: 'dev-token', fetch: emu.fetch, throttle,
-    sleep: clock.sleep, maxRetries: opts.maxRetries, random: () => 0.5 });
+  const client = new ApiClient({
+    baseUrl: 'https://acme.amocrm.ru',
+    token: 'dev-token',
+    fetch: emu.fetch,
+    throttle,
+    sleep: clock.sleep,
+    maxRetries: opts.maxRetries,
+    random: () => 0.5,
+  });
   return { emu, client, clock };
 }
 
 function thousandContacts(emu: ReturnType<typeof createEmulator>): void {
   const owner = emu.adminId;
-  emu.store.contacts = arrayList(Array.from({ length: 1000 }, (_, i) =>
-    contact(emu.store, { id: 1 + i, first: `Имя${i}`, last: 'Фамилия', responsible: owner, created: 1_700_000_000, phones: [], emails: [] })));
+  emu.store.contacts = arrayList(
+    Array.from({ length: 1000 }, (_, i) =>
+      contact(emu.store, {
+        id: 1 + i,
+        first: `Имя${i}`,
+        last: 'Фамилия',
+        responsible: owner,
+        created: 1_700_000_000,
+        phones: [],
+        emails: [],
+      }),
+    ),
+  );
 }
 
 describe('client × emulator (in-process)', () => {
@@ -82,37 +109,87 @@ describe('client × emulator (in-process)', () => {
   });
 
   it.each([
-    ['401 bad token', AuthError, (e: ReturnType<typeof onFakeClock>) =>
-      new ApiClient({ baseUrl: '', token: 'nope', fetch: e.emu.fetch, throttle: new Throttle({ now: e.clock.now, sleep: e.clock.sleep }) }).get('/api/v4/account'),
-    /^GET \/api\/v4\/account: 401 /],
-    ['403 manager on users', ForbiddenError, (e: ReturnType<typeof onFakeClock>) =>
-      new ApiClient({ baseUrl: '', token: e.emu.tokenFor(e.emu.managerId!), fetch: e.emu.fetch, throttle: new Throttle({ now: e.clock.now, sleep: e.clock.sleep }) })
-        .list('/api/v4/users', 'users'),
-    /^GET \/api\/v4\/users: 403 /],
-    ['402 subscription over', PaymentRequiredError, (e: ReturnType<typeof onFakeClock>) => {
-      e.emu.faults.once({ path: '/api/v4/events', fault: { status: 402 } });
-      return e.client.list('/api/v4/events', 'events');
-    }, /^GET \/api\/v4\/events: 402 /],
-    ['404 no such pipeline', NotFoundError, (e: ReturnType<typeof onFakeClock>) =>
-      e.client.get('/api/v4/leads/pipelines/99999999'), /^GET \/api\/v4\/leads\/pipelines\/99999999: 404 /],
-    ['400 invalid write', ValidationError, (e: ReturnType<typeof onFakeClock>) =>
-      e.client.patch('/api/v4/leads', [{ id: 1, name: 5 }]), /^PATCH \/api\/v4\/leads: 400 /],
-    ['429 that persists', RateLimitError, (e: ReturnType<typeof onFakeClock>) => {
-      e.emu.faults.once({ path: '/api/v4/account', fault: { status: 429 }, count: 5 });
-      return e.client.get('/api/v4/account');
-    }, /^GET \/api\/v4\/account: 429 /],
-    ['503 that persists', HttpError, (e: ReturnType<typeof onFakeClock>) => {
-      e.emu.faults.once({ path: '/api/v4/account', fault: { status: 503 }, count: 5 });
-      return e.client.get('/api/v4/account');
-    }, /^GET \/api\/v4\/account: 503 /],
-    ['connection reset on a write', NetworkError, (e: ReturnType<typeof onFakeClock>) => {
-      e.emu.faults.once({ method: 'POST', path: '/api/v4/roles', fault: { reset: true } });
-      return e.client.post('/api/v4/roles', { name: 'Новая роль' });
-    }, /^POST \/api\/v4\/roles: network error.*outcome unknown/],
-    ['truncated JSON', MalformedResponseError, (e: ReturnType<typeof onFakeClock>) => {
-      e.emu.faults.once({ path: '/api/v4/users', fault: { malformed: true } });
-      return e.client.list('/api/v4/users', 'users');
-    }, /^GET \/api\/v4\/users: 200 malformed response/],
+    [
+      '401 bad token',
+      AuthError,
+      (e: ReturnType<typeof onFakeClock>) =>
+        new ApiClient({
+          baseUrl: '',
+          token: 'nope',
+          fetch: e.emu.fetch,
+          throttle: new Throttle({ now: e.clock.now, sleep: e.clock.sleep }),
+        }).get('/api/v4/account'),
+      /^GET \/api\/v4\/account: 401 /,
+    ],
+    [
+      '403 manager on users',
+      ForbiddenError,
+      (e: ReturnType<typeof onFakeClock>) =>
+        new ApiClient({
+          baseUrl: '',
+          token: e.emu.tokenFor(e.emu.managerId!),
+          fetch: e.emu.fetch,
+          throttle: new Throttle({ now: e.clock.now, sleep: e.clock.sleep }),
+        }).list('/api/v4/users', 'users'),
+      /^GET \/api\/v4\/users: 403 /,
+    ],
+    [
+      '402 subscription over',
+      PaymentRequiredError,
+      (e: ReturnType<typeof onFakeClock>) => {
+        e.emu.faults.once({ path: '/api/v4/events', fault: { status: 402 } });
+        return e.client.list('/api/v4/events', 'events');
+      },
+      /^GET \/api\/v4\/events: 402 /,
+    ],
+    [
+      '404 no such pipeline',
+      NotFoundError,
+      (e: ReturnType<typeof onFakeClock>) => e.client.get('/api/v4/leads/pipelines/99999999'),
+      /^GET \/api\/v4\/leads\/pipelines\/99999999: 404 /,
+    ],
+    [
+      '400 invalid write',
+      ValidationError,
+      (e: ReturnType<typeof onFakeClock>) => e.client.patch('/api/v4/leads', [{ id: 1, name: 5 }]),
+      /^PATCH \/api\/v4\/leads: 400 /,
+    ],
+    [
+      '429 that persists',
+      RateLimitError,
+      (e: ReturnType<typeof onFakeClock>) => {
+        e.emu.faults.once({ path: '/api/v4/account', fault: { status: 429 }, count: 5 });
+        return e.client.get('/api/v4/account');
+      },
+      /^GET \/api\/v4\/account: 429 /,
+    ],
+    [
+      '503 that persists',
+      HttpError,
+      (e: ReturnType<typeof onFakeClock>) => {
+        e.emu.faults.once({ path: '/api/v4/account', fault: { status: 503 }, count: 5 });
+        return e.client.get('/api/v4/account');
+      },
+      /^GET \/api\/v4\/account: 503 /,
+    ],
+    [
+      'connection reset on a write',
+      NetworkError,
+      (e: ReturnType<typeof onFakeClock>) => {
+        e.emu.faults.once({ method: 'POST', path: '/api/v4/roles', fault: { reset: true } });
+        return e.client.post('/api/v4/roles', { name: 'Новая роль' });
+      },
+      /^POST \/api\/v4\/roles: network error.*outcome unknown/,
+    ],
+    [
+      'truncated JSON',
+      MalformedResponseError,
+      (e: ReturnType<typeof onFakeClock>) => {
+        e.emu.faults.once({ path: '/api/v4/users', fault: { malformed: true } });
+        return e.client.list('/api/v4/users', 'users');
+      },
+      /^GET \/api\/v4\/users: 200 malformed response/,
+    ],
   ] as const)('%s → %o', async (_name, Type, act, message) => {
     const env = onFakeClock();
     const err = await act(env).catch((e: unknown) => e);
@@ -122,7 +199,7 @@ describe('client × emulator (in-process)', () => {
 
   it('validation errors from the emulator are parsed', async () => {
     const { client } = onFakeClock();
-    const err = await client.patch('/api/v4/leads', [{ id: 1, name: 5 }]).catch((e: unknown) => e) as ValidationError;
+    const err = (await client.patch('/api/v4/leads', [{ id: 1, name: 5 }]).catch((e: unknown) => e)) as ValidationError;
     expect(err.errors.length).toBeGreaterThan(0);
     expect(err.errors[0]).toMatchObject({ code: expect.any(String), path: expect.any(String) });
   });
@@ -138,13 +215,16 @@ describe('client × emulator (in-process)', () => {
   it('cookie mode: a manager session sees 403 on users, the admin session lists them', async () => {
     const { emu, clock } = onFakeClock();
     // The browser adds the login cookie itself; here a wrapper plays that part.
-    const browser = (userId: number) => new ApiClient({
-      baseUrl: '',
-      fetch: ((url: string, init: RequestInit) => emu.fetch(url, {
-        ...init, headers: { ...(init.headers as Record<string, string>), cookie: `amo_session=${emu.sessionFor(userId)}` },
-      })) as typeof fetch,
-      throttle: new Throttle({ now: clock.now, sleep: clock.sleep }),
-    });
+    const browser = (userId: number) =>
+      new ApiClient({
+        baseUrl: '',
+        fetch: ((url: string, init: RequestInit) =>
+          emu.fetch(url, {
+            ...init,
+            headers: { ...(init.headers as Record<string, string>), cookie: `amo_session=${emu.sessionFor(userId)}` },
+          })) as typeof fetch,
+        throttle: new Throttle({ now: clock.now, sleep: clock.sleep }),
+      });
     await expect(browser(emu.managerId!).list('/api/v4/users', 'users')).rejects.toBeInstanceOf(ForbiddenError);
     const users = await browser(emu.adminId).list<{ id: number }>('/api/v4/users', 'users');
     expect(users.length).toBe(emu.store.users.length);
@@ -169,7 +249,13 @@ describe('client × emulator over real HTTP', () => {
     const server = await emu.listen(0, '127.0.0.1');
     const url = server.url;
     await server.close();
-    const client = new ApiClient({ baseUrl: url, token: 'dev-token', throttle: new Throttle(), maxRetries: 2, sleep: async () => undefined });
+    const client = new ApiClient({
+      baseUrl: url,
+      token: 'dev-token',
+      throttle: new Throttle(),
+      maxRetries: 2,
+      sleep: async () => undefined,
+    });
     const err = await client.post('/api/v4/roles', { name: 'R' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(NetworkError);
     expect((err as NetworkError).outcomeUnknown).toBe(false);

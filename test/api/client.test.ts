@@ -4,7 +4,8 @@ import { MalformedResponseError } from '../../src/api/errors';
 import { Throttle } from '../../src/api/throttle';
 import { type Call, fakeClock, halPage, makeClient, scriptedFetch } from './fake';
 
-const contacts = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ id: from + i, name: `c${from + i}` }));
+const contacts = (from: number, n: number) =>
+  Array.from({ length: n }, (_, i) => ({ id: from + i, name: `c${from + i}` }));
 
 describe('204 = empty', () => {
   it('list → [] and get → null', async () => {
@@ -24,8 +25,11 @@ describe('pagination', () => {
   it('follows _links.next to the end: 1,000 contacts in 4 pages of 250', async () => {
     const pages = [0, 1, 2, 3].map((p) => ({
       status: 200,
-      body: halPage('contacts', contacts(p * 250 + 1, 250),
-        p < 3 ? `https://www.amocrm.ru/api/v4/contacts?limit=250&page=${p + 2}` : undefined),
+      body: halPage(
+        'contacts',
+        contacts(p * 250 + 1, 250),
+        p < 3 ? `https://www.amocrm.ru/api/v4/contacts?limit=250&page=${p + 2}` : undefined,
+      ),
     }));
     const { client, calls } = makeClient(pages);
     const all = await client.list<{ id: number }>('/api/v4/contacts', 'contacts', { query: { with: 'leads' } });
@@ -55,7 +59,10 @@ describe('pagination', () => {
   });
 
   it('a 204 after the first page ends the list', async () => {
-    const { client } = makeClient([{ status: 200, body: halPage('leads', contacts(1, 3), '/api/v4/leads?page=2') }, { status: 204 }]);
+    const { client } = makeClient([
+      { status: 200, body: halPage('leads', contacts(1, 3), '/api/v4/leads?page=2') },
+      { status: 204 },
+    ]);
     await expect(client.list('/api/v4/leads', 'leads')).resolves.toHaveLength(3);
   });
 
@@ -74,22 +81,38 @@ describe('pagination', () => {
   it('builds filters with literal repeated keys; an explicit limit wins', async () => {
     const { client, calls } = makeClient(() => ({ status: 204 }));
     await client.list('/api/v4/events', 'events', {
-      query: { 'filter[type][]': ['incoming_call', 'outgoing_call'], 'filter[created_at][from]': 1700000000, skip: undefined },
+      query: {
+        'filter[type][]': ['incoming_call', 'outgoing_call'],
+        'filter[created_at][from]': 1700000000,
+        skip: undefined,
+      },
       limit: 5,
     });
-    expect(calls[0]!.url).toBe('https://acme.amocrm.ru/api/v4/events?filter[type][]=incoming_call&filter[type][]=outgoing_call'
-      + '&filter[created_at][from]=1700000000&limit=5');
+    expect(calls[0]!.url).toBe(
+      'https://acme.amocrm.ru/api/v4/events?filter[type][]=incoming_call&filter[type][]=outgoing_call' +
+        '&filter[created_at][from]=1700000000&limit=5',
+    );
   });
 
   it('stops at maxPages', async () => {
     let n = 0;
-    const { client, calls } = makeClient(() => ({ status: 200, body: halPage('leads', [{ id: ++n }], `/api/v4/leads?page=${n + 1}`) }));
-    await expect(client.list('/api/v4/leads', 'leads', { maxPages: 3 })).resolves.toEqual([{ id: 1 }, { id: 2 }, { id: 3 }]);
+    const { client, calls } = makeClient(() => ({
+      status: 200,
+      body: halPage('leads', [{ id: ++n }], `/api/v4/leads?page=${n + 1}`),
+    }));
+    await expect(client.list('/api/v4/leads', 'leads', { maxPages: 3 })).resolves.toEqual([
+      { id: 1 },
+      { id: 2 },
+      { id: 3 },
+    ]);
     expect(calls).toHaveLength(3);
   });
 
   it('a next link that repeats is a loop: MalformedResponseError, not an endless crawl', async () => {
-    const { client, calls } = makeClient(() => ({ status: 200, body: halPage('leads', [{ id: 1 }], '/api/v4/leads?page=2&limit=250') }));
+    const { client, calls } = makeClient(() => ({
+      status: 200,
+      body: halPage('leads', [{ id: 1 }], '/api/v4/leads?page=2&limit=250'),
+    }));
     await expect(client.list('/api/v4/leads', 'leads')).rejects.toThrow(/pagination loop/);
     expect(calls).toHaveLength(2);
   });
@@ -97,12 +120,42 @@ describe('pagination', () => {
 
 describe('malformed answers never crash', () => {
   it.each([
-    ['get, body not JSON', (c: ApiClient) => c.get('/api/v4/account'), { status: 200, body: '<html>oops' }, /GET \/api\/v4\/account: 200 malformed response: body is not JSON/],
-    ['list, body not JSON', (c: ApiClient) => c.list('/api/v4/users', 'users'), { status: 200, body: '{"_embedded":' }, /body is not JSON/],
-    ['list, no _embedded', (c: ApiClient) => c.list('/api/v4/contacts', 'contacts'), { status: 200, body: { _page: 1 } }, /GET \/api\/v4\/contacts: 200 malformed response: list page has no _embedded.contacts array/],
-    ['list, wrong collection', (c: ApiClient) => c.list('/api/v4/contacts', 'contacts'), { status: 200, body: halPage('leads', []) }, /_embedded.contacts/],
-    ['list, empty 200', (c: ApiClient) => c.list('/api/v4/contacts', 'contacts'), { status: 200, body: '' }, /empty body/],
-    ['post, body not JSON', (c: ApiClient) => c.post('/api/v4/roles', {}), { status: 201, body: 'created' }, /POST \/api\/v4\/roles: 201 malformed/],
+    [
+      'get, body not JSON',
+      (c: ApiClient) => c.get('/api/v4/account'),
+      { status: 200, body: '<html>oops' },
+      /GET \/api\/v4\/account: 200 malformed response: body is not JSON/,
+    ],
+    [
+      'list, body not JSON',
+      (c: ApiClient) => c.list('/api/v4/users', 'users'),
+      { status: 200, body: '{"_embedded":' },
+      /body is not JSON/,
+    ],
+    [
+      'list, no _embedded',
+      (c: ApiClient) => c.list('/api/v4/contacts', 'contacts'),
+      { status: 200, body: { _page: 1 } },
+      /GET \/api\/v4\/contacts: 200 malformed response: list page has no _embedded.contacts array/,
+    ],
+    [
+      'list, wrong collection',
+      (c: ApiClient) => c.list('/api/v4/contacts', 'contacts'),
+      { status: 200, body: halPage('leads', []) },
+      /_embedded.contacts/,
+    ],
+    [
+      'list, empty 200',
+      (c: ApiClient) => c.list('/api/v4/contacts', 'contacts'),
+      { status: 200, body: '' },
+      /empty body/,
+    ],
+    [
+      'post, body not JSON',
+      (c: ApiClient) => c.post('/api/v4/roles', {}),
+      { status: 201, body: 'created' },
+      /POST \/api\/v4\/roles: 201 malformed/,
+    ],
   ])('%s', async (_name, call, step, message) => {
     const { client } = makeClient([step]);
     const err = await call(client).catch((e: unknown) => e);
@@ -111,7 +164,9 @@ describe('malformed answers never crash', () => {
   });
 
   it('tolerates nulls and extra keys in items', async () => {
-    const { client } = makeClient([{ status: 200, body: { ...halPage('users', [{ id: 1, lang: null, extra: { x: 1 } }]), _total_items: 1 } }]);
+    const { client } = makeClient([
+      { status: 200, body: { ...halPage('users', [{ id: 1, lang: null, extra: { x: 1 } }]), _total_items: 1 } },
+    ]);
     await expect(client.list('/api/v4/users', 'users')).resolves.toEqual([{ id: 1, lang: null, extra: { x: 1 } }]);
   });
 });
@@ -131,7 +186,9 @@ describe('cancellation', () => {
 
   it('a signal aborted before the call sends nothing', async () => {
     const { client, calls } = makeClient([{ status: 200, body: {} }]);
-    await expect(client.list('/api/v4/leads', 'leads', { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(client.list('/api/v4/leads', 'leads', { signal: AbortSignal.abort() })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
     expect(calls).toHaveLength(0);
   });
 
@@ -140,8 +197,13 @@ describe('cancellation', () => {
     const clock = fakeClock();
     const fake = scriptedFetch(() => ({ status: 503 }), clock.now);
     const client = new ApiClient({
-      baseUrl: '', fetch: fake.fetch, throttle: new Throttle({ now: clock.now, sleep: clock.sleep }),
-      sleep: () => { ctrl.abort(); return new Promise(() => undefined); },
+      baseUrl: '',
+      fetch: fake.fetch,
+      throttle: new Throttle({ now: clock.now, sleep: clock.sleep }),
+      sleep: () => {
+        ctrl.abort();
+        return new Promise(() => undefined);
+      },
     });
     await expect(client.get('/api/v4/account', { signal: ctrl.signal })).rejects.toMatchObject({ name: 'AbortError' });
     expect(fake.calls).toHaveLength(1);
@@ -149,10 +211,17 @@ describe('cancellation', () => {
 });
 
 describe('the two faces', () => {
-  const run = async (opts: { baseUrl: string; token?: string }, act: (c: ApiClient) => Promise<unknown>): Promise<Call> => {
+  const run = async (
+    opts: { baseUrl: string; token?: string },
+    act: (c: ApiClient) => Promise<unknown>,
+  ): Promise<Call> => {
     const clock = fakeClock();
     const fake = scriptedFetch(() => ({ status: 200, body: { id: 1 } }), clock.now);
-    const client = new ApiClient({ ...opts, fetch: fake.fetch, throttle: new Throttle({ now: clock.now, sleep: clock.sleep }) });
+    const client = new ApiClient({
+      ...opts,
+      fetch: fake.fetch,
+      throttle: new Throttle({ now: clock.now, sleep: clock.sleep }),
+    });
     await act(client);
     return fake.calls[0]!;
   };
@@ -168,7 +237,9 @@ describe('the two faces', () => {
   });
 
   it('bearer mode (Node): absolute URL, Authorization, no cookie, no X-Requested-With', async () => {
-    const call = await run({ baseUrl: 'https://acme.kommo.com/', token: 'abc' }, (c) => c.post('/api/v4/roles', { name: 'R' }));
+    const call = await run({ baseUrl: 'https://acme.kommo.com/', token: 'abc' }, (c) =>
+      c.post('/api/v4/roles', { name: 'R' }),
+    );
     expect(call.url).toBe('https://acme.kommo.com/api/v4/roles');
     expect(call.credentials).toBe('omit');
     expect(call.headers.get('authorization')).toBe('Bearer abc');

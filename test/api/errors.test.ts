@@ -1,15 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import {
-  AbortError, ApiError, AuthError, ForbiddenError, HttpError, MalformedResponseError, NetworkError, NotFoundError,
-  PaymentRequiredError, RateLimitError, TimeoutError, ValidationError, toPartFailure,
+  AbortError,
+  ApiError,
+  AuthError,
+  ForbiddenError,
+  HttpError,
+  MalformedResponseError,
+  NetworkError,
+  NotFoundError,
+  PaymentRequiredError,
+  RateLimitError,
+  TimeoutError,
+  ValidationError,
+  toPartFailure,
 } from '../../src/api/errors';
 import { parseValidationIssues } from '../../src/api/problem';
 import { makeClient } from './fake';
 import en from '../../i18n/en.json';
 import ru from '../../i18n/ru.json';
 
-const problem = (status: number, title: string, detail: string) =>
-  ({ status, body: { title, type: `https://httpstatus.es/${status}`, status, detail }, headers: { 'Content-Type': 'application/problem+json' } });
+const problem = (status: number, title: string, detail: string) => ({
+  status,
+  body: { title, type: `https://httpstatus.es/${status}`, status, detail },
+  headers: { 'Content-Type': 'application/problem+json' },
+});
 
 describe('typed errors name method and path', () => {
   it.each([
@@ -20,7 +34,14 @@ describe('typed errors name method and path', () => {
     [405, HttpError, 'http', 'GET /api/v4/users: 405 Method Not Allowed — token expired'],
     [422, ValidationError, 'validation', 'GET /api/v4/users: 422 Unprocessable Entity — token expired'],
   ] as const)('%i → %o', async (status, Type, kind, message) => {
-    const title = { 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 422: 'Unprocessable Entity' }[status];
+    const title = {
+      401: 'Unauthorized',
+      402: 'Payment Required',
+      403: 'Forbidden',
+      404: 'Not Found',
+      405: 'Method Not Allowed',
+      422: 'Unprocessable Entity',
+    }[status];
     const { client, calls } = makeClient([problem(status, title, 'token expired')]);
     const err = await client.list('/api/v4/users', 'users', { query: { with: 'role' } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Type);
@@ -33,23 +54,41 @@ describe('typed errors name method and path', () => {
   });
 
   it('falls back to the status text when the body is not problem+json (an HTML page from a proxy)', async () => {
-    const { client } = makeClient([{ status: 403, statusText: 'Forbidden', body: '<html><body><h1>403 Forbidden</h1> nginx</body></html>' }]);
+    const { client } = makeClient([
+      { status: 403, statusText: 'Forbidden', body: '<html><body><h1>403 Forbidden</h1> nginx</body></html>' },
+    ]);
     await expect(client.get('/api/v4/roles')).rejects.toThrow('GET /api/v4/roles: 403 Forbidden — 403 Forbidden nginx');
   });
 
   it('reads legacy {response: {error}} bodies', async () => {
-    const { client } = makeClient([{ status: 401, body: { response: { error: 'Account not found', error_code: 101 } } }]);
-    await expect(client.get('/api/v4/account')).rejects.toThrow('GET /api/v4/account: 401 Unauthorized — Account not found');
+    const { client } = makeClient([
+      { status: 401, body: { response: { error: 'Account not found', error_code: 101 } } },
+    ]);
+    await expect(client.get('/api/v4/account')).rejects.toThrow(
+      'GET /api/v4/account: 401 Unauthorized — Account not found',
+    );
   });
 });
 
 describe('validation errors', () => {
   const body = {
-    'validation-errors': [{ request_id: '0', errors: [
-      { code: 'NotSupportedChoice', path: 'custom_fields_values.0.field_id', detail: 'The value you selected is not a valid choice.' },
-      { code: 'InvalidType', path: 'name', detail: 'This value should be of type string.' },
-    ] }],
-    title: 'Bad Request', type: 'https://httpstatus.es/400', status: 400, detail: 'Request validation failed',
+    'validation-errors': [
+      {
+        request_id: '0',
+        errors: [
+          {
+            code: 'NotSupportedChoice',
+            path: 'custom_fields_values.0.field_id',
+            detail: 'The value you selected is not a valid choice.',
+          },
+          { code: 'InvalidType', path: 'name', detail: 'This value should be of type string.' },
+        ],
+      },
+    ],
+    title: 'Bad Request',
+    type: 'https://httpstatus.es/400',
+    status: 400,
+    detail: 'Request validation failed',
   };
 
   it('parses validation-errors into .errors', async () => {
@@ -57,21 +96,38 @@ describe('validation errors', () => {
     const err = await client.post('/api/v4/leads', [{ name: 1 }]).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ValidationError);
     expect((err as ValidationError).errors).toEqual([
-      { requestId: '0', code: 'NotSupportedChoice', path: 'custom_fields_values.0.field_id', detail: 'The value you selected is not a valid choice.' },
+      {
+        requestId: '0',
+        code: 'NotSupportedChoice',
+        path: 'custom_fields_values.0.field_id',
+        detail: 'The value you selected is not a valid choice.',
+      },
       { requestId: '0', code: 'InvalidType', path: 'name', detail: 'This value should be of type string.' },
     ]);
-    expect((err as Error).message).toBe('POST /api/v4/leads: 400 Bad Request — Request validation failed: '
-      + 'custom_fields_values.0.field_id NotSupportedChoice (The value you selected is not a valid choice.) and 1 more');
+    expect((err as Error).message).toBe(
+      'POST /api/v4/leads: 400 Bad Request — Request validation failed: ' +
+        'custom_fields_values.0.field_id NotSupportedChoice (The value you selected is not a valid choice.) and 1 more',
+    );
     expect((err as ValidationError).outcomeUnknown).toBe(false);
   });
 
   it('reads the sources-batch variant (inner errors as an object)', () => {
-    expect(parseValidationIssues({ errors: [{ request_id: 'r1', errors: { code: 'EntityNotFound', path: 'id', detail: 'no such source' } }] }))
-      .toEqual([{ requestId: 'r1', code: 'EntityNotFound', path: 'id', detail: 'no such source' }]);
+    expect(
+      parseValidationIssues({
+        errors: [{ request_id: 'r1', errors: { code: 'EntityNotFound', path: 'id', detail: 'no such source' } }],
+      }),
+    ).toEqual([{ requestId: 'r1', code: 'EntityNotFound', path: 'id', detail: 'no such source' }]);
   });
 
-  it.each([[undefined], [null], ['text'], [{ 'validation-errors': 'x' }], [{ 'validation-errors': [null, 5, { errors: [null] }] }]])(
-    'tolerates junk %j', (junk) => { expect(parseValidationIssues(junk)).toEqual([]); });
+  it.each([
+    [undefined],
+    [null],
+    ['text'],
+    [{ 'validation-errors': 'x' }],
+    [{ 'validation-errors': [null, 5, { errors: [null] }] }],
+  ])('tolerates junk %j', (junk) => {
+    expect(parseValidationIssues(junk)).toEqual([]);
+  });
 });
 
 describe('toPartFailure', () => {
@@ -94,7 +150,20 @@ describe('toPartFailure', () => {
   });
 
   it('every PartFailure kind has a human reason in both languages', () => {
-    const kinds = ['forbidden', 'unauthorized', 'payment', 'not-found', 'network', 'timeout', 'rate-limit', 'http', 'malformed', 'validation', 'aborted', 'unknown'];
+    const kinds = [
+      'forbidden',
+      'unauthorized',
+      'payment',
+      'not-found',
+      'network',
+      'timeout',
+      'rate-limit',
+      'http',
+      'malformed',
+      'validation',
+      'aborted',
+      'unknown',
+    ];
     for (const dict of [en, ru] as { errors: Record<string, string> }[]) {
       expect(Object.keys(dict.errors).sort()).toEqual([...kinds].sort());
       for (const k of kinds) expect(dict.errors[k]).toMatch(/\S/);

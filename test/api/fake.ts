@@ -50,7 +50,8 @@ export function scriptedFetch(script: Script[] | ((call: Call) => Script), now: 
     };
     calls.push(call);
     let step: Script | undefined = typeof script === 'function' ? script(call) : script[calls.length - 1];
-    if (step === undefined) throw new Error(`fake fetch: no scripted answer for call ${calls.length} ${call.method} ${call.url}`);
+    if (step === undefined)
+      throw new Error(`fake fetch: no scripted answer for call ${calls.length} ${call.method} ${call.url}`);
     while (typeof step === 'function') step = step(call);
     if (step === 'hang') {
       // Never answers; only the client's abort (timeout or caller) can end it.
@@ -71,15 +72,24 @@ export function makeClient(script: Script[] | ((call: Call) => Script), opts: Pa
   const fake = scriptedFetch(script, clock.now);
   const throttle = new Throttle({ limit: opts.rps ?? 7, now: clock.now, sleep: clock.sleep });
   const client = new ApiClient({
-    baseUrl: 'https://acme.amocrm.ru', token: 't0k', fetch: fake.fetch, throttle, sleep: clock.sleep,
-    random: () => 0.5, ...opts,
+    baseUrl: 'https://acme.amocrm.ru',
+    token: 't0k',
+    fetch: fake.fetch,
+    throttle,
+    sleep: clock.sleep,
+    random: () => 0.5,
+    ...opts,
   });
   return { client, calls: fake.calls, clock, throttle };
 }
 
 /** A HAL list page of `items` under `collection`, with an optional next link. */
 export function halPage(collection: string, items: unknown[], next?: string) {
-  return { _page: 1, _links: { self: { href: 'x' }, ...(next ? { next: { href: next } } : {}) }, _embedded: { [collection]: items } };
+  return {
+    _page: 1,
+    _links: { self: { href: 'x' }, ...(next ? { next: { href: next } } : {}) },
+    _embedded: { [collection]: items },
+  };
 }
 
 /** Most request starts inside any window of `windowMs`. */

@@ -8,7 +8,10 @@ describe('query strings', () => {
     [{ limit: 250, page: 2 }, 'limit=250&page=2'],
     [{ with: 'role,group' }, 'with=role%2Cgroup'],
     [{ 'filter[category][]': ['sip', 'mail'] }, 'filter[category][]=sip&filter[category][]=mail'],
-    [{ 'filter[entity_id][]': [1, 2], skip: undefined, flag: true }, 'filter[entity_id][]=1&filter[entity_id][]=2&flag=true'],
+    [
+      { 'filter[entity_id][]': [1, 2], skip: undefined, flag: true },
+      'filter[entity_id][]=1&filter[entity_id][]=2&flag=true',
+    ],
     [{ 'order[created_at]': 'desc', q: 'a&b=c ю' }, 'order[created_at]=desc&q=a%26b%3Dc%20%D1%8E'],
   ])('%j → %s', (query, qs) => {
     expect(buildQuery(query)).toBe(qs);
@@ -28,7 +31,10 @@ describe('query strings', () => {
   it.each([
     ['https://www.amocrm.ru/api/v4/leads?page=2&limit=250', '/api/v4/leads?page=2&limit=250'],
     ['/api/v4/leads?page=2', '/api/v4/leads?page=2'],
-    ['http://127.0.0.1:9999/api/v4/events?filter%5Btype%5D%5B%5D=incoming_call&page=3', '/api/v4/events?filter%5Btype%5D%5B%5D=incoming_call&page=3'],
+    [
+      'http://127.0.0.1:9999/api/v4/events?filter%5Btype%5D%5B%5D=incoming_call&page=3',
+      '/api/v4/events?filter%5Btype%5D%5B%5D=incoming_call&page=3',
+    ],
   ])('pathAndQuery(%s)', (href, expected) => {
     expect(pathAndQuery(href)).toBe(expected);
   });

@@ -1,17 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import {
-  HttpError, NetworkError, RateLimitError, TimeoutError,
-} from '../../src/api/errors';
+import { HttpError, NetworkError, RateLimitError, TimeoutError } from '../../src/api/errors';
 import { connectionRefused } from '../../src/api/retry';
 import { makeClient } from './fake';
 
 const ok = { status: 200, body: { id: 1 } };
-const refused = () => ({ throws: new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }) }) });
-const reset = () => ({ throws: new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) }) });
+const refused = () => ({
+  throws: new TypeError('fetch failed', {
+    cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }),
+  }),
+});
+const reset = () => ({
+  throws: new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) }),
+});
 
 describe('429', () => {
   it('waits Retry-After (header, seconds) then succeeds', async () => {
-    const { client, clock, calls } = makeClient([{ status: 429, headers: { 'Retry-After': '2' }, body: { title: 'Too Many Requests' } }, ok]);
+    const { client, clock, calls } = makeClient([
+      { status: 429, headers: { 'Retry-After': '2' }, body: { title: 'Too Many Requests' } },
+      ok,
+    ]);
     await expect(client.get('/api/v4/account')).resolves.toEqual({ id: 1 });
     expect(clock.sleeps).toContain(2000);
     expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(2000);
@@ -19,7 +26,10 @@ describe('429', () => {
   });
 
   it('reads retry_after from the body when the header is absent', async () => {
-    const { client, clock } = makeClient([{ status: 429, body: { title: 'Too Many Requests', status: 429, retry_after: 3 } }, ok]);
+    const { client, clock } = makeClient([
+      { status: 429, body: { title: 'Too Many Requests', status: 429, retry_after: 3 } },
+      ok,
+    ]);
     await client.get('/api/v4/account');
     expect(clock.sleeps).toContain(3000);
   });
@@ -47,7 +57,10 @@ describe('429', () => {
   });
 
   it('a POST answered 429 IS retried (the server did not process it)', async () => {
-    const { client, calls } = makeClient([{ status: 429, headers: { 'Retry-After': '1' } }, { status: 200, body: { _embedded: { roles: [] } } }]);
+    const { client, calls } = makeClient([
+      { status: 429, headers: { 'Retry-After': '1' } },
+      { status: 200, body: { _embedded: { roles: [] } } },
+    ]);
     await expect(client.post('/api/v4/roles', { name: 'x' })).resolves.toEqual({ _embedded: { roles: [] } });
     expect(calls.map((c) => c.method)).toEqual(['POST', 'POST']);
     expect(calls[1]!.body).toEqual({ name: 'x' });
@@ -73,7 +86,9 @@ describe('5xx and network errors', () => {
   });
 
   it('500 is not retried', async () => {
-    const { client, calls } = makeClient([{ status: 500, body: { title: 'ErrInternalServer', status: 500, detail: 'boom' } }]);
+    const { client, calls } = makeClient([
+      { status: 500, body: { title: 'ErrInternalServer', status: 500, detail: 'boom' } },
+    ]);
     await expect(client.get('/api/v4/account')).rejects.toThrow('GET /api/v4/account: 500 ErrInternalServer — boom');
     expect(calls).toHaveLength(1);
   });
@@ -109,17 +124,18 @@ describe('writes are retried only when provably unprocessed', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it.each([
-    ['PATCH', 'connection reset', reset()],
-  ] as const)('a %s with a %s is NOT retried', async (method, _what, step) => {
-    const { client, calls } = makeClient([step, ok]);
-    const err = await client.patch('/api/v4/roles/5', { name: 'x' }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(NetworkError);
-    expect((err as NetworkError).outcomeUnknown).toBe(true);
-    expect((err as Error).message).toContain(`${method} /api/v4/roles/5`);
-    expect((err as Error).message).toContain('ECONNRESET');
-    expect(calls).toHaveLength(1);
-  });
+  it.each([['PATCH', 'connection reset', reset()]] as const)(
+    'a %s with a %s is NOT retried',
+    async (method, _what, step) => {
+      const { client, calls } = makeClient([step, ok]);
+      const err = await client.patch('/api/v4/roles/5', { name: 'x' }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(NetworkError);
+      expect((err as NetworkError).outcomeUnknown).toBe(true);
+      expect((err as Error).message).toContain(`${method} /api/v4/roles/5`);
+      expect((err as Error).message).toContain('ECONNRESET');
+      expect(calls).toHaveLength(1);
+    },
+  );
 
   it('a POST answered 503 is NOT retried and reports outcomeUnknown', async () => {
     const { client, calls } = makeClient([{ status: 503 }, ok]);
@@ -154,8 +170,16 @@ describe('connectionRefused', () => {
   it.each([
     [{ code: 'ECONNREFUSED' }, true],
     [new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } }), true],
-    [new TypeError('fetch failed', { cause: new AggregateError([{ code: 'ECONNREFUSED' }, { code: 'ECONNREFUSED' }]) }), true],
-    [new TypeError('fetch failed', { cause: new AggregateError([{ code: 'ECONNREFUSED' }, { code: 'ETIMEDOUT' }]) }), false],
+    [
+      new TypeError('fetch failed', {
+        cause: new AggregateError([{ code: 'ECONNREFUSED' }, { code: 'ECONNREFUSED' }]),
+      }),
+      true,
+    ],
+    [
+      new TypeError('fetch failed', { cause: new AggregateError([{ code: 'ECONNREFUSED' }, { code: 'ETIMEDOUT' }]) }),
+      false,
+    ],
     [new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } }), false],
     [new TypeError('Failed to fetch'), false],
     [null, false],

@@ -13,14 +13,21 @@ describe('Throttle', () => {
     // And it does not crawl: with instant answers the burst drains at rps per 1.03 s (window + answered margin).
     expect(Math.max(...stamps)).toBe(Math.floor(99 / rps) * 1030);
     // FIFO: calls start in the order they were made.
-    expect(calls.map((c) => c.url)).toEqual(Array.from({ length: 100 }, (_, i) => `https://acme.amocrm.ru/api/v4/leads/${i}`));
+    expect(calls.map((c) => c.url)).toEqual(
+      Array.from({ length: 100 }, (_, i) => `https://acme.amocrm.ru/api/v4/leads/${i}`),
+    );
   });
 
   it('lets the first `limit` requests through at once', async () => {
     const clock = fakeClock();
     const t = new Throttle({ limit: 7, now: clock.now, sleep: clock.sleep });
     const stamps: number[] = [];
-    await Promise.all(Array.from({ length: 8 }, async () => { await t.acquire(); stamps.push(clock.now()); }));
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        await t.acquire();
+        stamps.push(clock.now());
+      }),
+    );
     expect(stamps).toEqual([0, 0, 0, 0, 0, 0, 0, 1100]);
   });
 
@@ -30,7 +37,10 @@ describe('Throttle', () => {
     const a = await t.acquireSlot();
     const b = await t.acquireSlot();
     let thirdAt = -1;
-    const third = t.acquireSlot().then((s) => { thirdAt = clock.now(); return s; });
+    const third = t.acquireSlot().then((s) => {
+      thirdAt = clock.now();
+      return s;
+    });
     await clock.sleep(500); // the answers take 500 ms: the request may have arrived as late as that
     expect(thirdAt).toBe(-1);
     a.done();

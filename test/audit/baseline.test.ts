@@ -11,16 +11,52 @@ describe('baseline', () => {
     expect(result.ok).toBe(true);
     const b = defaultBaseline();
     expect(b.id).toBe('b2b-services');
-    expect(b.pipeline.stages.map((s) => s.ru)).toEqual(['Заявка', 'Переговоры', 'КП', 'Согласование условий', 'Договор', 'Предоплата', 'Проект', 'Оплата']);
+    expect(b.pipeline.stages.map((s) => s.ru)).toEqual([
+      'Заявка',
+      'Переговоры',
+      'КП',
+      'Согласование условий',
+      'Договор',
+      'Предоплата',
+      'Проект',
+      'Оплата',
+    ]);
     expect(b.pipeline.won).toEqual({ ru: 'Успех', en: 'Success' });
-    expect(b.thresholds).toEqual({ maxAdmins: 2, maxAdminShare: 0.2, signalWindowDays: 30, stageCount: { min: 3, max: 12 } });
-    expect(b.requiredFields).toEqual([{ field: 'source', fromWorkingStage: 2 }, { field: 'lossReason', atStatus: 143 }]);
-    expect(b.fields.find((f) => f.purpose === 'lead-source')!.options!.map((o) => o.ru)).toEqual(
-      ['Сайт', 'Звонок', 'Почта', 'Чат', 'Telegram', 'WhatsApp', 'ВКонтакте', 'Рекомендация', 'Другое']);
-    expect(b.fields.find((f) => f.purpose === 'loss-reason')!.options!.map((o) => o.ru)).toEqual(
-      ['Дорого', 'Выбрали конкурента', 'Нет потребности', 'Не вышли на связь', 'Другое']);
+    expect(b.thresholds).toEqual({
+      maxAdmins: 2,
+      maxAdminShare: 0.2,
+      signalWindowDays: 30,
+      stageCount: { min: 3, max: 12 },
+    });
+    expect(b.requiredFields).toEqual([
+      { field: 'source', fromWorkingStage: 2 },
+      { field: 'lossReason', atStatus: 143 },
+    ]);
+    expect(b.fields.find((f) => f.purpose === 'lead-source')!.options!.map((o) => o.ru)).toEqual([
+      'Сайт',
+      'Звонок',
+      'Почта',
+      'Чат',
+      'Telegram',
+      'WhatsApp',
+      'ВКонтакте',
+      'Рекомендация',
+      'Другое',
+    ]);
+    expect(b.fields.find((f) => f.purpose === 'loss-reason')!.options!.map((o) => o.ru)).toEqual([
+      'Дорого',
+      'Выбрали конкурента',
+      'Нет потребности',
+      'Не вышли на связь',
+      'Другое',
+    ]);
     expect(b.fields.map((f) => `${f.entity}:${f.name.ru}:${f.type}`)).toEqual([
-      'leads:Источник:select', 'leads:Причина отказа:select', 'companies:ИНН:text', 'companies:Отрасль:select', 'contacts:Роль в сделке:select']);
+      'leads:Источник:select',
+      'leads:Причина отказа:select',
+      'companies:ИНН:text',
+      'companies:Отрасль:select',
+      'contacts:Роль в сделке:select',
+    ]);
     expect(b.managerRights.leads).toEqual({ view: 'A', edit: 'M', add: 'A', delete: 'M', export: 'D' });
     expect(b.managerRights.tasks).toEqual({ edit: 'M', delete: 'M' });
     expect(b.managerRights.mail_access).toBe(true);
@@ -28,26 +64,126 @@ describe('baseline', () => {
   });
 
   it.each([
-    ['thresholds.maxAdmins: expected a positive integer', (j: any) => { j.thresholds.maxAdmins = 0; }],
-    ['thresholds.maxAdmins: expected a positive integer', (j: any) => { j.thresholds.maxAdmins = '2'; }],
-    ['thresholds.maxAdmins: missing', (j: any) => { delete j.thresholds.maxAdmins; }],
-    ['thresholds.maxAdmin: unknown key', (j: any) => { j.thresholds.maxAdmin = 2; }],
-    ['thresholds.stageCount: expected min ≤ max', (j: any) => { j.thresholds.stageCount = { min: 5, max: 4 }; }],
-    ['thresholds.maxAdminShare: expected a number in (0, 1]', (j: any) => { j.thresholds.maxAdminShare = 2; }],
-    ['fields[1].options[2].en: expected a non-empty string', (j: any) => { j.fields[1].options[2].en = ''; }],
-    ['fields[0].options: expected at least 1 entries', (j: any) => { j.fields[0].options = []; }],
-    ['fields[2].options: not allowed for type text', (j: any) => { j.fields[2].options = [{ ru: 'a', en: 'a' }]; }],
-    ['fields[0].type: expected one of text, numeric, checkbox, select, multiselect, radiobutton, date, url, textarea, date_time', (j: any) => { j.fields[0].type = 'tracking_data'; }],
-    ['fields[1].key: duplicate key "source"', (j: any) => { j.fields[1].key = 'source'; }],
-    ['requiredFields[0].field: expected a key of fields, got "nope"', (j: any) => { j.requiredFields[0].field = 'nope'; }],
-    ['requiredFields[0].fromWorkingStage: expected at most 8 (the stage template)', (j: any) => { j.requiredFields[0].fromWorkingStage = 9; }],
-    ['requiredFields[1].atStatus: expected one of 142, 143', (j: any) => { j.requiredFields[1].atStatus = 144; }],
-    ['requiredFields[1]: expected exactly one of fromWorkingStage, atStatus', (j: any) => { j.requiredFields[1].fromWorkingStage = 2; }],
-    ['managerRights.leads.export: expected one of A, G, M, D', (j: any) => { j.managerRights.leads.export = 'X'; }],
-    ['managerRights.contacts.add: expected one of A, D', (j: any) => { j.managerRights.contacts.add = 'M'; }],
-    ['managerRights.mail_access: expected a boolean', (j: any) => { j.managerRights.mail_access = 'yes'; }],
-    ['pipeline.stages: expected at least 1 entries', (j: any) => { j.pipeline.stages = []; }],
-    ['name: expected an object', (j: any) => { j.name = 'B2B'; }],
+    [
+      'thresholds.maxAdmins: expected a positive integer',
+      (j: any) => {
+        j.thresholds.maxAdmins = 0;
+      },
+    ],
+    [
+      'thresholds.maxAdmins: expected a positive integer',
+      (j: any) => {
+        j.thresholds.maxAdmins = '2';
+      },
+    ],
+    [
+      'thresholds.maxAdmins: missing',
+      (j: any) => {
+        delete j.thresholds.maxAdmins;
+      },
+    ],
+    [
+      'thresholds.maxAdmin: unknown key',
+      (j: any) => {
+        j.thresholds.maxAdmin = 2;
+      },
+    ],
+    [
+      'thresholds.stageCount: expected min ≤ max',
+      (j: any) => {
+        j.thresholds.stageCount = { min: 5, max: 4 };
+      },
+    ],
+    [
+      'thresholds.maxAdminShare: expected a number in (0, 1]',
+      (j: any) => {
+        j.thresholds.maxAdminShare = 2;
+      },
+    ],
+    [
+      'fields[1].options[2].en: expected a non-empty string',
+      (j: any) => {
+        j.fields[1].options[2].en = '';
+      },
+    ],
+    [
+      'fields[0].options: expected at least 1 entries',
+      (j: any) => {
+        j.fields[0].options = [];
+      },
+    ],
+    [
+      'fields[2].options: not allowed for type text',
+      (j: any) => {
+        j.fields[2].options = [{ ru: 'a', en: 'a' }];
+      },
+    ],
+    [
+      'fields[0].type: expected one of text, numeric, checkbox, select, multiselect, radiobutton, date, url, textarea, date_time',
+      (j: any) => {
+        j.fields[0].type = 'tracking_data';
+      },
+    ],
+    [
+      'fields[1].key: duplicate key "source"',
+      (j: any) => {
+        j.fields[1].key = 'source';
+      },
+    ],
+    [
+      'requiredFields[0].field: expected a key of fields, got "nope"',
+      (j: any) => {
+        j.requiredFields[0].field = 'nope';
+      },
+    ],
+    [
+      'requiredFields[0].fromWorkingStage: expected at most 8 (the stage template)',
+      (j: any) => {
+        j.requiredFields[0].fromWorkingStage = 9;
+      },
+    ],
+    [
+      'requiredFields[1].atStatus: expected one of 142, 143',
+      (j: any) => {
+        j.requiredFields[1].atStatus = 144;
+      },
+    ],
+    [
+      'requiredFields[1]: expected exactly one of fromWorkingStage, atStatus',
+      (j: any) => {
+        j.requiredFields[1].fromWorkingStage = 2;
+      },
+    ],
+    [
+      'managerRights.leads.export: expected one of A, G, M, D',
+      (j: any) => {
+        j.managerRights.leads.export = 'X';
+      },
+    ],
+    [
+      'managerRights.contacts.add: expected one of A, D',
+      (j: any) => {
+        j.managerRights.contacts.add = 'M';
+      },
+    ],
+    [
+      'managerRights.mail_access: expected a boolean',
+      (j: any) => {
+        j.managerRights.mail_access = 'yes';
+      },
+    ],
+    [
+      'pipeline.stages: expected at least 1 entries',
+      (j: any) => {
+        j.pipeline.stages = [];
+      },
+    ],
+    [
+      'name: expected an object',
+      (j: any) => {
+        j.name = 'B2B';
+      },
+    ],
   ])('rejects with path: %s', (message, mutate) => {
     const j = clone();
     mutate(j);
@@ -60,7 +196,10 @@ describe('baseline', () => {
   });
 
   it('rejects a non-object root and invalid JSON text', () => {
-    expect(validateBaseline([])).toMatchObject({ ok: false, error: { path: '', message: '(root): expected an object' } });
+    expect(validateBaseline([])).toMatchObject({
+      ok: false,
+      error: { path: '', message: '(root): expected an object' },
+    });
     expect(parseBaseline('{')).toMatchObject({ ok: false, error: { path: '' } });
   });
 

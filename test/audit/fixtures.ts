@@ -27,8 +27,9 @@ export function deepFreeze<T>(value: T): T {
 /** A loaded part. */
 export const ok = <T>(data: T): Part<T> => ({ data });
 /** A failed part. */
-export const failed = (kind: PartFailure['kind'], status: number | null = null): Part<never> =>
-  ({ error: { kind, status, message: `raw ${kind}` } });
+export const failed = (kind: PartFailure['kind'], status: number | null = null): Part<never> => ({
+  error: { kind, status, message: `raw ${kind}` },
+});
 
 const MANAGER_RIGHTS = {
   leads: { view: 'A', edit: 'M', add: 'A', delete: 'M', export: 'D' },
@@ -41,9 +42,16 @@ const MANAGER_RIGHTS = {
 } as const;
 
 /** A user; by default an active manager with role 10 and the baseline's rights. */
-export function user(id: number, o: {
-  admin?: boolean; active?: boolean; free?: boolean; roleId?: number | null; rights?: Partial<UserDto['rights']>;
-} = {}): UserDto {
+export function user(
+  id: number,
+  o: {
+    admin?: boolean;
+    active?: boolean;
+    free?: boolean;
+    roleId?: number | null;
+    rights?: Partial<UserDto['rights']>;
+  } = {},
+): UserDto {
   return {
     id,
     name: `User ${id}`,
@@ -68,8 +76,18 @@ export function role(id: number, name = `Role ${id}`, rights: Partial<RoleDto['r
 /** A custom field. */
 export function field(id: number, name: string, o: Partial<CustomFieldDto> = {}): CustomFieldDto {
   return {
-    id, name, type: 'text', code: null, sort: id, entity_type: 'leads', is_predefined: false, is_deletable: true,
-    group_id: null, enums: null, required_statuses: [], ...o,
+    id,
+    name,
+    type: 'text',
+    code: null,
+    sort: id,
+    entity_type: 'leads',
+    is_predefined: false,
+    is_deletable: true,
+    group_id: null,
+    enums: null,
+    required_statuses: [],
+    ...o,
   };
 }
 
@@ -81,29 +99,57 @@ export function enums(n: number) {
 /**
  * A pipeline: unsorted stage `id*10` (when `unsorted`), working stages `id*10+1…`, then 142 and 143.
  */
-export function pipeline(id: number, stageNames: string[], o: {
-  name?: string; main?: boolean; archive?: boolean; unsorted?: boolean; unsortedOn?: boolean; extra?: StatusDto[];
-} = {}): PipelineDto {
-  const st = (sid: number, name: string, sort: number, type = 0): StatusDto =>
-    ({ id: sid, name, sort, is_editable: true, pipeline_id: id, color: '#99ccff', type });
+export function pipeline(
+  id: number,
+  stageNames: string[],
+  o: {
+    name?: string;
+    main?: boolean;
+    archive?: boolean;
+    unsorted?: boolean;
+    unsortedOn?: boolean;
+    extra?: StatusDto[];
+  } = {},
+): PipelineDto {
+  const st = (sid: number, name: string, sort: number, type = 0): StatusDto => ({
+    id: sid,
+    name,
+    sort,
+    is_editable: true,
+    pipeline_id: id,
+    color: '#99ccff',
+    type,
+  });
   const statuses = [
-    ...(o.unsorted ?? true ? [st(id * 10, 'Неразобранное', 10, 1)] : []),
+    ...((o.unsorted ?? true) ? [st(id * 10, 'Неразобранное', 10, 1)] : []),
     ...stageNames.map((n, i) => st(id * 10 + i + 1, n, 20 + i * 10)),
     st(142, 'Успешно реализовано', 10000),
     st(143, 'Закрыто и не реализовано', 11000),
     ...(o.extra ?? []),
   ];
   return {
-    id, name: o.name ?? `Pipeline ${id}`, sort: id, is_main: o.main ?? false,
-    is_unsorted_on: o.unsortedOn ?? true, is_archive: o.archive ?? false, _embedded: { statuses },
+    id,
+    name: o.name ?? `Pipeline ${id}`,
+    sort: id,
+    is_main: o.main ?? false,
+    is_unsorted_on: o.unsortedOn ?? true,
+    is_archive: o.archive ?? false,
+    _embedded: { statuses },
   };
 }
 
 /** A widget active in the account, optionally with a settings field of the given type. */
 export function widget(code: string, settingType?: string, active = true): WidgetDto {
   return {
-    id: code.length, code, version: '1.0', is_lead_source: false, is_work_with_dp: false, is_crm_template: false,
-    client_uuid: null, is_active_in_account: active, pipeline_id: null,
+    id: code.length,
+    code,
+    version: '1.0',
+    is_lead_source: false,
+    is_work_with_dp: false,
+    is_crm_template: false,
+    client_uuid: null,
+    is_active_in_account: active,
+    pipeline_id: null,
     settings_template: settingType ? [{ key: 'k', name: 'K', type: settingType, is_required: false }] : [],
   };
 }
@@ -113,12 +159,27 @@ export const MAIN = pipeline(10, ['Заявка', 'Переговоры', 'КП'
 
 function healthyParts(): SnapshotParts {
   return {
-    account: ok({ id: 1, name: 'Test', subdomain: 'test', current_user_id: 1, is_loss_reason_enabled: true, is_unsorted_on: true }),
+    account: ok({
+      id: 1,
+      name: 'Test',
+      subdomain: 'test',
+      current_user_id: 1,
+      is_loss_reason_enabled: true,
+      is_unsorted_on: true,
+    }),
     users: ok([user(1, { admin: true }), user(2, { admin: true }), user(3), user(4), user(5)]),
     roles: ok([role(10, 'Менеджер')]),
     leadFields: ok([
-      field(501, 'Источник', { type: 'select', enums: enums(3), required_statuses: [{ pipeline_id: 10, status_id: 102 }] }),
-      field(502, 'Причина отказа', { type: 'select', enums: enums(3), required_statuses: [{ pipeline_id: 10, status_id: 143 }] }),
+      field(501, 'Источник', {
+        type: 'select',
+        enums: enums(3),
+        required_statuses: [{ pipeline_id: 10, status_id: 102 }],
+      }),
+      field(502, 'Причина отказа', {
+        type: 'select',
+        enums: enums(3),
+        required_statuses: [{ pipeline_id: 10, status_id: 143 }],
+      }),
       field(503, 'utm_source', { type: 'tracking_data', is_predefined: true, code: 'UTM_SOURCE' }),
     ]),
     contactFields: ok([
@@ -135,10 +196,17 @@ function healthyParts(): SnapshotParts {
     unsorted: ok({ counts: { sip: 2, mail: 3, forms: 4, chats: 5 }, chatServices: ['telegram'], complete: true }),
     events: ok({ counts: { incoming_call: 3, outgoing_call: 4, incoming_chat_message: 6 }, complete: true }),
     notes: ok({ amomailMessages: 2, calls: 7, callSources: ['zadarma'], complete: true }),
-    websiteButtons: ok([{
-      account_id: 1, source_id: 1, button_id: 1, is_duplication_control_enabled: true, name: 'Сайт',
-      creation_status: 'created', pipeline_id: 10,
-    }]),
+    websiteButtons: ok([
+      {
+        account_id: 1,
+        source_id: 1,
+        button_id: 1,
+        is_duplication_control_enabled: true,
+        name: 'Сайт',
+        creation_status: 'created',
+        pipeline_id: 10,
+      },
+    ]),
     contacts: ok({ total: 10, byOwner: { 3: 6, 4: 4 }, withoutChannels: { count: 0, sampleIds: [] }, duplicates: [] }),
     companies: ok({ total: 2, exact: true }),
     openLeads: ok({ total: 4, byOwner: { 3: 4 } }),

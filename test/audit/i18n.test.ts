@@ -5,13 +5,30 @@ import { dicts } from './fixtures';
 import type { Dictionary } from '../../src/i18n/translate';
 
 const OUTCOMES = ['pass', 'fail', 'needs-review', 'manual', 'not-applicable', 'error'];
-const PARTS = ['account', 'users', 'roles', 'leadFields', 'contactFields', 'companyFields', 'fieldGroups', 'pipelines',
-  'widgets', 'unsorted', 'events', 'notes', 'websiteButtons', 'contacts', 'companies', 'openLeads'];
+const PARTS = [
+  'account',
+  'users',
+  'roles',
+  'leadFields',
+  'contactFields',
+  'companyFields',
+  'fieldGroups',
+  'pipelines',
+  'widgets',
+  'unsorted',
+  'events',
+  'notes',
+  'websiteButtons',
+  'contacts',
+  'companies',
+  'openLeads',
+];
 
 /** Dotted leaf keys of a namespace; plural objects count as one leaf with their forms. */
 function leaves(node: Dictionary | string, prefix = ''): string[] {
   if (typeof node === 'string') return [prefix];
-  if ('other' in node && Object.keys(node).every((k) => ['zero', 'one', 'two', 'few', 'many', 'other'].includes(k))) return [prefix];
+  if ('other' in node && Object.keys(node).every((k) => ['zero', 'one', 'two', 'few', 'many', 'other'].includes(k)))
+    return [prefix];
   return Object.entries(node).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
 }
 const ns = (lang: 'ru' | 'en', name: string) => dicts[lang][name] as Dictionary;
@@ -30,20 +47,26 @@ describe('audit i18n', () => {
     expect(Object.keys(ns(lang, 'rules')).sort()).toEqual(RULES.map((r) => r.meta.id).sort());
   });
 
-  it.each(['ru', 'en'] as const)('%s: area, outcome, severity and part names (one source for panel, CLI and documents)', (lang) => {
-    expect(Object.keys(ns(lang, 'areas')).sort()).toEqual([...AREAS].sort());
-    expect(Object.keys(ns(lang, 'outcomes')).sort()).toEqual([...OUTCOMES].sort());
-    expect(Object.keys(ns(lang, 'parts')).sort()).toEqual([...PARTS].sort());
-    expect(Object.keys(ns(lang, 'severity')).sort()).toEqual(['critical', 'high', 'info', 'low', 'medium']);
-  });
+  it.each(['ru', 'en'] as const)(
+    '%s: area, outcome, severity and part names (one source for panel, CLI and documents)',
+    (lang) => {
+      expect(Object.keys(ns(lang, 'areas')).sort()).toEqual([...AREAS].sort());
+      expect(Object.keys(ns(lang, 'outcomes')).sort()).toEqual([...OUTCOMES].sort());
+      expect(Object.keys(ns(lang, 'parts')).sort()).toEqual([...PARTS].sort());
+      expect(Object.keys(ns(lang, 'severity')).sort()).toEqual(['critical', 'high', 'info', 'low', 'medium']);
+    },
+  );
 
-  it.each(['areas', 'outcomes', 'severity', 'parts', 'rules', 'items'])('%s: ru and en have identical key sets', (name) => {
-    expect(leaves(ns('ru', name)).sort()).toEqual(leaves(ns('en', name)).sort());
-  });
+  it.each(['areas', 'outcomes', 'severity', 'parts', 'rules', 'items'])(
+    '%s: ru and en have identical key sets',
+    (name) => {
+      expect(leaves(ns('ru', name)).sort()).toEqual(leaves(ns('en', name)).sort());
+    },
+  );
 
   it('russian plural objects have one, few and many', () => {
-    const plurals = (node: Dictionary): Dictionary[] => Object.values(node).flatMap((v) =>
-      typeof v === 'string' ? [] : 'other' in v ? [v] : plurals(v));
+    const plurals = (node: Dictionary): Dictionary[] =>
+      Object.values(node).flatMap((v) => (typeof v === 'string' ? [] : 'other' in v ? [v] : plurals(v)));
     const ru = plurals(ns('ru', 'items'));
     expect(ru.length).toBeGreaterThan(10);
     for (const p of ru) expect(Object.keys(p).sort()).toEqual(['few', 'many', 'one', 'other']);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeEmail, normalizeName, normalizePhone } from '../../src/audit/normalize';
-import { activePipelines, entryStage, isActiveUser, mainPipeline, unsortedStage, workingStages } from '../../src/audit/terms';
+import {
+  activePipelines,
+  entryStage,
+  isActiveUser,
+  mainPipeline,
+  unsortedStage,
+  workingStages,
+} from '../../src/audit/terms';
 import { pipeline, user } from './fixtures';
 
 describe('normalize', () => {
@@ -20,13 +27,19 @@ describe('normalize', () => {
     [null, ''],
   ] as const)('phone %j → %j', (input, out) => expect(normalizePhone(input)).toBe(out));
 
-  it.each([[' Ivan@Example.COM ', 'ivan@example.com'], [null, '']] as const)(
-    'email %j → %j', (input, out) => expect(normalizeEmail(input)).toBe(out));
+  it.each([
+    [' Ivan@Example.COM ', 'ivan@example.com'],
+    [null, ''],
+  ] as const)('email %j → %j', (input, out) => expect(normalizeEmail(input)).toBe(out));
 });
 
 describe('terms', () => {
   it('active = is_active and not free', () => {
-    expect([user(1), user(2, { active: false }), user(3, { free: true })].map(isActiveUser)).toEqual([true, false, false]);
+    expect([user(1), user(2, { active: false }), user(3, { free: true })].map(isActiveUser)).toEqual([
+      true,
+      false,
+      false,
+    ]);
   });
 
   it('working stages exclude unsorted, 142, 143 and follow sort; entry = first', () => {

@@ -56,7 +56,8 @@ describe('registry', () => {
 
   it('every rule file is registered under its file name, in its area folder, and vice versa', () => {
     const files = readdirSync(RULES_DIR).flatMap((area) =>
-      readdirSync(join(RULES_DIR, area)).map((f) => ({ area, id: f.replace(/\.ts$/, '') })));
+      readdirSync(join(RULES_DIR, area)).map((f) => ({ area, id: f.replace(/\.ts$/, '') })),
+    );
     expect(files.map((f) => f.id).sort()).toEqual([...ids].sort());
     for (const { area, id } of files) {
       expect(RULES.find((r) => r.meta.id === id)!.meta.area).toBe(area);

@@ -6,8 +6,12 @@ import { defaultBaseline } from '../../src/audit/baseline/load';
 import type { Rule } from '../../src/audit/types';
 import { dicts, failed, ok, snapshot, user } from './fixtures';
 
-const opts = (lang: 'en' | 'ru' = 'en', rules?: readonly Rule[]) =>
-  ({ baseline: defaultBaseline(), lang, dict: dicts[lang], rules });
+const opts = (lang: 'en' | 'ru' = 'en', rules?: readonly Rule[]) => ({
+  baseline: defaultBaseline(),
+  lang,
+  dict: dicts[lang],
+  rules,
+});
 
 describe('runAudit', () => {
   it('gives exactly one result per registered rule, in registry order', () => {
@@ -18,7 +22,10 @@ describe('runAudit', () => {
   it('on the healthy account every judged rule passes and manual items stay manual', () => {
     const report = runAudit(snapshot(), opts());
     for (const r of report.results) {
-      expect([r.ruleId, r.outcome]).toEqual([r.ruleId, r.ruleId.startsWith('test-') || r.ruleId === 'setup-document-approved' ? 'manual' : 'pass']);
+      expect([r.ruleId, r.outcome]).toEqual([
+        r.ruleId,
+        r.ruleId.startsWith('test-') || r.ruleId === 'setup-document-approved' ? 'manual' : 'pass',
+      ]);
     }
     expect(report.score).toBe(100);
     expect(report.grade).toBe('A');
@@ -42,7 +49,9 @@ describe('runAudit', () => {
     const r = report.results.find((x) => x.ruleId === 'excess-admins')!;
     expect(r.outcome).toBe('error');
     expect(r.error).toMatchObject({ part: 'users', failure: { kind: 'forbidden', status: 403 } });
-    expect(r.message).toBe(`Could not load users: ${dicts.en.errors && (dicts.en.errors as Record<string, string>).forbidden}`);
+    expect(r.message).toBe(
+      `Could not load users: ${dicts.en.errors && (dicts.en.errors as Record<string, string>).forbidden}`,
+    );
     expect(report.results.find((x) => x.ruleId === 'unsorted-off')!.outcome).toBe('pass');
     const rights = report.areas.find((a) => a.id === 'rights')!;
     expect(rights.score).toBeNull();
@@ -54,8 +63,13 @@ describe('runAudit', () => {
   });
 
   it('falls back to the failure message when errors.<kind> has no text', () => {
-    const report = runAudit(snapshot({ users: failed('forbidden', 403) }), { ...opts(), dict: { ...dicts.en, errors: {} } });
-    expect(report.results.find((x) => x.ruleId === 'excess-admins')!.message).toBe('Could not load users: raw forbidden');
+    const report = runAudit(snapshot({ users: failed('forbidden', 403) }), {
+      ...opts(),
+      dict: { ...dicts.en, errors: {} },
+    });
+    expect(report.results.find((x) => x.ruleId === 'excess-admins')!.message).toBe(
+      'Could not load users: raw forbidden',
+    );
   });
 
   it('a part that was not gathered at all is an error too', () => {
@@ -72,7 +86,9 @@ describe('runAudit', () => {
   it('a rule that throws is an error and the report still renders', () => {
     const boom = defineRule({
       meta: { id: 'boom', area: 'data', severity: 'high', requires: [], fix: null },
-      check: () => { throw new Error('kaput'); },
+      check: () => {
+        throw new Error('kaput');
+      },
     });
     const report = runAudit(snapshot(), opts('en', [boom, ...RULES]));
     expect(report.results).toHaveLength(RULES.length + 1);
@@ -122,10 +138,26 @@ describe('runAudit', () => {
       meta: { id: 'fixable', area: 'pipeline', severity: 'low', requires: [], fix: 'safe' },
       check: () => ({ outcome: 'fail' as const, items: [] }),
     };
-    const plan = () => ({ ruleId: 'fixable', kind: 'safe' as const, ops: [{ method: 'PATCH' as const, path: '/api/v4/x', body: {}, before: {}, summary: { key: 'k' } }], touches: [] });
+    const plan = () => ({
+      ruleId: 'fixable',
+      kind: 'safe' as const,
+      ops: [{ method: 'PATCH' as const, path: '/api/v4/x', body: {}, before: {}, summary: { key: 'k' } }],
+      touches: [],
+    });
     const ok1 = defineRule({ ...base, plan });
-    const bad = defineRule({ ...base, meta: { ...base.meta, id: 'bad' }, plan: () => { throw new Error('x'); } });
-    const passing = defineRule({ ...base, meta: { ...base.meta, id: 'passing' }, check: () => ({ outcome: 'pass' }), plan });
+    const bad = defineRule({
+      ...base,
+      meta: { ...base.meta, id: 'bad' },
+      plan: () => {
+        throw new Error('x');
+      },
+    });
+    const passing = defineRule({
+      ...base,
+      meta: { ...base.meta, id: 'passing' },
+      check: () => ({ outcome: 'pass' }),
+      plan,
+    });
     const results = runAudit(snapshot(), opts('en', [ok1, bad, passing])).results;
     expect(results.map((r) => r.fix)).toEqual([{ kind: 'safe', ops: 1 }, null, null]);
     expect(results[1]!.outcome).toBe('fail');

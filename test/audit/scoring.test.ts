@@ -1,30 +1,67 @@
 import { describe, expect, it } from 'vitest';
-import { countOutcomes, gradeOf, scoreArea, scoreResults, SEVERITY_WEIGHTS, type Scored } from '../../src/audit/scoring';
+import {
+  countOutcomes,
+  gradeOf,
+  scoreArea,
+  scoreResults,
+  SEVERITY_WEIGHTS,
+  type Scored,
+} from '../../src/audit/scoring';
 import { AREAS } from '../../src/audit/types';
 
-const r = (area: Scored['area'], severity: Scored['severity'], outcome: Scored['outcome']): Scored => ({ area, severity, outcome });
+const r = (area: Scored['area'], severity: Scored['severity'], outcome: Scored['outcome']): Scored => ({
+  area,
+  severity,
+  outcome,
+});
 
 describe('scoring', () => {
-  it('weights are the checklist\'s', () => {
+  it("weights are the checklist's", () => {
     expect(SEVERITY_WEIGHTS).toEqual({ critical: 10, high: 7, medium: 3, low: 1, info: 0 });
   });
 
   it.each([
     { name: 'nothing judged', rs: [], score: null },
-    { name: 'only needs-review/manual/n-a/error', rs: [r('mail', 'medium', 'needs-review'), r('mail', 'high', 'manual'), r('mail', 'high', 'not-applicable'), r('mail', 'high', 'error')], score: null },
+    {
+      name: 'only needs-review/manual/n-a/error',
+      rs: [
+        r('mail', 'medium', 'needs-review'),
+        r('mail', 'high', 'manual'),
+        r('mail', 'high', 'not-applicable'),
+        r('mail', 'high', 'error'),
+      ],
+      score: null,
+    },
     { name: 'only info judged (zero weight)', rs: [r('mail', 'info', 'fail')], score: null },
     { name: 'all pass', rs: [r('mail', 'medium', 'pass'), r('mail', 'low', 'pass')], score: 100 },
     { name: 'high pass, medium fail', rs: [r('mail', 'high', 'pass'), r('mail', 'medium', 'fail')], score: 70 },
-    { name: 'low pass, medium fail + review ignored', rs: [r('mail', 'low', 'pass'), r('mail', 'medium', 'fail'), r('mail', 'high', 'needs-review')], score: 25 },
-    { name: 'critical failure caps at 0', rs: [r('mail', 'high', 'pass'), r('mail', 'high', 'pass'), r('mail', 'critical', 'fail')], score: 0 },
-    { name: 'critical pass does not cap', rs: [r('mail', 'critical', 'pass'), r('mail', 'low', 'fail')], score: 100 * 10 / 11 },
+    {
+      name: 'low pass, medium fail + review ignored',
+      rs: [r('mail', 'low', 'pass'), r('mail', 'medium', 'fail'), r('mail', 'high', 'needs-review')],
+      score: 25,
+    },
+    {
+      name: 'critical failure caps at 0',
+      rs: [r('mail', 'high', 'pass'), r('mail', 'high', 'pass'), r('mail', 'critical', 'fail')],
+      score: 0,
+    },
+    {
+      name: 'critical pass does not cap',
+      rs: [r('mail', 'critical', 'pass'), r('mail', 'low', 'fail')],
+      score: (100 * 10) / 11,
+    },
   ])('area: $name → $score', ({ rs, score }) => {
     expect(scoreArea(rs).score).toBe(score);
   });
 
   it('overall = mean of area scores weighted by judged weight, rounded at the end', () => {
     // fields: 3 pass, 3 fail → 50 with weight 6; rights: 7 pass → 100 with weight 7; mail unjudged
-    const rs = [r('fields', 'medium', 'pass'), r('fields', 'medium', 'fail'), r('rights', 'high', 'pass'), r('mail', 'medium', 'needs-review')];
+    const rs = [
+      r('fields', 'medium', 'pass'),
+      r('fields', 'medium', 'fail'),
+      r('rights', 'high', 'pass'),
+      r('mail', 'medium', 'needs-review'),
+    ];
     const s = scoreResults(rs);
     expect(s.score).toBe(Math.round((50 * 6 + 100 * 7) / 13)); // 77, not the plain mean 75
     expect(s.grade).toBe('B');
@@ -36,7 +73,12 @@ describe('scoring', () => {
 
   it('uses unrounded area scores for the overall score', () => {
     // data: 1 pass low, 2 fail medium → 1/7 = 14.28…; pipeline: 1 pass low → 100
-    const rs = [r('data', 'low', 'pass'), r('data', 'medium', 'fail'), r('data', 'medium', 'fail'), r('pipeline', 'low', 'pass')];
+    const rs = [
+      r('data', 'low', 'pass'),
+      r('data', 'medium', 'fail'),
+      r('data', 'medium', 'fail'),
+      r('pipeline', 'low', 'pass'),
+    ];
     const s = scoreResults(rs);
     expect(s.areas.find((a) => a.id === 'data')!.score).toBe(14);
     expect(s.score).toBe(Math.round(((100 / 7) * 7 + 100) / 8));
@@ -53,16 +95,31 @@ describe('scoring', () => {
     expect(s.grade).toBeNull();
   });
 
-  it.each([[100, 'A'], [90, 'A'], [89, 'B'], [75, 'B'], [74, 'C'], [50, 'C'], [49, 'D'], [0, 'D'], [null, null]])(
-    'grade %s → %s', (score, grade) => expect(gradeOf(score)).toBe(grade));
+  it.each([
+    [100, 'A'],
+    [90, 'A'],
+    [89, 'B'],
+    [75, 'B'],
+    [74, 'C'],
+    [50, 'C'],
+    [49, 'D'],
+    [0, 'D'],
+    [null, null],
+  ])('grade %s → %s', (score, grade) => expect(gradeOf(score)).toBe(grade));
 
   it('passes failed parts through per area', () => {
     const s = scoreResults([], { rights: [{ part: 'users', reason: 'needs admin rights' }] });
-    expect(s.areas.find((a) => a.id === 'rights')!.failedParts).toEqual([{ part: 'users', reason: 'needs admin rights' }]);
+    expect(s.areas.find((a) => a.id === 'rights')!.failedParts).toEqual([
+      { part: 'users', reason: 'needs admin rights' },
+    ]);
     expect(s.areas.find((a) => a.id === 'fields')!.failedParts).toEqual([]);
   });
 
   it('counts every outcome', () => {
-    expect(countOutcomes([{ outcome: 'error' }, { outcome: 'error' }, { outcome: 'manual' }])).toMatchObject({ error: 2, manual: 1, pass: 0 });
+    expect(countOutcomes([{ outcome: 'error' }, { outcome: 'error' }, { outcome: 'manual' }])).toMatchObject({
+      error: 2,
+      manual: 1,
+      pass: 0,
+    });
   });
 });

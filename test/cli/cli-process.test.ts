@@ -15,12 +15,17 @@ const dir = mkdtempSync(join(tmpdir(), 'setup-audit-cli-'));
 function run(args: string[], env: Record<string, string> = { AMO_TOKEN: 'dev-token' }) {
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     const child = spawn(process.execPath, ['bin/setup-audit.mjs', ...args], {
-      env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
 }
@@ -47,7 +52,17 @@ describe('setup-audit audit (process)', () => {
 
   it('exits 1 when the score is below --fail-under, and saves a snapshot that audits offline the same', async () => {
     const snap = join(dir, 'messy.snapshot.json');
-    const online = await run(['audit', '--base-url', url, '--format', 'json', '--fail-under', '90', '--save-snapshot', snap]);
+    const online = await run([
+      'audit',
+      '--base-url',
+      url,
+      '--format',
+      'json',
+      '--fail-under',
+      '90',
+      '--save-snapshot',
+      snap,
+    ]);
     expect(online.code).toBe(1);
     expect(online.stderr).toMatch(/below|ниже/);
     const offline = await run(['audit', '--snapshot', snap, '--format', 'json'], {});

@@ -19,8 +19,13 @@ async function open(query: string): Promise<void> {
     await page.waitForSelector('[data-action="rerun"]:not([disabled])', { timeout: 30_000 });
   } catch (err) {
     // Say what the page showed instead, so a failure here can be understood from the log alone.
-    const shown = await page.locator('body').innerText().catch(() => '(no page text)');
-    throw new Error(`${(err as Error).message}\npage errors: ${pageErrors.join(' | ')}\npage text: ${shown.slice(0, 1500)}`);
+    const shown = await page
+      .locator('body')
+      .innerText()
+      .catch(() => '(no page text)');
+    throw new Error(
+      `${(err as Error).message}\npage errors: ${pageErrors.join(' | ')}\npage text: ${shown.slice(0, 1500)}`,
+    );
   }
 }
 
@@ -49,7 +54,9 @@ beforeEach(async () => {
   requested = [];
   page.on('request', (r) => requested.push(r.url()));
   page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error' && !/favicon/.test(m.location().url)) pageErrors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/favicon/.test(m.location().url)) pageErrors.push(m.text());
+  });
 });
 
 // Each test's page must stop before the next starts: pages share the emulator's rate limit.
@@ -103,7 +110,10 @@ describe('the Setup Audit panel in Chromium', () => {
     await page.click('[data-action="fix-all-safe"]');
     await page.locator('[data-action="confirm-fix"]').click();
     await page.locator('[data-role="fix-outcome"]').waitFor({ timeout: 30_000 });
-    await expect.poll(async () => Number(await page.locator('[data-score]').first().getAttribute('data-score')), { timeout: 30_000 })
+    await expect
+      .poll(async () => Number(await page.locator('[data-score]').first().getAttribute('data-score')), {
+        timeout: 30_000,
+      })
       .toBeGreaterThan(scoreBefore);
     expect(env.host.emulator.store.pipelines[0]!.is_unsorted_on).toBe(true);
     await page.keyboard.press('Escape');
@@ -135,9 +145,10 @@ describe('the Setup Audit panel in Chromium', () => {
     expect(requested.some((u) => u.endsWith('/documents.js'))).toBe(false);
     const section = page.locator('[data-section="preflight"]');
     const toggle = section.locator('button[aria-expanded]').first();
-    if (await toggle.getAttribute('aria-expanded') === 'false') await toggle.click();
+    if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
     await section.locator('input[type=file]').setInputFiles({
-      name: 'import.csv', mimeType: 'text/csv',
+      name: 'import.csv',
+      mimeType: 'text/csv',
       buffer: Buffer.from('Имя;Должнсть;Ответственный\nИван Петров;Директор;Никто\n', 'utf8'),
     });
     await section.locator('[data-action="preflight-run"]').click();
@@ -169,20 +180,29 @@ describe('the Setup Audit panel in Chromium', () => {
     expect(await result('excess-admins').getAttribute('data-outcome')).toBe('fail');
     await page.click('#host-settings');
     const modal = page.locator('#host-modal');
-    const [download] = await Promise.all([page.waitForEvent('download'), modal.locator('[data-action="download-baseline"]').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      modal.locator('[data-action="download-baseline"]').click(),
+    ]);
     const { readFile } = await import('node:fs/promises');
     const baseline = JSON.parse(await readFile((await download.path())!, 'utf8'));
     expect(baseline.id).toBe('b2b-services');
 
     await modal.locator('[data-action="load-baseline"]').setInputFiles({
-      name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...baseline, thresholds: { ...baseline.thresholds, maxAdmins: 'many' } })),
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ ...baseline, thresholds: { ...baseline.thresholds, maxAdmins: 'many' } })),
     });
-    await expect.poll(() => modal.locator('[data-role="baseline-status"]').innerText()).toMatch(/thresholds\.maxAdmins/);
+    await expect
+      .poll(() => modal.locator('[data-role="baseline-status"]').innerText())
+      .toMatch(/thresholds\.maxAdmins/);
 
     baseline.thresholds.maxAdmins = 10;
     baseline.name.en = 'Relaxed admins';
     await modal.locator('[data-action="load-baseline"]').setInputFiles({
-      name: 'relaxed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(baseline)),
+      name: 'relaxed.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(baseline)),
     });
     await expect.poll(() => modal.locator('[data-role="baseline-current"]').innerText()).toMatch(/Relaxed admins/);
     await Promise.all([page.waitForEvent('load'), page.click('#host-settings-save')]);

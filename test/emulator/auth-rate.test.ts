@@ -22,10 +22,17 @@ describe('auth', () => {
     expect((await get(e, '/api/v4/account', e.tokenFor(gone.id))).status).toBe(401);
   });
   it.each([
-    ['GET', '/api/v4/users'], ['GET', '/api/v4/roles'], ['GET', '/api/v4/website_buttons'],
-    ['POST', '/api/v4/leads/custom_fields'], ['POST', '/api/v4/leads/pipelines'], ['PATCH', '/api/v4/roles/101'],
+    ['GET', '/api/v4/users'],
+    ['GET', '/api/v4/roles'],
+    ['GET', '/api/v4/website_buttons'],
+    ['POST', '/api/v4/leads/custom_fields'],
+    ['POST', '/api/v4/leads/pipelines'],
+    ['PATCH', '/api/v4/roles/101'],
   ])('non-admin %s %s → 403', async (method, path) => {
-    const a = await call(e, method, path, { auth: e.tokenFor(e.managerId!), body: method === 'GET' ? undefined : [{ name: 'x' }] });
+    const a = await call(e, method, path, {
+      auth: e.tokenFor(e.managerId!),
+      body: method === 'GET' ? undefined : [{ name: 'x' }],
+    });
     expect(a.status).toBe(403);
     expect(a.body.type).toBe('https://httpstatus.es/403');
   });
@@ -37,7 +44,9 @@ describe('auth', () => {
     const clean = emu('clean');
     const trainee = clean.store.users.find((u) => !u.rights.is_admin)!;
     // Clean roles view leads with A; restrict by a role PATCH to M and check only own leads remain.
-    await call(clean, 'PATCH', `/api/v4/roles/${trainee.rights.role_id}`, { body: { rights: { leads: { view: 'M' } } } });
+    await call(clean, 'PATCH', `/api/v4/roles/${trainee.rights.role_id}`, {
+      body: { rights: { leads: { view: 'M' } } },
+    });
     const mine = await get(clean, '/api/v4/leads?limit=250', clean.tokenFor(trainee.id));
     const own = clean.store.leads.filter((l) => l.responsible_user_id === trainee.id).length;
     if (own === 0) expect(mine.status).toBe(204);
@@ -54,7 +63,10 @@ describe('rate limit', () => {
   it('the 8th request within a second → 429 with Retry-After; the next second passes', async () => {
     let t = NOW;
     const e = emu('fresh', { rate: 7, now: () => t });
-    for (let i = 0; i < 7; i++) { expect((await get(e, '/api/v4/account')).status).toBe(200); t += 10; }
+    for (let i = 0; i < 7; i++) {
+      expect((await get(e, '/api/v4/account')).status).toBe(200);
+      t += 10;
+    }
     const a = await get(e, '/api/v4/account');
     expect(a.status).toBe(429);
     expect(a.type).toBe('application/problem+json');
@@ -65,7 +77,10 @@ describe('rate limit', () => {
   it('sliding window: 7 spread over 900 ms still blocks an 8th at 950 ms', async () => {
     let t = NOW;
     const e = emu('fresh', { rate: 7, now: () => t });
-    for (let i = 0; i < 7; i++) { await get(e, '/api/v4/account'); t += 150; }
+    for (let i = 0; i < 7; i++) {
+      await get(e, '/api/v4/account');
+      t += 150;
+    }
     t = NOW + 950;
     expect((await get(e, '/api/v4/account')).status).toBe(429);
   });

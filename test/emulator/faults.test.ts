@@ -13,7 +13,11 @@ describe('fault injection', () => {
   });
   it('once with count and RegExp path', async () => {
     const e = emu('messy');
-    e.faults.once({ path: /\/api\/v4\/events\?.*limit=100/, fault: { status: 429, body: { title: 'Too Many Requests', status: 429 } }, count: 2 });
+    e.faults.once({
+      path: /\/api\/v4\/events\?.*limit=100/,
+      fault: { status: 429, body: { title: 'Too Many Requests', status: 429 } },
+      count: 2,
+    });
     const a = await get(e, '/api/v4/events?limit=100');
     expect(a.status).toBe(429);
     expect(a.headers.get('retry-after')).toBe('1');
@@ -23,7 +27,9 @@ describe('fault injection', () => {
   it('reset rejects the in-process fetch with a TypeError', async () => {
     const e = emu('messy');
     e.faults.once({ path: '/api/v4/account', fault: { reset: true } });
-    await expect(e.fetch(`${BASE}/api/v4/account`, { headers: { authorization: 'Bearer dev-token' } })).rejects.toBeInstanceOf(TypeError);
+    await expect(
+      e.fetch(`${BASE}/api/v4/account`, { headers: { authorization: 'Bearer dev-token' } }),
+    ).rejects.toBeInstanceOf(TypeError);
   });
   it('malformed: 200 hal+json whose body is not JSON', async () => {
     const e = emu('messy');
@@ -59,7 +65,10 @@ describe('fault injection', () => {
     const off = emu('fresh');
     expect((await call(off, 'POST', '/__emulator/faults', { body: { errorRate: 1 } })).status).toBe(404);
     const on = emu('fresh', { testRoutes: true });
-    const a = await call(on, 'POST', '/__emulator/faults', { auth: null, body: { once: { path: '/api/v4/account', fault: { status: 504 } } } });
+    const a = await call(on, 'POST', '/__emulator/faults', {
+      auth: null,
+      body: { once: { path: '/api/v4/account', fault: { status: 504 } } },
+    });
     expect(a.status).toBe(200);
     expect(a.body.armed).toBe(1);
     expect((await get(on, '/api/v4/account')).status).toBe(504);
@@ -67,7 +76,9 @@ describe('fault injection', () => {
     expect(on.store.roles).toHaveLength(1);
     expect((await call(on, 'POST', '/__emulator/reset', { auth: null, body: {} })).status).toBe(200);
     expect(on.store.roles).toHaveLength(0);
-    expect((await call(on, 'POST', '/__emulator/reset', { auth: null, body: { seed: 'clean' } })).body.seed).toBe('clean');
+    expect((await call(on, 'POST', '/__emulator/reset', { auth: null, body: { seed: 'clean' } })).body.seed).toBe(
+      'clean',
+    );
     expect(on.store.seed).toBe('clean');
   });
 });

@@ -12,20 +12,38 @@ export function emu(seed: SeedName, opts: Partial<EmulatorOptions> = {}): Emulat
 }
 
 /** A parsed answer. */
-export interface Answer { status: number; type: string | null; headers: Headers; body: any; text: string }
+export interface Answer {
+  status: number;
+  type: string | null;
+  headers: Headers;
+  body: any;
+  text: string;
+}
 
 /** Calls the emulator; `auth` is a token, `{cookie}` or null (no credentials). */
-export async function call(e: Emulator, method: string, path: string,
-  o: { body?: unknown; auth?: string | { cookie: string } | null } = {}): Promise<Answer> {
+export async function call(
+  e: Emulator,
+  method: string,
+  path: string,
+  o: { body?: unknown; auth?: string | { cookie: string } | null } = {},
+): Promise<Answer> {
   const headers: Record<string, string> = {};
   const auth = o.auth === undefined ? 'dev-token' : o.auth;
   if (typeof auth === 'string') headers['authorization'] = `Bearer ${auth}`;
   else if (auth) headers['cookie'] = `amo_session=${auth.cookie}`;
   if (o.body !== undefined) headers['content-type'] = 'application/json';
-  const r = await e.fetch(BASE + path, { method, headers, body: o.body === undefined ? undefined : JSON.stringify(o.body) });
+  const r = await e.fetch(BASE + path, {
+    method,
+    headers,
+    body: o.body === undefined ? undefined : JSON.stringify(o.body),
+  });
   const text = await r.text();
   let body: unknown = null;
-  try { body = text === '' ? null : JSON.parse(text); } catch { body = undefined; }
+  try {
+    body = text === '' ? null : JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
   return { status: r.status, type: r.headers.get('content-type'), headers: r.headers, body, text };
 }
 

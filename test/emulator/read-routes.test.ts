@@ -30,8 +30,17 @@ describe('list envelopes: meta keys per endpoint and hal+json', () => {
 });
 
 describe('empty lists answer 204 with no body', () => {
-  it.each(['/api/v4/contacts', '/api/v4/companies', '/api/v4/leads', '/api/v4/roles', '/api/v4/events', '/api/v4/leads/unsorted',
-    '/api/v4/website_buttons', '/api/v4/leads/notes', '/api/v4/sources'])('fresh %s', async (path) => {
+  it.each([
+    '/api/v4/contacts',
+    '/api/v4/companies',
+    '/api/v4/leads',
+    '/api/v4/roles',
+    '/api/v4/events',
+    '/api/v4/leads/unsorted',
+    '/api/v4/website_buttons',
+    '/api/v4/leads/notes',
+    '/api/v4/sources',
+  ])('fresh %s', async (path) => {
     const a = await get(fresh, path);
     expect(a.status).toBe(204);
     expect(a.text).toBe('');
@@ -61,13 +70,17 @@ describe('paging', () => {
     expect(a.body._embedded.users).toHaveLength(50);
     expect(a.body._links.prev.href).toContain('page=1');
   });
-  it.each([['/api/v4/contacts?limit=251', 422], ['/api/v4/events?limit=101', 422], ['/api/v4/contacts?page=0', 400], ['/api/v4/users?limit=abc', 400]])(
-    '%s → %i problem+json', async (path, status) => {
-      const a = await get(large, path);
-      expect(a.status).toBe(status);
-      expect(a.type).toBe('application/problem+json');
-      expect(a.body).toMatchObject({ status, type: `https://httpstatus.es/${status}` });
-    });
+  it.each([
+    ['/api/v4/contacts?limit=251', 422],
+    ['/api/v4/events?limit=101', 422],
+    ['/api/v4/contacts?page=0', 400],
+    ['/api/v4/users?limit=abc', 400],
+  ])('%s → %i problem+json', async (path, status) => {
+    const a = await get(large, path);
+    expect(a.status).toBe(status);
+    expect(a.type).toBe('application/problem+json');
+    expect(a.body).toMatchObject({ status, type: `https://httpstatus.es/${status}` });
+  });
   it('events accept 100 and keep filters in next hrefs', async () => {
     const a = await get(large, '/api/v4/events?limit=100&filter[type][]=incoming_call&filter[type][]=outgoing_call');
     expect(a.body._embedded.events).toHaveLength(100);
@@ -79,7 +92,14 @@ describe('paging', () => {
 describe('account', () => {
   it('base fields, current_user_id and with= extras', async () => {
     const a = await get(messy, '/api/v4/account?with=amojo_id,uuid,version,users_groups,task_types,datetime_settings');
-    expect(a.body).toMatchObject({ name: 'ТехноСтрой', country: 'RU', is_unsorted_on: true, is_loss_reason_enabled: false, current_user_id: messy.adminId, version: 16 });
+    expect(a.body).toMatchObject({
+      name: 'ТехноСтрой',
+      country: 'RU',
+      is_unsorted_on: true,
+      is_loss_reason_enabled: false,
+      current_user_id: messy.adminId,
+      version: 16,
+    });
     expect(typeof a.body.amojo_id).toBe('string');
     expect(a.body._embedded.users_groups[0]).toEqual({ id: 0, name: 'Отдел продаж', uuid: null });
     expect(a.body._embedded.task_types[0].code).toBe('FOLLOW_UP');
@@ -95,7 +115,12 @@ describe('account', () => {
 describe('users and roles', () => {
   it('user shape with role and group', async () => {
     const a = await get(messy, `/api/v4/users/${messy.managerId}?with=role,group`);
-    expect(a.body.rights).toMatchObject({ is_admin: false, is_active: true, role_id: expect.any(Number), leads: { export: 'A' } });
+    expect(a.body.rights).toMatchObject({
+      is_admin: false,
+      is_active: true,
+      role_id: expect.any(Number),
+      leads: { export: 'A' },
+    });
     expect(a.body._embedded.roles[0].name).toBe('Менеджер');
     expect(a.body._embedded.groups[0]).toEqual({ id: 0, name: 'Отдел продаж' });
     expect((await get(messy, '/api/v4/users/1')).status).toBe(404);
@@ -115,7 +140,12 @@ describe('custom fields and groups', () => {
     const a = await get(messy, '/api/v4/contacts/custom_fields?filter[type][]=multitext');
     expect(a.body._embedded.custom_fields.map((f: any) => f.code).sort()).toEqual(['EMAIL', 'PHONE']);
     const phone = a.body._embedded.custom_fields.find((f: any) => f.code === 'PHONE');
-    expect(phone).toMatchObject({ is_predefined: true, is_deletable: false, required_statuses: [], entity_type: 'contacts' });
+    expect(phone).toMatchObject({
+      is_predefined: true,
+      is_deletable: false,
+      required_statuses: [],
+      entity_type: 'contacts',
+    });
     expect(phone.enums.map((e: any) => e.code)).toEqual(['WORK', 'WORKDD', 'MOB', 'FAX', 'HOME', 'OTHER']);
   });
   it('field by id and 404', async () => {
@@ -127,7 +157,10 @@ describe('custom fields and groups', () => {
   it('groups and group by id', async () => {
     const a = await get(fresh, '/api/v4/leads/custom_fields/groups');
     expect(a.body._embedded.custom_field_groups.map((g: any) => g.id)).toEqual(['default', 'statistic']);
-    expect((await get(fresh, '/api/v4/leads/custom_fields/groups/statistic')).body).toMatchObject({ type: 'linked_group', is_predefined: true });
+    expect((await get(fresh, '/api/v4/leads/custom_fields/groups/statistic')).body).toMatchObject({
+      type: 'linked_group',
+      is_predefined: true,
+    });
   });
 });
 
@@ -148,8 +181,15 @@ describe('pipelines and statuses', () => {
   it('fresh default pipeline', async () => {
     const p = (await get(fresh, '/api/v4/leads/pipelines')).body._embedded.pipelines[0];
     expect(p).toMatchObject({ name: 'Воронка', is_main: true, is_unsorted_on: true });
-    expect(p._embedded.statuses.map((s: any) => s.name)).toEqual(['Неразобранное', 'Первичный контакт', 'Переговоры', 'Принимают решение',
-      'Согласование договора', 'Успешно реализовано', 'Закрыто и не реализовано']);
+    expect(p._embedded.statuses.map((s: any) => s.name)).toEqual([
+      'Неразобранное',
+      'Первичный контакт',
+      'Переговоры',
+      'Принимают решение',
+      'Согласование договора',
+      'Успешно реализовано',
+      'Закрыто и не реализовано',
+    ]);
   });
   it('statuses list/by id and 404 for hidden unsorted', async () => {
     const p = (await get(messy, '/api/v4/leads/pipelines')).body._embedded.pipelines[0];
@@ -166,7 +206,9 @@ describe('signals', () => {
   it('widgets paged with _page and links; by code', async () => {
     const a = await get(messy, '/api/v4/widgets?limit=250');
     expect(a.body._embedded.widgets).toHaveLength(120);
-    expect(a.body._embedded.widgets.filter((w: any) => w.is_active_in_account).map((w: any) => w.code)).toEqual(['amo_dropbox']);
+    expect(a.body._embedded.widgets.filter((w: any) => w.is_active_in_account).map((w: any) => w.code)).toEqual([
+      'amo_dropbox',
+    ]);
     expect((await get(messy, '/api/v4/widgets/amo_dropbox')).body.code).toBe('amo_dropbox');
     expect((await get(messy, '/api/v4/widgets/nope')).status).toBe(404);
   });
@@ -181,8 +223,16 @@ describe('signals', () => {
   });
   it('unsorted summary', async () => {
     const from = Math.floor(Date.UTC(2025, 4, 16) / 1000);
-    const a = await get(messy, `/api/v4/leads/unsorted/summary?filter[created_at][from]=${from}&filter[created_at][to]=${Math.floor(Date.UTC(2025, 5, 16) / 1000)}`);
-    expect(a.body).toMatchObject({ total: 12, accepted: 1, declined: 0, categories: { sip: { total: 0 }, mail: { total: 3 }, forms: { total: 4 }, chats: { total: 5 } } });
+    const a = await get(
+      messy,
+      `/api/v4/leads/unsorted/summary?filter[created_at][from]=${from}&filter[created_at][to]=${Math.floor(Date.UTC(2025, 5, 16) / 1000)}`,
+    );
+    expect(a.body).toMatchObject({
+      total: 12,
+      accepted: 1,
+      declined: 0,
+      categories: { sip: { total: 0 }, mail: { total: 3 }, forms: { total: 4 }, chats: { total: 5 } },
+    });
     expect(a.body.average_sort_time).toBeGreaterThan(0);
   });
   it('events filtered by type, entity and created_at', async () => {
@@ -196,17 +246,25 @@ describe('signals', () => {
   });
   it('notes filtered by type and entity_id', async () => {
     const clean = emu('clean');
-    const a = await get(clean, '/api/v4/leads/notes?filter[note_type][]=call_in&filter[note_type][]=call_out&limit=250');
+    const a = await get(
+      clean,
+      '/api/v4/leads/notes?filter[note_type][]=call_in&filter[note_type][]=call_out&limit=250',
+    );
     expect(a.body._embedded.notes.length).toBe(12);
     expect(a.body._embedded.notes.every((n: any) => n.params.source === 'mango_office')).toBe(true);
     const one = a.body._embedded.notes[0];
-    const b = await get(clean, `/api/v4/leads/notes?filter[entity_id][]=${one.entity_id}&filter[note_type]=${one.note_type}`);
+    const b = await get(
+      clean,
+      `/api/v4/leads/notes?filter[entity_id][]=${one.entity_id}&filter[note_type]=${one.note_type}`,
+    );
     expect(b.body._embedded.notes.every((n: any) => n.entity_id === one.entity_id)).toBe(true);
   });
   it('website buttons (script only with=scripts) and sources 204', async () => {
     const a = await get(messy, '/api/v4/website_buttons');
     expect(a.body._embedded.website_buttons[0].script).toBeUndefined();
-    expect((await get(messy, '/api/v4/website_buttons?with=scripts')).body._embedded.website_buttons[0].script).toContain('script');
+    expect(
+      (await get(messy, '/api/v4/website_buttons?with=scripts')).body._embedded.website_buttons[0].script,
+    ).toContain('script');
     expect((await get(messy, '/api/v4/sources')).status).toBe(204);
   });
 });
@@ -214,9 +272,14 @@ describe('signals', () => {
 describe('leads, contacts, companies', () => {
   it('leads by status pair and responsible', async () => {
     const p = messy.store.pipelines[0]!;
-    const a = await get(messy, `/api/v4/leads?filter[statuses][0][pipeline_id]=${p.id}&filter[statuses][0][status_id]=142&with=contacts&limit=250`);
+    const a = await get(
+      messy,
+      `/api/v4/leads?filter[statuses][0][pipeline_id]=${p.id}&filter[statuses][0][status_id]=142&with=contacts&limit=250`,
+    );
     expect(a.body._embedded.leads.length).toBeGreaterThan(0);
-    expect(a.body._embedded.leads.every((l: any) => l.status_id === 142 && l.pipeline_id === p.id && l.closed_at !== null)).toBe(true);
+    expect(
+      a.body._embedded.leads.every((l: any) => l.status_id === 142 && l.pipeline_id === p.id && l.closed_at !== null),
+    ).toBe(true);
     expect(a.body._embedded.leads[0]._embedded.contacts[0].is_main).toBe(true);
     const uid = messy.store.users.find((u) => !u.rights.is_active)!.id;
     const b = await get(messy, `/api/v4/leads?filter[responsible_user_id][]=${uid}`);
@@ -227,7 +290,10 @@ describe('leads, contacts, companies', () => {
     let digits = '';
     for (let i = 0; i < withPhone.length; i++) {
       const v = withPhone.at(i).custom_fields_values?.find((x) => x.field_code === 'PHONE');
-      if (v) { digits = String(v.values[0]!.value).replace(/\D/g, '').slice(-10); break; }
+      if (v) {
+        digits = String(v.values[0]!.value).replace(/\D/g, '').slice(-10);
+        break;
+      }
     }
     const a = await get(messy, `/api/v4/contacts?query=${digits}`);
     expect(a.body._embedded.contacts.length).toBeGreaterThanOrEqual(1);
@@ -235,6 +301,8 @@ describe('leads, contacts, companies', () => {
   it('companies list', async () => {
     const a = await get(messy, '/api/v4/companies?limit=250');
     expect(a.body._embedded.companies.length).toBe(24);
-    expect(a.body._embedded.companies[0]._links.self.href).toBe(`${BASE}/api/v4/companies/${a.body._embedded.companies[0].id}`);
+    expect(a.body._embedded.companies[0]._links.self.href).toBe(
+      `${BASE}/api/v4/companies/${a.body._embedded.companies[0].id}`,
+    );
   });
 });

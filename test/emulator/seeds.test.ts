@@ -3,9 +3,17 @@ import { SEED_NAMES } from '../../src/emulator/index';
 import type { LazyContacts } from '../../src/emulator/seeds/large';
 import { NOW, emu, get } from './helpers';
 
-const PATHS = ['/api/v4/account?with=amojo_id,uuid,users_groups', '/api/v4/users?limit=250&with=role', '/api/v4/contacts?limit=250',
-  '/api/v4/leads?limit=250', '/api/v4/leads/unsorted?limit=250', '/api/v4/events?limit=100', '/api/v4/widgets?limit=250',
-  '/api/v4/leads/pipelines', '/api/v4/contacts/custom_fields?limit=250'];
+const PATHS = [
+  '/api/v4/account?with=amojo_id,uuid,users_groups',
+  '/api/v4/users?limit=250&with=role',
+  '/api/v4/contacts?limit=250',
+  '/api/v4/leads?limit=250',
+  '/api/v4/leads/unsorted?limit=250',
+  '/api/v4/events?limit=100',
+  '/api/v4/widgets?limit=250',
+  '/api/v4/leads/pipelines',
+  '/api/v4/contacts/custom_fields?limit=250',
+];
 
 describe('seeds are deterministic', () => {
   it.each(SEED_NAMES.filter((s) => s !== 'large'))('%s: same seed and clock → identical JSON', async (seed) => {
@@ -35,29 +43,50 @@ describe('messy fails most checklist rules', () => {
     expect(role.rights.leads!.export).toBe('A');
     expect(role.rights.contacts!.delete).toBe('A');
     const gone = s.users.find((u) => !u.rights.is_active)!;
-    expect(s.leads.some((l) => l.responsible_user_id === gone.id && l.status_id !== 142 && l.status_id !== 143)).toBe(true);
-    expect([...Array(s.contacts.length).keys()].some((i) => s.contacts.at(i).responsible_user_id === gone.id)).toBe(true);
+    expect(s.leads.some((l) => l.responsible_user_id === gone.id && l.status_id !== 142 && l.status_id !== 143)).toBe(
+      true,
+    );
+    expect([...Array(s.contacts.length).keys()].some((i) => s.contacts.at(i).responsible_user_id === gone.id)).toBe(
+      true,
+    );
   });
   it('pipeline and fields', () => {
     const [sales, partners] = s.pipelines;
     expect(sales).toMatchObject({ name: 'Продажи', is_main: true, is_unsorted_on: false });
     expect(partners!.statuses.filter((x) => x.type === 0 && x.id !== 142 && x.id !== 143)).toHaveLength(2);
     const entry = sales!.statuses.filter((x) => x.type === 0).sort((a, b) => a.sort - b.sort)[0]!;
-    expect(s.fields.leads.find((f) => f.name === 'Бюджет проекта')!.required_statuses).toEqual([{ pipeline_id: sales!.id, status_id: entry.id }]);
-    const stale = s.fields.leads.flatMap((f) => f.required_statuses).filter((r) => !s.pipelines.some((p) => p.id === r.pipeline_id && p.statuses.some((x) => x.id === r.status_id)));
+    expect(s.fields.leads.find((f) => f.name === 'Бюджет проекта')!.required_statuses).toEqual([
+      { pipeline_id: sales!.id, status_id: entry.id },
+    ]);
+    const stale = s.fields.leads
+      .flatMap((f) => f.required_statuses)
+      .filter((r) => !s.pipelines.some((p) => p.id === r.pipeline_id && p.statuses.some((x) => x.id === r.status_id)));
     expect(stale).toHaveLength(1);
     expect(s.fields.contacts.filter((f) => f.name === 'Телефон')).toHaveLength(2);
     expect(s.fields.leads.some((f) => f.type === 'select' && f.enums!.length === 1)).toBe(true);
-    expect(s.fields.leads.some((f) => ['select', 'multiselect', 'radiobutton'].includes(f.type) && /источник|source|канал|channel/i.test(f.name))).toBe(false);
+    expect(
+      s.fields.leads.some(
+        (f) =>
+          ['select', 'multiselect', 'radiobutton'].includes(f.type) && /источник|source|канал|channel/i.test(f.name),
+      ),
+    ).toBe(false);
     expect(s.account.is_loss_reason_enabled).toBe(false);
   });
   it('contacts: ~200 with duplicate phones/emails and some without channels', () => {
     const all = [...Array(s.contacts.length).keys()].map((i) => s.contacts.at(i));
     expect(all.length).toBeGreaterThan(180);
     expect(all.length).toBeLessThanOrEqual(250);
-    const phones = all.flatMap((c) => (c.custom_fields_values ?? []).filter((v) => v.field_code === 'PHONE').flatMap((v) => v.values.map((x) => String(x.value).replace(/\D/g, '').slice(-10))));
+    const phones = all.flatMap((c) =>
+      (c.custom_fields_values ?? [])
+        .filter((v) => v.field_code === 'PHONE')
+        .flatMap((v) => v.values.map((x) => String(x.value).replace(/\D/g, '').slice(-10))),
+    );
     expect(new Set(phones).size).toBeLessThan(phones.length);
-    const emails = all.flatMap((c) => (c.custom_fields_values ?? []).filter((v) => v.field_code === 'EMAIL').flatMap((v) => v.values.map((x) => String(x.value).trim().toLowerCase())));
+    const emails = all.flatMap((c) =>
+      (c.custom_fields_values ?? [])
+        .filter((v) => v.field_code === 'EMAIL')
+        .flatMap((v) => v.values.map((x) => String(x.value).trim().toLowerCase())),
+    );
     expect(new Set(emails).size).toBeLessThan(emails.length);
     expect(all.some((c) => c.custom_fields_values === null)).toBe(true);
   });
@@ -65,7 +94,11 @@ describe('messy fails most checklist rules', () => {
     const recent = s.unsorted.filter((u) => u.created_at >= WINDOW_FROM);
     expect(new Set(recent.map((u) => u.category))).toEqual(new Set(['mail', 'forms', 'chats']));
     expect(s.events.some((e) => e.type === 'incoming_call' || e.type === 'outgoing_call')).toBe(false);
-    expect(s.widgets.filter((w) => w.is_active_in_account).every((w) => !w.settings_template!.some((t) => t.type === 'users'))).toBe(true);
+    expect(
+      s.widgets
+        .filter((w) => w.is_active_in_account)
+        .every((w) => !w.settings_template!.some((t) => t.type === 'users')),
+    ).toBe(true);
     expect(s.websiteButtons).toHaveLength(1);
   });
 });
@@ -74,11 +107,21 @@ describe('clean follows the baseline', () => {
   const s = emu('clean').store;
   it('stages, fields, roles, signals', () => {
     const p = s.pipelines[0]!;
-    expect(p.statuses.filter((x) => x.type === 0 && x.id !== 142 && x.id !== 143).map((x) => x.name))
-      .toEqual(['Заявка', 'Переговоры', 'КП', 'Согласование условий', 'Договор', 'Предоплата', 'Проект', 'Оплата']);
+    expect(p.statuses.filter((x) => x.type === 0 && x.id !== 142 && x.id !== 143).map((x) => x.name)).toEqual([
+      'Заявка',
+      'Переговоры',
+      'КП',
+      'Согласование условий',
+      'Договор',
+      'Предоплата',
+      'Проект',
+      'Оплата',
+    ]);
     expect(p.statuses.find((x) => x.id === 142)!.name).toBe('Успех');
     expect(s.fields.leads.find((f) => f.name === 'Источник')!.enums).toHaveLength(9);
-    expect(s.fields.leads.find((f) => f.name === 'Причина отказа')!.required_statuses).toEqual([{ pipeline_id: p.id, status_id: 143 }]);
+    expect(s.fields.leads.find((f) => f.name === 'Причина отказа')!.required_statuses).toEqual([
+      { pipeline_id: p.id, status_id: 143 },
+    ]);
     const active = s.users.filter((u) => u.rights.is_active);
     expect(active).toHaveLength(8);
     expect(active.filter((u) => u.rights.is_admin)).toHaveLength(2);
@@ -86,7 +129,9 @@ describe('clean follows the baseline', () => {
     expect(s.roles.every((r) => r.rights.leads!.export === 'D' && r.rights.mail_access)).toBe(true);
     const recent = s.unsorted.filter((u) => u.created_at >= WINDOW_FROM);
     expect(new Set(recent.map((u) => u.category))).toEqual(new Set(['mail', 'forms', 'sip', 'chats']));
-    expect(s.widgets.some((w) => w.is_active_in_account && w.settings_template!.some((t) => t.type === 'users'))).toBe(true);
+    expect(s.widgets.some((w) => w.is_active_in_account && w.settings_template!.some((t) => t.type === 'users'))).toBe(
+      true,
+    );
   });
   it('contacts have unique phones and emails, owned by active users', () => {
     const all = [...Array(s.contacts.length).keys()].map((i) => s.contacts.at(i));
@@ -123,7 +168,10 @@ describe('large seed', () => {
   });
   it('has duplicate phones among lazily generated contacts', () => {
     const s = emu('large').store;
-    const key = (i: number) => String(s.contacts.at(i).custom_fields_values?.[0]?.values[0]?.value ?? '').replace(/\D/g, '').slice(-10);
+    const key = (i: number) =>
+      String(s.contacts.at(i).custom_fields_values?.[0]?.values[0]?.value ?? '')
+        .replace(/\D/g, '')
+        .slice(-10);
     expect(key(996)).toBe(key(995));
     expect(key(996)).not.toBe('');
     expect(key(10)).not.toBe(key(11));

@@ -24,17 +24,36 @@ function allValues(ws: ExcelJS.Worksheet): unknown[] {
 
 describe('buildConfigurationDocument', () => {
   it('writes every sheet with ru headers, frozen header rows and autofilters', async () => {
-    const wb = await open(await buildConfigurationDocument({ report: makeReport(), snapshot: makeSnapshot(), lang: 'ru', t: tRu }));
+    const wb = await open(
+      await buildConfigurationDocument({ report: makeReport(), snapshot: makeSnapshot(), lang: 'ru', t: tRu }),
+    );
     expect(wb.worksheets.map((w) => w.name)).toEqual([
-      'Сводка', 'Замечания', 'Поля', 'Воронки', 'Обязательные поля', 'Пользователи и права', 'Роли', 'Каналы',
-      'Поля формы', 'Поля CRM', 'Ручная проверка']);
+      'Сводка',
+      'Замечания',
+      'Поля',
+      'Воронки',
+      'Обязательные поля',
+      'Пользователи и права',
+      'Роли',
+      'Каналы',
+      'Поля формы',
+      'Поля CRM',
+      'Ручная проверка',
+    ]);
     for (const ws of wb.worksheets) {
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, topLeftCell: 'A2' });
       expect(ws.autoFilter).toMatch(/^A1:[A-Z]+\d+$/);
       expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
     }
     const findings = wb.getWorksheet('Замечания')!;
-    expect(headers(findings).slice(0, 6)).toEqual(['Раздел', 'Проверка', 'Код проверки', 'Важность', 'Результат', 'Что найдено']);
+    expect(headers(findings).slice(0, 6)).toEqual([
+      'Раздел',
+      'Проверка',
+      'Код проверки',
+      'Важность',
+      'Результат',
+      'Что найдено',
+    ]);
     expect(headers(findings)).toContain('Статус (согласование)');
     expect(findings.getRow(2).getCell(3).value).toBe('duplicate-field-names');
     expect(findings.getRow(2).getCell(5).value).toBe('Не пройдено');
@@ -43,31 +62,66 @@ describe('buildConfigurationDocument', () => {
   });
 
   it('never writes a formula: formula-like text is a string cell', async () => {
-    const wb = await open(await buildConfigurationDocument({ report: makeReport(), snapshot: makeSnapshot(), lang: 'en', t: tEn }));
+    const wb = await open(
+      await buildConfigurationDocument({ report: makeReport(), snapshot: makeSnapshot(), lang: 'en', t: tEn }),
+    );
     const fields = wb.getWorksheet('Fields')!;
     const cell = fields.getColumn(3).values.find((v) => v === '=1+1');
     expect(cell).toBe('=1+1');
     for (const ws of wb.worksheets) {
-      ws.eachRow((row) => row.eachCell((c) => {
-        expect(c.type).not.toBe(ExcelJS.ValueType.Formula);
-        expect(c.formula).toBeUndefined();
-      }));
+      ws.eachRow((row) =>
+        row.eachCell((c) => {
+          expect(c.type).not.toBe(ExcelJS.ValueType.Formula);
+          expect(c.formula).toBeUndefined();
+        }),
+      );
     }
     const findingItems = String(wb.getWorksheet('Findings')!.getRow(2).getCell(7).value);
     expect(findingItems.startsWith('=HYPERLINK')).toBe(true);
   });
 
   it('fills fields, pipelines, matrix, users, roles and channels from the snapshot', async () => {
-    const wb = await open(await buildConfigurationDocument({ report: makeReport(), snapshot: makeSnapshot(), lang: 'en', t: tEn }));
+    const wb = await open(
+      await buildConfigurationDocument({ report: makeReport(), snapshot: makeSnapshot(), lang: 'en', t: tEn }),
+    );
     const fields = wb.getWorksheet('Fields')!;
-    expect(headers(fields)).toEqual(['Entity', 'Field id', 'Name', 'Type', 'Code', 'Group', 'Predefined', 'Options', 'Required at stages']);
-    expect(fields.getRow(2).values).toEqual([undefined, 'Leads', 1, 'Источник', 'Select', undefined, 'Основное', 'no', 'Сайт\nЗвонок', 'Продажи: Переговоры']);
+    expect(headers(fields)).toEqual([
+      'Entity',
+      'Field id',
+      'Name',
+      'Type',
+      'Code',
+      'Group',
+      'Predefined',
+      'Options',
+      'Required at stages',
+    ]);
+    expect(fields.getRow(2).values).toEqual([
+      undefined,
+      'Leads',
+      1,
+      'Источник',
+      'Select',
+      undefined,
+      'Основное',
+      'no',
+      'Сайт\nЗвонок',
+      'Продажи: Переговоры',
+    ]);
     // The failed part becomes one explanatory row, not a crash.
-    expect(allValues(fields)).toContain('Could not load company fields: needs admin rights (or the account is blocked for too many requests)');
+    expect(allValues(fields)).toContain(
+      'Could not load company fields: needs admin rights (or the account is blocked for too many requests)',
+    );
 
     const pipes = wb.getWorksheet('Pipelines')!;
     const stages = [2, 3, 4, 5, 6].map((r) => pipes.getRow(r).getCell(4).value);
-    expect(stages).toEqual(['Неразобранное', 'Заявка', 'Переговоры', 'Успешно реализовано', 'Закрыто и не реализовано']);
+    expect(stages).toEqual([
+      'Неразобранное',
+      'Заявка',
+      'Переговоры',
+      'Успешно реализовано',
+      'Закрыто и не реализовано',
+    ]);
     expect(pipes.getRow(4).getCell(9).value).toBe('Leads: Источник');
 
     const matrix = wb.getWorksheet('Required matrix')!;
@@ -98,21 +152,32 @@ describe('buildConfigurationDocument', () => {
   });
 
   it('offers a form-mapping sheet with a drop-down of CRM fields and a manual checklist', async () => {
-    const wb = await open(await buildConfigurationDocument({ report: makeReport(), snapshot: makeSnapshot(), lang: 'en', t: tEn }));
+    const wb = await open(
+      await buildConfigurationDocument({ report: makeReport(), snapshot: makeSnapshot(), lang: 'en', t: tEn }),
+    );
     const mapping = wb.getWorksheet('Form mapping')!;
     expect(headers(mapping)).toEqual(['Form', 'Form field', 'CRM field', 'Example value', 'Comment']);
     expect(mapping.getRow(2).getCell(1).value).toBe('Форма на главной');
-    const dv = (mapping as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }).dataValidations.model;
+    const dv = (
+      mapping as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }
+    ).dataValidations.model;
     expect(dv['C2']).toMatchObject({ type: 'list', formulae: ["'CRM fields'!$A$2:$A$5"] });
     const list = wb.getWorksheet('CRM fields')!;
-    expect(list.getColumn(1).values.slice(2)).toEqual(['Leads: Источник', 'Leads: =1+1', 'Contacts: Телефон', 'Contacts: Email']);
+    expect(list.getColumn(1).values.slice(2)).toEqual([
+      'Leads: Источник',
+      'Leads: =1+1',
+      'Contacts: Телефон',
+      'Contacts: Email',
+    ]);
     const checklist = wb.getWorksheet('Manual checklist')!;
     expect(checklist.rowCount).toBe(2);
     expect(checklist.getRow(2).getCell(2).value).toBe('Title setup-document-approved');
   });
 
   it('puts the summary facts and area scores on the first sheet', async () => {
-    const wb = await open(await buildConfigurationDocument({ report: makeReport(), snapshot: makeSnapshot(), lang: 'ru', t: tRu }));
+    const wb = await open(
+      await buildConfigurationDocument({ report: makeReport(), snapshot: makeSnapshot(), lang: 'ru', t: tRu }),
+    );
     const s = wb.getWorksheet('Сводка')!;
     const pairs = new Map<string, unknown>();
     s.eachRow((row) => pairs.set(String(row.getCell(1).value), row.getCell(2).value));
@@ -140,11 +205,21 @@ describe('buildConfigurationDocument', () => {
     snap.parts.roles = forbidden;
     snap.parts.pipelines = { error: { kind: 'network', status: null, message: 'ECONNRESET' } };
     delete snap.parts.fieldGroups;
-    const wb = await open(await buildConfigurationDocument({ report: makeReport(), snapshot: snap, lang: 'en', t: tEn }));
-    expect(wb.getWorksheet('Users & rights')!.getRow(2).getCell(1).value).toBe('Could not load users: needs admin rights (or the account is blocked for too many requests)');
-    expect(wb.getWorksheet('Roles')!.getRow(2).getCell(1).value).toBe('Could not load roles: needs admin rights (or the account is blocked for too many requests)');
-    expect(wb.getWorksheet('Pipelines')!.getRow(2).getCell(1).value).toBe('Could not load pipelines: the CRM did not answer');
-    expect(wb.getWorksheet('Required matrix')!.getRow(2).getCell(1).value).toBe('Could not load pipelines: the CRM did not answer');
+    const wb = await open(
+      await buildConfigurationDocument({ report: makeReport(), snapshot: snap, lang: 'en', t: tEn }),
+    );
+    expect(wb.getWorksheet('Users & rights')!.getRow(2).getCell(1).value).toBe(
+      'Could not load users: needs admin rights (or the account is blocked for too many requests)',
+    );
+    expect(wb.getWorksheet('Roles')!.getRow(2).getCell(1).value).toBe(
+      'Could not load roles: needs admin rights (or the account is blocked for too many requests)',
+    );
+    expect(wb.getWorksheet('Pipelines')!.getRow(2).getCell(1).value).toBe(
+      'Could not load pipelines: the CRM did not answer',
+    );
+    expect(wb.getWorksheet('Required matrix')!.getRow(2).getCell(1).value).toBe(
+      'Could not load pipelines: the CRM did not answer',
+    );
     // Without groups the group id is shown as is.
     expect(wb.getWorksheet('Fields')!.getRow(2).getCell(6).value).toBe('default');
   });

@@ -6,8 +6,15 @@ import { makeReport, tEn, tRu } from './fixtures';
 
 describe('neutralise', () => {
   it.each([
-    ['=1+1', "'=1+1"], ['+7 999', "'+7 999"], ['-5', "'-5"], ['@SUM(A1)', "'@SUM(A1)"], ['\tx', "'\tx"], ['\rx', "'\rx"],
-    ['plain', 'plain'], ['a=b', 'a=b'], ['', ''],
+    ['=1+1', "'=1+1"],
+    ['+7 999', "'+7 999"],
+    ['-5', "'-5"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tx', "'\tx"],
+    ['\rx', "'\rx"],
+    ['plain', 'plain'],
+    ['a=b', 'a=b'],
+    ['', ''],
   ])('%j → %j', (input, output) => {
     expect(neutralise(input)).toBe(output);
     expect(looksLikeFormula(input)).toBe(input !== output);
@@ -28,8 +35,16 @@ describe('reportToJson', () => {
     const a = makeReport();
     const json = reportToJson(a);
     expect(Object.keys(JSON.parse(json)).slice(0, 4)).toEqual(['schemaVersion', 'generatedAt', 'takenAt', 'lang']);
-    const reverse = (v: unknown): unknown => Array.isArray(v) ? v.map(reverse)
-      : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reverse(x)])) : v;
+    const reverse = (v: unknown): unknown =>
+      Array.isArray(v)
+        ? v.map(reverse)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(
+              Object.entries(v)
+                .reverse()
+                .map(([k, x]) => [k, reverse(x)]),
+            )
+          : v;
     const shuffled = reverse(a) as typeof a;
     expect(Object.keys(shuffled)[0]).toBe('requests');
     expect(reportToJson(shuffled)).toBe(json);
@@ -48,7 +63,7 @@ describe('reportToMarkdown', () => {
     expect(md).toContain('| Card fields | 50 | 1 | 1 | 0 | 0 | 0 | 0 |');
     expect(md).toContain('| Telephony | — | 0 | 0 | 0 | 0 | 0 | 1 |');
     expect(md).toContain('### Title duplicate-field-names (`duplicate-field-names`)');
-    expect(md).toContain("  - '=HYPERLINK(\"http://evil\")");
+    expect(md).toContain('  - \'=HYPERLINK("http://evil")');
     expect(md).not.toMatch(/^\s*- =/m);
     expect(md).toContain('- Events could not load');
     expect(md).toContain('- Outcome: **Not checked** · Severity: Medium');

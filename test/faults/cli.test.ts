@@ -11,10 +11,21 @@ async function cli(emulator: Emulator, argv: string[], token = 'dev-token') {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
-    stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, isTTY: false, stderrTTY: false,
+    stdout: (s) => {
+      stdout += s;
+    },
+    stderr: (s) => {
+      stderr += s;
+    },
+    isTTY: false,
+    stderrTTY: false,
     env: { AMO_TOKEN: token, SETUP_AUDIT_LANG: 'en' },
-    readFile: () => { throw new Error('no files in this test'); },
-    writeFile: () => { throw new Error('no files in this test'); },
+    readFile: () => {
+      throw new Error('no files in this test');
+    },
+    writeFile: () => {
+      throw new Error('no files in this test');
+    },
     confirm: async () => false,
     fetch: emulator.fetch,
   };

@@ -22,7 +22,9 @@ describe('fixes under faults, over HTTP: the journal and the account are exactly
       const journaled = acc.journal.batch(outcome.batchId).flatMap((e) => e.ops.map((o) => o.index));
       const [, pipelineId, statusId] = /pipelines\/(\d+)\/statuses\/(\d+)/.exec(plan.ops[0]!.path)!.map(Number);
       const written = (plan.ops[0]!.body as { name: string }).name;
-      const stage = acc.emulator.store.pipelines.find((p) => p.id === pipelineId)!.statuses.find((x) => x.id === statusId)!.name === written;
+      const stage =
+        acc.emulator.store.pipelines.find((p) => p.id === pipelineId)!.statuses.find((x) => x.id === statusId)!.name ===
+        written;
       // The server applied it after ~1 s: the executor must have seen that and journaled it.
       expect(op0.status).toBe('applied');
       if (op0.status === 'applied') {
@@ -67,8 +69,18 @@ describe('fixes under faults, over HTTP: the journal and the account are exactly
     try {
       // Both start from the same snapshot at the same moment, as two clicks on one page would.
       const snapshot = await acc.gather();
-      const run = () => applyFixes({ client: acc.client, ruleIds: ['loss-reason-missing'], snapshot, baseline, lang: 'en',
-        journal: acc.journal, lock: acc.lock, isAdmin: true, confirmed: true });
+      const run = () =>
+        applyFixes({
+          client: acc.client,
+          ruleIds: ['loss-reason-missing'],
+          snapshot,
+          baseline,
+          lang: 'en',
+          journal: acc.journal,
+          lock: acc.lock,
+          isAdmin: true,
+          confirmed: true,
+        });
       const [a, b] = await Promise.all([run(), run()]);
       const statuses = [a.status, b.status].sort();
       expect(statuses).toEqual(['done', 'refused']);

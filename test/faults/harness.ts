@@ -19,37 +19,68 @@ export function virtualClock() {
   const sleeps: number[] = [];
   return {
     now: () => t,
-    sleep: async (ms: number) => { sleeps.push(ms); t += ms; await Promise.resolve(); },
+    sleep: async (ms: number) => {
+      sleeps.push(ms);
+      t += ms;
+      await Promise.resolve();
+    },
     sleeps,
   };
 }
 
 /** Options of a faulty account. */
-export interface FaultyOptions { seed?: SeedName; userId?: 'manager'; timeoutMs?: number; maxRetries?: number; fetch?: typeof fetch }
+export interface FaultyOptions {
+  seed?: SeedName;
+  userId?: 'manager';
+  timeoutMs?: number;
+  maxRetries?: number;
+  fetch?: typeof fetch;
+}
 
 /** An emulator plus a fast client against it. */
 export function faultyAccount(opts: FaultyOptions = {}) {
-  const emulator: Emulator = createEmulator({ seed: opts.seed ?? 'messy', now: () => FIXED_NOW, rate: 1_000_000, quiet: true });
+  const emulator: Emulator = createEmulator({
+    seed: opts.seed ?? 'messy',
+    now: () => FIXED_NOW,
+    rate: 1_000_000,
+    quiet: true,
+  });
   const clock = virtualClock();
   const token = opts.userId === 'manager' ? emulator.tokenFor(emulator.managerId!) : 'dev-token';
   const client = new ApiClient({
-    baseUrl: 'http://emulator.test', token, fetch: opts.fetch ?? emulator.fetch,
+    baseUrl: 'http://emulator.test',
+    token,
+    fetch: opts.fetch ?? emulator.fetch,
     throttle: new Throttle({ limit: 1000, now: clock.now, sleep: clock.sleep }),
-    sleep: clock.sleep, random: () => 0.5, timeoutMs: opts.timeoutMs, maxRetries: opts.maxRetries,
+    sleep: clock.sleep,
+    random: () => 0.5,
+    timeoutMs: opts.timeoutMs,
+    maxRetries: opts.maxRetries,
   });
-  const audit = () => auditAccount({ client, baseline: defaultBaseline(), lang: 'en', dict: dictionaryFor('en'), now: () => new Date(FIXED_NOW) });
+  const audit = () =>
+    auditAccount({
+      client,
+      baseline: defaultBaseline(),
+      lang: 'en',
+      dict: dictionaryFor('en'),
+      now: () => new Date(FIXED_NOW),
+    });
   return { emulator, client, clock, audit };
 }
 
 /** Parts of a snapshot that failed, sorted. */
 export function failedParts(snapshot: Snapshot): PartName[] {
   return (Object.entries(snapshot.parts) as [PartName, unknown][])
-    .filter(([, p]) => typeof p === 'object' && p !== null && 'error' in p).map(([n]) => n).sort();
+    .filter(([, p]) => typeof p === 'object' && p !== null && 'error' in p)
+    .map(([n]) => n)
+    .sort();
 }
 
 /** Rules that read any of these parts (the ones that must come out `error`). */
 export function rulesRequiring(parts: PartName[]): string[] {
-  return RULES.filter((r) => r.meta.requires.some((p) => parts.includes(p))).map((r) => r.meta.id).sort();
+  return RULES.filter((r) => r.meta.requires.some((p) => parts.includes(p)))
+    .map((r) => r.meta.id)
+    .sort();
 }
 
 /**
@@ -65,7 +96,11 @@ export function expectErrorsExactlyWhere(report: Report, clean: Report | null, f
   const byId = new Map(clean.results.map((r) => [r.ruleId, r]));
   for (const r of report.results.filter((x) => x.outcome !== 'error')) {
     const before = byId.get(r.ruleId)!;
-    expect({ id: r.ruleId, outcome: r.outcome, items: r.items }).toEqual({ id: r.ruleId, outcome: before.outcome, items: before.items });
+    expect({ id: r.ruleId, outcome: r.outcome, items: r.items }).toEqual({
+      id: r.ruleId,
+      outcome: before.outcome,
+      items: before.items,
+    });
   }
 }
 

@@ -15,20 +15,30 @@ describe('names of 10,000 characters, with HTML or with emoji', () => {
     const { emulator, audit } = faultyAccount();
     const store = emulator.store;
     const renames: [string, string][] = [];
-    const rename = (rec: { name: string }, to: string) => { renames.push([rec.name, to]); rec.name = to; };
-    store.users.forEach((u, i) => rename(u, [LONG, HTML, EMOJI][i % 3]! + ` #${i}`));
+    const rename = (rec: { name: string }, to: string) => {
+      renames.push([rec.name, to]);
+      rec.name = to;
+    };
+    store.users.forEach((u, i) => rename(u, `${[LONG, HTML, EMOJI][i % 3]!} #${i}`));
     rename(store.roles.find((r) => r.name === 'Менеджер')!, HTML);
     rename(store.pipelines.find((p) => p.name === 'Партнёры')!, EMOJI);
     rename(store.fields.leads.find((f) => f.name === 'Тип объекта')!, LONG);
 
     const { report } = await audit();
     expect(report.results.filter((r) => r.outcome === 'error')).toEqual([]);
-    expect(report.results.map((r) => [r.ruleId, r.outcome, r.items.map((i) => i.id)]))
-      .toEqual(clean.report.results.map((r) => [r.ruleId, r.outcome, r.items.map((i) => i.id)]));
+    expect(report.results.map((r) => [r.ruleId, r.outcome, r.items.map((i) => i.id)])).toEqual(
+      clean.report.results.map((r) => [r.ruleId, r.outcome, r.items.map((i) => i.id)]),
+    );
     // Each item's text is the fault-free text with the old names replaced by the new ones — nothing cut, escaped or lost.
-    const texts = (r: typeof report) => r.results.flatMap((x) => x.items.map((i) => (i as { text?: string }).text ?? ''));
-    const expected = texts(clean.report).map((t) => renames.reduce((s, [from, to]) => s.replaceAll(`“${from}”`, `“${to}”`)
-      .replaceAll(`${from} (`, `${to} (`).replaceAll(`${from}:`, `${to}:`), t));
+    const texts = (r: typeof report) =>
+      r.results.flatMap((x) => x.items.map((i) => (i as { text?: string }).text ?? ''));
+    const expected = texts(clean.report).map((t) =>
+      renames.reduce(
+        (s, [from, to]) =>
+          s.replaceAll(`“${from}”`, `“${to}”`).replaceAll(`${from} (`, `${to} (`).replaceAll(`${from}:`, `${to}:`),
+        t,
+      ),
+    );
     expect(texts(report)).toEqual(expected);
     expect(texts(report).some((t) => t.includes(LONG))).toBe(true);
     expect(texts(report).some((t) => t.includes(HTML))).toBe(true);

@@ -51,12 +51,16 @@ describe('faults the client rides out: the report is the fault-free one, nothing
     const probe = faultyAccount();
     const server = await probe.emulator.listen(0, '127.0.0.1');
     try {
-      const { client, audit } = faultyAccount({ fetch: (input, init) => fetch(String(input).replace('http://emulator.test', server.url), init) });
+      const { client, audit } = faultyAccount({
+        fetch: (input, init) => fetch(String(input).replace('http://emulator.test', server.url), init),
+      });
       probe.emulator.faults.once({ path: '/api/v4/leads/pipelines', fault: { reset: true }, count: 2 });
       const { snapshot, report } = await audit();
       expect(client.stats.retries).toBe(2);
       // Hrefs carry the origin the emulator was reached at; everything else is identical.
-      expect(JSON.parse(JSON.stringify(dataOf(snapshot)).replaceAll(server.url, 'http://emulator.test'))).toEqual(dataOf(clean.snapshot));
+      expect(JSON.parse(JSON.stringify(dataOf(snapshot)).replaceAll(server.url, 'http://emulator.test'))).toEqual(
+        dataOf(clean.snapshot),
+      );
       expect(report.results).toEqual(clean.report.results);
     } finally {
       await server.close();
@@ -65,14 +69,31 @@ describe('faults the client rides out: the report is the fault-free one, nothing
 });
 
 describe('faults that cost one part: `error` exactly on the rules that need it, everything else as without the fault', () => {
-  it.each<[string, string | RegExp, FaultAction, number, PartName, string, { maxRetries?: number; timeoutMs?: number }?]>([
+  it.each<
+    [string, string | RegExp, FaultAction, number, PartName, string, { maxRetries?: number; timeoutMs?: number }?]
+  >([
     ['429s beyond the retries', '/api/v4/roles', { status: 429 }, 10, 'roles', 'rate-limit'],
     ['5xx beyond the retries', '/api/v4/leads/pipelines', { status: 504 }, 10, 'pipelines', 'http'],
     ['resets beyond the retries', '/api/v4/website_buttons', { reset: true }, 10, 'websiteButtons', 'network'],
-    ['a hang on every attempt', '/api/v4/widgets', { delayMs: 5000 }, 2, 'widgets', 'timeout', { maxRetries: 1, timeoutMs: 100 }],
+    [
+      'a hang on every attempt',
+      '/api/v4/widgets',
+      { delayMs: 5000 },
+      2,
+      'widgets',
+      'timeout',
+      { maxRetries: 1, timeoutMs: 100 },
+    ],
     ['a 401 in the middle of the audit', '/api/v4/roles', { status: 401 }, 1, 'roles', 'unauthorized'],
     ['malformed JSON on one part', '/api/v4/leads/pipelines', { malformed: true }, 1, 'pipelines', 'malformed'],
-    ['a list page missing _embedded', '/api/v4/users', { status: 200, body: { _page: 1, _links: { self: { href: '/api/v4/users' } } } }, 1, 'users', 'malformed'],
+    [
+      'a list page missing _embedded',
+      '/api/v4/users',
+      { status: 200, body: { _page: 1, _links: { self: { href: '/api/v4/users' } } } },
+      1,
+      'users',
+      'malformed',
+    ],
     ['a 500 (not retried)', '/api/v4/contacts', { status: 500 }, 1, 'contacts', 'http'],
   ])('%s', async (_name, path, fault, count, part, kind, opts) => {
     const clean = await cleanMessy();
@@ -95,7 +116,11 @@ describe('faults that cost one part: `error` exactly on the rules that need it, 
     const { snapshot, report } = await faultyAccount({ userId: 'manager' }).audit();
     const failed = failedParts(snapshot);
     expect(failed).toEqual(expect.arrayContaining(['roles', 'users']));
-    for (const p of failed) expect((snapshot.parts[p] as { error: { kind: string; status: number } }).error).toMatchObject({ kind: 'forbidden', status: 403 });
+    for (const p of failed)
+      expect((snapshot.parts[p] as { error: { kind: string; status: number } }).error).toMatchObject({
+        kind: 'forbidden',
+        status: 403,
+      });
     expectErrorsExactlyWhere(report, null, failed);
     expect(report.results.filter((r) => r.outcome !== 'error').length).toBeGreaterThan(0);
   });

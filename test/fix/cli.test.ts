@@ -11,19 +11,29 @@ function cli(opts: { tty?: boolean; answer?: boolean } = {}) {
   let out = '';
   let err = '';
   const io: CliIo = {
-    stdout: (s) => { out += s; }, stderr: (s) => { err += s; }, isTTY: opts.tty ?? false, stderrTTY: false,
+    stdout: (s) => {
+      out += s;
+    },
+    stderr: (s) => {
+      err += s;
+    },
+    isTTY: opts.tty ?? false,
+    stderrTTY: false,
     env: { AMO_TOKEN: 'dev-token', LANG: 'en_US.UTF-8' },
     readFile: (p) => {
       const v = files.get(p);
       if (v === undefined) throw Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' });
       return new TextEncoder().encode(v);
     },
-    writeFile: (p, d) => { files.set(p, typeof d === 'string' ? d : new TextDecoder().decode(d)); },
+    writeFile: (p, d) => {
+      files.set(p, typeof d === 'string' ? d : new TextDecoder().decode(d));
+    },
     confirm: async () => opts.answer ?? false,
     fetch: emulator.fetch,
   };
   const run = async (...argv: string[]) => {
-    out = ''; err = '';
+    out = '';
+    err = '';
     const code = await main(argv, io);
     return { code, out, err };
   };
@@ -45,8 +55,12 @@ describe('setup-audit fix / undo', () => {
     expect(fixed.out).toMatch(/Journal: j\.json \(batch [\w-]+\)/);
     expect(c.emulator.store.pipelines[0]!.is_unsorted_on).toBe(true);
     expect(JSON.parse(c.files.get('j.json')!).entries[0].by).toMatch(/<.+@.+>/);
-    expect(JSON.parse(c.files.get('j.json')!).entries.map((e: { ruleId: string }) => e.ruleId))
-      .toEqual(['lead-source-field-missing', 'required-at-entry-stage', 'required-statuses-stale', 'unsorted-off']);
+    expect(JSON.parse(c.files.get('j.json')!).entries.map((e: { ruleId: string }) => e.ruleId)).toEqual([
+      'lead-source-field-missing',
+      'required-at-entry-stage',
+      'required-statuses-stale',
+      'unsorted-off',
+    ]);
 
     const undone = await c.run('undo', ...URL, '--journal', 'j.json');
     expect(undone.code).toBe(0);
@@ -58,7 +72,9 @@ describe('setup-audit fix / undo', () => {
     const orig = JSON.parse(original);
     // Everything but the stale required_statuses entry (which the API cannot store again) is back.
     expect(state.pipelines).toEqual(orig.pipelines);
-    expect(state.fields.leads.map((f: { id: number }) => f.id)).toEqual(orig.fields.leads.map((f: { id: number }) => f.id));
+    expect(state.fields.leads.map((f: { id: number }) => f.id)).toEqual(
+      orig.fields.leads.map((f: { id: number }) => f.id),
+    );
   });
 
   it('a non-terminal without --yes only previews; --dry-run never writes', async () => {
@@ -81,7 +97,7 @@ describe('setup-audit fix / undo', () => {
     expect(touchedState(c.emulator)).toBe(before);
   });
 
-  it('a run holding the journal\'s lock (another terminal) makes a second run wait its turn; an expired lock does not', async () => {
+  it("a run holding the journal's lock (another terminal) makes a second run wait its turn; an expired lock does not", async () => {
     const c = cli();
     c.files.set('j.json.lock', JSON.stringify({ owner: 'other-process', expiresAt: Date.now() + 60_000 }));
     const busy = await c.run('fix', ...URL, '--rule', 'unsorted-off', '--yes', '--journal', 'j.json');

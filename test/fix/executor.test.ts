@@ -13,19 +13,37 @@ describe('applying stops at the first failure', () => {
     const plan = planFor('default-stage-names', await acc.gather(), baseline, 'en')!;
     expect(plan.ops.length).toBeGreaterThan(3);
     acc.emulator.faults.once({
-      method: 'PATCH', path: plan.ops[1]!.path,
-      fault: { status: 400, body: { title: 'Bad Request', status: 400, detail: 'Request validation failed',
-        'validation-errors': [{ request_id: '0', errors: [{ code: 'NotBlank', path: 'name', detail: 'name is required' }] }] } },
+      method: 'PATCH',
+      path: plan.ops[1]!.path,
+      fault: {
+        status: 400,
+        body: {
+          title: 'Bad Request',
+          status: 400,
+          detail: 'Request validation failed',
+          'validation-errors': [
+            { request_id: '0', errors: [{ code: 'NotBlank', path: 'name', detail: 'name is required' }] },
+          ],
+        },
+      },
     });
     const outcome = await acc.apply(['default-stage-names']);
     if (outcome.status === 'refused') throw new Error('refused');
     expect(outcome.status).toBe('partial');
     const ops = outcome.plans[0]!.ops;
     expect(ops.map((o) => o.status)).toEqual(['applied', 'failed', ...plan.ops.slice(2).map(() => 'not-attempted')]);
-    expect(ops[1]!.error).toMatchObject({ kind: 'validation', status: 400, details: ['name NotBlank (name is required)'] });
+    expect(ops[1]!.error).toMatchObject({
+      kind: 'validation',
+      status: 400,
+      details: ['name NotBlank (name is required)'],
+    });
     const entry = acc.journal.batch(outcome.batchId)[0]!;
     expect(entry.ops.map((o) => o.index)).toEqual([0]);
-    expect(entry.ops[0]!.inverse).toMatchObject({ method: 'PATCH', path: plan.ops[0]!.path, body: plan.ops[0]!.before });
+    expect(entry.ops[0]!.inverse).toMatchObject({
+      method: 'PATCH',
+      path: plan.ops[0]!.path,
+      body: plan.ops[0]!.before,
+    });
 
     const undone = await acc.undo({ batchId: outcome.batchId });
     if (undone.status === 'refused') throw new Error('refused');
@@ -36,10 +54,11 @@ describe('applying stops at the first failure', () => {
   it('journals each applied op before the next write starts', async () => {
     let journaledAtWrite: number[] = [];
     const acc = await account({
-      wrapFetch: (inner) => (async (url, init) => {
-        if (isWrite(init)) journaledAtWrite.push(acc.storage.entries.reduce((n, e) => n + e.ops.length, 0));
-        return inner(url, init);
-      }) as typeof fetch,
+      wrapFetch: (inner) =>
+        (async (url, init) => {
+          if (isWrite(init)) journaledAtWrite.push(acc.storage.entries.reduce((n, e) => n + e.ops.length, 0));
+          return inner(url, init);
+        }) as typeof fetch,
     });
     journaledAtWrite = [];
     const outcome = await acc.apply(['default-stage-names']);
@@ -50,18 +69,20 @@ describe('applying stops at the first failure', () => {
 
 describe('a write whose answer is lost is read back', () => {
   /** Lets the request reach the account, then never answers (the client times out after sending). */
-  const loseAnswer = (match: string) => (inner: typeof fetch) => (async (url: string, init?: RequestInit) => {
-    if (isWrite(init) && String(url).includes(match)) {
-      await inner(url, init);
-      return new Promise<Response>(() => {});
-    }
-    return inner(url, init);
-  }) as typeof fetch;
+  const loseAnswer = (match: string) => (inner: typeof fetch) =>
+    (async (url: string, init?: RequestInit) => {
+      if (isWrite(init) && String(url).includes(match)) {
+        await inner(url, init);
+        return new Promise<Response>(() => {});
+      }
+      return inner(url, init);
+    }) as typeof fetch;
   /** Times out before the request reaches the account. */
-  const neverSend = (match: string) => (inner: typeof fetch) => (async (url: string, init?: RequestInit) => {
-    if (isWrite(init) && String(url).includes(match)) return new Promise<Response>(() => {});
-    return inner(url, init);
-  }) as typeof fetch;
+  const neverSend = (match: string) => (inner: typeof fetch) =>
+    (async (url: string, init?: RequestInit) => {
+      if (isWrite(init) && String(url).includes(match)) return new Promise<Response>(() => {});
+      return inner(url, init);
+    }) as typeof fetch;
 
   it('reported applied when the target now holds the written value', async () => {
     const acc = await account({ wrapFetch: loseAnswer('/leads/pipelines/'), timeoutMs: 100 });
@@ -69,7 +90,10 @@ describe('a write whose answer is lost is read back', () => {
     if (outcome.status === 'refused') throw new Error('refused');
     expect(outcome.status).toBe('done');
     expect(outcome.plans[0]!.ops[0]).toMatchObject({ status: 'applied', settledByReRead: true });
-    expect(acc.journal.batch(outcome.batchId)[0]!.ops[0]).toMatchObject({ settledByReRead: true, inverse: { body: { is_unsorted_on: false } } });
+    expect(acc.journal.batch(outcome.batchId)[0]!.ops[0]).toMatchObject({
+      settledByReRead: true,
+      inverse: { body: { is_unsorted_on: false } },
+    });
     expect(acc.outcomeOf(outcome.snapshot, 'unsorted-off')).toBe('pass');
   });
 
@@ -79,7 +103,10 @@ describe('a write whose answer is lost is read back', () => {
     if (outcome.status === 'refused') throw new Error('refused');
     expect(outcome.plans[0]!.ops[0]).toMatchObject({ status: 'applied', settledByReRead: true });
     const created = acc.emulator.store.fields.leads.find((f) => f.name === 'Source')!;
-    expect(acc.journal.batch(outcome.batchId)[0]!.ops[0]).toMatchObject({ createdId: created.id, inverse: { method: 'DELETE' } });
+    expect(acc.journal.batch(outcome.batchId)[0]!.ops[0]).toMatchObject({
+      createdId: created.id,
+      inverse: { method: 'DELETE' },
+    });
   });
 
   it('reported failed when the write never landed; nothing journaled', async () => {
@@ -99,8 +126,17 @@ describe('who may apply, and when', () => {
   it('a second apply while one runs is refused', async () => {
     const acc = await account();
     const snapshot = await acc.gather();
-    const common = { client: acc.client, snapshot, baseline, lang: 'en' as const, journal: acc.journal, lock: acc.lock, isAdmin: true,
-      confirmed: true, now: () => new Date(NOW) };
+    const common = {
+      client: acc.client,
+      snapshot,
+      baseline,
+      lang: 'en' as const,
+      journal: acc.journal,
+      lock: acc.lock,
+      isAdmin: true,
+      confirmed: true,
+      now: () => new Date(NOW),
+    };
     const first = applyFixes({ ...common, ruleIds: ['unsorted-off'] });
     const second = await applyFixes({ ...common, ruleIds: ['lead-source-field-missing'] });
     expect(second).toEqual({ status: 'refused', reason: 'busy', message: { key: 'fix.refused.busy' } });
@@ -112,8 +148,17 @@ describe('who may apply, and when', () => {
     const acc = await account();
     const snapshot = await acc.gather();
     const requests = acc.client.stats.requests;
-    const outcome = await applyFixes({ client: acc.client, snapshot, baseline, lang: 'en', journal: acc.journal, lock: acc.lock,
-      isAdmin: false, confirmed: true, ruleIds: ['unsorted-off'] });
+    const outcome = await applyFixes({
+      client: acc.client,
+      snapshot,
+      baseline,
+      lang: 'en',
+      journal: acc.journal,
+      lock: acc.lock,
+      isAdmin: false,
+      confirmed: true,
+      ruleIds: ['unsorted-off'],
+    });
     expect(outcome).toEqual({ status: 'refused', reason: 'not-admin', message: { key: 'fix.refused.not-admin' } });
     expect(acc.client.stats.requests).toBe(requests);
   });
@@ -131,7 +176,10 @@ describe('who may apply, and when', () => {
 
   it('a confirm fix without confirmation is refused; unknown and manual rules too', async () => {
     const acc = await account();
-    expect(await acc.apply(['default-stage-names'], { confirmed: false })).toMatchObject({ status: 'refused', reason: 'needs-confirmation' });
+    expect(await acc.apply(['default-stage-names'], { confirmed: false })).toMatchObject({
+      status: 'refused',
+      reason: 'needs-confirmation',
+    });
     expect(await acc.apply(['no-such-rule'])).toMatchObject({ status: 'refused', reason: 'unknown-rule' });
     expect(await acc.apply(['excess-admins'])).toMatchObject({ status: 'refused', reason: 'not-fixable' });
     expect(acc.journal.entries()).toEqual([]);
@@ -152,7 +200,11 @@ describe('who may apply, and when', () => {
 describe('the lock across tabs', () => {
   it('a second tab cannot take a live lock; an expired one lapses', () => {
     const map = new Map<string, string>();
-    const storage = { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), removeItem: (k: string) => void map.delete(k) };
+    const storage = {
+      getItem: (k: string) => map.get(k) ?? null,
+      setItem: (k: string, v: string) => void map.set(k, v),
+      removeItem: (k: string) => void map.delete(k),
+    };
     let now = 1000;
     const tab1 = createLock({ storage, now: () => now, owner: 'tab1' });
     const tab2 = createLock({ storage, now: () => now, owner: 'tab2' });

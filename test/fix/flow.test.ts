@@ -29,7 +29,9 @@ describe.each(RULES)('fix flow over HTTP: $id', ({ id, seed, undoRestores, prepa
     acc = await account({ seed, http: true });
     prepare?.(acc.emulator);
   });
-  afterAll(async () => { await acc.close(); });
+  afterAll(async () => {
+    await acc.close();
+  });
 
   it('fails, is fixed, stays fixed on a second apply, and undo brings the finding and the data back', async () => {
     expect(acc.outcomeOf(await acc.gather(), id)).toBe('fail');
@@ -66,15 +68,25 @@ describe.each(RULES)('fix flow over HTTP: $id', ({ id, seed, undoRestores, prepa
 });
 
 describe('users without a role', () => {
-  it.each(['export-open', 'delete-open'])('%s: the roles are fixed, the role-less user stays as a manual step and the only finding', async (id) => {
-    const acc = await account();
-    const outcome = await acc.apply([id]);
-    if (outcome.status === 'refused') throw new Error('refused');
-    expect(outcome.plans[0]!.manual).toEqual([{ key: `fix.manual.userNoRole.${id === 'export-open' ? 'export' : 'delete'}`, params: { user: 'Кирилл Фролов' } }]);
-    const { runAudit } = await import('../../src/audit/run');
-    const { baseline } = await import('./harness');
-    const en = (await import('../../i18n/en.json')).default;
-    const result = runAudit(outcome.snapshot, { baseline, lang: 'en', dict: en as never }).results.find((r) => r.ruleId === id)!;
-    expect(result.items.map((i) => i.id)).toEqual(['user:8700009']);
-  });
+  it.each(['export-open', 'delete-open'])(
+    '%s: the roles are fixed, the role-less user stays as a manual step and the only finding',
+    async (id) => {
+      const acc = await account();
+      const outcome = await acc.apply([id]);
+      if (outcome.status === 'refused') throw new Error('refused');
+      expect(outcome.plans[0]!.manual).toEqual([
+        {
+          key: `fix.manual.userNoRole.${id === 'export-open' ? 'export' : 'delete'}`,
+          params: { user: 'Кирилл Фролов' },
+        },
+      ]);
+      const { runAudit } = await import('../../src/audit/run');
+      const { baseline } = await import('./harness');
+      const en = (await import('../../i18n/en.json')).default;
+      const result = runAudit(outcome.snapshot, { baseline, lang: 'en', dict: en as never }).results.find(
+        (r) => r.ruleId === id,
+      )!;
+      expect(result.items.map((i) => i.id)).toEqual(['user:8700009']);
+    },
+  );
 });

@@ -23,9 +23,11 @@ export function touchedState(emulator: Emulator): string {
 
 /** JSON with object keys sorted (arrays keep their order): equal data, equal text. */
 export function stableJson(v: unknown): string {
-  return JSON.stringify(v, (_k, value: unknown) => (value && typeof value === 'object' && !Array.isArray(value)
-    ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
-    : value));
+  return JSON.stringify(v, (_k, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : value,
+  );
 }
 
 /** Options of an account under test. */
@@ -53,7 +55,11 @@ export async function account(opts: AccountOptions = {}) {
   }
   const token = opts.userId === undefined ? 'dev-token' : emulator.tokenFor(opts.userId);
   const client = new ApiClient({
-    baseUrl, token, fetch: opts.wrapFetch ? opts.wrapFetch(inner) : inner, rps: 1000, maxRetries: 0,
+    baseUrl,
+    token,
+    fetch: opts.wrapFetch ? opts.wrapFetch(inner) : inner,
+    rps: 1000,
+    maxRetries: 0,
     ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
   });
   const storage = memoryJournalStorage();
@@ -62,11 +68,23 @@ export async function account(opts: AccountOptions = {}) {
   const lock = createLock();
   const gather = () => gatherSnapshot(client, { windowDays: 30, now: () => new Date(NOW) });
   const outcomeOf = (snapshot: Snapshot, ruleId: string) =>
-    runAudit(snapshot, { baseline, lang: 'en', dict: en as Dictionary }).results.find((r) => r.ruleId === ruleId)!.outcome;
-  const apply = async (ruleIds: string[], extra: Partial<ApplyOptions> = {}) => applyFixes({
-    client, ruleIds, snapshot: await gather(), baseline, lang: 'en', journal, lock, isAdmin: true, confirmed: true,
-    now: () => new Date(NOW), ...extra,
-  });
-  const undo = (sel: { batchId?: string; entryIds?: string[] }) => undoFixes({ client, journal, lock, isAdmin: true, ...sel });
+    runAudit(snapshot, { baseline, lang: 'en', dict: en as Dictionary }).results.find((r) => r.ruleId === ruleId)!
+      .outcome;
+  const apply = async (ruleIds: string[], extra: Partial<ApplyOptions> = {}) =>
+    applyFixes({
+      client,
+      ruleIds,
+      snapshot: await gather(),
+      baseline,
+      lang: 'en',
+      journal,
+      lock,
+      isAdmin: true,
+      confirmed: true,
+      now: () => new Date(NOW),
+      ...extra,
+    });
+  const undo = (sel: { batchId?: string; entryIds?: string[] }) =>
+    undoFixes({ client, journal, lock, isAdmin: true, ...sel });
   return { emulator, client, journal, storage, lock, gather, outcomeOf, apply, undo, close };
 }

@@ -14,7 +14,9 @@ describe('undo checks the target first', () => {
     const field = acc.emulator.store.fields.leads.find((f) => f.id === 1080024)!;
     expect(field.required_statuses).toEqual([]);
     // A person makes the field required at «Переговоры» in the meantime.
-    await acc.client.patch('/api/v4/leads/custom_fields/1080024', { required_statuses: [{ pipeline_id: 7300001, status_id: 58100003 }] });
+    await acc.client.patch('/api/v4/leads/custom_fields/1080024', {
+      required_statuses: [{ pipeline_id: 7300001, status_id: 58100003 }],
+    });
     const edited = touchedState(acc.emulator);
 
     const undone = await acc.undo({ batchId: fixed.batchId });
@@ -22,7 +24,8 @@ describe('undo checks the target first', () => {
     expect(undone.status).toBe('partial');
     expect(undone.conflicts).toHaveLength(1);
     expect(undone.conflicts[0]).toMatchObject({
-      status: 'conflict', reason: { key: 'fix.undo.conflict' },
+      status: 'conflict',
+      reason: { key: 'fix.undo.conflict' },
       expected: { required_statuses: [] },
       actual: { required_statuses: [{ status_id: 58100003, pipeline_id: 7300001 }] },
     });
@@ -36,11 +39,20 @@ describe('undo checks the target first', () => {
     if (fixed.status === 'refused') throw new Error('refused');
     const created = acc.emulator.store.fields.leads.find((f) => f.name === 'Источник' || f.name === 'Source')!;
     const lead = acc.emulator.store.leads.at(-1)!;
-    lead.custom_fields_values = [...(lead.custom_fields_values ?? []),
-      { field_id: created.id, field_name: created.name, values: [{ value: created.enums![0]!.value, enum_id: created.enums![0]!.id }] }];
+    lead.custom_fields_values = [
+      ...(lead.custom_fields_values ?? []),
+      {
+        field_id: created.id,
+        field_name: created.name,
+        values: [{ value: created.enums![0]!.value, enum_id: created.enums![0]!.id }],
+      },
+    ];
     const undone = await acc.undo({ batchId: fixed.batchId });
     if (undone.status === 'refused') throw new Error('refused');
-    expect(undone.conflicts[0]).toMatchObject({ status: 'conflict', reason: { key: 'fix.undo.fieldInUse', params: { field: created.name } } });
+    expect(undone.conflicts[0]).toMatchObject({
+      status: 'conflict',
+      reason: { key: 'fix.undo.fieldInUse', params: { field: created.name } },
+    });
     expect(acc.emulator.store.fields.leads.some((f) => f.id === created.id)).toBe(true);
   });
 
@@ -72,9 +84,16 @@ describe('undo checks the target first', () => {
     if (first.status === 'refused') throw new Error('refused');
     const undoEntries = acc.journal.entries().filter((e) => e.kind === 'undo');
     expect(undoEntries).toHaveLength(1);
-    expect(undoEntries[0]).toMatchObject({ undoOf: acc.journal.batch(fixed.batchId)[0]!.id, ops: [{ op: { body: { is_unsorted_on: false } } }] });
+    expect(undoEntries[0]).toMatchObject({
+      undoOf: acc.journal.batch(fixed.batchId)[0]!.id,
+      ops: [{ op: { body: { is_unsorted_on: false } } }],
+    });
     const again = await acc.undo({ batchId: fixed.batchId });
-    expect(again).toMatchObject({ status: 'refused', reason: 'already-undone', message: { key: 'fix.refused.already-undone' } });
+    expect(again).toMatchObject({
+      status: 'refused',
+      reason: 'already-undone',
+      message: { key: 'fix.refused.already-undone' },
+    });
     expect(acc.journal.entries().filter((e) => e.kind === 'undo')).toHaveLength(1);
     expect(acc.emulator.store.pipelines[0]!.is_unsorted_on).toBe(false);
   });
@@ -83,8 +102,9 @@ describe('undo checks the target first', () => {
     const acc = await account();
     expect(await acc.undo({ batchId: 'nope' })).toMatchObject({ status: 'refused', reason: 'no-entry' });
     const { undoFixes } = await import('../../src/fix/undo');
-    expect(await undoFixes({ client: acc.client, journal: acc.journal, lock: acc.lock, isAdmin: false, batchId: 'x' }))
-      .toMatchObject({ status: 'refused', reason: 'not-admin' });
+    expect(
+      await undoFixes({ client: acc.client, journal: acc.journal, lock: acc.lock, isAdmin: false, batchId: 'x' }),
+    ).toMatchObject({ status: 'refused', reason: 'not-admin' });
   });
 });
 
@@ -94,18 +114,41 @@ describe('journal storage', () => {
     const path = join(dir, 'j.json');
     const journal = new Journal(fileJournalStorage(path), { newId: () => 'e1' });
     const entry = journal.begin('b1', 'unsorted-off');
-    await journal.record(entry, { index: 0, op: { method: 'PATCH', path: '/api/v4/leads/pipelines/1', body: { is_unsorted_on: true },
-      before: { is_unsorted_on: false }, summary: { key: 'fix.op.unsortedOn' } }, written: { is_unsorted_on: true }, inverse: null });
+    await journal.record(entry, {
+      index: 0,
+      op: {
+        method: 'PATCH',
+        path: '/api/v4/leads/pipelines/1',
+        body: { is_unsorted_on: true },
+        before: { is_unsorted_on: false },
+        summary: { key: 'fix.op.unsortedOn' },
+      },
+      written: { is_unsorted_on: true },
+      inverse: null,
+    });
     expect(readdirSync(dir)).toEqual(['j.json']);
-    expect(journalFromJson(readFileSync(path, 'utf8'))[0]).toMatchObject({ id: 'e1', batchId: 'b1', ops: [{ index: 0 }] });
+    expect(journalFromJson(readFileSync(path, 'utf8'))[0]).toMatchObject({
+      id: 'e1',
+      batchId: 'b1',
+      ops: [{ index: 0 }],
+    });
     expect(new Journal(fileJournalStorage(path)).batch('b1')).toHaveLength(1);
   });
 
   it('localStorage: one key per account', async () => {
     const map = new Map<string, string>();
-    const storage = { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), removeItem: (k: string) => void map.delete(k) };
+    const storage = {
+      getItem: (k: string) => map.get(k) ?? null,
+      setItem: (k: string, v: string) => void map.set(k, v),
+      removeItem: (k: string) => void map.delete(k),
+    };
     const journal = new Journal(localJournalStorage('acc-1', storage));
-    await journal.record(journal.begin('b', 'unsorted-off'), { index: 0, op: { method: 'PATCH', path: '/x', body: {}, before: {}, summary: { key: 'k' } }, written: {}, inverse: null });
+    await journal.record(journal.begin('b', 'unsorted-off'), {
+      index: 0,
+      op: { method: 'PATCH', path: '/x', body: {}, before: {}, summary: { key: 'k' } },
+      written: {},
+      inverse: null,
+    });
     expect([...map.keys()]).toEqual(['setup-audit:journal:acc-1']);
     expect(new Journal(localJournalStorage('acc-2', storage)).entries()).toEqual([]);
     expect(() => journalFromJson('{"entries": []}')).toThrow(/not a setup-audit journal/);

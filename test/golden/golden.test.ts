@@ -14,7 +14,8 @@ describe.each(SEEDS)('golden report of the %s seed', (seed) => {
     const json = reportToJson(report);
     const file = `test/golden/${seed}.json`;
     if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
-      if (process.env.CI && !existsSync(file)) throw new Error(`${file} is missing: run UPDATE_GOLDEN=1 npm test and commit it`);
+      if (process.env.CI && !existsSync(file))
+        throw new Error(`${file} is missing: run UPDATE_GOLDEN=1 npm test and commit it`);
       writeFileSync(file, json);
     }
     expect(json).toBe(readFileSync(file, 'utf8'));
@@ -25,7 +26,9 @@ describe.each(SEEDS)('golden report of the %s seed', (seed) => {
 describe('what the seeds are for', () => {
   it('clean passes every rule it can judge and has no errors', async () => {
     const { report } = await auditSeed('clean');
-    const bad = report.results.filter((r) => r.outcome === 'fail' || r.outcome === 'error' || r.outcome === 'needs-review');
+    const bad = report.results.filter(
+      (r) => r.outcome === 'fail' || r.outcome === 'error' || r.outcome === 'needs-review',
+    );
     expect(bad.map((r) => `${r.ruleId}: ${r.outcome} ${r.items.map((i) => i.text).join('; ')}`)).toEqual([]);
     expect(report.score).toBe(100);
   });
@@ -42,7 +45,9 @@ describe('what the seeds are for', () => {
   it('fresh fails the setup rules of a new account', async () => {
     const { report } = await auditSeed('fresh');
     const failed = report.results.filter((r) => r.outcome === 'fail').map((r) => r.ruleId);
-    expect(failed).toEqual(expect.arrayContaining(['custom-fields-missing', 'default-stage-names', 'initial-data-missing']));
+    expect(failed).toEqual(
+      expect.arrayContaining(['custom-fields-missing', 'default-stage-names', 'initial-data-missing']),
+    );
   });
 
   it('a typical account is audited in at most 15 requests, no resource twice', async () => {
@@ -56,7 +61,7 @@ describe('what the seeds are for', () => {
     const { report } = await auditSeed('messy', 'en', { userId: managerId });
     const rights = report.areas.find((a) => a.id === 'rights')!;
     expect(rights.failedParts.map((p) => p.part)).toEqual(expect.arrayContaining(['users', 'roles']));
-    expect(rights.failedParts[0].reason).toMatch(/admin/i);
+    expect(rights.failedParts[0]?.reason).toMatch(/admin/i);
     expect(report.results.find((r) => r.ruleId === 'required-at-entry-stage')!.outcome).toBe('fail');
   });
 });

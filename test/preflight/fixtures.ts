@@ -24,7 +24,13 @@ export const leadFields: CustomFieldDto[] = [
 
 /** Contacts schema with existing contacts holding one phone and one email. */
 export function contactSchema(extra: Partial<PreflightSchema> = {}): PreflightSchema {
-  return { fields: contactFields, users, pipelines, existing: { phones: new Set(['9990001122']), emails: new Set(['old@client.ru']) }, ...extra };
+  return {
+    fields: contactFields,
+    users,
+    pipelines,
+    existing: { phones: new Set(['9990001122']), emails: new Set(['old@client.ru']) },
+    ...extra,
+  };
 }
 
 export function leadSchema(): PreflightSchema {
@@ -40,9 +46,18 @@ export function csv(rows: string[][], delimiter = ';'): Uint8Array {
 export async function inlineXlsx(sheetXml: string, styles?: string): Promise<Uint8Array> {
   const zip = new JSZip();
   zip.file('[Content_Types].xml', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
-  zip.file('xl/workbook.xml', '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Data" sheetId="1" r:id="rId7"/></sheets></workbook>');
-  zip.file('xl/_rels/workbook.xml.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId7" Type="worksheet" Target="/xl/worksheets/data.xml"/></Relationships>');
-  zip.file('xl/worksheets/data.xml', `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetXml}</sheetData></worksheet>`);
+  zip.file(
+    'xl/workbook.xml',
+    '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Data" sheetId="1" r:id="rId7"/></sheets></workbook>',
+  );
+  zip.file(
+    'xl/_rels/workbook.xml.rels',
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId7" Type="worksheet" Target="/xl/worksheets/data.xml"/></Relationships>',
+  );
+  zip.file(
+    'xl/worksheets/data.xml',
+    `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetXml}</sheetData></worksheet>`,
+  );
   if (styles) zip.file('xl/styles.xml', styles);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }

@@ -25,7 +25,9 @@ function cfb(withEncryption: boolean): Uint8Array {
   const bytes = new Uint8Array(2048);
   bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
   const name = withEncryption ? 'EncryptionInfo' : 'Workbook';
-  Array.from(name).forEach((c, i) => { bytes[1024 + i * 2] = c.charCodeAt(0); });
+  Array.from(name).forEach((c, i) => {
+    bytes[1024 + i * 2] = c.charCodeAt(0);
+  });
   return bytes;
 }
 
@@ -41,7 +43,12 @@ describe('bad files get one clear code each', () => {
   it.each([
     ['empty', new Uint8Array(0), 'import.csv', 'file-empty'],
     ['blank text', new TextEncoder().encode('  \r\n ; \n'), 'import.csv', 'file-empty'],
-    ['binary (PNG)', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), 'photo.png', 'file-not-spreadsheet'],
+    [
+      'binary (PNG)',
+      Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+      'photo.png',
+      'file-not-spreadsheet',
+    ],
     ['encrypted xlsx (CFB + EncryptionInfo)', cfb(true), 'import.xlsx', 'file-encrypted'],
     ['legacy .xls (CFB)', cfb(false), 'import.xls', 'file-legacy-xls'],
     ['truncated zip', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6]), 'import.xlsx', 'file-corrupt'],
@@ -71,7 +78,9 @@ describe('bad files get one clear code each', () => {
     expect(await code(new TextEncoder().encode(text), 'big.csv')).toBe('file-too-many-rows');
     expect(await code(new TextEncoder().encode(`Имя\n${'a\n'.repeat(DEFAULT_LIMITS.maxRows)}`), 'ok.csv')).toBe('ok');
     const limits = { ...DEFAULT_LIMITS, maxRows: 3 };
-    const x = await writeWorkbook([{ name: 'S', columns: [{ header: 'Имя', width: 10 }], rows: [['a'], ['b'], ['c'], ['d']] }]);
+    const x = await writeWorkbook([
+      { name: 'S', columns: [{ header: 'Имя', width: 10 }], rows: [['a'], ['b'], ['c'], ['d']] },
+    ]);
     const r = await readTable(x, 'x.xlsx', limits);
     expect(isBadFile(r) && r.code).toBe('file-too-many-rows');
   });
@@ -94,12 +103,23 @@ describe('bad files get one clear code each', () => {
 
   it('a password-protected (encrypted-entry) zip', async () => {
     const x = await writeWorkbook([{ name: 'S', columns: [{ header: 'Имя', width: 10 }], rows: [['a']] }]);
-    expect(await code(patchCentral(x, (v, at) => v.setUint16(at + 8, v.getUint16(at + 8, true) | 1, true)))).toBe('file-encrypted');
+    expect(await code(patchCentral(x, (v, at) => v.setUint16(at + 8, v.getUint16(at + 8, true) | 1, true)))).toBe(
+      'file-encrypted',
+    );
   });
 
   it('the pre-flight turns each into one fatal problem with exit code 1 and never throws', async () => {
-    const r = await preflight({ file: cfb(true), fileName: 'secret.xlsx', entity: 'contacts', schema: contactSchema() });
-    expect(r.fatal).toMatchObject({ code: 'file-encrypted', severity: 'error', message: { key: 'preflight.problem.file-encrypted', params: { file: 'secret.xlsx' } } });
+    const r = await preflight({
+      file: cfb(true),
+      fileName: 'secret.xlsx',
+      entity: 'contacts',
+      schema: contactSchema(),
+    });
+    expect(r.fatal).toMatchObject({
+      code: 'file-encrypted',
+      severity: 'error',
+      message: { key: 'preflight.problem.file-encrypted', params: { file: 'secret.xlsx' } },
+    });
     expect(r.problems).toHaveLength(1);
     expect(r.exitCode).toBe(1);
     expect(r.summary).toMatchObject({ rows: 0, errors: 1, warnings: 0 });
@@ -108,7 +128,8 @@ describe('bad files get one clear code each', () => {
 
 describe('CSV reading', () => {
   it('UTF-8 with BOM, ; delimiter, quoted fields with embedded newlines and quotes', async () => {
-    const body = '\uFEFFИмя;Примечание;Телефон\r\n"Иван";"строка 1\nстрока 2; ещё";+7 999 000-11-22\r\n"Пётр ""Большой""";;\r\n';
+    const body =
+      '\uFEFFИмя;Примечание;Телефон\r\n"Иван";"строка 1\nстрока 2; ещё";+7 999 000-11-22\r\n"Пётр ""Большой""";;\r\n';
     const t = await table(new TextEncoder().encode(body));
     expect(t.encoding).toBe('utf-8-bom');
     expect(t.headers).toEqual(['Имя', 'Примечание', 'Телефон']);
@@ -138,7 +159,17 @@ describe('CSV reading', () => {
 describe('XLSX reading', () => {
   it('reads shared strings, numbers and the first sheet written by our writer', async () => {
     const x = await writeWorkbook([
-      { name: 'First', columns: [{ header: 'Имя', width: 10 }, { header: 'Скидка', width: 10 }], rows: [['=1+1', 5.5], [null, 3]] },
+      {
+        name: 'First',
+        columns: [
+          { header: 'Имя', width: 10 },
+          { header: 'Скидка', width: 10 },
+        ],
+        rows: [
+          ['=1+1', 5.5],
+          [null, 3],
+        ],
+      },
       { name: 'Second', columns: [{ header: 'Other', width: 10 }], rows: [['x']] },
     ]);
     const t = await table(x, 'a.xlsx');
@@ -151,13 +182,26 @@ describe('XLSX reading', () => {
   });
 
   it('reads inline strings, rich text, booleans and tells dates by their number format', async () => {
-    const styles = '<styleSheet><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy;@"/><numFmt numFmtId="165" formatCode="&quot;d&quot;0.00"/></numFmts>'
-      + '<cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs></styleSheet>';
-    const sheet = '<row r="1"><c r="A1" t="inlineStr"><is><t>Имя</t></is></c><c r="C1" t="inlineStr"><is><r><t>День </t></r><r><t>рождения</t></r></is></c></row>'
-      + '<row r="3"><c r="A3" t="inlineStr"><is><t xml:space="preserve"> Анна &amp; Co_x000D_</t></is></c><c r="B3" t="b"><v>1</v></c>'
-      + '<c r="C3" s="1"><v>45000</v></c><c r="D3" s="2"><v>45001</v></c><c r="E3" s="3"><v>7</v></c></row>';
+    const styles =
+      '<styleSheet><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy;@"/><numFmt numFmtId="165" formatCode="&quot;d&quot;0.00"/></numFmts>' +
+      '<cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs></styleSheet>';
+    const sheet =
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>Имя</t></is></c><c r="C1" t="inlineStr"><is><r><t>День </t></r><r><t>рождения</t></r></is></c></row>' +
+      '<row r="3"><c r="A3" t="inlineStr"><is><t xml:space="preserve"> Анна &amp; Co_x000D_</t></is></c><c r="B3" t="b"><v>1</v></c>' +
+      '<c r="C3" s="1"><v>45000</v></c><c r="D3" s="2"><v>45001</v></c><c r="E3" s="3"><v>7</v></c></row>';
     const t = await table(await inlineXlsx(sheet, styles), 'a.xlsx');
     expect(t.headers).toEqual(['Имя', '', 'День рождения']);
-    expect(t.rows).toEqual([{ row: 3, cells: [' Анна & Co\r', 'TRUE', { value: 45000, date: true }, { value: 45001, date: true }, { value: 7, date: false }] }]);
+    expect(t.rows).toEqual([
+      {
+        row: 3,
+        cells: [
+          ' Анна & Co\r',
+          'TRUE',
+          { value: 45000, date: true },
+          { value: 45001, date: true },
+          { value: 7, date: false },
+        ],
+      },
+    ]);
   });
 });

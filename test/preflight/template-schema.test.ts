@@ -15,14 +15,28 @@ async function open(bytes: Uint8Array) {
   return wb;
 }
 const headers = (ws: ExcelJS.Worksheet) => (ws.getRow(1).values as unknown[]).slice(1);
-const dv = (ws: ExcelJS.Worksheet) => (ws as unknown as { dataValidations: { model: Validations } }).dataValidations.model;
+const dv = (ws: ExcelJS.Worksheet) =>
+  (ws as unknown as { dataValidations: { model: Validations } }).dataValidations.model;
 
 describe('buildImportTemplate', () => {
   it('contacts: exact field names, owner column, drop-downs fed by a hidden sheet', async () => {
-    const wb = await open(await buildImportTemplate({ entity: 'contacts', schema: contactSchema(), lang: 'ru', t: tRu }));
+    const wb = await open(
+      await buildImportTemplate({ entity: 'contacts', schema: contactSchema(), lang: 'ru', t: tRu }),
+    );
     const [main, lists] = wb.worksheets;
     expect(main!.name).toBe('Контакты');
-    expect(headers(main!)).toEqual(['Имя', 'Фамилия', 'Телефон', 'Email', 'Должность', 'Роль в сделке', 'Интересы', 'День рождения', 'Скидка', 'Ответственный']);
+    expect(headers(main!)).toEqual([
+      'Имя',
+      'Фамилия',
+      'Телефон',
+      'Email',
+      'Должность',
+      'Роль в сделке',
+      'Интересы',
+      'День рождения',
+      'Скидка',
+      'Ответственный',
+    ]);
     expect(main!.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(lists!.state).toBe('hidden');
     const v = dv(main!);
@@ -40,15 +54,35 @@ describe('buildImportTemplate', () => {
     expect(main!.name).toBe('Leads');
     expect(headers(main!)).toEqual(['Lead name', 'Budget', 'Pipeline', 'Stage', 'Источник', 'Responsible user']);
     expect(lists!.getColumn(1).values.slice(1)).toEqual(['Продажи']);
-    expect(lists!.getColumn(2).values.slice(1)).toEqual(['Заявка', 'Переговоры', 'Успешно реализовано', 'Закрыто и не реализовано']);
+    expect(lists!.getColumn(2).values.slice(1)).toEqual([
+      'Заявка',
+      'Переговоры',
+      'Успешно реализовано',
+      'Закрыто и не реализовано',
+    ]);
     expect(dv(main!)['D2']).toMatchObject({ formulae: ["'Lists'!$B$1:$B$4"] });
   });
 
   it('a template filled with listed values passes the pre-flight without problems', async () => {
-    const tpl = await open(await buildImportTemplate({ entity: 'contacts', schema: contactSchema(), lang: 'ru', t: tRu }));
+    const tpl = await open(
+      await buildImportTemplate({ entity: 'contacts', schema: contactSchema(), lang: 'ru', t: tRu }),
+    );
     const head = headers(tpl.worksheets[0]!) as string[];
-    const row = ['Иван', 'Петров', '+7 999 111-22-33', 'ivan@new.ru', 'Директор', 'ЛПР', 'Сервис', '01.02.1990', '5', 'Борис Продавец'];
-    const file = await writeWorkbook([{ name: 'x', columns: head.map((h) => ({ header: h, width: 10 })), rows: [row] }]);
+    const row = [
+      'Иван',
+      'Петров',
+      '+7 999 111-22-33',
+      'ivan@new.ru',
+      'Директор',
+      'ЛПР',
+      'Сервис',
+      '01.02.1990',
+      '5',
+      'Борис Продавец',
+    ];
+    const file = await writeWorkbook([
+      { name: 'x', columns: head.map((h) => ({ header: h, width: 10 })), rows: [row] },
+    ]);
     const r = await preflight({ file, fileName: 'filled.xlsx', entity: 'contacts', schema: contactSchema() });
     expect(r.problems).toEqual([]);
     expect(r.exitCode).toBe(0);
@@ -63,7 +97,12 @@ describe('schemaFromSnapshot', () => {
     const bad = schemaFromSnapshot(makeSnapshot(), 'companies');
     expect(bad.unavailable).toEqual(['fields']);
     expect(bad.fields).toEqual([]);
-    const r = await preflight({ file: new TextEncoder().encode('Название компании;Что-то\nА;Б'), fileName: 'c.csv', entity: 'companies', schema: bad });
+    const r = await preflight({
+      file: new TextEncoder().encode('Название компании;Что-то\nА;Б'),
+      fileName: 'c.csv',
+      entity: 'companies',
+      schema: bad,
+    });
     expect(r.problems.map((p) => p.code)).toEqual(['check-skipped']);
   });
 });
@@ -74,11 +113,15 @@ describe('existingContacts', () => {
     const pager: ContactPager = {
       async *pages<T>(path: string, collection: string, opts?: { limit?: number }) {
         calls.push([path, collection, opts?.limit]);
-        const contact = (id: number, phone: string | null, email: string | null) => ({ id, name: `c${id}`, responsible_user_id: 1,
+        const contact = (id: number, phone: string | null, email: string | null) => ({
+          id,
+          name: `c${id}`,
+          responsible_user_id: 1,
           custom_fields_values: [
             ...(phone ? [{ field_id: 3, field_code: 'PHONE', values: [{ value: phone, enum_code: 'WORK' }] }] : []),
             ...(email ? [{ field_id: 4, field_code: 'EMAIL', values: [{ value: email }] }] : []),
-          ] });
+          ],
+        });
         yield [contact(1, '+7 (999) 000-11-22', ' Old@Client.RU '), contact(2, null, null)] as T[];
         yield [{ id: 3, name: 'x', responsible_user_id: 1, custom_fields_values: null }] as T[];
       },
@@ -89,6 +132,9 @@ describe('existingContacts', () => {
     expect([...r.phones]).toEqual(['9990001122']);
     expect([...r.emails]).toEqual(['old@client.ru']);
     expect(r.total).toBe(3);
-    expect(progress).toEqual([{ contacts: 2, pages: 1 }, { contacts: 3, pages: 2 }]);
+    expect(progress).toEqual([
+      { contacts: 2, pages: 1 },
+      { contacts: 3, pages: 2 },
+    ]);
   });
 });

@@ -10,16 +10,39 @@ describe('createPanelRunner: the re-audit after a fix', () => {
   it('audits the snapshot the fix re-read (no second gather); a plain re-run reads everything', async () => {
     const { emulator } = emulated('messy');
     let requests = 0;
-    const client = new ApiClient({ baseUrl: 'http://emulator.test', token: 'dev-token', rps: 1000,
-      fetch: (input, init) => { requests++; return emulator.fetch(input, init); } });
+    const client = new ApiClient({
+      baseUrl: 'http://emulator.test',
+      token: 'dev-token',
+      rps: 1000,
+      fetch: (input, init) => {
+        requests++;
+        return emulator.fetch(input, init);
+      },
+    });
     const store = new Map<string, string>();
     const runner = createPanelRunner({
-      client, baseline: defaultBaseline(), lang: 'en', dict: dictionaryFor('en'), accountKey: 'acc-1',
-      user: { id: 1, name: 'Test' }, isAdmin: true, now: () => new Date(FIXED_NOW),
-      storage: { getItem: (k) => store.get(k) ?? null, setItem: (k, v) => { store.set(k, v); }, removeItem: (k) => { store.delete(k); } },
-      download: () => {}, documents: async () => localDocumentEngine,
+      client,
+      baseline: defaultBaseline(),
+      lang: 'en',
+      dict: dictionaryFor('en'),
+      accountKey: 'acc-1',
+      user: { id: 1, name: 'Test' },
+      isAdmin: true,
+      now: () => new Date(FIXED_NOW),
+      storage: {
+        getItem: (k) => store.get(k) ?? null,
+        setItem: (k, v) => {
+          store.set(k, v);
+        },
+        removeItem: (k) => {
+          store.delete(k);
+        },
+      },
+      download: () => {},
+      documents: async () => localDocumentEngine,
     });
-    const audit = (afterFix?: boolean) => runner.runAudit({ signal: new AbortController().signal, onProgress: () => {}, afterFix });
+    const audit = (afterFix?: boolean) =>
+      runner.runAudit({ signal: new AbortController().signal, onProgress: () => {}, afterFix });
     const before = await audit();
     expect(before.results.find((r) => r.ruleId === 'unsorted-off')!.outcome).toBe('fail');
     await runner.applyFix(['unsorted-off'], { onOp: () => {} });

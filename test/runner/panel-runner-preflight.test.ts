@@ -9,7 +9,15 @@ import { emulated } from '../support/emulated';
 
 function memoryStorage(): KeyValueStorage {
   const m = new Map<string, string>();
-  return { getItem: (k) => m.get(k) ?? null, setItem: (k, v) => { m.set(k, v); }, removeItem: (k) => { m.delete(k); } };
+  return {
+    getItem: (k) => m.get(k) ?? null,
+    setItem: (k, v) => {
+      m.set(k, v);
+    },
+    removeItem: (k) => {
+      m.delete(k);
+    },
+  };
 }
 
 /** A panel runner over an emulated account; downloads are captured instead of saved. */
@@ -17,8 +25,14 @@ function runnerFor(seed: string, opts: { userId?: number; isAdmin?: boolean } = 
   const { client, emulator } = emulated(seed, opts);
   const downloads: { name: string; data: Uint8Array | string; mime: string }[] = [];
   const runner = createPanelRunner({
-    client, baseline: defaultBaseline(), lang: 'en', dict: dictionaryFor('en'), accountKey: 'acc-1',
-    user: { id: 1, name: 'Test' }, isAdmin: opts.isAdmin ?? true, storage: memoryStorage(),
+    client,
+    baseline: defaultBaseline(),
+    lang: 'en',
+    dict: dictionaryFor('en'),
+    accountKey: 'acc-1',
+    user: { id: 1, name: 'Test' },
+    isAdmin: opts.isAdmin ?? true,
+    storage: memoryStorage(),
     download: (name, data, mime) => downloads.push({ name, data, mime }),
     documents: async () => localDocumentEngine,
   });
@@ -38,7 +52,10 @@ describe('createPanelRunner: import check against the emulator', () => {
     const { runner } = runnerFor('clean');
     const stages: PreflightProgressView['stage'][] = [];
     const result = await runner.preflight(file, 'contacts', {
-      signal: new AbortController().signal, onProgress: (p) => { if (stages.at(-1) !== p.stage) stages.push(p.stage); },
+      signal: new AbortController().signal,
+      onProgress: (p) => {
+        if (stages.at(-1) !== p.stage) stages.push(p.stage);
+      },
     });
     expect(result.fatal).toBeNull();
     expect(result.summary.rows).toBe(2);
@@ -54,7 +71,10 @@ describe('createPanelRunner: import check against the emulator', () => {
 
   it('the CSV report carries the translated problems; the template is an XLSX named after the entity', async () => {
     const { runner, downloads } = runnerFor('clean');
-    const result = await runner.preflight(file, 'contacts', { signal: new AbortController().signal, onProgress: () => {} });
+    const result = await runner.preflight(file, 'contacts', {
+      signal: new AbortController().signal,
+      onProgress: () => {},
+    });
     await runner.downloadPreflightReport(result);
     await runner.downloadTemplate('leads');
     expect(downloads.map((d) => [d.name, d.mime.split(';')[0]])).toEqual([
@@ -72,14 +92,18 @@ describe('createPanelRunner: import check against the emulator', () => {
     const { runner } = runnerFor('clean');
     const ctrl = new AbortController();
     ctrl.abort();
-    await expect(runner.preflight(file, 'contacts', { signal: ctrl.signal, onProgress: () => {} }))
-      .rejects.toMatchObject({ name: 'AbortError' });
+    await expect(
+      runner.preflight(file, 'contacts', { signal: ctrl.signal, onProgress: () => {} }),
+    ).rejects.toMatchObject({ name: 'AbortError' });
   });
 
   it('a non-admin can run it too (it only reads)', async () => {
     const probe = emulated('clean').emulator;
     const { runner } = runnerFor('clean', { userId: probe.managerId!, isAdmin: false });
-    const result = await runner.preflight(file, 'contacts', { signal: new AbortController().signal, onProgress: () => {} });
+    const result = await runner.preflight(file, 'contacts', {
+      signal: new AbortController().signal,
+      onProgress: () => {},
+    });
     expect(result.fatal).toBeNull();
     expect(result.problems.map((p) => p.code)).toContain('header-near-miss');
   });

@@ -43,29 +43,191 @@ function manifestWith(change: (m: Record<string, any>) => void): string {
 }
 
 const cases: { name: string; change: (f: Files) => void; expect: RegExp }[] = [
-  { name: 'manifest missing', change: (f) => { delete f['manifest.json']; }, expect: /manifest\.json: missing/ },
-  { name: 'manifest not JSON', change: (f) => { f['manifest.json'] = '{'; }, expect: /invalid JSON/ },
-  { name: 'interface_version wrong', change: (f) => { f['manifest.json'] = manifestWith((m) => { m.widget.interface_version = '2'; }); }, expect: /interface_version must be 2/ },
-  { name: 'version not semver', change: (f) => { f['manifest.json'] = manifestWith((m) => { m.widget.version = 'v1'; }); }, expect: /semver/ },
-  { name: 'no support email', change: (f) => { f['manifest.json'] = manifestWith((m) => { delete m.widget.support.email; }); }, expect: /support/ },
-  { name: 'no advanced title', change: (f) => { f['manifest.json'] = manifestWith((m) => { delete m.advanced; }); }, expect: /advanced\.title/ },
-  { name: 'init_once not boolean', change: (f) => { f['manifest.json'] = manifestWith((m) => { m.widget.init_once = 'false'; }); }, expect: /init_once must be a boolean/ },
-  { name: 'locale without file', change: (f) => { f['manifest.json'] = manifestWith((m) => { m.widget.locale.push('es'); }); }, expect: /i18n\/es\.json: listed/ },
-  { name: 'locale key sets differ', change: (f) => { const d = JSON.parse(f['i18n/en.json'] as string); d.extra = 'x'; f['i18n/en.json'] = JSON.stringify(d); }, expect: /key set differs/ },
-  { name: 'manifest key without text', change: (f) => { const d = JSON.parse(f['i18n/en.json'] as string); delete d.advanced; f['i18n/en.json'] = JSON.stringify(d); }, expect: /advanced\.title" has no text/ },
-  { name: 'missing logo', change: (f) => { delete f['images/logo_min.png']; }, expect: /logo_min\.png: missing/ },
-  { name: 'wrong logo size', change: (f) => { f['images/logo.png'] = f['images/logo_min.png']; }, expect: /logo\.png: 84×84, must be 130×100/ },
-  { name: 'logo over 300 KB', change: (f) => { const big = new Uint8Array(301 * 1024); big.set(f['images/logo_min.png'] as Uint8Array); f['images/logo_min.png'] = big; }, expect: /must be ≤ 307200/ },
-  { name: 'BOM', change: (f) => { f['style.css'] = '\ufeff.x{}'; }, expect: /style\.css: starts with a UTF-8 BOM/ },
-  { name: 'invalid UTF-8', change: (f) => { f['style.css'] = new Uint8Array([0x2e, 0xff, 0xfe]); }, expect: /style\.css: not valid UTF-8/ },
-  { name: 'files inside a folder', change: (f) => { for (const k of Object.keys(f)) { f[`widget/${k}`] = f[k]; delete f[k]; } }, expect: /not at the archive root/ },
-  { name: 'script not a constructor', change: (f) => { f['script.js'] = 'define([], function () { return { default: 1 }; });'; }, expect: /must be the widget constructor/ },
-  { name: 'script named module', change: (f) => { f['script.js'] = 'define("x", [], function () { return function(){}; });'; }, expect: /anonymous/ },
-  { name: 'render not true', change: (f) => { f['script.js'] = (GOOD_SCRIPT as string).replace('render: function () { return true; }', 'render: function () { return 1; }'); }, expect: /render\(\) must return true/ },
-  { name: 'callback missing', change: (f) => { f['script.js'] = (GOOD_SCRIPT as string).replace('advancedSettings: function () {}', 'x: 1'); }, expect: /callbacks\.advancedSettings is missing/ },
-  { name: 'documents.js missing', change: (f) => { delete f['documents.js']; }, expect: /documents\.js: missing/ },
-  { name: 'documents.js without the engine', change: (f) => { f['documents.js'] = 'define([], function () { return { preflight: function () {} }; });'; }, expect: /buildConfigurationDocument is missing/ },
-  { name: 'script throws', change: (f) => { f['script.js'] = 'throw new Error("boom")'; }, expect: /throws when loaded: boom/ },
+  {
+    name: 'manifest missing',
+    change: (f) => {
+      delete f['manifest.json'];
+    },
+    expect: /manifest\.json: missing/,
+  },
+  {
+    name: 'manifest not JSON',
+    change: (f) => {
+      f['manifest.json'] = '{';
+    },
+    expect: /invalid JSON/,
+  },
+  {
+    name: 'interface_version wrong',
+    change: (f) => {
+      f['manifest.json'] = manifestWith((m) => {
+        m.widget.interface_version = '2';
+      });
+    },
+    expect: /interface_version must be 2/,
+  },
+  {
+    name: 'version not semver',
+    change: (f) => {
+      f['manifest.json'] = manifestWith((m) => {
+        m.widget.version = 'v1';
+      });
+    },
+    expect: /semver/,
+  },
+  {
+    name: 'no support email',
+    change: (f) => {
+      f['manifest.json'] = manifestWith((m) => {
+        delete m.widget.support.email;
+      });
+    },
+    expect: /support/,
+  },
+  {
+    name: 'no advanced title',
+    change: (f) => {
+      f['manifest.json'] = manifestWith((m) => {
+        delete m.advanced;
+      });
+    },
+    expect: /advanced\.title/,
+  },
+  {
+    name: 'init_once not boolean',
+    change: (f) => {
+      f['manifest.json'] = manifestWith((m) => {
+        m.widget.init_once = 'false';
+      });
+    },
+    expect: /init_once must be a boolean/,
+  },
+  {
+    name: 'locale without file',
+    change: (f) => {
+      f['manifest.json'] = manifestWith((m) => {
+        m.widget.locale.push('es');
+      });
+    },
+    expect: /i18n\/es\.json: listed/,
+  },
+  {
+    name: 'locale key sets differ',
+    change: (f) => {
+      const d = JSON.parse(f['i18n/en.json'] as string);
+      d.extra = 'x';
+      f['i18n/en.json'] = JSON.stringify(d);
+    },
+    expect: /key set differs/,
+  },
+  {
+    name: 'manifest key without text',
+    change: (f) => {
+      const d = JSON.parse(f['i18n/en.json'] as string);
+      delete d.advanced;
+      f['i18n/en.json'] = JSON.stringify(d);
+    },
+    expect: /advanced\.title" has no text/,
+  },
+  {
+    name: 'missing logo',
+    change: (f) => {
+      delete f['images/logo_min.png'];
+    },
+    expect: /logo_min\.png: missing/,
+  },
+  {
+    name: 'wrong logo size',
+    change: (f) => {
+      f['images/logo.png'] = f['images/logo_min.png']!;
+    },
+    expect: /logo\.png: 84×84, must be 130×100/,
+  },
+  {
+    name: 'logo over 300 KB',
+    change: (f) => {
+      const big = new Uint8Array(301 * 1024);
+      big.set(f['images/logo_min.png'] as Uint8Array);
+      f['images/logo_min.png'] = big;
+    },
+    expect: /must be ≤ 307200/,
+  },
+  {
+    name: 'BOM',
+    change: (f) => {
+      f['style.css'] = '\ufeff.x{}';
+    },
+    expect: /style\.css: starts with a UTF-8 BOM/,
+  },
+  {
+    name: 'invalid UTF-8',
+    change: (f) => {
+      f['style.css'] = new Uint8Array([0x2e, 0xff, 0xfe]);
+    },
+    expect: /style\.css: not valid UTF-8/,
+  },
+  {
+    name: 'files inside a folder',
+    change: (f) => {
+      for (const k of Object.keys(f)) {
+        f[`widget/${k}`] = f[k]!;
+        delete f[k];
+      }
+    },
+    expect: /not at the archive root/,
+  },
+  {
+    name: 'script not a constructor',
+    change: (f) => {
+      f['script.js'] = 'define([], function () { return { default: 1 }; });';
+    },
+    expect: /must be the widget constructor/,
+  },
+  {
+    name: 'script named module',
+    change: (f) => {
+      f['script.js'] = 'define("x", [], function () { return function(){}; });';
+    },
+    expect: /anonymous/,
+  },
+  {
+    name: 'render not true',
+    change: (f) => {
+      f['script.js'] = (GOOD_SCRIPT as string).replace(
+        'render: function () { return true; }',
+        'render: function () { return 1; }',
+      );
+    },
+    expect: /render\(\) must return true/,
+  },
+  {
+    name: 'callback missing',
+    change: (f) => {
+      f['script.js'] = (GOOD_SCRIPT as string).replace('advancedSettings: function () {}', 'x: 1');
+    },
+    expect: /callbacks\.advancedSettings is missing/,
+  },
+  {
+    name: 'documents.js missing',
+    change: (f) => {
+      delete f['documents.js'];
+    },
+    expect: /documents\.js: missing/,
+  },
+  {
+    name: 'documents.js without the engine',
+    change: (f) => {
+      f['documents.js'] = 'define([], function () { return { preflight: function () {} }; });';
+    },
+    expect: /buildConfigurationDocument is missing/,
+  },
+  {
+    name: 'script throws',
+    change: (f) => {
+      f['script.js'] = 'throw new Error("boom")';
+    },
+    expect: /throws when loaded: boom/,
+  },
 ];
 
 describe('archive check', () => {

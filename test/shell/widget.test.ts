@@ -20,12 +20,20 @@ function makeWidget(area = 'advanced-settings'): HostWidget {
 describe('widget shell', () => {
   beforeEach(() => {
     // The mounted panel starts an audit: answer every API call with 401 at once (no network in unit tests).
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ title: 'Unauthorized', status: 401 }),
-      { status: 401, headers: { 'content-type': 'application/problem+json' } })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        async () =>
+          new Response(JSON.stringify({ title: 'Unauthorized', status: 401 }), {
+            status: 401,
+            headers: { 'content-type': 'application/problem+json' },
+          }),
+      ),
+    );
     document.body.innerHTML = `<div id="work-area-${CODE}"></div>`;
     globalThis.APP = {
-      constant: ((key: string) => (key === 'account' ? { id: 1, name: 'ООО «Ромашка»', subdomain: 'romashka' }
-        : { is_admin: true })) as never,
+      constant: ((key: string) =>
+        key === 'account' ? { id: 1, name: 'ООО «Ромашка»', subdomain: 'romashka' } : { is_admin: true }) as never,
       lang_id: 'ru',
     };
   });
@@ -42,7 +50,7 @@ describe('widget shell', () => {
     expect(document.body.textContent).toContain('ООО «Ромашка»');
   });
 
-  it('links the archive\'s style.css once, from the widget\'s path', () => {
+  it("links the archive's style.css once, from the widget's path", () => {
     const widget = makeWidget();
     widget.callbacks.render();
     widget.callbacks.advancedSettings();
@@ -91,10 +99,11 @@ describe('widget shell', () => {
     expect(widget.callbacks.onSave({ active: 'Y', fields: {} })).toBe(true);
   });
 
-  it('settings leaves the CRM\'s own modal content alone and saves a loaded baseline with the modal', async () => {
+  it("settings leaves the CRM's own modal content alone and saves a loaded baseline with the modal", async () => {
     const widget = makeWidget('settings');
     const form = document.createElement('form');
-    form.innerHTML = '<div class="body"><p id="crm-own">CRM text</p></div><input type="hidden" name="baseline" value="">';
+    form.innerHTML =
+      '<div class="body"><p id="crm-own">CRM text</p></div><input type="hidden" name="baseline" value="">';
     document.body.append(form);
     const body = form.querySelector<HTMLElement>('.body')!;
     widget.callbacks.settings(body);
@@ -106,17 +115,25 @@ describe('widget shell', () => {
     const file = new File([JSON.stringify(custom)], 'mine.json', { type: 'application/json' });
     Object.defineProperty(input, 'files', { value: [file] });
     input.dispatchEvent(new Event('change', { bubbles: true }));
-    await vi.waitFor(() => expect(form.querySelector<HTMLInputElement>('input[name="baseline"]')!.value).toContain('9.9.9'));
+    await vi.waitFor(() =>
+      expect(form.querySelector<HTMLInputElement>('input[name="baseline"]')!.value).toContain('9.9.9'),
+    );
     const event = { active: 'Y' as const, fields: {} as Record<string, unknown> };
     expect(widget.callbacks.onSave(event)).toBe(true);
     expect(JSON.parse(String(event.fields.baseline)).version).toBe('9.9.9');
   });
 
   it('a non-admin gets the panel without fix buttons and with the reason', async () => {
-    globalThis.APP = { constant: ((key: string) => (key === 'user_rights' ? { is_admin: false }
-      : { id: 1, name: 'ООО «Ромашка»' })) as never, lang_id: 'ru' };
+    globalThis.APP = {
+      constant: ((key: string) =>
+        key === 'user_rights' ? { is_admin: false } : { id: 1, name: 'ООО «Ромашка»' }) as never,
+      lang_id: 'ru',
+    };
     makeWidget().callbacks.advancedSettings();
-    await vi.waitFor(() => expect(document.querySelector('[data-role="why-no-fix"]')?.textContent).toMatch(/администратор/), { timeout: 8000 });
+    await vi.waitFor(
+      () => expect(document.querySelector('[data-role="why-no-fix"]')?.textContent).toMatch(/администратор/),
+      { timeout: 8000 },
+    );
     expect(document.querySelector('[data-action="fix"]')).toBeNull();
   });
 });

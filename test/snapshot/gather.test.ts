@@ -11,8 +11,13 @@ function recording(seed: string, opts: { userId?: number } = {}) {
   const urls: string[] = [];
   const token = opts.userId === undefined ? 'dev-token' : emulator.tokenFor(opts.userId);
   const client = new ApiClient({
-    baseUrl: 'http://emulator.test', token, rps: 1000,
-    fetch: (input, init) => { urls.push(String(input).replace('http://emulator.test', '')); return emulator.fetch(input, init); },
+    baseUrl: 'http://emulator.test',
+    token,
+    rps: 1000,
+    fetch: (input, init) => {
+      urls.push(String(input).replace('http://emulator.test', ''));
+      return emulator.fetch(input, init);
+    },
   });
   return { emulator, client, urls };
 }
@@ -105,8 +110,16 @@ describe('gathering', () => {
     const { client, urls, emulator } = recording('messy');
     const at = Math.floor(FIXED_NOW / 1000) - 3600;
     for (let i = 0; i < 120; i++) {
-      emulator.store.events.push({ id: `chat-${i}`, type: 'incoming_chat_message', entity_id: 1, entity_type: 'contact',
-        created_by: 0, created_at: at - i, value_after: [], value_before: [] } as never);
+      emulator.store.events.push({
+        id: `chat-${i}`,
+        type: 'incoming_chat_message',
+        entity_id: 1,
+        entity_type: 'contact',
+        created_by: 0,
+        created_at: at - i,
+        value_after: [],
+        value_before: [],
+      } as never);
     }
     const snapshot = await gather(client, { parts: ['events'] });
     const events = urls.filter((u) => u.startsWith('/api/v4/events'));
@@ -120,11 +133,15 @@ describe('gathering', () => {
   it('progress moves page by page while a long part streams', async () => {
     const { client, emulator } = recording('messy');
     const base = emulator.store.contacts.at(0);
-    emulator.store.contacts = arrayList(Array.from({ length: 800 }, (_, i) => ({ ...structuredClone(base), id: 90_000_000 + i })));
+    emulator.store.contacts = arrayList(
+      Array.from({ length: 800 }, (_, i) => ({ ...structuredClone(base), id: 90_000_000 + i })),
+    );
     const seen: { partsDone: number; requests: number }[] = [];
     await gather(client, { parts: ['contacts'], onProgress: (p) => seen.push(p) });
     const whileStreaming = seen.filter((p) => p.partsDone === 0 && p.requests > 0);
     expect(whileStreaming.length).toBeGreaterThanOrEqual(3);
-    expect(whileStreaming.map((p) => p.requests)).toEqual([...whileStreaming.map((p) => p.requests)].sort((a, b) => a - b));
+    expect(whileStreaming.map((p) => p.requests)).toEqual(
+      [...whileStreaming.map((p) => p.requests)].sort((a, b) => a - b),
+    );
   });
 });

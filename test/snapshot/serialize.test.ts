@@ -15,7 +15,10 @@ describe('snapshot files', () => {
     ['{"schemaVersion":1,"takenAt":"yesterday"}', /takenAt/],
     ['{"schemaVersion":1,"takenAt":"2026-01-01T00:00:00Z"}', /window/],
     ['{"schemaVersion":1,"takenAt":"2026-01-01T00:00:00Z","window":{"from":1,"to":2}}', /parts missing/],
-    ['{"schemaVersion":1,"takenAt":"2026-01-01T00:00:00Z","window":{"from":1,"to":2},"parts":{"users":[]}}', /parts\.users must hold/],
+    [
+      '{"schemaVersion":1,"takenAt":"2026-01-01T00:00:00Z","window":{"from":1,"to":2},"parts":{"users":[]}}',
+      /parts\.users must hold/,
+    ],
   ])('refuses %s with a reason', (text, reason) => {
     expect(() => parseSnapshot(text)).toThrow(reason);
   });

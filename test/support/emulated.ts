@@ -20,7 +20,11 @@ export function emulated(seed: string, opts: { userId?: number } = {}) {
 export async function auditSeed(seed: string, lang: Lang = 'en', opts: { userId?: number } = {}) {
   const { emulator, client } = emulated(seed, opts);
   const result = await auditAccount({
-    client, baseline: defaultBaseline(), lang, dict: dictionaryFor(lang), now: () => new Date(FIXED_NOW),
+    client,
+    baseline: defaultBaseline(),
+    lang,
+    dict: dictionaryFor(lang),
+    now: () => new Date(FIXED_NOW),
   });
   return { ...result, emulator, client };
 }

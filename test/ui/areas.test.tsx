@@ -5,7 +5,7 @@ import { AREAS } from '../../src/audit/types';
 import { sortResults } from '../../src/ui/order';
 import { ErrorBoundary } from '../../src/ui/ErrorBoundary';
 import { one, t, mountReady, unmountAll } from './harness';
-import { defaultResults, items, reportFixture, result } from './fixtures';
+import { defaultResults, reportFixture, result } from './fixtures';
 
 afterEach(unmountAll);
 const setup = mountReady;
@@ -36,15 +36,43 @@ describe('areas', () => {
 
   it('list failures first by severity, then the other outcomes', async () => {
     const { el } = await setup();
-    const ids = [...el.querySelectorAll('[data-area="fields"] [data-rule-id]')].map((r) => r.getAttribute('data-rule-id'));
-    expect(ids).toEqual(['required-at-entry-stage', 'loss-reason-missing', 'required-statuses-stale',
-      'select-options-few', 'duplicate-field-names']);
+    const ids = [...el.querySelectorAll('[data-area="fields"] [data-rule-id]')].map((r) =>
+      r.getAttribute('data-rule-id'),
+    );
+    expect(ids).toEqual([
+      'required-at-entry-stage',
+      'loss-reason-missing',
+      'required-statuses-stale',
+      'select-options-few',
+      'duplicate-field-names',
+    ]);
   });
 
   it.each([
-    [['pass:high', 'fail:low', 'error:critical', 'fail:critical', 'manual:info', 'needs-review:medium', 'not-applicable:high'],
-      ['fail:critical', 'fail:low', 'error:critical', 'needs-review:medium', 'manual:info', 'pass:high', 'not-applicable:high']],
-    [['fail:medium#1', 'fail:medium#2'], ['fail:medium#1', 'fail:medium#2']],
+    [
+      [
+        'pass:high',
+        'fail:low',
+        'error:critical',
+        'fail:critical',
+        'manual:info',
+        'needs-review:medium',
+        'not-applicable:high',
+      ],
+      [
+        'fail:critical',
+        'fail:low',
+        'error:critical',
+        'needs-review:medium',
+        'manual:info',
+        'pass:high',
+        'not-applicable:high',
+      ],
+    ],
+    [
+      ['fail:medium#1', 'fail:medium#2'],
+      ['fail:medium#1', 'fail:medium#2'],
+    ],
   ])('sortResults %j', (input, expected) => {
     const results = input.map((s) => {
       const [outcome, severity] = s.split('#')[0]!.split(':');
@@ -92,13 +120,17 @@ describe('areas', () => {
     const report = reportFixture({ failedParts: { mail: [{ part: 'notes', reason: 'needs admin rights' }] } });
     const { el } = await setup({ reports: [report] });
     const mail = one(el, '[data-area="mail"]');
-    expect(one(mail, '[data-part="notes"]').textContent).toBe('Could not load notes: needs admin rights. The checks that need it are marked as not checked; the rest of the audit is complete.');
+    expect(one(mail, '[data-part="notes"]').textContent).toBe(
+      'Could not load notes: needs admin rights. The checks that need it are marked as not checked; the rest of the audit is complete.',
+    );
     // Visible while collapsed: the reason sits outside the collapsible body.
     expect(toggle(el, 'mail').getAttribute('aria-expanded')).toBe('false');
     expect(el.querySelectorAll('[data-part]')).toHaveLength(1);
     expect(el.querySelector('[data-rule-id="required-at-entry-stage"]')).not.toBeNull();
     fireEvent.click(toggle(el, 'mail'));
-    await waitFor(() => expect(one(el, '[data-rule-id="mail-activity-absent"]').getAttribute('data-outcome')).toBe('error'));
+    await waitFor(() =>
+      expect(one(el, '[data-rule-id="mail-activity-absent"]').getAttribute('data-outcome')).toBe('error'),
+    );
     expect(one(el, '[data-rule-id="mail-activity-absent"]').textContent).toContain('Notes need admin rights');
   });
 
@@ -122,7 +154,14 @@ describe('ErrorBoundary', () => {
       if (fail) throw new Error('boom in child');
       return <p>child is fine</p>;
     }
-    render(<div><p>sibling</p><ErrorBoundary t={t}><Thrower /></ErrorBoundary></div>);
+    render(
+      <div>
+        <p>sibling</p>
+        <ErrorBoundary t={t}>
+          <Thrower />
+        </ErrorBoundary>
+      </div>,
+    );
     expect(screen.getByText('sibling')).toBeTruthy();
     expect(screen.getByRole('alert').textContent).toContain('boom in child');
     fail = false;

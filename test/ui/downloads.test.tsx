@@ -6,7 +6,10 @@ import { FakeRunner } from './fake-runner';
 import { mountPanel } from '../../src/ui/mount';
 
 let cleanup: (() => void) | null = null;
-afterEach(() => { cleanup?.(); cleanup = null; });
+afterEach(() => {
+  cleanup?.();
+  cleanup = null;
+});
 
 describe('downloads from the header', () => {
   it('the document button says it is preparing, ignores a second click, and comes back', async () => {
@@ -14,7 +17,12 @@ describe('downloads from the header', () => {
     cleanup = h.unmount;
     let release!: () => void;
     let calls = 0;
-    h.runner.downloadDocument = () => { calls++; return new Promise<void>((r) => { release = r; }); };
+    h.runner.downloadDocument = () => {
+      calls++;
+      return new Promise<void>((r) => {
+        release = r;
+      });
+    };
     const button = await waitFor(() => one<HTMLButtonElement>(h.el, '[data-action="download-document"]'));
     fireEvent.click(button);
     await waitFor(() => expect(one(h.el, '[data-action="download-document"]').textContent).toMatch(/Preparing/));
@@ -34,11 +42,16 @@ describe('downloads from the header', () => {
     // The panel decides at mount time from the runner's methods.
     let saved = 0;
     const runner = new FakeRunner();
-    runner.downloadReport = async () => { saved++; };
+    runner.downloadReport = async () => {
+      saved++;
+    };
     const el = document.createElement('div');
     document.body.append(el);
     const mounted = mountPanel(el, { runner, t, lang: 'en' });
-    cleanup = () => { mounted.unmount(); el.remove(); };
+    cleanup = () => {
+      mounted.unmount();
+      el.remove();
+    };
     fireEvent.click(await waitFor(() => one(el, '[data-action="download-report"]')));
     await waitFor(() => expect(saved).toBe(1));
   });

@@ -1,18 +1,32 @@
 import type { Report } from '../../src/audit/types';
 import type { ImportEntity, PreflightResult } from '../../src/preflight/types';
 import type {
-  ApplyOutcome, JournalEntry, ManualTick, OpResult, PanelRunner, PickedFile, PlanPreview, PreflightProgressView,
-  Progress, UndoConflict, UndoOutcome,
+  ApplyOutcome,
+  JournalEntry,
+  ManualTick,
+  OpResult,
+  PanelRunner,
+  PickedFile,
+  PlanPreview,
+  PreflightProgressView,
+  Progress,
+  UndoConflict,
+  UndoOutcome,
 } from '../../src/ui/runner-port';
 import { reportFixture } from './fixtures';
 
 /** A promise with its resolve exposed, to hold a fake call open while a test looks at the screen. */
-export interface Deferred { promise: Promise<void>; resolve(): void }
+export interface Deferred {
+  promise: Promise<void>;
+  resolve(): void;
+}
 
 /** Creates a Deferred. */
 export function deferred(): Deferred {
   let resolve!: () => void;
-  const promise = new Promise<void>((r) => { resolve = r; });
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
   return { promise, resolve };
 }
 
@@ -54,25 +68,70 @@ function aborted(signal: AbortSignal): Promise<never> {
 
 /** A pre-flight result with no problems for `file`. */
 export function cleanPreflight(file: PickedFile, entity: ImportEntity, rows = 1): PreflightResult {
-  return { entity, fileName: file.name, fileKind: 'csv', encoding: 'utf-8', fatal: null, columns: [],
-    summary: { rows, errors: 0, warnings: 0, byCode: [] }, problems: [], truncated: false, exitCode: 0 };
+  return {
+    entity,
+    fileName: file.name,
+    fileKind: 'csv',
+    encoding: 'utf-8',
+    fatal: null,
+    columns: [],
+    summary: { rows, errors: 0, warnings: 0, byCode: [] },
+    problems: [],
+    truncated: false,
+    exitCode: 0,
+  };
 }
 
 /** Plan previews for the default fixture's fixable rules. */
 export function defaultPlans(): PlanPreview[] {
   return [
-    { ruleId: 'required-at-entry-stage', title: 'Title of required-at-entry-stage', kind: 'safe', ops: [
-      { method: 'PATCH', path: '/api/v4/leads/custom_fields/11', summary: { key: 'fix.test.unrequire', params: { field: 'Budget' } } },
-      { method: 'PATCH', path: '/api/v4/leads/custom_fields/12', summary: { key: 'fix.test.unrequire', params: { field: 'Source' } } },
-    ] },
-    { ruleId: 'required-statuses-stale', title: 'Title of required-statuses-stale', kind: 'safe', ops: [
-      { method: 'PATCH', path: '/api/v4/leads/custom_fields/13', summary: { key: 'fix.test.stale', params: { field: 'City' } } },
-    ] },
-    { ruleId: 'loss-reason-missing', title: 'Title of loss-reason-missing', kind: 'confirm', ops: [
-      { method: 'POST', path: '/api/v4/leads/custom_fields', summary: { key: 'fix.test.create', params: { field: 'Loss reason' } } },
-      { method: 'PATCH', path: '/api/v4/leads/custom_fields', summary: { key: 'fix.test.require', params: { field: 'Loss reason' } } },
-      { method: 'PATCH', path: '/api/v4/account', summary: { key: 'fix.test.account', params: {} } },
-    ] },
+    {
+      ruleId: 'required-at-entry-stage',
+      title: 'Title of required-at-entry-stage',
+      kind: 'safe',
+      ops: [
+        {
+          method: 'PATCH',
+          path: '/api/v4/leads/custom_fields/11',
+          summary: { key: 'fix.test.unrequire', params: { field: 'Budget' } },
+        },
+        {
+          method: 'PATCH',
+          path: '/api/v4/leads/custom_fields/12',
+          summary: { key: 'fix.test.unrequire', params: { field: 'Source' } },
+        },
+      ],
+    },
+    {
+      ruleId: 'required-statuses-stale',
+      title: 'Title of required-statuses-stale',
+      kind: 'safe',
+      ops: [
+        {
+          method: 'PATCH',
+          path: '/api/v4/leads/custom_fields/13',
+          summary: { key: 'fix.test.stale', params: { field: 'City' } },
+        },
+      ],
+    },
+    {
+      ruleId: 'loss-reason-missing',
+      title: 'Title of loss-reason-missing',
+      kind: 'confirm',
+      ops: [
+        {
+          method: 'POST',
+          path: '/api/v4/leads/custom_fields',
+          summary: { key: 'fix.test.create', params: { field: 'Loss reason' } },
+        },
+        {
+          method: 'PATCH',
+          path: '/api/v4/leads/custom_fields',
+          summary: { key: 'fix.test.require', params: { field: 'Loss reason' } },
+        },
+        { method: 'PATCH', path: '/api/v4/account', summary: { key: 'fix.test.account', params: {} } },
+      ],
+    },
   ];
 }
 
@@ -82,10 +141,18 @@ export class FakeRunner implements PanelRunner {
   readonly whyNoFix?: string;
   downloadDocument?: () => Promise<void>;
   downloadReport?: () => Promise<void>;
-  calls = { runAudit: 0, previewFix: [] as string[][], applyFix: [] as string[][], undo: [] as string[][],
-    downloadJournal: 0, downloadDocument: 0, setTick: [] as [string, boolean][],
-    preflight: [] as { name: string; text: string; entity: ImportEntity }[], downloadTemplate: [] as ImportEntity[],
-    downloadPreflightReport: [] as PreflightResult[] };
+  calls = {
+    runAudit: 0,
+    previewFix: [] as string[][],
+    applyFix: [] as string[][],
+    undo: [] as string[][],
+    downloadJournal: 0,
+    downloadDocument: 0,
+    setTick: [] as [string, boolean][],
+    preflight: [] as { name: string; text: string; entity: ImportEntity }[],
+    downloadTemplate: [] as ImportEntity[],
+    downloadPreflightReport: [] as PreflightResult[],
+  };
   preflightSignal: AbortSignal | null = null;
   lastSignal: AbortSignal | null = null;
   journal: JournalEntry[] = [];
@@ -97,7 +164,10 @@ export class FakeRunner implements PanelRunner {
     if (opts.whyNoFix) this.whyNoFix = opts.whyNoFix;
     this.journal = (opts.journal ?? []).map((e) => ({ ...e }));
     this.ticks = { ...opts.ticks };
-    if (opts.withDocument) this.downloadDocument = async () => { this.calls.downloadDocument++; };
+    if (opts.withDocument)
+      this.downloadDocument = async () => {
+        this.calls.downloadDocument++;
+      };
   }
 
   async runAudit({ signal, onProgress }: { signal: AbortSignal; onProgress: (p: Progress) => void }): Promise<Report> {
@@ -127,10 +197,23 @@ export class FakeRunner implements PanelRunner {
     for (const plan of plans) {
       for (const [index, op] of plan.ops.entries()) {
         let r: OpResult;
-        if (failed) r = { ruleId: plan.ruleId, index, summary: op.summary, status: 'not-attempted', message: 'stopped after a failure' };
+        if (failed)
+          r = {
+            ruleId: plan.ruleId,
+            index,
+            summary: op.summary,
+            status: 'not-attempted',
+            message: 'stopped after a failure',
+          };
         else if (this.opts.failOp === `${plan.ruleId}#${index}`) {
           failed = true;
-          r = { ruleId: plan.ruleId, index, summary: op.summary, status: 'failed', message: 'HTTP 400: validation failed' };
+          r = {
+            ruleId: plan.ruleId,
+            index,
+            summary: op.summary,
+            status: 'failed',
+            message: 'HTTP 400: validation failed',
+          };
         } else r = { ruleId: plan.ruleId, index, summary: op.summary, status: 'applied' };
         results.push(r);
         onOp(r);
@@ -140,8 +223,16 @@ export class FakeRunner implements PanelRunner {
     const applied = results.filter((r) => r.status === 'applied');
     const id = applied.length ? `j${this.journal.length + 1}` : null;
     if (id) {
-      this.journal.unshift({ id, batchId: `b-${id}`, ruleId: ruleIds[0]!, title: `Title of ${ruleIds[0]}`, appliedAt: '2025-03-01T10:05:00Z',
-        by: 'Anna Admin', ops: applied.map((r) => ({ summary: r.summary, status: r.status })), undoneAt: null });
+      this.journal.unshift({
+        id,
+        batchId: `b-${id}`,
+        ruleId: ruleIds[0]!,
+        title: `Title of ${ruleIds[0]}`,
+        appliedAt: '2025-03-01T10:05:00Z',
+        by: 'Anna Admin',
+        ops: applied.map((r) => ({ summary: r.summary, status: r.status })),
+        undoneAt: null,
+      });
     }
     return { ops: results, journalEntryId: id };
   }
@@ -152,9 +243,18 @@ export class FakeRunner implements PanelRunner {
     const ops: OpResult[] = [];
     for (const entry of this.journal.filter((e) => entryIds.includes(e.id))) {
       entry.ops.forEach((op, index) => {
-        const conflict = conflicts.some((c) => c.entryId === entry.id && c.summary.key === op.summary.key
-          && JSON.stringify(c.summary.params) === JSON.stringify(op.summary.params));
-        const r: OpResult = { ruleId: entry.ruleId, index, summary: op.summary, status: conflict ? 'not-attempted' : 'applied' };
+        const conflict = conflicts.some(
+          (c) =>
+            c.entryId === entry.id &&
+            c.summary.key === op.summary.key &&
+            JSON.stringify(c.summary.params) === JSON.stringify(op.summary.params),
+        );
+        const r: OpResult = {
+          ruleId: entry.ruleId,
+          index,
+          summary: op.summary,
+          status: conflict ? 'not-attempted' : 'applied',
+        };
         ops.push(r);
         onOp(r);
       });
@@ -163,9 +263,15 @@ export class FakeRunner implements PanelRunner {
     return { ops, conflicts };
   }
 
-  async history(): Promise<JournalEntry[]> { return this.journal.map((e) => ({ ...e })); }
-  async downloadJournal(): Promise<void> { this.calls.downloadJournal++; }
-  async getTicks(): Promise<Record<string, ManualTick>> { return { ...this.ticks }; }
+  async history(): Promise<JournalEntry[]> {
+    return this.journal.map((e) => ({ ...e }));
+  }
+  async downloadJournal(): Promise<void> {
+    this.calls.downloadJournal++;
+  }
+  async getTicks(): Promise<Record<string, ManualTick>> {
+    return { ...this.ticks };
+  }
   async setTick(ruleId: string, checked: boolean): Promise<ManualTick> {
     this.calls.setTick.push([ruleId, checked]);
     const tick = { ruleId, checked, by: 'Anna Admin', at: '2025-03-01T11:00:00Z' };
@@ -173,8 +279,11 @@ export class FakeRunner implements PanelRunner {
     return tick;
   }
 
-  async preflight(file: PickedFile, entity: ImportEntity,
-    { signal, onProgress }: { signal: AbortSignal; onProgress: (p: PreflightProgressView) => void }): Promise<PreflightResult> {
+  async preflight(
+    file: PickedFile,
+    entity: ImportEntity,
+    { signal, onProgress }: { signal: AbortSignal; onProgress: (p: PreflightProgressView) => void },
+  ): Promise<PreflightResult> {
     this.calls.preflight.push({ name: file.name, text: new TextDecoder().decode(file.bytes), entity });
     this.preflightSignal = signal;
     for (const p of this.opts.preflightProgress ?? []) onProgress(p);
@@ -182,6 +291,10 @@ export class FakeRunner implements PanelRunner {
     return (this.opts.preflight ?? cleanPreflight)(file, entity);
   }
 
-  async downloadTemplate(entity: ImportEntity): Promise<void> { this.calls.downloadTemplate.push(entity); }
-  async downloadPreflightReport(result: PreflightResult): Promise<void> { this.calls.downloadPreflightReport.push(result); }
+  async downloadTemplate(entity: ImportEntity): Promise<void> {
+    this.calls.downloadTemplate.push(entity);
+  }
+  async downloadPreflightReport(result: PreflightResult): Promise<void> {
+    this.calls.downloadPreflightReport.push(result);
+  }
 }

@@ -24,11 +24,19 @@ describe('fix flow', () => {
     expect(d.textContent).toContain('Safe');
     expect(d.textContent).toContain('2 operations');
     // Op summaries are translated Messages; the test keys are absent, so the key itself shows.
-    expect([...d.querySelectorAll('.sa-op__summary')].map((s) => s.textContent)).toEqual(['fix.test.unrequire', 'fix.test.unrequire']);
+    expect([...d.querySelectorAll('.sa-op__summary')].map((s) => s.textContent)).toEqual([
+      'fix.test.unrequire',
+      'fix.test.unrequire',
+    ]);
     fireEvent.click(one(d, '[data-action="confirm-fix"]'));
-    await waitFor(() => expect(one(el, '[data-role="fix-outcome"]').textContent).toBe('Applied: 2, failed: 0, not attempted: 0.'));
+    await waitFor(() =>
+      expect(one(el, '[data-role="fix-outcome"]').textContent).toBe('Applied: 2, failed: 0, not attempted: 0.'),
+    );
     expect(runner.calls.applyFix).toEqual([['required-at-entry-stage']]);
-    expect([...dialog(el).querySelectorAll('[data-op-status]')].map((o) => o.getAttribute('data-op-status'))).toEqual(['applied', 'applied']);
+    expect([...dialog(el).querySelectorAll('[data-op-status]')].map((o) => o.getAttribute('data-op-status'))).toEqual([
+      'applied',
+      'applied',
+    ]);
     await waitFor(() => expect(one(el, '[data-score]').getAttribute('data-score')).toBe('90'));
     expect(runner.calls.runAudit).toBe(2);
     // The journal is reloaded: the applied fix appears with Undo.
@@ -43,7 +51,9 @@ describe('fix flow', () => {
     await waitFor(() => one(el, '[data-action="confirm-fix"]'));
     expect(dialog(el).textContent).toContain('Needs confirmation');
     fireEvent.click(one(el, '[data-action="confirm-fix"]'));
-    await waitFor(() => expect(one(el, '[data-role="fix-outcome"]').textContent).toBe('Applied: 1, failed: 1, not attempted: 1.'));
+    await waitFor(() =>
+      expect(one(el, '[data-role="fix-outcome"]').textContent).toBe('Applied: 1, failed: 1, not attempted: 1.'),
+    );
     const statuses = [...dialog(el).querySelectorAll('[data-op-status]')].map((o) => o.getAttribute('data-op-status'));
     expect(statuses).toEqual(['applied', 'failed', 'not-attempted']);
     expect(dialog(el).textContent).toContain('HTTP 400: validation failed');
@@ -78,7 +88,9 @@ describe('fix flow', () => {
     expect(kinds).toEqual(['safe', 'safe']);
     expect(runner.calls.applyFix).toEqual([]);
     fireEvent.click(one(el, '[data-action="confirm-fix"]'));
-    await waitFor(() => expect(one(el, '[data-role="fix-outcome"]').textContent).toBe('Applied: 3, failed: 0, not attempted: 0.'));
+    await waitFor(() =>
+      expect(one(el, '[data-role="fix-outcome"]').textContent).toBe('Applied: 3, failed: 0, not attempted: 0.'),
+    );
     expect(runner.calls.applyFix).toEqual([['required-statuses-stale', 'required-at-entry-stage']]);
   });
 

@@ -1,4 +1,13 @@
-import type { Area, AreaScore, Item, Outcome, OutcomeCounts, Report, RuleResult, Severity } from '../../src/audit/types';
+import type {
+  Area,
+  AreaScore,
+  Item,
+  Outcome,
+  OutcomeCounts,
+  Report,
+  RuleResult,
+  Severity,
+} from '../../src/audit/types';
 import { AREAS } from '../../src/audit/types';
 
 const OUTCOMES: Outcome[] = ['pass', 'fail', 'needs-review', 'manual', 'not-applicable', 'error'];
@@ -19,11 +28,21 @@ export function items(prefix: string, n: number, link = true): (Item & { text: s
 }
 
 /** A rule result with readable defaults. */
-export function result(ruleId: string, area: Area, outcome: Outcome, severity: Severity,
-  extra: Partial<RuleResult> = {}): RuleResult {
+export function result(
+  ruleId: string,
+  area: Area,
+  outcome: Outcome,
+  severity: Severity,
+  extra: Partial<RuleResult> = {},
+): RuleResult {
   return {
-    ruleId, area, outcome, severity,
-    items: [], evidence: [], fix: null,
+    ruleId,
+    area,
+    outcome,
+    severity,
+    items: [],
+    evidence: [],
+    fix: null,
     title: `Title of ${ruleId}`,
     message: `Message of ${ruleId}`,
     why: `Why ${ruleId} matters`,
@@ -37,15 +56,25 @@ export function defaultResults(dataItems = 3): RuleResult[] {
   return [
     // Registry order on purpose puts a pass and a low failure before a high one, to test sorting.
     result('duplicate-field-names', 'fields', 'pass', 'medium'),
-    result('required-statuses-stale', 'fields', 'fail', 'low', { items: items('status', 1), fix: { kind: 'safe', ops: 1 } }),
-    result('required-at-entry-stage', 'fields', 'fail', 'high', { items: items('field', 2), fix: { kind: 'safe', ops: 2 } }),
+    result('required-statuses-stale', 'fields', 'fail', 'low', {
+      items: items('status', 1),
+      fix: { kind: 'safe', ops: 1 },
+    }),
+    result('required-at-entry-stage', 'fields', 'fail', 'high', {
+      items: items('field', 2),
+      fix: { kind: 'safe', ops: 2 },
+    }),
     result('loss-reason-missing', 'fields', 'fail', 'medium', { fix: { kind: 'confirm', ops: 3 } }),
     result('select-options-few', 'fields', 'needs-review', 'low'),
     result('export-open', 'rights', 'pass', 'high'),
     result('single-admin', 'rights', 'pass', 'medium'),
     result('default-stage-names', 'pipeline', 'pass', 'medium'),
     result('mail-activity-absent', 'mail', 'error', 'medium', {
-      error: { part: 'notes', failure: { kind: 'forbidden', status: 403, message: 'Forbidden' }, message: 'Notes need admin rights' },
+      error: {
+        part: 'notes',
+        failure: { kind: 'forbidden', status: 403, message: 'Forbidden' },
+        message: 'Notes need admin rights',
+      },
     }),
     result('mail-access-none', 'mail', 'pass', 'medium'),
     result('web-form-absent', 'forms', 'needs-review', 'medium'),
@@ -60,8 +89,14 @@ export function defaultResults(dataItems = 3): RuleResult[] {
 }
 
 /** Builds a Report whose counts and area scores agree with its results. */
-export function reportFixture(opts: { results?: RuleResult[]; score?: number | null; grade?: string | null;
-  failedParts?: Partial<Record<Area, AreaScore['failedParts']>> } = {}): Report {
+export function reportFixture(
+  opts: {
+    results?: RuleResult[];
+    score?: number | null;
+    grade?: string | null;
+    failedParts?: Partial<Record<Area, AreaScore['failedParts']>>;
+  } = {},
+): Report {
   const results = opts.results ?? defaultResults();
   const counts = zeroCounts();
   for (const r of results) counts[r.outcome]++;
@@ -69,7 +104,12 @@ export function reportFixture(opts: { results?: RuleResult[]; score?: number | n
     const c = zeroCounts();
     for (const r of results) if (r.area === id) c[r.outcome]++;
     const judged = c.pass + c.fail;
-    return { id, score: judged ? Math.round((100 * c.pass) / judged) : null, counts: c, failedParts: opts.failedParts?.[id] ?? [] };
+    return {
+      id,
+      score: judged ? Math.round((100 * c.pass) / judged) : null,
+      counts: c,
+      failedParts: opts.failedParts?.[id] ?? [],
+    };
   });
   return {
     schemaVersion: 1,

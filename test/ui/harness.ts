@@ -17,8 +17,13 @@ export function mountWithFake(opts: FakeOptions = {}, deps: Partial<PanelDeps> =
   document.body.appendChild(el);
   const mounted = mountPanel(el, { runner, t, lang: 'en', ...deps });
   return {
-    runner, el, store: mounted.store,
-    unmount() { mounted.unmount(); el.remove(); },
+    runner,
+    el,
+    store: mounted.store,
+    unmount() {
+      mounted.unmount();
+      el.remove();
+    },
   };
 }
 

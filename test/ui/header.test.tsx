@@ -6,7 +6,10 @@ import { deferred } from './fake-runner';
 import { reportFixture } from './fixtures';
 
 let cleanup: (() => void) | null = null;
-afterEach(() => { cleanup?.(); cleanup = null; });
+afterEach(() => {
+  cleanup?.();
+  cleanup = null;
+});
 
 function setup(...args: Parameters<typeof mountWithFake>) {
   const h = mountWithFake(...args);
@@ -63,14 +66,19 @@ describe('header', () => {
     await waitFor(() => one(el, '[data-score]'));
     expect(el.querySelector('[data-role="why-no-fix"]')).toBeNull();
     // Fixable: required-at-entry-stage, required-statuses-stale, loss-reason-missing (all in the open fields area).
-    const fixable = [...el.querySelectorAll('[data-action="fix"]')].map((b) => b.closest('[data-rule-id]')!.getAttribute('data-rule-id'));
+    const fixable = [...el.querySelectorAll('[data-action="fix"]')].map((b) =>
+      b.closest('[data-rule-id]')!.getAttribute('data-rule-id'),
+    );
     expect(fixable.sort()).toEqual(['loss-reason-missing', 'required-at-entry-stage', 'required-statuses-stale']);
   });
 
   it('progress bar shows parts and requests while gathering, and cancel aborts', async () => {
     const gate = deferred();
     const previous = reportFixture({ score: 55, grade: 'D' });
-    const { el, runner } = setup({ auditGate: gate, progress: [{ partsDone: 3, partsTotal: 12, requests: 5 }] }, { report: previous });
+    const { el, runner } = setup(
+      { auditGate: gate, progress: [{ partsDone: 3, partsTotal: 12, requests: 5 }] },
+      { report: previous },
+    );
     const bar = await waitFor(() => one(el, '[role="progressbar"]'));
     await waitFor(() => expect(bar.getAttribute('aria-valuenow')).toBe('3'));
     expect(bar.getAttribute('aria-valuemax')).toBe('12');

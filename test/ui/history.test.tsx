@@ -7,8 +7,13 @@ afterEach(unmountAll);
 const setup = mountReady;
 
 const entry = (id: string, batchId = `b-${id}`) => ({
-  id, batchId, ruleId: 'required-at-entry-stage', title: 'Title of required-at-entry-stage', appliedAt: '2025-03-01T10:05:00Z',
-  by: 'Anna Admin', undoneAt: null,
+  id,
+  batchId,
+  ruleId: 'required-at-entry-stage',
+  title: 'Title of required-at-entry-stage',
+  appliedAt: '2025-03-01T10:05:00Z',
+  by: 'Anna Admin',
+  undoneAt: null,
   ops: [
     { summary: { key: 'fix.test.unrequire', params: { field: 'Budget' } }, status: 'applied' as const },
     { summary: { key: 'fix.test.unrequire', params: { field: 'Source' } }, status: 'applied' as const },
@@ -28,8 +33,12 @@ describe('history and undo', () => {
   });
 
   it('lists applied fixes; undo reports conflicts with both values and re-audits', async () => {
-    const conflict = { entryId: 'j1', summary: { key: 'fix.test.unrequire', params: { field: 'Source' } },
-      expected: 'not required', actual: 'required at “Negotiation”' };
+    const conflict = {
+      entryId: 'j1',
+      summary: { key: 'fix.test.unrequire', params: { field: 'Source' } },
+      expected: 'not required',
+      actual: 'required at “Negotiation”',
+    };
     const { el, runner } = await setup({ undoConflicts: [conflict], journal: [entry('j1')] });
     const item = await waitFor(() => one(el, '[data-entry-id="j1"]'));
     expect(item.textContent).toContain('Title of required-at-entry-stage');
@@ -71,14 +80,19 @@ describe('manual checklist', () => {
     expect(box.checked).toBe(false);
     expect(one(el, 'label[for="sa-manual-test-call-made"]').textContent).toBe('Title of test-call-made');
     fireEvent.click(box);
-    await waitFor(() => expect(one(el, '[data-manual-rule-id="test-call-made"] [data-role="tick-info"]').textContent)
-      .toMatch(/^Ticked by Anna Admin, /));
+    await waitFor(() =>
+      expect(one(el, '[data-manual-rule-id="test-call-made"] [data-role="tick-info"]').textContent).toMatch(
+        /^Ticked by Anna Admin, /,
+      ),
+    );
     expect(runner.calls.setTick).toEqual([['test-call-made', true]]);
     expect(el.textContent).toContain('Done: 1 of 3');
     // A fresh panel over the same stored ticks shows the box ticked.
     const ticks = runner.ticks;
     unmount();
     const h = await setup({ ticks });
-    await waitFor(() => expect(one<HTMLInputElement>(h.el, '[data-manual-rule-id="test-call-made"] input').checked).toBe(true));
+    await waitFor(() =>
+      expect(one<HTMLInputElement>(h.el, '[data-manual-rule-id="test-call-made"] input').checked).toBe(true),
+    );
   });
 });

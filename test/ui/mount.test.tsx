@@ -15,7 +15,9 @@ function host(): HTMLElement {
   els.push(el);
   return el;
 }
-afterEach(() => { for (const el of els.splice(0)) el.remove(); });
+afterEach(() => {
+  for (const el of els.splice(0)) el.remove();
+});
 
 describe('mountPanel', () => {
   it('replaces a panel already mounted on the element instead of adding a second one', async () => {

@@ -7,7 +7,10 @@ import type { FakeOptions } from './fake-runner';
 import { mountWithFake, one } from './harness';
 
 let cleanup: (() => void) | null = null;
-afterEach(() => { cleanup?.(); cleanup = null; });
+afterEach(() => {
+  cleanup?.();
+  cleanup = null;
+});
 
 /** Mounts the panel (no audit) and opens the import check section. */
 async function setup(opts: FakeOptions = {}) {
@@ -34,18 +37,39 @@ function chooseEntity(section: HTMLElement, entity: string) {
 }
 
 const ownerUnknown = (row: number): Problem => ({
-  code: 'owner-unknown', severity: 'error', row, column: 'Responsible', suggestion: 'Anna Admin',
+  code: 'owner-unknown',
+  severity: 'error',
+  row,
+  column: 'Responsible',
+  suggestion: 'Anna Admin',
   message: { key: 'preflight.problem.owner-unknown', params: { value: `Nobody ${row}` } },
 });
 
 function withProblems(count: number): FakeOptions['preflight'] {
   return (file, entity): PreflightResult => {
-    const nearMiss: Problem = { code: 'header-near-miss', severity: 'warning', row: null, column: 'Bugdet', suggestion: 'Budget',
-      message: { key: 'preflight.problem.header-near-miss', params: { column: 'Bugdet', suggestion: 'Budget' } } };
+    const nearMiss: Problem = {
+      code: 'header-near-miss',
+      severity: 'warning',
+      row: null,
+      column: 'Bugdet',
+      suggestion: 'Budget',
+      message: { key: 'preflight.problem.header-near-miss', params: { column: 'Bugdet', suggestion: 'Budget' } },
+    };
     const owners = Array.from({ length: count - 1 }, (_, i) => ownerUnknown(i + 2));
-    return { ...cleanPreflight(file, entity, count + 5), problems: [nearMiss, ...owners], exitCode: 1,
-      summary: { rows: count + 5, errors: count - 1, warnings: 1, byCode: [
-        { code: 'owner-unknown', severity: 'error', count: count - 1 }, { code: 'header-near-miss', severity: 'warning', count: 1 }] } };
+    return {
+      ...cleanPreflight(file, entity, count + 5),
+      problems: [nearMiss, ...owners],
+      exitCode: 1,
+      summary: {
+        rows: count + 5,
+        errors: count - 1,
+        warnings: 1,
+        byCode: [
+          { code: 'owner-unknown', severity: 'error', count: count - 1 },
+          { code: 'header-near-miss', severity: 'warning', count: 1 },
+        ],
+      },
+    };
   };
 }
 
@@ -66,9 +90,16 @@ describe('import check', () => {
     expect(summary.textContent).toBe('deals.csv: 8 data rows · 2 errors · 1 warning');
     expect(one(section, '[data-code="owner-unknown"]').textContent).toBe('Error Unknown owner: 2');
     expect(one(section, '[data-code="header-near-miss"]').textContent).toBe('Warning Header nearly matches a field: 1');
-    const rows = [...section.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+    const rows = [...section.querySelectorAll('tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('td')].map((td) => td.textContent),
+    );
     expect(rows).toEqual([
-      ['—', 'Bugdet', 'Warning Column “Bugdet” does not match a field name, so the import will not recognise it. Probably “Budget” was meant.', 'Budget'],
+      [
+        '—',
+        'Bugdet',
+        'Warning Column “Bugdet” does not match a field name, so the import will not recognise it. Probably “Budget” was meant.',
+        'Budget',
+      ],
       ['2', 'Responsible', 'Error “Nobody 2”: no such user in the account.', 'Anna Admin'],
       ['3', 'Responsible', 'Error “Nobody 3”: no such user in the account.', 'Anna Admin'],
     ]);
@@ -88,10 +119,25 @@ describe('import check', () => {
   it('a bad file shows one alert and no summary or table', async () => {
     const { section } = await setup({
       preflight: (file, entity) => {
-        const fatal: Problem = { code: 'file-legacy-xls', severity: 'error', row: null, column: null,
-          message: { key: 'preflight.problem.file-legacy-xls', params: { file: file.name } } };
-        return { ...cleanPreflight(file, entity, 0), fatal, problems: [fatal], exitCode: 1,
-          summary: { rows: 0, errors: 1, warnings: 0, byCode: [{ code: 'file-legacy-xls', severity: 'error', count: 1 }] } };
+        const fatal: Problem = {
+          code: 'file-legacy-xls',
+          severity: 'error',
+          row: null,
+          column: null,
+          message: { key: 'preflight.problem.file-legacy-xls', params: { file: file.name } },
+        };
+        return {
+          ...cleanPreflight(file, entity, 0),
+          fatal,
+          problems: [fatal],
+          exitCode: 1,
+          summary: {
+            rows: 0,
+            errors: 1,
+            warnings: 0,
+            byCode: [{ code: 'file-legacy-xls', severity: 'error', count: 1 }],
+          },
+        };
       },
     });
     pick(section, 'old.xls', 'whatever');
@@ -106,8 +152,13 @@ describe('import check', () => {
 
   it('shows progress by stage and cancels by aborting the signal', async () => {
     const gate = deferred();
-    const { section, runner } = await setup({ preflightGate: gate, preflightProgress: [
-      { stage: 'schema', done: 1, total: 3 }, { stage: 'check', done: 1000, total: 4000 }] });
+    const { section, runner } = await setup({
+      preflightGate: gate,
+      preflightProgress: [
+        { stage: 'schema', done: 1, total: 3 },
+        { stage: 'check', done: 1000, total: 4000 },
+      ],
+    });
     pick(section, 'big.csv', 'Name\nA\n');
     fireEvent.click(one(section, '[data-action="preflight-run"]'));
     await waitFor(() => expect(section.textContent).toContain('Checking rows: 1000 of 4000'));

@@ -5,7 +5,12 @@ import { defaultResults, reportFixture, result } from './fixtures';
 
 describe('panel store', () => {
   it('runs an audit, reporting progress, and keeps the report', async () => {
-    const runner = new FakeRunner({ progress: [{ partsDone: 1, partsTotal: 4, requests: 1 }, { partsDone: 4, partsTotal: 4, requests: 6 }] });
+    const runner = new FakeRunner({
+      progress: [
+        { partsDone: 1, partsTotal: 4, requests: 1 },
+        { partsDone: 4, partsTotal: 4, requests: 6 },
+      ],
+    });
     const store = createPanelStore({ runner });
     const seen: (number | undefined)[] = [];
     store.subscribe((s) => seen.push(s.audit.progress?.partsDone));
@@ -74,7 +79,9 @@ describe('panel store', () => {
 
   it('a failing side action becomes an actionError, not a rejection', async () => {
     const runner = new FakeRunner();
-    runner.downloadJournal = async () => { throw new Error('disk full'); };
+    runner.downloadJournal = async () => {
+      throw new Error('disk full');
+    };
     const store = createPanelStore({ runner });
     await expect(store.dispatch({ type: 'download-journal' })).resolves.toBeUndefined();
     expect(store.getState().actionError).toBe('disk full');
@@ -84,8 +91,11 @@ describe('panel store', () => {
 
   it.each([
     ['failing safe fixes only', defaultResults(), ['required-statuses-stale', 'required-at-entry-stage']],
-    ['a passing result with a stale fix summary is skipped',
-      [result('a', 'fields', 'pass', 'high', { fix: { kind: 'safe', ops: 1 } })], []],
+    [
+      'a passing result with a stale fix summary is skipped',
+      [result('a', 'fields', 'pass', 'high', { fix: { kind: 'safe', ops: 1 } })],
+      [],
+    ],
     ['confirm fixes are never bulk', [result('b', 'fields', 'fail', 'high', { fix: { kind: 'confirm', ops: 1 } })], []],
   ])('safeFixRuleIds: %s', (_name, results, expected) => {
     expect(safeFixRuleIds(reportFixture({ results }))).toEqual(expected);

@@ -8,7 +8,16 @@ export interface LocalizedText {
 
 /** Field types a baseline may ask to create (the creatable subset of API v4 types). */
 export const BASELINE_FIELD_TYPES = [
-  'text', 'numeric', 'checkbox', 'select', 'multiselect', 'radiobutton', 'date', 'url', 'textarea', 'date_time',
+  'text',
+  'numeric',
+  'checkbox',
+  'select',
+  'multiselect',
+  'radiobutton',
+  'date',
+  'url',
+  'textarea',
+  'date_time',
 ] as const;
 /** A field type a baseline may ask to create. */
 export type BaselineFieldType = (typeof BASELINE_FIELD_TYPES)[number];
@@ -32,9 +41,7 @@ export interface BaselineField {
 }
 
 /** One row of the required-field matrix: a field becomes mandatory from a working stage on, or at a closing status. */
-export type RequiredFieldRule =
-  | { field: string; fromWorkingStage: number }
-  | { field: string; atStatus: 142 | 143 };
+export type RequiredFieldRule = { field: string; fromWorkingStage: number } | { field: string; atStatus: 142 | 143 };
 
 /** Rights of one entity in the manager role. */
 export interface BaselineEntityRights {

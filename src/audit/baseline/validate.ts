@@ -1,5 +1,10 @@
 import type {
-  Baseline, BaselineEntityRights, BaselineField, BaselineManagerRights, BaselineThresholds, LocalizedText,
+  Baseline,
+  BaselineEntityRights,
+  BaselineField,
+  BaselineManagerRights,
+  BaselineThresholds,
+  LocalizedText,
   RequiredFieldRule,
 } from './types';
 import { BASELINE_FIELD_TYPES, LIST_FIELD_TYPES } from './types';
@@ -18,7 +23,10 @@ export type BaselineResult = { ok: true; baseline: Baseline } | { ok: false; err
 
 /** Thrown inside the validator and turned into a BaselineResult at the edge. */
 class Invalid extends Error {
-  constructor(readonly path: string, readonly expected: string) {
+  constructor(
+    readonly path: string,
+    readonly expected: string,
+  ) {
     super(`${path || '(root)'}: ${expected}`);
   }
 }
@@ -92,7 +100,8 @@ function field(v: unknown, path: string): BaselineField {
 function requiredRule(v: unknown, path: string): RequiredFieldRule {
   const o = object(v, path, ['field'], ['fromWorkingStage', 'atStatus']);
   const ref = string(o.field, at(path, 'field'));
-  if ('fromWorkingStage' in o === 'atStatus' in o) throw new Invalid(path, 'expected exactly one of fromWorkingStage, atStatus');
+  if ('fromWorkingStage' in o === 'atStatus' in o)
+    throw new Invalid(path, 'expected exactly one of fromWorkingStage, atStatus');
   if ('atStatus' in o) return { field: ref, atStatus: oneOf(o.atStatus, at(path, 'atStatus'), [142, 143] as const) };
   return { field: ref, fromWorkingStage: positiveInt(o.fromWorkingStage, at(path, 'fromWorkingStage')) };
 }
@@ -146,12 +155,22 @@ function thresholds(v: unknown, path: string): BaselineThresholds {
 }
 
 function baseline(v: unknown): Baseline {
-  const o = object(v, '', ['id', 'version', 'name', 'pipeline', 'fields', 'requiredFields', 'managerRights', 'thresholds']);
+  const o = object(v, '', [
+    'id',
+    'version',
+    'name',
+    'pipeline',
+    'fields',
+    'requiredFields',
+    'managerRights',
+    'thresholds',
+  ]);
   const pipe = object(o.pipeline, 'pipeline', ['stages', 'won']);
   const stages = array(pipe.stages, 'pipeline.stages', 1).map((s, i) => text(s, at('pipeline.stages', i)));
   const fields = array(o.fields, 'fields').map((f, i) => field(f, at('fields', i)));
   fields.forEach((f, i) => {
-    if (fields.findIndex((g) => g.key === f.key) !== i) throw new Invalid(at(at('fields', i), 'key'), `duplicate key "${f.key}"`);
+    if (fields.findIndex((g) => g.key === f.key) !== i)
+      throw new Invalid(at(at('fields', i), 'key'), `duplicate key "${f.key}"`);
     if (f.purpose && fields.findIndex((g) => g.purpose === f.purpose) !== i) {
       throw new Invalid(at(at('fields', i), 'purpose'), `duplicate purpose "${f.purpose}"`);
     }
@@ -162,7 +181,10 @@ function baseline(v: unknown): Baseline {
       throw new Invalid(at(at('requiredFields', i), 'field'), `expected a key of fields, got "${rule.field}"`);
     }
     if ('fromWorkingStage' in rule && rule.fromWorkingStage > stages.length) {
-      throw new Invalid(at(at('requiredFields', i), 'fromWorkingStage'), `expected at most ${stages.length} (the stage template)`);
+      throw new Invalid(
+        at(at('requiredFields', i), 'fromWorkingStage'),
+        `expected at most ${stages.length} (the stage template)`,
+      );
     }
     return rule;
   });

@@ -28,7 +28,8 @@ export async function auditCommand(argv: string[], io: CliIo): Promise<number> {
     'fail-under': { type: 'string' },
   });
   const format = (values.format ?? 'text') as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format)) throw usageError(`--format must be one of ${FORMATS.join(', ')} (got "${values.format}")`);
+  if (!FORMATS.includes(format))
+    throw usageError(`--format must be one of ${FORMATS.join(', ')} (got "${values.format}")`);
   if (format === 'xlsx' && !values.out) throw usageError('--format xlsx needs --out FILE.xlsx');
   const failUnder = numberFlag('fail-under', values['fail-under'], 0, 100);
   const lang = langFlag(values.lang, io.env);
@@ -45,7 +46,10 @@ export async function auditCommand(argv: string[], io: CliIo): Promise<number> {
     const client = connect(values, io);
     const progress = progressLine(io, t);
     const result = await auditAccount({
-      ...settings, client, baseUrl, onProgress: progress.update,
+      ...settings,
+      client,
+      baseUrl,
+      onProgress: progress.update,
       extraParts: format === 'xlsx' ? ['fieldGroups'] : [],
     });
     progress.done();
@@ -58,9 +62,12 @@ export async function auditCommand(argv: string[], io: CliIo): Promise<number> {
     io.writeFile(values.out!, await buildConfigurationDocument({ report, snapshot, lang, t }));
     io.stderr(`${t('cli.written', { file: values.out! })}\n`);
   } else {
-    const text = format === 'json' ? reportToJson(report)
-      : format === 'md' ? reportToMarkdown(report, t)
-        : renderText(report, t, io.isTTY && !values.out && !io.env.NO_COLOR);
+    const text =
+      format === 'json'
+        ? reportToJson(report)
+        : format === 'md'
+          ? reportToMarkdown(report, t)
+          : renderText(report, t, io.isTTY && !values.out && !io.env.NO_COLOR);
     if (values.out) {
       io.writeFile(values.out, text);
       io.stderr(`${t('cli.written', { file: values.out })}\n`);

@@ -19,7 +19,11 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
   const client = connect(values, io);
   const progress = progressLine(io, t);
   const bytes = await configurationDocument(localDocumentEngine, {
-    client, baseline: baselineFrom(io, values.baseline), lang, dict: dictionaryFor(lang), onProgress: progress.update,
+    client,
+    baseline: baselineFrom(io, values.baseline),
+    lang,
+    dict: dictionaryFor(lang),
+    onProgress: progress.update,
   });
   progress.done();
   io.writeFile(values.out, bytes);

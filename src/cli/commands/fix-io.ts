@@ -70,7 +70,13 @@ export function isAdminIn(snapshot: Snapshot): boolean {
   return users.data.some((u) => u.id === account.data.current_user_id && u.rights.is_admin);
 }
 
-const MARK: Record<OpReport['status'], string> = { applied: '✓', failed: '✗', 'not-attempted': '·', skipped: '–', conflict: '!' };
+const MARK: Record<OpReport['status'], string> = {
+  applied: '✓',
+  failed: '✗',
+  'not-attempted': '·',
+  skipped: '–',
+  conflict: '!',
+};
 
 /** One op's result as a terminal line. */
 export function opLine(op: OpReport, t: Translate, mode: 'fix' | 'undo' = 'fix'): string {

@@ -31,7 +31,8 @@ export async function fixCommand(argv: string[], io: CliIo): Promise<number> {
   const asked = values.rule ?? [];
   if (!asked.length && !values['all-safe']) throw usageError('say what to fix: --rule ID (repeatable) or --all-safe');
   const known = fixableRuleIds();
-  for (const id of asked) if (!known.includes(id)) throw usageError(`--rule ${id}: no automatic fix (fixable: ${known.join(', ')})`);
+  for (const id of asked)
+    if (!known.includes(id)) throw usageError(`--rule ${id}: no automatic fix (fixable: ${known.join(', ')})`);
   const ruleIds = [...new Set([...asked, ...(values['all-safe'] ? fixableRuleIds('safe') : [])])];
   const lang = langFlag(values.lang, io.env);
   const t = translatorFor(lang);
@@ -51,7 +52,9 @@ export async function fixCommand(argv: string[], io: CliIo): Promise<number> {
       if (plan) plans.push(plan);
     } catch (err) {
       if (!(err instanceof PlanUnavailableError)) throw err;
-      io.stderr(`${t('fix.refused.part-failed', { rule: id, reason: err.failure?.message ?? err.part ?? err.message })}\n`);
+      io.stderr(
+        `${t('fix.refused.part-failed', { rule: id, reason: err.failure?.message ?? err.part ?? err.message })}\n`,
+      );
     }
   }
   const withOps = plans.filter((p) => p.ops.length);
@@ -85,11 +88,19 @@ export async function fixCommand(argv: string[], io: CliIo): Promise<number> {
     }
   }
 
-  const journal = new Journal(values.journal ? ioJournalStorage(io, values.journal) : memoryJournalStorage(),
-    { by: tokenUserIn(snapshot) });
+  const journal = new Journal(values.journal ? ioJournalStorage(io, values.journal) : memoryJournalStorage(), {
+    by: tokenUserIn(snapshot),
+  });
   const outcome = await applyFixes({
-    client, ruleIds: withOps.map((p) => p.ruleId), snapshot, baseline: settings.baseline, lang, journal,
-    lock: journalLock(io, values.journal), isAdmin: isAdminIn(snapshot), confirmed: true,
+    client,
+    ruleIds: withOps.map((p) => p.ruleId),
+    snapshot,
+    baseline: settings.baseline,
+    lang,
+    journal,
+    lock: journalLock(io, values.journal),
+    isAdmin: isAdminIn(snapshot),
+    confirmed: true,
     onOp: (op) => io.stdout(opLine(op, t)),
   });
   if (outcome.status === 'refused') {
@@ -103,7 +114,9 @@ export async function fixCommand(argv: string[], io: CliIo): Promise<number> {
   const after = auditSnapshot(outcome.snapshot, settings);
   io.stdout(`${t('fix.cli.score', { score: after.score ?? '—' })}\n`);
   if (outcome.plans.some((p) => p.entryId)) {
-    io.stdout(`${values.journal ? t('fix.cli.journal', { file: values.journal, batch: outcome.batchId }) : t('fix.cli.noJournal')}\n`);
+    io.stdout(
+      `${values.journal ? t('fix.cli.journal', { file: values.journal, batch: outcome.batchId }) : t('fix.cli.noJournal')}\n`,
+    );
   }
   return outcome.status === 'done' || outcome.status === 'already-fixed' ? EXIT.ok : EXIT.failed;
 }

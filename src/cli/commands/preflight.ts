@@ -14,13 +14,19 @@ const ENTITIES: ImportEntity[] = ['contacts', 'companies', 'leads'];
 
 function entityFlag(value: string | undefined): ImportEntity {
   if (!value) throw usageError(`--entity is required: ${ENTITIES.join(', ')}`);
-  if (!ENTITIES.includes(value as ImportEntity)) throw usageError(`--entity must be one of ${ENTITIES.join(', ')} (got "${value}")`);
+  if (!ENTITIES.includes(value as ImportEntity))
+    throw usageError(`--entity must be one of ${ENTITIES.join(', ')} (got "${value}")`);
   return value as ImportEntity;
 }
 
 /** `setup-audit preflight --file F --entity E`: check an import file against the live account; exit 1 on errors. */
 export async function preflightCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseFlags(argv, { ...ACCOUNT_OPTIONS, file: { type: 'string' }, entity: { type: 'string' }, csv: { type: 'string' } });
+  const { values } = parseFlags(argv, {
+    ...ACCOUNT_OPTIONS,
+    file: { type: 'string' },
+    entity: { type: 'string' },
+    csv: { type: 'string' },
+  });
   const entity = entityFlag(values.entity);
   if (!values.file) throw usageError('--file import.xlsx|import.csv is required');
   const lang = langFlag(values.lang, io.env);
@@ -34,11 +40,19 @@ export async function preflightCommand(argv: string[], io: CliIo): Promise<numbe
   const client = connect(values, io);
   const baseline = baselineFrom(io, values.baseline);
   const result = await preflightImport(localDocumentEngine, {
-    client, file, fileName: basename(values.file), entity, windowDays: baseline.thresholds.signalWindowDays,
+    client,
+    file,
+    fileName: basename(values.file),
+    entity,
+    windowDays: baseline.thresholds.signalWindowDays,
     onProgress: (p) => {
       if (!io.stderrTTY) return;
-      const text = p.stage === 'contacts' ? t('cli.preflightContacts', { count: p.contacts })
-        : p.stage === 'rows' ? t('cli.preflightRows', { count: p.rows.done, total: p.rows.total }) : t('cli.preflightSchema');
+      const text =
+        p.stage === 'contacts'
+          ? t('cli.preflightContacts', { count: p.contacts })
+          : p.stage === 'rows'
+            ? t('cli.preflightRows', { count: p.rows.done, total: p.rows.total })
+            : t('cli.preflightSchema');
       io.stderr(`\r\x1b[K${text}`);
     },
   });
@@ -59,7 +73,12 @@ export async function templateCommand(argv: string[], io: CliIo): Promise<number
   const lang = langFlag(values.lang, io.env);
   const baseline = baselineFrom(io, values.baseline);
   const bytes = await importTemplate(localDocumentEngine, {
-    client: connect(values, io), entity, lang, dict: dictionaryFor(lang), baseline, windowDays: baseline.thresholds.signalWindowDays,
+    client: connect(values, io),
+    entity,
+    lang,
+    dict: dictionaryFor(lang),
+    baseline,
+    windowDays: baseline.thresholds.signalWindowDays,
   });
   io.writeFile(values.out, bytes);
   io.stderr(`${translatorFor(lang)('cli.written', { file: values.out })}\n`);

@@ -34,12 +34,19 @@ export async function undoCommand(argv: string[], io: CliIo): Promise<number> {
   assertReachable(snapshot, baseUrl);
   const journal = new Journal(ioJournalStorage(io, values.journal), { by: tokenUserIn(snapshot) });
   const outcome = await undoFixes({
-    client, journal, lock: journalLock(io, values.journal), isAdmin: isAdminIn(snapshot), batchId, onOp: (op) => io.stdout(opLine(op, t, 'undo')),
+    client,
+    journal,
+    lock: journalLock(io, values.journal),
+    isAdmin: isAdminIn(snapshot),
+    batchId,
+    onOp: (op) => io.stdout(opLine(op, t, 'undo')),
   });
   if (outcome.status === 'refused') {
     io.stderr(`${t(outcome.message.key, outcome.message.params)}\n`);
     return EXIT.failed;
   }
-  io.stdout(`\n${t(`fix.outcome.${outcome.status === 'undone' ? 'undone' : outcome.status === 'partial' ? 'undo-partial' : outcome.status}`)}\n`);
+  io.stdout(
+    `\n${t(`fix.outcome.${outcome.status === 'undone' ? 'undone' : outcome.status === 'partial' ? 'undo-partial' : outcome.status}`)}\n`,
+  );
   return outcome.status === 'undone' ? EXIT.ok : EXIT.failed;
 }

@@ -25,21 +25,35 @@ export function renderText(report: Report, t: Translate, colour: boolean): strin
   const lines: string[] = [];
   const account = report.account.name ?? report.account.subdomain ?? String(report.account.id ?? '');
   lines.push(p.bold(t('cli.title', { account })));
-  lines.push(t('cli.scoreLine', { score: scoreText(report.score, t), grade: report.grade ?? '—', baseline: report.baseline.name }));
-  lines.push(t('cli.countsLine', {
-    fail: report.counts.fail, review: report.counts['needs-review'], manual: report.counts.manual, error: report.counts.error,
-  }));
+  lines.push(
+    t('cli.scoreLine', {
+      score: scoreText(report.score, t),
+      grade: report.grade ?? '—',
+      baseline: report.baseline.name,
+    }),
+  );
+  lines.push(
+    t('cli.countsLine', {
+      fail: report.counts.fail,
+      review: report.counts['needs-review'],
+      manual: report.counts.manual,
+      error: report.counts.error,
+    }),
+  );
   lines.push('');
   for (const area of report.areas) {
     lines.push(`  ${t(`areas.${area.id}`).padEnd(28)} ${paintScore(area.score)}`);
   }
   for (const area of report.areas) {
     const shown = report.results
-      .filter((r) => r.area === area.id && (r.outcome === 'fail' || r.outcome === 'needs-review' || r.outcome === 'error'))
+      .filter(
+        (r) => r.area === area.id && (r.outcome === 'fail' || r.outcome === 'needs-review' || r.outcome === 'error'),
+      )
       .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
     if (!shown.length && !area.failedParts.length) continue;
     lines.push('', p.bold(t(`areas.${area.id}`)));
-    for (const part of area.failedParts) lines.push(`  ${p.red('!')} ${t('cli.partFailed', { part: t(`parts.${part.part}`), reason: part.reason })}`);
+    for (const part of area.failedParts)
+      lines.push(`  ${p.red('!')} ${t('cli.partFailed', { part: t(`parts.${part.part}`), reason: part.reason })}`);
     for (const r of shown) lines.push(...resultLines(r, t, p));
   }
   lines.push('', p.dim(t('cli.requests', { count: report.requests.count, retries: report.requests.retries })));

@@ -1,13 +1,22 @@
 /** Escapes text for HTML (names come from the account). */
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]!));
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 /**
  * The local CRM page: a shell like amoCRM's advanced settings page for the widget. No inline script
  * (the page's CSP forbids it): host.js reads the data attributes, builds APP and loads the widget.
  */
-export function hostPage(opts: { code: string; lang: 'ru' | 'en'; theme: 'light' | 'dark'; title: string; widgetPath: string }): string {
+export function hostPage(opts: {
+  code: string;
+  lang: 'ru' | 'en';
+  theme: 'light' | 'dark';
+  title: string;
+  widgetPath: string;
+}): string {
   const code = escapeHtml(opts.code);
   return `<!doctype html>
 <html lang="${opts.lang}" data-theme="${opts.theme}">

@@ -11,12 +11,16 @@ type Seed = SeedName;
 const WIDGET_CODE = 'setup_audit';
 const WIDGET_PATH = `/widgets/${WIDGET_CODE}`;
 const TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8',
-  '.png': 'image/png', '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.html': 'text/html; charset=utf-8',
 };
 // No inline scripts, no eval, nothing from other origins: the page proves the widget needs none of it.
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-  + "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 /** Options of the local CRM page. */
 export interface HostOptions {
@@ -30,8 +34,13 @@ export interface HostOptions {
 }
 
 function cookies(req: IncomingMessage): Record<string, string> {
-  return Object.fromEntries((req.headers.cookie ?? '').split(';').map((c) => c.trim().split('='))
-    .filter((kv) => kv.length === 2).map(([k, v]) => [k, decodeURIComponent(v)]));
+  return Object.fromEntries(
+    (req.headers.cookie ?? '')
+      .split(';')
+      .map((c) => c.trim().split('='))
+      .filter((kv) => kv.length === 2)
+      .map(([k, v]) => [k, decodeURIComponent(v ?? '')]),
+  );
 }
 
 /** Serves the local CRM page, the built widget and the emulated API on one origin. */
@@ -39,7 +48,12 @@ export function createHostServer(options: HostOptions) {
   let seed: Seed = options.seed ?? 'messy';
   // The widget's saved settings (what the CRM keeps from the settings modal); they outlive account resets.
   const widgetSettings: { baseline: string } = { baseline: '' };
-  const emulator = createEmulator({ seed, latencyMs: options.latencyMs ?? 0, quiet: true, testRoutes: options.testRoutes });
+  const emulator = createEmulator({
+    seed,
+    latencyMs: options.latencyMs ?? 0,
+    quiet: true,
+    testRoutes: options.testRoutes,
+  });
   const widgetDir = join(options.root, 'widget');
   const vendor: Record<string, string> = {
     '/vendor/require.js': join(options.root, 'node_modules', 'requirejs', 'require.js'),
@@ -57,7 +71,10 @@ export function createHostServer(options: HostOptions) {
   async function serveFile(res: ServerResponse, file: string): Promise<void> {
     try {
       const data = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+      });
       res.end(data);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' });
@@ -73,7 +90,7 @@ export function createHostServer(options: HostOptions) {
       await sendResponse(res, await emulator.handle(await toRequest(req, origin)));
       return;
     }
-    if (url.pathname === '/' ) {
+    if (url.pathname === '/') {
       res.writeHead(302, { location: `/settings/widgets/${WIDGET_CODE}/${url.search}` });
       res.end();
       return;
@@ -88,14 +105,25 @@ export function createHostServer(options: HostOptions) {
       const lang = (url.searchParams.get('lang') ?? jar.host_lang) === 'en' ? 'en' : 'ru';
       const theme = (url.searchParams.get('theme') ?? jar.host_theme) === 'dark' ? 'dark' : 'light';
       res.writeHead(200, {
-        'content-type': TYPES['.html'], 'content-security-policy': CSP, 'cache-control': 'no-store',
+        'content-type': TYPES['.html'],
+        'content-security-policy': CSP,
+        'cache-control': 'no-store',
         'set-cookie': [
           `amo_session=${encodeURIComponent(emulator.sessionFor(user.id))}; Path=/; HttpOnly; SameSite=Lax`,
-          `host_user=${user.id}; Path=/; SameSite=Lax`, `host_lang=${lang}; Path=/; SameSite=Lax`,
+          `host_user=${user.id}; Path=/; SameSite=Lax`,
+          `host_lang=${lang}; Path=/; SameSite=Lax`,
           `host_theme=${theme}; Path=/; SameSite=Lax`,
         ],
       });
-      res.end(hostPage({ code: WIDGET_CODE, lang, theme, title: lang === 'ru' ? 'Аудит настройки' : 'Setup Audit', widgetPath: WIDGET_PATH }));
+      res.end(
+        hostPage({
+          code: WIDGET_CODE,
+          lang,
+          theme,
+          title: lang === 'ru' ? 'Аудит настройки' : 'Setup Audit',
+          widgetPath: WIDGET_PATH,
+        }),
+      );
       return;
     }
     if (url.pathname === '/__host/context') {
@@ -103,8 +131,15 @@ export function createHostServer(options: HostOptions) {
       const lang = jar.host_lang === 'en' ? 'en' : 'ru';
       const body = {
         ...hostContext(emulator.store, user, lang, { code: WIDGET_CODE, path: WIDGET_PATH, version: '1.0.0' }),
-        seed, seeds: SEED_NAMES, settings: widgetSettings,
-        users: emulator.store.users.map((u) => ({ id: u.id, name: u.name, is_admin: u.rights.is_admin, is_active: u.rights.is_active })),
+        seed,
+        seeds: SEED_NAMES,
+        settings: widgetSettings,
+        users: emulator.store.users.map((u) => ({
+          id: u.id,
+          name: u.name,
+          is_admin: u.rights.is_admin,
+          is_active: u.rights.is_active,
+        })),
       };
       res.writeHead(200, { 'content-type': TYPES['.json'], 'cache-control': 'no-store' });
       res.end(JSON.stringify(body));
@@ -132,7 +167,8 @@ export function createHostServer(options: HostOptions) {
       res.end();
       return;
     }
-    if (vendor[url.pathname]) return serveFile(res, vendor[url.pathname]);
+    const vendorFile = vendor[url.pathname];
+    if (vendorFile) return serveFile(res, vendorFile);
     const inside = (dir: string, rel: string) => {
       const file = normalize(join(dir, rel));
       return file.startsWith(dir + sep) ? file : null;

@@ -4,8 +4,13 @@ import type { Route } from '../router';
 import { hal, selfLink, withSet } from '../http';
 
 const DATETIME = {
-  date_pattern: 'd.m.Y H:i', short_date_pattern: 'd.m.Y', short_time_pattern: 'H:i', date_format: 'd.m.Y',
-  time_format: 'H:i', timezone: 'Europe/Moscow', timezone_offset: '+03:00',
+  date_pattern: 'd.m.Y H:i',
+  short_date_pattern: 'd.m.Y',
+  short_time_pattern: 'H:i',
+  date_format: 'd.m.Y',
+  time_format: 'H:i',
+  timezone: 'Europe/Moscow',
+  timezone_offset: '+03:00',
 };
 
 /** Account routes. */
@@ -14,12 +19,24 @@ export const accountRoutes: Route[] = [
     const a = ctx.store.account;
     const w = withSet(ctx.query);
     const out: Record<string, unknown> = {
-      id: a.id, name: a.name, subdomain: a.subdomain, created_at: a.created_at, created_by: a.created_by,
-      updated_at: a.updated_at, updated_by: a.updated_by, current_user_id: ctx.user.id, country: a.country,
-      currency: a.currency, currency_symbol: a.currency_symbol, customers_mode: a.customers_mode,
-      is_unsorted_on: a.is_unsorted_on, mobile_feature_version: a.mobile_feature_version,
-      is_loss_reason_enabled: a.is_loss_reason_enabled, is_helpbot_enabled: a.is_helpbot_enabled,
-      is_technical_account: a.is_technical_account, contact_name_display_order: a.contact_name_display_order,
+      id: a.id,
+      name: a.name,
+      subdomain: a.subdomain,
+      created_at: a.created_at,
+      created_by: a.created_by,
+      updated_at: a.updated_at,
+      updated_by: a.updated_by,
+      current_user_id: ctx.user.id,
+      country: a.country,
+      currency: a.currency,
+      currency_symbol: a.currency_symbol,
+      customers_mode: a.customers_mode,
+      is_unsorted_on: a.is_unsorted_on,
+      mobile_feature_version: a.mobile_feature_version,
+      is_loss_reason_enabled: a.is_loss_reason_enabled,
+      is_helpbot_enabled: a.is_helpbot_enabled,
+      is_technical_account: a.is_technical_account,
+      contact_name_display_order: a.contact_name_display_order,
     };
     if (w.has('amojo_id')) out['amojo_id'] = a.amojo_id;
     if (w.has('uuid')) out['uuid'] = a.uuid;

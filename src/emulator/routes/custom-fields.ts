@@ -15,12 +15,61 @@ import { fieldOut } from '../serialize';
 const ENTITY = ':entity(leads|contacts|companies)';
 const LIST_TYPES = ['select', 'multiselect', 'radiobutton'];
 const CREATABLE: Record<FieldEntity, string[]> = {
-  leads: ['text', 'numeric', 'checkbox', 'select', 'multiselect', 'date', 'url', 'textarea', 'radiobutton', 'streetaddress',
-    'smart_address', 'birthday', 'legal_entity', 'date_time', 'chained_list', 'monetary', 'file'],
-  contacts: ['text', 'numeric', 'checkbox', 'select', 'multiselect', 'date', 'url', 'textarea', 'radiobutton', 'streetaddress',
-    'smart_address', 'birthday', 'legal_entity', 'date_time', 'monetary', 'file'],
-  companies: ['text', 'numeric', 'checkbox', 'select', 'multiselect', 'date', 'url', 'textarea', 'radiobutton', 'streetaddress',
-    'smart_address', 'birthday', 'legal_entity', 'date_time', 'monetary', 'file'],
+  leads: [
+    'text',
+    'numeric',
+    'checkbox',
+    'select',
+    'multiselect',
+    'date',
+    'url',
+    'textarea',
+    'radiobutton',
+    'streetaddress',
+    'smart_address',
+    'birthday',
+    'legal_entity',
+    'date_time',
+    'chained_list',
+    'monetary',
+    'file',
+  ],
+  contacts: [
+    'text',
+    'numeric',
+    'checkbox',
+    'select',
+    'multiselect',
+    'date',
+    'url',
+    'textarea',
+    'radiobutton',
+    'streetaddress',
+    'smart_address',
+    'birthday',
+    'legal_entity',
+    'date_time',
+    'monetary',
+    'file',
+  ],
+  companies: [
+    'text',
+    'numeric',
+    'checkbox',
+    'select',
+    'multiselect',
+    'date',
+    'url',
+    'textarea',
+    'radiobutton',
+    'streetaddress',
+    'smart_address',
+    'birthday',
+    'legal_entity',
+    'date_time',
+    'monetary',
+    'file',
+  ],
 };
 
 function entityOf(ctx: Ctx): FieldEntity {
@@ -30,7 +79,10 @@ function entityOf(ctx: Ctx): FieldEntity {
 /** Validates a `required_statuses` value against the lead pipelines. */
 export function checkRequiredStatuses(store: Store, value: unknown, issues: ValidationIssue[]): void {
   if (value === null) return;
-  if (!Array.isArray(value)) { issues.push({ code: 'InvalidType', path: 'required_statuses', detail: 'must be an array' }); return; }
+  if (!Array.isArray(value)) {
+    issues.push({ code: 'InvalidType', path: 'required_statuses', detail: 'must be an array' });
+    return;
+  }
   value.forEach((rs, i) => {
     const path = `required_statuses.${i}`;
     if (!isObject(rs) || typeof rs['status_id'] !== 'number' || typeof rs['pipeline_id'] !== 'number') {
@@ -38,15 +90,25 @@ export function checkRequiredStatuses(store: Store, value: unknown, issues: Vali
       return;
     }
     const p = store.pipelines.find((x) => x.id === rs['pipeline_id']);
-    if (!p) { issues.push({ code: 'NotFound', path: `${path}.pipeline_id`, detail: `Pipeline ${rs['pipeline_id']} not found` }); return; }
+    if (!p) {
+      issues.push({ code: 'NotFound', path: `${path}.pipeline_id`, detail: `Pipeline ${rs['pipeline_id']} not found` });
+      return;
+    }
     if (!p.statuses.some((s) => s.id === rs['status_id'])) {
-      issues.push({ code: 'NotFound', path: `${path}.status_id`, detail: `Status ${rs['status_id']} not found in pipeline ${p.id}` });
+      issues.push({
+        code: 'NotFound',
+        path: `${path}.status_id`,
+        detail: `Status ${rs['status_id']} not found in pipeline ${p.id}`,
+      });
     }
   });
 }
 
 function checkEnums(value: unknown, issues: ValidationIssue[], existing: EnumDto[] | null): void {
-  if (!Array.isArray(value)) { issues.push({ code: 'InvalidType', path: 'enums', detail: 'enums must be an array' }); return; }
+  if (!Array.isArray(value)) {
+    issues.push({ code: 'InvalidType', path: 'enums', detail: 'enums must be an array' });
+    return;
+  }
   value.forEach((e, i) => {
     if (!isObject(e) || typeof e['value'] !== 'string' || e['value'].trim() === '') {
       issues.push({ code: 'NotBlank', path: `enums.${i}.value`, detail: 'enum value is required' });
@@ -61,10 +123,12 @@ function nextEnums(store: Store, sent: Record<string, unknown>[], existing: Enum
   return sent.map((e, i) => {
     const old = e['id'] === undefined ? undefined : (existing ?? []).find((x) => x.id === e['id']);
     const out: EnumDto = {
-      id: old ? old.id : nextId(store, 'enum'), value: String(e['value']),
+      id: old ? old.id : nextId(store, 'enum'),
+      value: String(e['value']),
       sort: typeof e['sort'] === 'number' ? e['sort'] : (i + 1) * 500,
     };
-    if (typeof e['code'] === 'string' || old?.code !== undefined) out.code = (e['code'] as string | undefined) ?? old?.code ?? null;
+    if (typeof e['code'] === 'string' || old?.code !== undefined)
+      out.code = (e['code'] as string | undefined) ?? old?.code ?? null;
     return out;
   });
 }
@@ -78,8 +142,12 @@ function findField(ctx: Ctx): FieldRecord {
 /** Validates one PATCH item against its field; returns issues. */
 function checkPatch(store: Store, f: FieldRecord | undefined, it: Record<string, unknown>): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  if (!f) { issues.push({ code: 'NotFound', path: 'id', detail: `Field ${String(it['id'])} not found` }); return issues; }
-  if (it['type'] !== undefined && it['type'] !== f.type) issues.push({ code: 'NotSupportedChoice', path: 'type', detail: 'type cannot be changed' });
+  if (!f) {
+    issues.push({ code: 'NotFound', path: 'id', detail: `Field ${String(it['id'])} not found` });
+    return issues;
+  }
+  if (it['type'] !== undefined && it['type'] !== f.type)
+    issues.push({ code: 'NotSupportedChoice', path: 'type', detail: 'type cannot be changed' });
   if (it['name'] !== undefined && (typeof it['name'] !== 'string' || it['name'].trim() === '')) {
     issues.push({ code: 'NotBlank', path: 'name', detail: 'name must be a non-empty string' });
   }
@@ -87,7 +155,8 @@ function checkPatch(store: Store, f: FieldRecord | undefined, it: Record<string,
     issues.push({ code: 'NotSupportedChoice', path: 'name', detail: 'predefined fields cannot be renamed' });
   }
   if (it['enums'] !== undefined) {
-    if (!LIST_TYPES.includes(f.type) && f.enums === null) issues.push({ code: 'NotSupportedChoice', path: 'enums', detail: 'field has no enums' });
+    if (!LIST_TYPES.includes(f.type) && f.enums === null)
+      issues.push({ code: 'NotSupportedChoice', path: 'enums', detail: 'field has no enums' });
     else checkEnums(it['enums'], issues, f.enums);
   }
   if (it['required_statuses'] !== undefined) checkRequiredStatuses(store, it['required_statuses'], issues);
@@ -98,11 +167,12 @@ function applyPatch(store: Store, f: FieldRecord, it: Record<string, unknown>): 
   if (typeof it['name'] === 'string') f.name = it['name'];
   if (typeof it['sort'] === 'number') f.sort = it['sort'];
   if (typeof it['code'] === 'string' && !f.is_predefined) f.code = it['code'];
-  if (it['group_id'] !== undefined) f.group_id = (it['group_id'] as string | null);
+  if (it['group_id'] !== undefined) f.group_id = it['group_id'] as string | null;
   if (Array.isArray(it['enums'])) f.enums = nextEnums(store, it['enums'] as Record<string, unknown>[], f.enums);
   if (it['required_statuses'] !== undefined) {
-    f.required_statuses = ((it['required_statuses'] ?? []) as { status_id: number; pipeline_id: number }[])
-      .map((r) => ({ status_id: r.status_id, pipeline_id: r.pipeline_id }));
+    f.required_statuses = ((it['required_statuses'] ?? []) as { status_id: number; pipeline_id: number }[]).map(
+      (r) => ({ status_id: r.status_id, pipeline_id: r.pipeline_id }),
+    );
   }
 }
 
@@ -117,41 +187,73 @@ export const customFieldRoutes: Route[] = [
       const dir = ctx.query.get(`order[${order}]`) === 'desc' ? -1 : 1;
       list = [...list].sort((a, b) => dir * (a[order] - b[order] || a.id - b.id));
     }
-    return arrayListResponse({ origin: ctx.origin, path: `/api/v4/${entity}/custom_fields`, query: ctx.query,
-      collection: 'custom_fields', meta: 'full' }, list, (f) => fieldOut(ctx.store, ctx.origin, entity, f));
+    return arrayListResponse(
+      {
+        origin: ctx.origin,
+        path: `/api/v4/${entity}/custom_fields`,
+        query: ctx.query,
+        collection: 'custom_fields',
+        meta: 'full',
+      },
+      list,
+      (f) => fieldOut(ctx.store, ctx.origin, entity, f),
+    );
   }),
   route('GET', `/api/v4/${ENTITY}/custom_fields/:id(\\d+)`, (ctx) =>
-    hal(fieldOut(ctx.store, ctx.origin, entityOf(ctx), findField(ctx)))),
+    hal(fieldOut(ctx.store, ctx.origin, entityOf(ctx), findField(ctx))),
+  ),
   route('POST', `/api/v4/${ENTITY}/custom_fields`, async (ctx) => {
     requireAdmin(ctx);
     const entity = entityOf(ctx);
     const items = await arrayBody(ctx);
-    assertValid(items.map((it, i) => {
-      const errors: ValidationIssue[] = [];
-      if (typeof it['name'] !== 'string' || it['name'].trim() === '') errors.push({ code: 'NotBlank', path: 'name', detail: 'name is required' });
-      if (typeof it['type'] !== 'string' || !CREATABLE[entity].includes(it['type'])) {
-        errors.push({ code: 'NotSupportedChoice', path: 'type', detail: `type ${String(it['type'])} cannot be created for ${entity}` });
-      }
-      if (LIST_TYPES.includes(String(it['type']))) {
-        if (!Array.isArray(it['enums']) || it['enums'].length === 0) errors.push({ code: 'NotBlank', path: 'enums', detail: 'enums are required' });
-        else checkEnums(it['enums'], errors, null);
-      }
-      if (it['group_id'] !== undefined && it['group_id'] !== null && !ctx.store.groups[entity].some((g) => g.id === it['group_id'])) {
-        errors.push({ code: 'NotFound', path: 'group_id', detail: 'group not found' });
-      }
-      if (it['required_statuses'] !== undefined) checkRequiredStatuses(ctx.store, it['required_statuses'], errors);
-      return { request_id: String(it['request_id'] ?? i), errors };
-    }));
+    assertValid(
+      items.map((it, i) => {
+        const errors: ValidationIssue[] = [];
+        if (typeof it['name'] !== 'string' || it['name'].trim() === '')
+          errors.push({ code: 'NotBlank', path: 'name', detail: 'name is required' });
+        if (typeof it['type'] !== 'string' || !CREATABLE[entity].includes(it['type'])) {
+          errors.push({
+            code: 'NotSupportedChoice',
+            path: 'type',
+            detail: `type ${String(it['type'])} cannot be created for ${entity}`,
+          });
+        }
+        if (LIST_TYPES.includes(String(it['type']))) {
+          if (!Array.isArray(it['enums']) || it['enums'].length === 0)
+            errors.push({ code: 'NotBlank', path: 'enums', detail: 'enums are required' });
+          else checkEnums(it['enums'], errors, null);
+        }
+        if (
+          it['group_id'] !== undefined &&
+          it['group_id'] !== null &&
+          !ctx.store.groups[entity].some((g) => g.id === it['group_id'])
+        ) {
+          errors.push({ code: 'NotFound', path: 'group_id', detail: 'group not found' });
+        }
+        if (it['required_statuses'] !== undefined) checkRequiredStatuses(ctx.store, it['required_statuses'], errors);
+        return { request_id: String(it['request_id'] ?? i), errors };
+      }),
+    );
     const maxSort = ctx.store.fields[entity].reduce((m, f) => Math.max(m, f.sort), 0);
     const created = items.map((it, i) => {
       const f: FieldRecord = {
-        id: nextId(ctx.store, 'field'), name: String(it['name']), type: String(it['type']),
+        id: nextId(ctx.store, 'field'),
+        name: String(it['name']),
+        type: String(it['type']),
         code: typeof it['code'] === 'string' ? it['code'] : null,
-        sort: typeof it['sort'] === 'number' ? it['sort'] : maxSort + (i + 1) * 2, entity_type: entity,
-        is_predefined: false, is_deletable: true, is_api_only: it['is_api_only'] === true,
+        sort: typeof it['sort'] === 'number' ? it['sort'] : maxSort + (i + 1) * 2,
+        entity_type: entity,
+        is_predefined: false,
+        is_deletable: true,
+        is_api_only: it['is_api_only'] === true,
         group_id: typeof it['group_id'] === 'string' ? it['group_id'] : null,
         enums: Array.isArray(it['enums']) ? nextEnums(ctx.store, it['enums'] as Record<string, unknown>[], null) : null,
-        required_statuses: [], remind: null, currency: null, tracking_callback: null, triggers: [], hidden_statuses: [],
+        required_statuses: [],
+        remind: null,
+        currency: null,
+        tracking_callback: null,
+        triggers: [],
+        hidden_statuses: [],
         chained_lists: null,
       };
       applyPatch(ctx.store, f, { required_statuses: it['required_statuses'] });
@@ -167,7 +269,12 @@ export const customFieldRoutes: Route[] = [
     const entity = entityOf(ctx);
     const items = await arrayBody(ctx);
     const targets = items.map((it) => ctx.store.fields[entity].find((f) => f.id === it['id']));
-    assertValid(items.map((it, i) => ({ request_id: String(it['request_id'] ?? i), errors: checkPatch(ctx.store, targets[i], it) })));
+    assertValid(
+      items.map((it, i) => ({
+        request_id: String(it['request_id'] ?? i),
+        errors: checkPatch(ctx.store, targets[i], it),
+      })),
+    );
     const out = items.map((it, i) => {
       applyPatch(ctx.store, targets[i]!, it);
       return fieldOut(ctx.store, ctx.origin, entity, targets[i]!);

@@ -41,7 +41,11 @@ function matchesQuery(c: ContactRecord, q: string): boolean {
   if (needle === '') return true;
   if (c.name.toLowerCase().includes(needle)) return true;
   const digits = needle.replace(/\D/g, '');
-  if (digits.length >= 5 && channelValues(c.custom_fields_values, 'PHONE').some((p) => p.replace(/\D/g, '').includes(digits))) return true;
+  if (
+    digits.length >= 5 &&
+    channelValues(c.custom_fields_values, 'PHONE').some((p) => p.replace(/\D/g, '').includes(digits))
+  )
+    return true;
   return channelValues(c.custom_fields_values, 'EMAIL').some((e) => e.toLowerCase().includes(needle));
 }
 
@@ -67,26 +71,45 @@ function checkLeadPatch(store: Store, it: Record<string, unknown>): ValidationIs
   if (it['status_id'] !== undefined || it['pipeline_id'] !== undefined) {
     const statusId = it['status_id'] ?? lead.status_id;
     const s = p?.statuses.find((x) => x.id === statusId);
-    if (p && (!s || s.type === 1)) errors.push({ code: 'NotFound', path: 'status_id', detail: `Status ${String(statusId)} not found in pipeline ${p.id}` });
+    if (p && (!s || s.type === 1))
+      errors.push({
+        code: 'NotFound',
+        path: 'status_id',
+        detail: `Status ${String(statusId)} not found in pipeline ${p.id}`,
+      });
   }
-  if (it['name'] !== undefined && typeof it['name'] !== 'string') errors.push({ code: 'InvalidType', path: 'name', detail: 'name must be a string' });
-  if (it['price'] !== undefined && it['price'] !== null && typeof it['price'] !== 'number') errors.push({ code: 'InvalidType', path: 'price', detail: 'price must be an integer' });
+  if (it['name'] !== undefined && typeof it['name'] !== 'string')
+    errors.push({ code: 'InvalidType', path: 'name', detail: 'name must be a string' });
+  if (it['price'] !== undefined && it['price'] !== null && typeof it['price'] !== 'number')
+    errors.push({ code: 'InvalidType', path: 'price', detail: 'price must be an integer' });
   if (it['responsible_user_id'] !== undefined && !store.users.some((u) => u.id === it['responsible_user_id'])) {
     errors.push({ code: 'NotFound', path: 'responsible_user_id', detail: 'user not found' });
   }
   if (it['custom_fields_values'] !== undefined) {
     const cfv = it['custom_fields_values'];
-    if (!Array.isArray(cfv)) errors.push({ code: 'InvalidType', path: 'custom_fields_values', detail: 'must be an array' });
-    else cfv.forEach((v, i) => {
-      if (!isObject(v) || !store.fields.leads.some((f) => f.id === v['field_id'])) {
-        errors.push({ code: 'NotSupportedChoice', path: `custom_fields_values.${i}.field_id`, detail: 'field not found' });
-      }
-    });
+    if (!Array.isArray(cfv))
+      errors.push({ code: 'InvalidType', path: 'custom_fields_values', detail: 'must be an array' });
+    else
+      cfv.forEach((v, i) => {
+        if (!isObject(v) || !store.fields.leads.some((f) => f.id === v['field_id'])) {
+          errors.push({
+            code: 'NotSupportedChoice',
+            path: `custom_fields_values.${i}.field_id`,
+            detail: 'field not found',
+          });
+        }
+      });
   }
   return errors;
 }
 
-function applyLeadPatch(store: Store, lead: LeadRecord, it: Record<string, unknown>, userId: number, nowSec: number): void {
+function applyLeadPatch(
+  store: Store,
+  lead: LeadRecord,
+  it: Record<string, unknown>,
+  userId: number,
+  nowSec: number,
+): void {
   if (typeof it['name'] === 'string') lead.name = it['name'];
   if (it['price'] !== undefined) lead.price = it['price'] as number | null;
   if (typeof it['responsible_user_id'] === 'number') lead.responsible_user_id = it['responsible_user_id'];
@@ -95,7 +118,8 @@ function applyLeadPatch(store: Store, lead: LeadRecord, it: Record<string, unkno
   else if (typeof it['pipeline_id'] === 'number') {
     // Moving to another pipeline without a status lands in its first working stage.
     const p = store.pipelines.find((x) => x.id === lead.pipeline_id)!;
-    if (!p.statuses.some((s) => s.id === lead.status_id)) lead.status_id = p.statuses.filter((s) => s.type === 0).sort((a, b) => a.sort - b.sort)[0]!.id;
+    if (!p.statuses.some((s) => s.id === lead.status_id))
+      lead.status_id = p.statuses.filter((s) => s.type === 0).sort((a, b) => a.sort - b.sort)[0]!.id;
   }
   if (Array.isArray(it['custom_fields_values'])) {
     const values = [...(lead.custom_fields_values ?? [])];
@@ -104,7 +128,13 @@ function applyLeadPatch(store: Store, lead: LeadRecord, it: Record<string, unkno
       const i = values.findIndex((x) => x.field_id === f.id);
       if (i >= 0) values.splice(i, 1);
       if (Array.isArray(v['values']) && v['values'].length > 0) {
-        values.push({ field_id: f.id, field_name: f.name, field_code: f.code, field_type: f.type, values: v['values'] as FieldValueDto['values'] });
+        values.push({
+          field_id: f.id,
+          field_name: f.name,
+          field_code: f.code,
+          field_type: f.type,
+          values: v['values'] as FieldValueDto['values'],
+        });
       }
     }
     lead.custom_fields_values = values.length > 0 ? values : null;
@@ -123,20 +153,38 @@ export const entityRoutes: Route[] = [
     const resp = multi(ctx.query, 'filter[responsible_user_id]').map(Number);
     const ids = multi(ctx.query, 'filter[id]').map(Number);
     const pipelines = multi(ctx.query, 'filter[pipeline_id]').map(Number);
-    const list = ctx.store.leads.filter((l) => see(l.responsible_user_id) &&
-      (pairs.length === 0 || pairs.some((p) => (p.pipeline_id === undefined || p.pipeline_id === l.pipeline_id) &&
-        (p.status_id === undefined || p.status_id === l.status_id))) &&
-      (resp.length === 0 || resp.includes(l.responsible_user_id)) && (ids.length === 0 || ids.includes(l.id)) &&
-      (pipelines.length === 0 || pipelines.includes(l.pipeline_id)));
+    const list = ctx.store.leads.filter(
+      (l) =>
+        see(l.responsible_user_id) &&
+        (pairs.length === 0 ||
+          pairs.some(
+            (p) =>
+              (p.pipeline_id === undefined || p.pipeline_id === l.pipeline_id) &&
+              (p.status_id === undefined || p.status_id === l.status_id),
+          )) &&
+        (resp.length === 0 || resp.includes(l.responsible_user_id)) &&
+        (ids.length === 0 || ids.includes(l.id)) &&
+        (pipelines.length === 0 || pipelines.includes(l.pipeline_id)),
+    );
     const w = withSet(ctx.query);
-    return listResponse({ origin: ctx.origin, path: '/api/v4/leads', query: ctx.query, collection: 'leads', meta: 'page',
-      total: list.length, slice: (o, n) => list.slice(o, o + n).map((l) => leadOut(ctx.store, ctx.origin, l, w)) });
+    return listResponse({
+      origin: ctx.origin,
+      path: '/api/v4/leads',
+      query: ctx.query,
+      collection: 'leads',
+      meta: 'page',
+      total: list.length,
+      slice: (o, n) => list.slice(o, o + n).map((l) => leadOut(ctx.store, ctx.origin, l, w)),
+    });
   }),
   route('PATCH', '/api/v4/leads', async (ctx) => {
     const rights = effectiveRights(ctx.store, ctx.user);
-    if (!rights.is_admin && (rights.leads?.edit ?? 'D') === 'D') throw new Problem(403, 'Access denied: no right to edit leads');
+    if (!rights.is_admin && (rights.leads?.edit ?? 'D') === 'D')
+      throw new Problem(403, 'Access denied: no right to edit leads');
     const items = await arrayBody(ctx);
-    assertValid(items.map((it, i) => ({ request_id: String(it['request_id'] ?? i), errors: checkLeadPatch(ctx.store, it) })));
+    assertValid(
+      items.map((it, i) => ({ request_id: String(it['request_id'] ?? i), errors: checkLeadPatch(ctx.store, it) })),
+    );
     const see = visibility(ctx, 'leads');
     const nowSec = Math.floor(ctx.now() / 1000);
     const out = items.map((it) => {
@@ -162,27 +210,58 @@ export const entityRoutes: Route[] = [
     readPaging(ctx.query, PAGING);
     if (seesAll && resp.length === 0 && ids.length === 0 && q.trim() === '') {
       // Page straight into the list so a lazily generated account computes only the requested page.
-      return listResponse({ origin: ctx.origin, path: '/api/v4/contacts', query: ctx.query, collection: 'contacts', meta: 'page',
-        total: all.length, slice: (o, n) => range(o, Math.min(all.length, o + n)).map((i) => contactOut(ctx.store, ctx.origin, all.at(i), w)) });
+      return listResponse({
+        origin: ctx.origin,
+        path: '/api/v4/contacts',
+        query: ctx.query,
+        collection: 'contacts',
+        meta: 'page',
+        total: all.length,
+        slice: (o, n) =>
+          range(o, Math.min(all.length, o + n)).map((i) => contactOut(ctx.store, ctx.origin, all.at(i), w)),
+      });
     }
     const idx: number[] = [];
     let i = 0;
     for (const c of iterate(all)) {
-      if (see(c.responsible_user_id) && (resp.length === 0 || resp.includes(c.responsible_user_id)) &&
-        (ids.length === 0 || ids.includes(c.id)) && matchesQuery(c, q)) idx.push(i);
+      if (
+        see(c.responsible_user_id) &&
+        (resp.length === 0 || resp.includes(c.responsible_user_id)) &&
+        (ids.length === 0 || ids.includes(c.id)) &&
+        matchesQuery(c, q)
+      )
+        idx.push(i);
       i++;
     }
-    return listResponse({ origin: ctx.origin, path: '/api/v4/contacts', query: ctx.query, collection: 'contacts', meta: 'page',
-      total: idx.length, slice: (o, n) => idx.slice(o, o + n).map((k) => contactOut(ctx.store, ctx.origin, all.at(k), w)) });
+    return listResponse({
+      origin: ctx.origin,
+      path: '/api/v4/contacts',
+      query: ctx.query,
+      collection: 'contacts',
+      meta: 'page',
+      total: idx.length,
+      slice: (o, n) => idx.slice(o, o + n).map((k) => contactOut(ctx.store, ctx.origin, all.at(k), w)),
+    });
   }),
   route('GET', '/api/v4/companies', (ctx) => {
     const see = visibility(ctx, 'companies');
     const resp = multi(ctx.query, 'filter[responsible_user_id]').map(Number);
     const q = (ctx.query.get('query') ?? '').trim().toLowerCase();
-    const list = ctx.store.companies.filter((c) => see(c.responsible_user_id) &&
-      (resp.length === 0 || resp.includes(c.responsible_user_id)) && (q === '' || c.name.toLowerCase().includes(q)));
-    return listResponse({ origin: ctx.origin, path: '/api/v4/companies', query: ctx.query, collection: 'companies', meta: 'page',
-      total: list.length, slice: (o, n) => list.slice(o, o + n).map((c) => companyOut(ctx.store, ctx.origin, c)) });
+    const list = ctx.store.companies.filter(
+      (c) =>
+        see(c.responsible_user_id) &&
+        (resp.length === 0 || resp.includes(c.responsible_user_id)) &&
+        (q === '' || c.name.toLowerCase().includes(q)),
+    );
+    return listResponse({
+      origin: ctx.origin,
+      path: '/api/v4/companies',
+      query: ctx.query,
+      collection: 'companies',
+      meta: 'page',
+      total: list.length,
+      slice: (o, n) => list.slice(o, o + n).map((c) => companyOut(ctx.store, ctx.origin, c)),
+    });
   }),
 ];
 

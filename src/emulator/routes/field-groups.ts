@@ -20,26 +20,44 @@ function findGroup(ctx: Ctx): GroupRecord {
 export const fieldGroupRoutes: Route[] = [
   route('GET', BASE, (ctx) => {
     const entity = ctx.params['entity'] as FieldEntity;
-    return arrayListResponse({ origin: ctx.origin, path: `/api/v4/${entity}/custom_fields/groups`, query: ctx.query,
-      collection: 'custom_field_groups', meta: 'total', unpaged: true },
-    [...ctx.store.groups[entity]].sort((a, b) => a.sort - b.sort), (g) => groupOut(ctx.store, ctx.origin, entity, g));
+    return arrayListResponse(
+      {
+        origin: ctx.origin,
+        path: `/api/v4/${entity}/custom_fields/groups`,
+        query: ctx.query,
+        collection: 'custom_field_groups',
+        meta: 'total',
+        unpaged: true,
+      },
+      [...ctx.store.groups[entity]].sort((a, b) => a.sort - b.sort),
+      (g) => groupOut(ctx.store, ctx.origin, entity, g),
+    );
   }),
-  route('GET', `${BASE}/:id`, (ctx) => hal(groupOut(ctx.store, ctx.origin, ctx.params['entity'] as FieldEntity, findGroup(ctx)))),
+  route('GET', `${BASE}/:id`, (ctx) =>
+    hal(groupOut(ctx.store, ctx.origin, ctx.params['entity'] as FieldEntity, findGroup(ctx))),
+  ),
   route('POST', BASE, async (ctx) => {
     requireAdmin(ctx);
     const entity = ctx.params['entity'] as FieldEntity;
     const items = await arrayBody(ctx);
-    assertValid(items.map((it, i) => {
-      const errors: ValidationIssue[] = [];
-      if (typeof it['name'] !== 'string' || it['name'].trim() === '') errors.push({ code: 'NotBlank', path: 'name', detail: 'name is required' });
-      if (it['sort'] !== undefined && typeof it['sort'] !== 'number') errors.push({ code: 'InvalidType', path: 'sort', detail: 'sort must be an integer' });
-      return { request_id: String(it['request_id'] ?? i), errors };
-    }));
+    assertValid(
+      items.map((it, i) => {
+        const errors: ValidationIssue[] = [];
+        if (typeof it['name'] !== 'string' || it['name'].trim() === '')
+          errors.push({ code: 'NotBlank', path: 'name', detail: 'name is required' });
+        if (it['sort'] !== undefined && typeof it['sort'] !== 'number')
+          errors.push({ code: 'InvalidType', path: 'sort', detail: 'sort must be an integer' });
+        return { request_id: String(it['request_id'] ?? i), errors };
+      }),
+    );
     const created = items.map((it) => {
       const g: GroupRecord = {
-        id: `${entity}_${nextId(ctx.store, 'group')}`, name: String(it['name']),
-        sort: typeof it['sort'] === 'number' ? it['sort'] : ctx.store.groups[entity].length, entity_type: entity,
-        is_predefined: false, type: 'custom_field_group',
+        id: `${entity}_${nextId(ctx.store, 'group')}`,
+        name: String(it['name']),
+        sort: typeof it['sort'] === 'number' ? it['sort'] : ctx.store.groups[entity].length,
+        entity_type: entity,
+        is_predefined: false,
+        type: 'custom_field_group',
       };
       ctx.store.groups[entity].push(g);
       const out = groupOut(ctx.store, ctx.origin, entity, g);
@@ -55,7 +73,10 @@ export const fieldGroupRoutes: Route[] = [
     const body = await objectBody(ctx);
     const errors: ValidationIssue[] = [];
     const fields = body['fields'];
-    if (fields !== undefined && (!Array.isArray(fields) || !fields.every((id) => ctx.store.fields[entity].some((f) => f.id === id)))) {
+    if (
+      fields !== undefined &&
+      (!Array.isArray(fields) || !fields.every((id) => ctx.store.fields[entity].some((f) => f.id === id)))
+    ) {
       errors.push({ code: 'NotFound', path: 'fields', detail: 'fields must be ids of existing fields' });
     }
     if (body['name'] !== undefined && (typeof body['name'] !== 'string' || body['name'].trim() === '')) {

@@ -11,5 +11,12 @@ import { userRoutes } from './users';
 
 /** All API routes. Groups come before fields so `/custom_fields/groups` is not read as a field id. */
 export const apiRoutes: Route[] = [
-  ...accountRoutes, ...userRoutes, ...fieldGroupRoutes, ...customFieldRoutes, ...pipelineRoutes, ...signalRoutes, ...entityRoutes, ...callRoutes,
+  ...accountRoutes,
+  ...userRoutes,
+  ...fieldGroupRoutes,
+  ...customFieldRoutes,
+  ...pipelineRoutes,
+  ...signalRoutes,
+  ...entityRoutes,
+  ...callRoutes,
 ];

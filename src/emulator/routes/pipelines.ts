@@ -17,16 +17,67 @@ export const MAX_PIPELINES = 50;
 export const MAX_STATUSES = 100;
 
 /** Colors the API accepts for stages, plus the system/default ones it returns itself. */
-export const STATUS_COLORS = ['#fffeb2', '#fffd7f', '#fff000', '#ffeab2', '#ffdc7f', '#ffce5a', '#ffdbdb', '#ffc8c8', '#ff8f92',
-  '#d6eaff', '#c1e0ff', '#98cbff', '#ebffb1', '#deff81', '#87f2c0', '#f9deff', '#f3beff', '#ccc8f9', '#eb93ff', '#f2f3f4', '#e6e8ea',
-  '#99ccff', '#ffff99', '#ffcc66', '#ffcccc', '#c1c1c1', '#ccff66', '#d5d8db'];
+export const STATUS_COLORS = [
+  '#fffeb2',
+  '#fffd7f',
+  '#fff000',
+  '#ffeab2',
+  '#ffdc7f',
+  '#ffce5a',
+  '#ffdbdb',
+  '#ffc8c8',
+  '#ff8f92',
+  '#d6eaff',
+  '#c1e0ff',
+  '#98cbff',
+  '#ebffb1',
+  '#deff81',
+  '#87f2c0',
+  '#f9deff',
+  '#f3beff',
+  '#ccc8f9',
+  '#eb93ff',
+  '#f2f3f4',
+  '#e6e8ea',
+  '#99ccff',
+  '#ffff99',
+  '#ffcc66',
+  '#ffcccc',
+  '#c1c1c1',
+  '#ccff66',
+  '#d5d8db',
+];
 
 /** The three system stages of a new pipeline. */
 export function systemStatuses(store: Store, names?: { won?: string; lost?: string }): StatusRecord[] {
   return [
-    { id: nextId(store, 'status'), name: 'Неразобранное', sort: 10, is_editable: false, color: '#c1c1c1', type: 1, descriptions: [] },
-    { id: WON, name: names?.won ?? 'Успешно реализовано', sort: 10000, is_editable: false, color: '#CCFF66', type: 0, descriptions: [] },
-    { id: LOST, name: names?.lost ?? 'Закрыто и не реализовано', sort: 11000, is_editable: false, color: '#D5D8DB', type: 0, descriptions: [] },
+    {
+      id: nextId(store, 'status'),
+      name: 'Неразобранное',
+      sort: 10,
+      is_editable: false,
+      color: '#c1c1c1',
+      type: 1,
+      descriptions: [],
+    },
+    {
+      id: WON,
+      name: names?.won ?? 'Успешно реализовано',
+      sort: 10000,
+      is_editable: false,
+      color: '#CCFF66',
+      type: 0,
+      descriptions: [],
+    },
+    {
+      id: LOST,
+      name: names?.lost ?? 'Закрыто и не реализовано',
+      sort: 11000,
+      is_editable: false,
+      color: '#D5D8DB',
+      type: 0,
+      descriptions: [],
+    },
   ];
 }
 
@@ -42,66 +93,124 @@ function findStatus(ctx: Ctx, p: PipelineRecord): StatusRecord {
   return s;
 }
 
-function checkStatusInput(it: Record<string, unknown>, creating: boolean, errors: ValidationIssue[], prefix = ''): void {
+function checkStatusInput(
+  it: Record<string, unknown>,
+  creating: boolean,
+  errors: ValidationIssue[],
+  prefix = '',
+): void {
   if (creating || it['name'] !== undefined) {
-    if (typeof it['name'] !== 'string' || it['name'].trim() === '') errors.push({ code: 'NotBlank', path: `${prefix}name`, detail: 'name is required' });
+    if (typeof it['name'] !== 'string' || it['name'].trim() === '')
+      errors.push({ code: 'NotBlank', path: `${prefix}name`, detail: 'name is required' });
   }
   if (creating || it['sort'] !== undefined) {
-    if (typeof it['sort'] !== 'number' || !Number.isInteger(it['sort'])) errors.push({ code: 'InvalidType', path: `${prefix}sort`, detail: 'sort must be an integer' });
+    if (typeof it['sort'] !== 'number' || !Number.isInteger(it['sort']))
+      errors.push({ code: 'InvalidType', path: `${prefix}sort`, detail: 'sort must be an integer' });
   }
-  if (it['color'] !== undefined && (typeof it['color'] !== 'string' || !STATUS_COLORS.includes(it['color'].toLowerCase()))) {
-    errors.push({ code: 'NotSupportedChoice', path: `${prefix}color`, detail: `color ${String(it['color'])} is not allowed` });
+  if (
+    it['color'] !== undefined &&
+    (typeof it['color'] !== 'string' || !STATUS_COLORS.includes(it['color'].toLowerCase()))
+  ) {
+    errors.push({
+      code: 'NotSupportedChoice',
+      path: `${prefix}color`,
+      detail: `color ${String(it['color'])} is not allowed`,
+    });
   }
 }
 
 function newStatus(store: Store, it: Record<string, unknown>): StatusRecord {
   return {
-    id: nextId(store, 'status'), name: String(it['name']), sort: Number(it['sort']), is_editable: true,
-    color: typeof it['color'] === 'string' ? it['color'] : '#99ccff', type: 0, descriptions: [],
+    id: nextId(store, 'status'),
+    name: String(it['name']),
+    sort: Number(it['sort']),
+    is_editable: true,
+    color: typeof it['color'] === 'string' ? it['color'] : '#99ccff',
+    type: 0,
+    descriptions: [],
   };
 }
 
 /** Pipeline and status routes. */
 export const pipelineRoutes: Route[] = [
   route('GET', '/api/v4/leads/pipelines', (ctx) =>
-    arrayListResponse({ origin: ctx.origin, path: '/api/v4/leads/pipelines', query: ctx.query, collection: 'pipelines',
-      meta: 'total', unpaged: true }, [...ctx.store.pipelines].sort((a, b) => a.sort - b.sort || a.id - b.id),
-    (p) => pipelineOut(ctx.store, ctx.origin, p))),
-  route('GET', '/api/v4/leads/pipelines/:id(\\d+)', (ctx) => hal(pipelineOut(ctx.store, ctx.origin, findPipeline(ctx)))),
+    arrayListResponse(
+      {
+        origin: ctx.origin,
+        path: '/api/v4/leads/pipelines',
+        query: ctx.query,
+        collection: 'pipelines',
+        meta: 'total',
+        unpaged: true,
+      },
+      [...ctx.store.pipelines].sort((a, b) => a.sort - b.sort || a.id - b.id),
+      (p) => pipelineOut(ctx.store, ctx.origin, p),
+    ),
+  ),
+  route('GET', '/api/v4/leads/pipelines/:id(\\d+)', (ctx) =>
+    hal(pipelineOut(ctx.store, ctx.origin, findPipeline(ctx))),
+  ),
   route('POST', '/api/v4/leads/pipelines', async (ctx) => {
     requireAdmin(ctx);
     const items = await arrayBody(ctx);
     if (ctx.store.pipelines.length + items.length > MAX_PIPELINES) {
       throw new Problem(400, `Pipelines limit exceeded: at most ${MAX_PIPELINES} pipelines per account`);
     }
-    assertValid(items.map((it, i) => {
-      const errors: ValidationIssue[] = [];
-      if (typeof it['name'] !== 'string' || it['name'].trim() === '') errors.push({ code: 'NotBlank', path: 'name', detail: 'name is required' });
-      if (typeof it['sort'] !== 'number') errors.push({ code: 'NotBlank', path: 'sort', detail: 'sort is required' });
-      for (const k of ['is_main', 'is_unsorted_on']) {
-        if (typeof it[k] !== 'boolean') errors.push({ code: 'NotBlank', path: k, detail: `${k} is required` });
-      }
-      const sts = isObject(it['_embedded']) && Array.isArray(it['_embedded']['statuses']) ? it['_embedded']['statuses'] : [];
-      if (sts.length + 3 > MAX_STATUSES) errors.push({ code: 'TooManyItems', path: '_embedded.statuses', detail: `at most ${MAX_STATUSES} statuses per pipeline` });
-      sts.forEach((s, j) => {
-        if (!isObject(s)) { errors.push({ code: 'InvalidType', path: `_embedded.statuses.${j}`, detail: 'must be an object' }); return; }
-        if (s['id'] === WON || s['id'] === LOST) {
-          if (typeof s['name'] !== 'string' || s['name'].trim() === '') errors.push({ code: 'NotBlank', path: `_embedded.statuses.${j}.name`, detail: 'name is required' });
-        } else checkStatusInput(s, true, errors, `_embedded.statuses.${j}.`);
-      });
-      return { request_id: String(it['request_id'] ?? i), errors };
-    }));
+    assertValid(
+      items.map((it, i) => {
+        const errors: ValidationIssue[] = [];
+        if (typeof it['name'] !== 'string' || it['name'].trim() === '')
+          errors.push({ code: 'NotBlank', path: 'name', detail: 'name is required' });
+        if (typeof it['sort'] !== 'number') errors.push({ code: 'NotBlank', path: 'sort', detail: 'sort is required' });
+        for (const k of ['is_main', 'is_unsorted_on']) {
+          if (typeof it[k] !== 'boolean') errors.push({ code: 'NotBlank', path: k, detail: `${k} is required` });
+        }
+        const sts =
+          isObject(it['_embedded']) && Array.isArray(it['_embedded']['statuses']) ? it['_embedded']['statuses'] : [];
+        if (sts.length + 3 > MAX_STATUSES)
+          errors.push({
+            code: 'TooManyItems',
+            path: '_embedded.statuses',
+            detail: `at most ${MAX_STATUSES} statuses per pipeline`,
+          });
+        sts.forEach((s, j) => {
+          if (!isObject(s)) {
+            errors.push({ code: 'InvalidType', path: `_embedded.statuses.${j}`, detail: 'must be an object' });
+            return;
+          }
+          if (s['id'] === WON || s['id'] === LOST) {
+            if (typeof s['name'] !== 'string' || s['name'].trim() === '')
+              errors.push({ code: 'NotBlank', path: `_embedded.statuses.${j}.name`, detail: 'name is required' });
+          } else checkStatusInput(s, true, errors, `_embedded.statuses.${j}.`);
+        });
+        return { request_id: String(it['request_id'] ?? i), errors };
+      }),
+    );
     const created = items.map((it) => {
-      const sts = (isObject(it['_embedded']) && Array.isArray(it['_embedded']['statuses']) ? it['_embedded']['statuses'] : []) as Record<string, unknown>[];
+      const sts = (
+        isObject(it['_embedded']) && Array.isArray(it['_embedded']['statuses']) ? it['_embedded']['statuses'] : []
+      ) as Record<string, unknown>[];
       const won = sts.find((s) => s['id'] === WON);
       const lost = sts.find((s) => s['id'] === LOST);
       const p: PipelineRecord = {
-        id: nextId(ctx.store, 'pipeline'), name: String(it['name']), sort: Number(it['sort']), is_main: it['is_main'] === true,
-        is_unsorted_on: it['is_unsorted_on'] === true, is_archive: false,
+        id: nextId(ctx.store, 'pipeline'),
+        name: String(it['name']),
+        sort: Number(it['sort']),
+        is_main: it['is_main'] === true,
+        is_unsorted_on: it['is_unsorted_on'] === true,
+        is_archive: false,
         statuses: [],
       };
-      const system = systemStatuses(ctx.store, { won: won?.['name'] as string | undefined, lost: lost?.['name'] as string | undefined });
-      p.statuses = [system[0]!, ...sts.filter((s) => s !== won && s !== lost).map((s) => newStatus(ctx.store, s)), system[1]!, system[2]!];
+      const system = systemStatuses(ctx.store, {
+        won: won?.['name'] as string | undefined,
+        lost: lost?.['name'] as string | undefined,
+      });
+      p.statuses = [
+        system[0]!,
+        ...sts.filter((s) => s !== won && s !== lost).map((s) => newStatus(ctx.store, s)),
+        system[1]!,
+        system[2]!,
+      ];
       if (p.is_main) for (const o of ctx.store.pipelines) o.is_main = false;
       ctx.store.pipelines.push(p);
       const out = pipelineOut(ctx.store, ctx.origin, p);
@@ -115,9 +224,13 @@ export const pipelineRoutes: Route[] = [
     const p = findPipeline(ctx);
     const body = await objectBody(ctx);
     const errors: ValidationIssue[] = [];
-    if (body['name'] !== undefined && (typeof body['name'] !== 'string' || body['name'].trim() === '')) errors.push({ code: 'NotBlank', path: 'name', detail: 'name must be non-empty' });
-    if (body['sort'] !== undefined && typeof body['sort'] !== 'number') errors.push({ code: 'InvalidType', path: 'sort', detail: 'sort must be an integer' });
-    for (const k of ['is_main', 'is_unsorted_on']) if (body[k] !== undefined && typeof body[k] !== 'boolean') errors.push({ code: 'InvalidType', path: k, detail: `${k} must be boolean` });
+    if (body['name'] !== undefined && (typeof body['name'] !== 'string' || body['name'].trim() === ''))
+      errors.push({ code: 'NotBlank', path: 'name', detail: 'name must be non-empty' });
+    if (body['sort'] !== undefined && typeof body['sort'] !== 'number')
+      errors.push({ code: 'InvalidType', path: 'sort', detail: 'sort must be an integer' });
+    for (const k of ['is_main', 'is_unsorted_on'])
+      if (body[k] !== undefined && typeof body[k] !== 'boolean')
+        errors.push({ code: 'InvalidType', path: k, detail: `${k} must be boolean` });
     assertValid([{ request_id: '0', errors }]);
     if (typeof body['name'] === 'string') p.name = body['name'];
     if (typeof body['sort'] === 'number') p.sort = body['sort'];
@@ -129,7 +242,8 @@ export const pipelineRoutes: Route[] = [
     requireAdmin(ctx);
     const p = findPipeline(ctx);
     if (ctx.store.pipelines.length === 1) throw new Problem(400, 'The last pipeline cannot be deleted');
-    if (ctx.store.leads.some((l) => l.pipeline_id === p.id)) throw new Problem(400, 'A pipeline with leads cannot be deleted');
+    if (ctx.store.leads.some((l) => l.pipeline_id === p.id))
+      throw new Problem(400, 'A pipeline with leads cannot be deleted');
     ctx.store.pipelines = ctx.store.pipelines.filter((x) => x !== p);
     if (p.is_main) ctx.store.pipelines.sort((a, b) => a.sort - b.sort)[0]!.is_main = true;
     return noContent();
@@ -138,8 +252,18 @@ export const pipelineRoutes: Route[] = [
   route('GET', '/api/v4/leads/pipelines/:pipeline_id(\\d+)/statuses', (ctx) => {
     const p = findPipeline(ctx, 'pipeline_id');
     const w = withSet(ctx.query);
-    return arrayListResponse({ origin: ctx.origin, path: `/api/v4/leads/pipelines/${p.id}/statuses`, query: ctx.query,
-      collection: 'statuses', meta: 'total', unpaged: true }, visibleStatuses(p), (s) => statusOut(ctx.store, ctx.origin, p, s, w));
+    return arrayListResponse(
+      {
+        origin: ctx.origin,
+        path: `/api/v4/leads/pipelines/${p.id}/statuses`,
+        query: ctx.query,
+        collection: 'statuses',
+        meta: 'total',
+        unpaged: true,
+      },
+      visibleStatuses(p),
+      (s) => statusOut(ctx.store, ctx.origin, p, s, w),
+    );
   }),
   route('GET', '/api/v4/leads/pipelines/:pipeline_id(\\d+)/statuses/:id(\\d+)', (ctx) => {
     const p = findPipeline(ctx, 'pipeline_id');
@@ -150,13 +274,18 @@ export const pipelineRoutes: Route[] = [
     const p = findPipeline(ctx, 'pipeline_id');
     const items = await arrayBody(ctx);
     if (p.statuses.length + items.length > MAX_STATUSES) {
-      throw new Problem(400, `Statuses limit exceeded: at most ${MAX_STATUSES} statuses per pipeline, system ones included`);
+      throw new Problem(
+        400,
+        `Statuses limit exceeded: at most ${MAX_STATUSES} statuses per pipeline, system ones included`,
+      );
     }
-    assertValid(items.map((it, i) => {
-      const errors: ValidationIssue[] = [];
-      checkStatusInput(it, true, errors);
-      return { request_id: String(it['request_id'] ?? i), errors };
-    }));
+    assertValid(
+      items.map((it, i) => {
+        const errors: ValidationIssue[] = [];
+        checkStatusInput(it, true, errors);
+        return { request_id: String(it['request_id'] ?? i), errors };
+      }),
+    );
     const created = items.map((it) => {
       const s = newStatus(ctx.store, it);
       p.statuses.push(s);
@@ -176,7 +305,8 @@ export const pipelineRoutes: Route[] = [
     else if (s.id === WON || s.id === LOST) {
       // System statuses can only be renamed.
       for (const k of Object.keys(body)) {
-        if (k !== 'name' && k !== 'request_id') errors.push({ code: 'NotEditable', path: k, detail: 'System statuses can only be renamed' });
+        if (k !== 'name' && k !== 'request_id')
+          errors.push({ code: 'NotEditable', path: k, detail: 'System statuses can only be renamed' });
       }
     }
     checkStatusInput(body, false, errors);
@@ -196,7 +326,10 @@ export const pipelineRoutes: Route[] = [
     if (!target && inIt.length > 0) throw new Problem(400, 'The only working stage with leads cannot be deleted');
     p.statuses = p.statuses.filter((x) => x !== s);
     // Leads of a deleted stage move to the first working stage.
-    for (const l of inIt) { l.status_id = target!.id; l.updated_at = Math.floor(ctx.now() / 1000); }
+    for (const l of inIt) {
+      l.status_id = target!.id;
+      l.updated_at = Math.floor(ctx.now() / 1000);
+    }
     return noContent();
   }),
 ];

@@ -16,27 +16,44 @@ const ACTIONS = ['view', 'edit', 'add', 'delete', 'export'] as const;
 export function deniedRights(): RoleRightsDto {
   const block = (): EntityRights => ({ view: 'D', edit: 'D', add: 'D', delete: 'D', export: 'D' });
   return {
-    leads: block(), contacts: block(), companies: block(), tasks: { edit: 'D', delete: 'D' },
-    mail_access: false, catalog_access: false, files_access: false, status_rights: null,
-    catalog_rights: null, custom_fields_rights: null, oper_day_reports_view_access: false, oper_day_user_tracking: false,
+    leads: block(),
+    contacts: block(),
+    companies: block(),
+    tasks: { edit: 'D', delete: 'D' },
+    mail_access: false,
+    catalog_access: false,
+    files_access: false,
+    status_rights: null,
+    catalog_rights: null,
+    custom_fields_rights: null,
+    oper_day_reports_view_access: false,
+    oper_day_user_tracking: false,
   };
 }
 
 function checkRights(rights: unknown, path: string, issues: ValidationIssue[]): void {
-  if (!isObject(rights)) { issues.push({ code: 'InvalidType', path, detail: 'rights must be an object' }); return; }
+  if (!isObject(rights)) {
+    issues.push({ code: 'InvalidType', path, detail: 'rights must be an object' });
+    return;
+  }
   for (const e of ENTITIES) {
     const block = rights[e];
     if (block === undefined) continue;
-    if (!isObject(block)) { issues.push({ code: 'InvalidType', path: `${path}.${e}`, detail: 'must be an object' }); continue; }
+    if (!isObject(block)) {
+      issues.push({ code: 'InvalidType', path: `${path}.${e}`, detail: 'must be an object' });
+      continue;
+    }
     for (const [k, v] of Object.entries(block)) {
-      if (!(ACTIONS as readonly string[]).includes(k)) issues.push({ code: 'UnknownField', path: `${path}.${e}.${k}`, detail: 'unknown action' });
+      if (!(ACTIONS as readonly string[]).includes(k))
+        issues.push({ code: 'UnknownField', path: `${path}.${e}.${k}`, detail: 'unknown action' });
       else if (typeof v !== 'string' || !LETTERS.includes(v) || (k === 'add' && v !== 'A' && v !== 'D')) {
         issues.push({ code: 'NotSupportedChoice', path: `${path}.${e}.${k}`, detail: `invalid right ${String(v)}` });
       }
     }
   }
   for (const k of ['mail_access', 'catalog_access'] as const) {
-    if (rights[k] !== undefined && typeof rights[k] !== 'boolean') issues.push({ code: 'InvalidType', path: `${path}.${k}`, detail: 'must be boolean' });
+    if (rights[k] !== undefined && typeof rights[k] !== 'boolean')
+      issues.push({ code: 'InvalidType', path: `${path}.${k}`, detail: 'must be boolean' });
   }
 }
 
@@ -52,9 +69,19 @@ function mergeRights(store: Store, base: RoleRightsDto, patch: Record<string, un
     if (Array.isArray(sr) && sr.length > 0) out.status_rights = sr as StatusRightDto[];
     else {
       // null or [] removes status rights; unsorted stages keep a row with everything denied.
-      out.status_rights = store.pipelines.flatMap((p) => p.statuses.filter((s) => s.type === 1).map((s) => ({
-        entity_type: 'leads', pipeline_id: p.id, status_id: s.id, rights: { view: 'D', edit: 'D', delete: 'D' },
-      }) as StatusRightDto));
+      out.status_rights = store.pipelines.flatMap((p) =>
+        p.statuses
+          .filter((s) => s.type === 1)
+          .map(
+            (s) =>
+              ({
+                entity_type: 'leads',
+                pipeline_id: p.id,
+                status_id: s.id,
+                rights: { view: 'D', edit: 'D', delete: 'D' },
+              }) as StatusRightDto,
+          ),
+      );
     }
   }
   return out;
@@ -71,8 +98,11 @@ export const userRoutes: Route[] = [
   route('GET', '/api/v4/users', (ctx) => {
     requireAdmin(ctx);
     const w = withSet(ctx.query);
-    return arrayListResponse({ origin: ctx.origin, path: '/api/v4/users', query: ctx.query, collection: 'users', meta: 'full' },
-      ctx.store.users, (u) => userOut(ctx.store, ctx.origin, u, w));
+    return arrayListResponse(
+      { origin: ctx.origin, path: '/api/v4/users', query: ctx.query, collection: 'users', meta: 'full' },
+      ctx.store.users,
+      (u) => userOut(ctx.store, ctx.origin, u, w),
+    );
   }),
   route('GET', '/api/v4/users/:id(\\d+)', (ctx) => {
     requireAdmin(ctx);
@@ -83,8 +113,11 @@ export const userRoutes: Route[] = [
   route('GET', '/api/v4/roles', (ctx) => {
     requireAdmin(ctx);
     const w = withSet(ctx.query);
-    return arrayListResponse({ origin: ctx.origin, path: '/api/v4/roles', query: ctx.query, collection: 'roles', meta: 'full' },
-      ctx.store.roles, (r) => roleOut(ctx.store, ctx.origin, r, w));
+    return arrayListResponse(
+      { origin: ctx.origin, path: '/api/v4/roles', query: ctx.query, collection: 'roles', meta: 'full' },
+      ctx.store.roles,
+      (r) => roleOut(ctx.store, ctx.origin, r, w),
+    );
   }),
   route('GET', '/api/v4/roles/:id(\\d+)', (ctx) => {
     requireAdmin(ctx);
@@ -95,18 +128,22 @@ export const userRoutes: Route[] = [
     // The docs' example posts one object; the PHP library posts a collection. Accept both.
     const raw = await ctx.body();
     const items = Array.isArray(raw) ? raw : [raw];
-    if (items.length === 0 || !items.every(isObject)) throw new Problem(400, 'Request body must be a role object or an array of them');
+    if (items.length === 0 || !items.every(isObject))
+      throw new Problem(400, 'Request body must be a role object or an array of them');
     const groups = (items as Record<string, unknown>[]).map((it, i) => {
       const errors: ValidationIssue[] = [];
-      if (typeof it['name'] !== 'string' || it['name'].trim() === '') errors.push({ code: 'NotBlank', path: 'name', detail: 'name is required' });
-      else if (ctx.store.roles.some((r) => r.name === it['name'])) errors.push({ code: 'NotUnique', path: 'name', detail: 'role name already exists' });
+      if (typeof it['name'] !== 'string' || it['name'].trim() === '')
+        errors.push({ code: 'NotBlank', path: 'name', detail: 'name is required' });
+      else if (ctx.store.roles.some((r) => r.name === it['name']))
+        errors.push({ code: 'NotUnique', path: 'name', detail: 'role name already exists' });
       if (it['rights'] !== undefined) checkRights(it['rights'], 'rights', errors);
       return { request_id: String(it['request_id'] ?? i), errors };
     });
     assertValid(groups);
     const created = (items as Record<string, unknown>[]).map((it) => {
       const role: RoleRecord = {
-        id: nextId(ctx.store, 'role'), name: String(it['name']),
+        id: nextId(ctx.store, 'role'),
+        name: String(it['name']),
         rights: mergeRights(ctx.store, deniedRights(), isObject(it['rights']) ? it['rights'] : {}),
       };
       ctx.store.roles.push(role);
@@ -141,4 +178,3 @@ export const userRoutes: Route[] = [
     return noContent();
   }),
 ];
-

@@ -8,7 +8,12 @@ import { marketplace } from './widgets';
 export function freshSeed(nowMs: number): Store {
   const rng = createRng('fresh');
   const nowSec = Math.floor(nowMs / 1000);
-  const store = emptyStore('fresh', rng, nowSec, { id: 31_905_112, name: 'Новый аккаунт', subdomain: 'novyakkaunt', ageDays: 1 });
+  const store = emptyStore('fresh', rng, nowSec, {
+    id: 31_905_112,
+    name: 'Новый аккаунт',
+    subdomain: 'novyakkaunt',
+    ageDays: 1,
+  });
   addUser(store, rng, { name: 'Алексей Смирнов', email: 'a.smirnov@novyakkaunt.ru', admin: true, rank: 'newbie' });
   addPipeline(store, { name: 'Воронка', main: true, unsorted: true, stages: DEFAULT_STAGES });
   addPredefined(store);

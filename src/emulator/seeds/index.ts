@@ -10,7 +10,12 @@ export const SEED_NAMES = ['fresh', 'messy', 'clean', 'large'] as const;
 /** A seed name. */
 export type SeedName = (typeof SEED_NAMES)[number];
 
-const BUILDERS: Record<SeedName, (nowMs: number) => Store> = { fresh: freshSeed, messy: messySeed, clean: cleanSeed, large: largeSeed };
+const BUILDERS: Record<SeedName, (nowMs: number) => Store> = {
+  fresh: freshSeed,
+  messy: messySeed,
+  clean: cleanSeed,
+  large: largeSeed,
+};
 
 /** True when s names a seed. */
 export function isSeedName(s: string): s is SeedName {

@@ -6,8 +6,21 @@
 import type { FieldEntity } from '../../api/dto';
 import type { ContactRecord, RecordList, Store } from '../store';
 import {
-  DAY, addCall, addEvent, addField, addLead, addPipeline, addPredefined, addRole, addUnsorted, addUser, company, contact, emptyStore,
-  entityRights, rights,
+  DAY,
+  addCall,
+  addEvent,
+  addField,
+  addLead,
+  addPipeline,
+  addPredefined,
+  addRole,
+  addUnsorted,
+  addUser,
+  company,
+  contact,
+  emptyStore,
+  entityRights,
+  rights,
 } from './builders';
 import { FEMALE_FIRST, LAST, MALE_FIRST, companyName, feminine, formatPhone, person, translit } from './people';
 import { createRng, hashString, mulberry32 } from './prng';
@@ -16,10 +29,23 @@ import { marketplace } from './widgets';
 /** Number of contacts in the large account. */
 export const LARGE_CONTACTS = 100_000;
 const FIRST_CONTACT_ID = 20_000_001;
-const TYPES = ['text', 'numeric', 'select', 'multiselect', 'date', 'checkbox', 'textarea', 'url', 'radiobutton', 'date_time'];
+const TYPES = [
+  'text',
+  'numeric',
+  'select',
+  'multiselect',
+  'date',
+  'checkbox',
+  'textarea',
+  'url',
+  'radiobutton',
+  'date_time',
+];
 
 /** Lazily computed contacts; `generated` counts computed records (tests check laziness). */
-export interface LazyContacts extends RecordList<ContactRecord> { generated: number }
+export interface LazyContacts extends RecordList<ContactRecord> {
+  generated: number;
+}
 
 function lazyContacts(store: Store, nowSec: number, owners: number[]): LazyContacts {
   const salt = hashString('large-contacts');
@@ -39,7 +65,10 @@ function lazyContacts(store: Store, nowSec: number, owners: number[]): LazyConta
       const ten = tenOf(dup ? i - 1 : i);
       const noChannel = i % 50 === 17;
       return contact(store, {
-        id: FIRST_CONTACT_ID + i, first, last, responsible: owners[Math.floor(r() * owners.length)]!,
+        id: FIRST_CONTACT_ID + i,
+        first,
+        last,
+        responsible: owners[Math.floor(r() * owners.length)]!,
         created: nowSec - 400 * DAY + Math.floor((i / LARGE_CONTACTS) * 395 * DAY),
         phones: noChannel ? [] : [formatPhone(ten, dup ? 1 : 0)],
         emails: noChannel || r() < 0.4 ? [] : [`${translit(first)}.${translit(last)}${i}@mail.ru`],
@@ -57,23 +86,48 @@ function lazyContacts(store: Store, nowSec: number, owners: number[]): LazyConta
 export function largeSeed(nowMs: number): Store {
   const rng = createRng('large');
   const now = Math.floor(nowMs / 1000);
-  const store = emptyStore('large', rng, now, { id: 28_000_777, name: 'Федеральная сеть «Мегаполис»', subdomain: 'megapolis', ageDays: 1500 });
+  const store = emptyStore('large', rng, now, {
+    id: 28_000_777,
+    name: 'Федеральная сеть «Мегаполис»',
+    subdomain: 'megapolis',
+    ageDays: 1500,
+  });
   store.account.is_loss_reason_enabled = true;
-  for (let g = 1; g <= 12; g++) store.account.users_groups.push({ id: 300_000 + g, name: `Отдел продаж ${g + 1}`, uuid: null });
+  for (let g = 1; g <= 12; g++)
+    store.account.users_groups.push({ id: 300_000 + g, name: `Отдел продаж ${g + 1}`, uuid: null });
 
-  const roles = Array.from({ length: 40 }, (_, i) => addRole(store, `Роль ${i + 1}: ${['Менеджер', 'Старший менеджер', 'Руководитель', 'Оператор', 'Логист'][i % 5]}`,
-    rights(entityRights('A', i % 3 === 0 ? 'A' : 'M', 'A', i % 7 === 0 ? 'G' : 'M', i % 11 === 0 ? 'A' : 'D'), { edit: 'M', delete: 'M' }, i % 2 === 0)));
+  const roles = Array.from({ length: 40 }, (_, i) =>
+    addRole(
+      store,
+      `Роль ${i + 1}: ${['Менеджер', 'Старший менеджер', 'Руководитель', 'Оператор', 'Логист'][i % 5]}`,
+      rights(
+        entityRights('A', i % 3 === 0 ? 'A' : 'M', 'A', i % 7 === 0 ? 'G' : 'M', i % 11 === 0 ? 'A' : 'D'),
+        { edit: 'M', delete: 'M' },
+        i % 2 === 0,
+      ),
+    ),
+  );
   for (let i = 0; i < 300; i++) {
     const p = person(rng);
-    addUser(store, rng, { name: p.name, email: `${translit(p.first)}.${translit(p.last)}${i}@megapolis.ru`, admin: i < 6, active: i % 25 !== 24,
-      role: i < 6 ? undefined : roles[i % 40], group: i < 6 ? 0 : 300_001 + (i % 12) });
+    addUser(store, rng, {
+      name: p.name,
+      email: `${translit(p.first)}.${translit(p.last)}${i}@megapolis.ru`,
+      admin: i < 6,
+      active: i % 25 !== 24,
+      role: i < 6 ? undefined : roles[i % 40],
+      group: i < 6 ? 0 : 300_001 + (i % 12),
+    });
   }
   const owners = store.users.filter((u) => u.rights.is_active).map((u) => u.id);
 
-  const pipelines = Array.from({ length: 50 }, (_, p) => addPipeline(store, {
-    name: p === 0 ? 'Основная воронка' : `Воронка ${p + 1}`, main: p === 0, unsorted: true,
-    stages: Array.from({ length: 17 }, (_, s) => `Этап ${s + 1}`),
-  }));
+  const pipelines = Array.from({ length: 50 }, (_, p) =>
+    addPipeline(store, {
+      name: p === 0 ? 'Основная воронка' : `Воронка ${p + 1}`,
+      main: p === 0,
+      unsorted: true,
+      stages: Array.from({ length: 17 }, (_, s) => `Этап ${s + 1}`),
+    }),
+  );
   addPredefined(store);
   for (const e of ['leads', 'contacts', 'companies'] as FieldEntity[]) {
     while (store.fields[e].length < 500) {
@@ -81,39 +135,92 @@ export function largeSeed(nowMs: number): Store {
       const type = TYPES[n % TYPES.length]!;
       const list = type === 'select' || type === 'multiselect' || type === 'radiobutton';
       const p = pipelines[n % 50]!;
-      addField(store, e, { name: `Поле ${n}`, type, group: 'default', enums: list ? Array.from({ length: 1 + (n % 6) }, (_, k) => `Вариант ${k + 1}`) : undefined,
-        required: n % 40 === 0 ? [{ pipeline_id: p.id, status_id: p.statuses[2 + (n % 10)]!.id }] : [] });
+      addField(store, e, {
+        name: `Поле ${n}`,
+        type,
+        group: 'default',
+        enums: list ? Array.from({ length: 1 + (n % 6) }, (_, k) => `Вариант ${k + 1}`) : undefined,
+        required: n % 40 === 0 ? [{ pipeline_id: p.id, status_id: p.statuses[2 + (n % 10)]!.id }] : [],
+      });
     }
   }
 
   const contacts = lazyContacts(store, now, owners);
   store.contacts = contacts;
   for (let i = 0; i < 500; i++) {
-    store.companies.push(company(store, { id: 70_000_000 + i, name: companyName(rng, i + 1), responsible: rng.pick(owners), created: now - rng.int(30, 1400) * DAY,
-      phones: [formatPhone(`812${String(1_000_000 + i * 3_571).padStart(7, '0')}`, 0)], emails: [] }));
+    store.companies.push(
+      company(store, {
+        id: 70_000_000 + i,
+        name: companyName(rng, i + 1),
+        responsible: rng.pick(owners),
+        created: now - rng.int(30, 1400) * DAY,
+        phones: [formatPhone(`812${String(1_000_000 + i * 3_571).padStart(7, '0')}`, 0)],
+        emails: [],
+      }),
+    );
   }
   for (let i = 0; i < 3000; i++) {
     const p = pipelines[i % 50]!;
     const st = p.statuses[1 + (i % 19)]!;
     const status = st.type === 1 ? p.statuses[2]!.id : st.id;
     const c = contacts.at((i * 31) % LARGE_CONTACTS);
-    addLead(store, { name: `Сделка №${i + 1}`, price: rng.int(1, 500) * 1_000, responsible: c.responsible_user_id, pipeline: p, status,
-      created: now - rng.int(1, 700) * DAY, contacts: [c.id] });
+    addLead(store, {
+      name: `Сделка №${i + 1}`,
+      price: rng.int(1, 500) * 1_000,
+      responsible: c.responsible_user_id,
+      pipeline: p,
+      status,
+      created: now - rng.int(1, 700) * DAY,
+      contacts: [c.id],
+    });
   }
 
   const recent = () => now - rng.int(0, 29) * DAY - rng.int(0, 80_000);
   for (let i = 0; i < 60; i++) {
-    const cat = (['mail', 'forms', 'sip', 'chats'] as const)[i % 4];
-    addUnsorted(store, rng, { category: cat, pipeline: pipelines[i % 50]!, created: recent(), lead: store.leads[i * 7]!.id, who: person(rng).name,
-      service: i % 8 === 3 ? 'whatsapp' : 'telegram', phone: `+7${9_160_000_000 + i}` });
+    const cat = (['mail', 'forms', 'sip', 'chats'] as const)[i % 4]!;
+    addUnsorted(store, rng, {
+      category: cat,
+      pipeline: pipelines[i % 50]!,
+      created: recent(),
+      lead: store.leads[i * 7]!.id,
+      who: person(rng).name,
+      service: i % 8 === 3 ? 'whatsapp' : 'telegram',
+      phone: `+7${9_160_000_000 + i}`,
+    });
   }
   for (let i = 0; i < 400; i++) {
     const l = store.leads[(i * 13) % store.leads.length]!;
-    if (i % 2 === 0) addCall(store, rng, { entity: 'leads', entityId: l.id, by: l.responsible_user_id, at: recent(), inbound: i % 4 === 0, phone: `+7${9_000_000_000 + i}`, source: 'uiscom' });
-    else addEvent(store, { type: 'incoming_chat_message', entityType: 'lead', entityId: l.id, by: 0, at: recent(), after: [{ message: { id: `${i}-msg` } }], linkedContact: l.contact_ids[0] });
+    if (i % 2 === 0)
+      addCall(store, rng, {
+        entity: 'leads',
+        entityId: l.id,
+        by: l.responsible_user_id,
+        at: recent(),
+        inbound: i % 4 === 0,
+        phone: `+7${9_000_000_000 + i}`,
+        source: 'uiscom',
+      });
+    else
+      addEvent(store, {
+        type: 'incoming_chat_message',
+        entityType: 'lead',
+        entityId: l.id,
+        by: 0,
+        at: recent(),
+        after: [{ message: { id: `${i}-msg` } }],
+        linkedContact: l.contact_ids[0],
+      });
   }
   marketplace(store, rng, 1200, ['uiscom', 'wazzup', 'amo_dropbox'], pipelines[0]!.id);
-  store.websiteButtons.push({ account_id: store.account.id, source_id: 7_000_001, button_id: 60_001, is_duplication_control_enabled: true,
-    name: 'Форма на сайте', creation_status: 'created', pipeline_id: pipelines[0]!.id, script: null });
+  store.websiteButtons.push({
+    account_id: store.account.id,
+    source_id: 7_000_001,
+    button_id: 60_001,
+    is_duplication_control_enabled: true,
+    name: 'Форма на сайте',
+    creation_status: 'created',
+    pipeline_id: pipelines[0]!.id,
+    script: null,
+  });
   return store;
 }

@@ -8,8 +8,21 @@ import type { Store } from '../store';
 import { arrayList, nextId } from '../store';
 import type { ContactRecord } from '../store';
 import {
-  DAY, addEvent, addField, addLead, addPipeline, addPredefined, addRole, addUnsorted, addUser, company, contact, emptyStore, entityRights,
-  rights, styledPhone,
+  DAY,
+  addEvent,
+  addField,
+  addLead,
+  addPipeline,
+  addPredefined,
+  addRole,
+  addUnsorted,
+  addUser,
+  company,
+  contact,
+  emptyStore,
+  entityRights,
+  rights,
+  styledPhone,
 } from './builders';
 import { companyName, emailFor, formatPhone, mobileDigits, person } from './people';
 import { createRng } from './prng';
@@ -19,11 +32,20 @@ import { marketplace } from './widgets';
 export function messySeed(nowMs: number): Store {
   const rng = createRng('messy');
   const now = Math.floor(nowMs / 1000);
-  const store = emptyStore('messy', rng, now, { id: 30_228_417, name: 'ТехноСтрой', subdomain: 'tehnostroy', ageDays: 400 });
+  const store = emptyStore('messy', rng, now, {
+    id: 30_228_417,
+    name: 'ТехноСтрой',
+    subdomain: 'tehnostroy',
+    ageDays: 400,
+  });
   store.account.is_loss_reason_enabled = false;
   store.account.users_groups.push({ id: 412_337, name: 'Отдел продаж 2', uuid: null });
 
-  const manager = addRole(store, 'Менеджер', rights(entityRights('A', 'A', 'A', 'D', 'D'), { edit: 'A', delete: 'A' }, false));
+  const manager = addRole(
+    store,
+    'Менеджер',
+    rights(entityRights('A', 'A', 'A', 'D', 'D'), { edit: 'A', delete: 'A' }, false),
+  );
   manager.rights.leads!.export = 'A';
   manager.rights.contacts!.delete = 'A';
   addRole(store, 'Стажёр', rights(entityRights('M', 'M', 'A', 'D', 'D'), { edit: 'M', delete: 'D' }, false));
@@ -40,20 +62,47 @@ export function messySeed(nowMs: number): Store {
     addUser(store, rng, { name: 'Павел Егоров', email: 'p.egorov@tehnostroy.ru', role: manager, group: 412_337 }),
     addUser(store, rng, { name: 'Юлия Никитина', email: 'y.nikitina@tehnostroy.ru', role: manager, group: 412_337 }),
     // No role: rights were set on the user directly.
-    addUser(store, rng, { name: 'Кирилл Фролов', email: 'k.frolov@tehnostroy.ru', own: rights(entityRights('A', 'A', 'A', 'G', 'A'), { edit: 'A', delete: 'A' }, false) }),
+    addUser(store, rng, {
+      name: 'Кирилл Фролов',
+      email: 'k.frolov@tehnostroy.ru',
+      own: rights(entityRights('A', 'A', 'A', 'G', 'A'), { edit: 'A', delete: 'A' }, false),
+    }),
   ];
-  const gone = addUser(store, rng, { name: 'Виктор Сидоров', email: 'v.sidorov@tehnostroy.ru', role: manager, active: false });
+  const gone = addUser(store, rng, {
+    name: 'Виктор Сидоров',
+    email: 'v.sidorov@tehnostroy.ru',
+    role: manager,
+    active: false,
+  });
   const owners = [...managers, ...managers, admins[0]!];
 
-  const sales = addPipeline(store, { name: 'Продажи', main: true, unsorted: false,
-    stages: ['Первичный контакт', 'Переговоры', 'Выставлен счёт', 'Принимают решение'] });
-  const partners = addPipeline(store, { name: 'Партнёры', unsorted: true, stages: ['Новый партнёр', 'Договор подписан'] });
+  const sales = addPipeline(store, {
+    name: 'Продажи',
+    main: true,
+    unsorted: false,
+    stages: ['Первичный контакт', 'Переговоры', 'Выставлен счёт', 'Принимают решение'],
+  });
+  const partners = addPipeline(store, {
+    name: 'Партнёры',
+    unsorted: true,
+    stages: ['Новый партнёр', 'Договор подписан'],
+  });
   const entry = sales.statuses.find((s) => s.name === 'Первичный контакт')!;
   addPredefined(store);
   // A stage that was later deleted: its id stays in a field's required_statuses.
   const deletedStatusId = nextId(store, 'status');
-  const budget = addField(store, 'leads', { name: 'Бюджет проекта', type: 'numeric', group: 'default', required: [{ pipeline_id: sales.id, status_id: entry.id }] });
-  addField(store, 'leads', { name: 'Дата замера', type: 'date', group: 'default', required: [{ pipeline_id: sales.id, status_id: deletedStatusId }] });
+  const budget = addField(store, 'leads', {
+    name: 'Бюджет проекта',
+    type: 'numeric',
+    group: 'default',
+    required: [{ pipeline_id: sales.id, status_id: entry.id }],
+  });
+  addField(store, 'leads', {
+    name: 'Дата замера',
+    type: 'date',
+    group: 'default',
+    required: [{ pipeline_id: sales.id, status_id: deletedStatusId }],
+  });
   addField(store, 'leads', { name: 'Тип объекта', type: 'select', group: 'default', enums: ['Квартира'] });
   addField(store, 'leads', { name: 'Комментарий менеджера', type: 'textarea', group: 'default' });
   addField(store, 'contacts', { name: 'Телефон', type: 'text', group: 'default' });
@@ -72,7 +121,9 @@ export function messySeed(nowMs: number): Store {
     const created = now - rng.int(2, 380) * DAY;
     let ph: string[] = [];
     let em: string[] = [];
-    if (i % 17 === 3) { /* no phone, no e-mail */ } else if (i % 19 === 7 && phones.length > 0) {
+    if (i % 17 === 3) {
+      /* no phone, no e-mail */
+    } else if (i % 19 === 7 && phones.length > 0) {
       ph = [formatPhone(phones[phones.length - 1]!, i)]; // same number as an earlier contact, another format
     } else if (i % 23 === 11 && emails.length > 0) {
       const e = emails[emails.length - 1]!;
@@ -81,53 +132,136 @@ export function messySeed(nowMs: number): Store {
       const ten = mobileDigits(rng);
       phones.push(ten);
       ph = [styledPhone(rng, ten)];
-      if (rng.chance(0.6)) { const e = emailFor(p, rng); emails.push(e); em = [e]; }
+      if (rng.chance(0.6)) {
+        const e = emailFor(p, rng);
+        emails.push(e);
+        em = [e];
+      }
     }
-    contacts.push(contact(store, { id: id++, first: p.first, last: p.last, responsible: owner, created, phones: ph, emails: em }));
+    contacts.push(
+      contact(store, { id: id++, first: p.first, last: p.last, responsible: owner, created, phones: ph, emails: em }),
+    );
   }
   store.contacts = arrayList(contacts);
 
   for (let i = 0; i < 24; i++) {
     const name = companyName(rng, i % 5 === 0 ? i : undefined);
-    store.companies.push(company(store, { id: 52_300_000 + i, name, responsible: rng.pick(owners).id, created: now - rng.int(10, 390) * DAY,
-      phones: rng.chance(0.7) ? [formatPhone(mobileDigits(rng), 0)] : [], emails: [] }));
+    store.companies.push(
+      company(store, {
+        id: 52_300_000 + i,
+        name,
+        responsible: rng.pick(owners).id,
+        created: now - rng.int(10, 390) * DAY,
+        phones: rng.chance(0.7) ? [formatPhone(mobileDigits(rng), 0)] : [],
+        emails: [],
+      }),
+    );
   }
 
   const open = sales.statuses.filter((s) => s.type === 0 && s.id !== 142 && s.id !== 143);
-  const subjects = ['Ремонт офиса', 'Поставка материалов', 'Отделка квартиры', 'Монтаж вентиляции', 'Проект дома', 'Кровельные работы'];
+  const subjects = [
+    'Ремонт офиса',
+    'Поставка материалов',
+    'Отделка квартиры',
+    'Монтаж вентиляции',
+    'Проект дома',
+    'Кровельные работы',
+  ];
   for (let i = 0; i < 64; i++) {
     const c = contacts[i * 3]!;
     const closed = i % 4 === 0;
     const status = closed ? (i % 8 === 0 ? 142 : 143) : rng.pick(open).id;
     const created = now - rng.int(1, 200) * DAY;
     const owner = i % 9 === 2 ? gone.id : c.responsible_user_id;
-    addLead(store, { name: `${rng.pick(subjects)} — ${c.last_name}`, price: rng.int(5, 90) * 10_000, responsible: owner, pipeline: i % 10 === 9 ? partners : sales,
-      status: i % 10 === 9 ? partners.statuses[1]!.id : status, created, closedAt: closed ? created + rng.int(1, 30) * DAY : undefined, contacts: [c.id],
-      values: [{ field_id: budget.id, field_name: budget.name, field_code: null, field_type: 'numeric', values: [{ value: String(rng.int(1, 50) * 50_000) }] }] });
+    addLead(store, {
+      name: `${rng.pick(subjects)} — ${c.last_name}`,
+      price: rng.int(5, 90) * 10_000,
+      responsible: owner,
+      pipeline: i % 10 === 9 ? partners : sales,
+      status: i % 10 === 9 ? partners.statuses[1]!.id : status,
+      created,
+      closedAt: closed ? created + rng.int(1, 30) * DAY : undefined,
+      contacts: [c.id],
+      values: [
+        {
+          field_id: budget.id,
+          field_name: budget.name,
+          field_code: null,
+          field_type: 'numeric',
+          values: [{ value: String(rng.int(1, 50) * 50_000) }],
+        },
+      ],
+    });
   }
 
   // Signals within the last 30 days: mail and forms in unsorted, Telegram chats; no calls at all.
   const lead = () => store.leads[rng.int(0, store.leads.length - 1)]!.id;
-  for (let i = 0; i < 3; i++) addUnsorted(store, rng, { category: 'mail', pipeline: sales, created: now - rng.int(1, 25) * DAY - rng.int(0, 80_000), lead: lead(), who: person(rng).name, email: emailFor(person(rng), rng) });
-  for (let i = 0; i < 4; i++) addUnsorted(store, rng, { category: 'forms', pipeline: sales, created: now - rng.int(1, 28) * DAY - rng.int(0, 80_000), lead: lead(), who: person(rng).name, form: 'Заявка на замер', state: i === 0 ? 'accepted' : 'new' });
+  for (let i = 0; i < 3; i++)
+    addUnsorted(store, rng, {
+      category: 'mail',
+      pipeline: sales,
+      created: now - rng.int(1, 25) * DAY - rng.int(0, 80_000),
+      lead: lead(),
+      who: person(rng).name,
+      email: emailFor(person(rng), rng),
+    });
+  for (let i = 0; i < 4; i++)
+    addUnsorted(store, rng, {
+      category: 'forms',
+      pipeline: sales,
+      created: now - rng.int(1, 28) * DAY - rng.int(0, 80_000),
+      lead: lead(),
+      who: person(rng).name,
+      form: 'Заявка на замер',
+      state: i === 0 ? 'accepted' : 'new',
+    });
   for (let i = 0; i < 5; i++) {
     const c = rng.pick(contacts);
-    addUnsorted(store, rng, { category: 'chats', pipeline: sales, created: now - rng.int(0, 20) * DAY - rng.int(0, 80_000), lead: lead(), contact: c.id, who: c.name, service: 'telegram' });
+    addUnsorted(store, rng, {
+      category: 'chats',
+      pipeline: sales,
+      created: now - rng.int(0, 20) * DAY - rng.int(0, 80_000),
+      lead: lead(),
+      contact: c.id,
+      who: c.name,
+      service: 'telegram',
+    });
   }
   for (let i = 0; i < 7; i++) {
     const c = rng.pick(contacts);
     const l = store.leads.find((x) => x.contact_ids.includes(c.id));
-    addEvent(store, { type: 'incoming_chat_message', entityType: l ? 'lead' : 'contact', entityId: l ? l.id : c.id, by: 0,
-      at: now - rng.int(0, 27) * DAY - rng.int(0, 80_000), after: [{ message: { id: `${rng.int(1e7, 9e7)}-tg` } }], linkedContact: c.id });
+    addEvent(store, {
+      type: 'incoming_chat_message',
+      entityType: l ? 'lead' : 'contact',
+      entityId: l ? l.id : c.id,
+      by: 0,
+      at: now - rng.int(0, 27) * DAY - rng.int(0, 80_000),
+      after: [{ message: { id: `${rng.int(1e7, 9e7)}-tg` } }],
+      linkedContact: c.id,
+    });
   }
   for (let i = 0; i < 12; i++) {
     const l = rng.pick(store.leads);
-    addEvent(store, { type: 'lead_status_changed', entityType: 'lead', entityId: l.id, by: l.responsible_user_id, at: now - rng.int(0, 60) * DAY,
-      after: [{ lead_status: { id: l.status_id, pipeline_id: l.pipeline_id } }] });
+    addEvent(store, {
+      type: 'lead_status_changed',
+      entityType: 'lead',
+      entityId: l.id,
+      by: l.responsible_user_id,
+      at: now - rng.int(0, 60) * DAY,
+      after: [{ lead_status: { id: l.status_id, pipeline_id: l.pipeline_id } }],
+    });
   }
 
-  store.websiteButtons.push({ account_id: store.account.id, source_id: 8_143_201, button_id: 77_431, is_duplication_control_enabled: false,
-    name: 'Кнопка на сайте', creation_status: 'created', pipeline_id: sales.id, script: '<script>/* amoCRM button */</script>' });
+  store.websiteButtons.push({
+    account_id: store.account.id,
+    source_id: 8_143_201,
+    button_id: 77_431,
+    is_duplication_control_enabled: false,
+    name: 'Кнопка на сайте',
+    creation_status: 'created',
+    pipeline_id: sales.id,
+    script: '<script>/* amoCRM button */</script>',
+  });
   marketplace(store, rng, 120, ['amo_dropbox']);
   return store;
 }

@@ -29,7 +29,12 @@ function isTelephonyWidget(w: WidgetDto): boolean {
 export function channelsSheet(ctx: DocContext): SheetSpec {
   const { t, snapshot, report } = ctx;
   const p = snapshot.parts;
-  const columns = [col(t, 'channel', 18), col(t, 'outcome', 16), col(t, 'evidence', 60, true), col(t, 'widgets', 40, true)];
+  const columns = [
+    col(t, 'channel', 18),
+    col(t, 'outcome', 16),
+    col(t, 'evidence', 60, true),
+    col(t, 'widgets', 40, true),
+  ];
   const days = snapshot.window.days;
   const ev: Record<Channel, string[]> = {
     mail: [
@@ -39,26 +44,40 @@ export function channelsSheet(ctx: DocContext): SheetSpec {
     forms: [
       ...evidence(ctx, 'unsorted', p.unsorted, (u) => [t('export.evidence.unsorted', { count: u.counts.forms, days })]),
       ...evidence(ctx, 'websiteButtons', p.websiteButtons, (b) => [
-        t('export.evidence.buttons', { count: b.length }), ...b.map((x) => x.name)]),
+        t('export.evidence.buttons', { count: b.length }),
+        ...b.map((x) => x.name),
+      ]),
     ],
     telephony: [
-      ...evidence(ctx, 'events', p.events, (e) => [t('export.evidence.calls', {
-        count: e.counts.incoming_call + e.counts.outgoing_call, days })]),
+      ...evidence(ctx, 'events', p.events, (e) => [
+        t('export.evidence.calls', {
+          count: e.counts.incoming_call + e.counts.outgoing_call,
+          days,
+        }),
+      ]),
       ...evidence(ctx, 'unsorted', p.unsorted, (u) => [t('export.evidence.unsorted', { count: u.counts.sip, days })]),
-      ...evidence(ctx, 'notes', p.notes, (n) => n.callSources.length
-        ? [t('export.evidence.services', { list: n.callSources.join(', ') })] : []),
+      ...evidence(ctx, 'notes', p.notes, (n) =>
+        n.callSources.length ? [t('export.evidence.services', { list: n.callSources.join(', ') })] : [],
+      ),
     ],
     chats: [
-      ...evidence(ctx, 'events', p.events, (e) => [t('export.evidence.chatMessages', { count: e.counts.incoming_chat_message, days })]),
+      ...evidence(ctx, 'events', p.events, (e) => [
+        t('export.evidence.chatMessages', { count: e.counts.incoming_chat_message, days }),
+      ]),
       ...evidence(ctx, 'unsorted', p.unsorted, (u) => [
         t('export.evidence.unsorted', { count: u.counts.chats, days }),
-        ...(u.chatServices.length ? [t('export.evidence.services', { list: u.chatServices.join(', ') })] : [])]),
+        ...(u.chatServices.length ? [t('export.evidence.services', { list: u.chatServices.join(', ') })] : []),
+      ]),
     ],
   };
   const widgets = p.widgets;
   const widgetText = (pick: (w: WidgetDto) => boolean): string => {
     if ('error' in widgets) return failureText(t, 'widgets', widgets.error);
-    return widgets.data.filter(pick).map((w) => w.code).sort().join('\n');
+    return widgets.data
+      .filter(pick)
+      .map((w) => w.code)
+      .sort()
+      .join('\n');
   };
   const served: Record<Channel, string> = {
     mail: '',
@@ -69,8 +88,10 @@ export function channelsSheet(ctx: DocContext): SheetSpec {
   const rows: CellValue[][] = (Object.keys(CHANNEL_RULE) as Channel[]).map((c) => {
     const result = report.results.find((r) => r.ruleId === CHANNEL_RULE[c]);
     return [
-      t(`export.channel.${c}`), result ? tOr(t, `outcomes.${result.outcome}`, result.outcome) : '',
-      ev[c].join('\n'), served[c],
+      t(`export.channel.${c}`),
+      result ? tOr(t, `outcomes.${result.outcome}`, result.outcome) : '',
+      ev[c].join('\n'),
+      served[c],
     ];
   });
   rows.push([t('export.channel.allWidgets'), '', '', widgetText(() => true)]);

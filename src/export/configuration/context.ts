@@ -36,10 +36,15 @@ export function failedSheet(name: string, columns: ColumnSpec[], text: string): 
 
 /** Build a sheet from a part, or a one-row explanation when the part failed or is absent. */
 export function fromPart<T>(
-  ctx: DocContext, partName: string, part: Part<T> | undefined, name: string, columns: ColumnSpec[],
+  ctx: DocContext,
+  partName: string,
+  part: Part<T> | undefined,
+  name: string,
+  columns: ColumnSpec[],
   build: (data: T) => CellValue[][],
 ): SheetSpec {
-  if (!part) return failedSheet(name, columns, ctx.t('export.partMissing', { part: tOr(ctx.t, `parts.${partName}`, partName) }));
+  if (!part)
+    return failedSheet(name, columns, ctx.t('export.partMissing', { part: tOr(ctx.t, `parts.${partName}`, partName) }));
   if ('error' in part) return failedSheet(name, columns, failureText(ctx.t, partName, part.error));
   return { name, columns, rows: build(part.data) };
 }

@@ -9,9 +9,18 @@ const MAX_ITEMS = 50;
 export function findingsSheet(ctx: DocContext): SheetSpec {
   const { report, t } = ctx;
   const columns = [
-    col(t, 'area', 16), col(t, 'rule', 28), col(t, 'ruleId', 26), col(t, 'severity', 12), col(t, 'outcome', 16),
-    col(t, 'finding', 40, true), col(t, 'items', 50, true), col(t, 'why', 50, true), col(t, 'howTo', 50, true),
-    col(t, 'fix', 14), col(t, 'status', 16), col(t, 'comment', 30, true),
+    col(t, 'area', 16),
+    col(t, 'rule', 28),
+    col(t, 'ruleId', 26),
+    col(t, 'severity', 12),
+    col(t, 'outcome', 16),
+    col(t, 'finding', 40, true),
+    col(t, 'items', 50, true),
+    col(t, 'why', 50, true),
+    col(t, 'howTo', 50, true),
+    col(t, 'fix', 14),
+    col(t, 'status', 16),
+    col(t, 'comment', 30, true),
   ];
   const rows: CellValue[][] = report.results.map((r) => {
     const listed = r.items.slice(0, MAX_ITEMS).map((i) => i.text);
@@ -39,14 +48,26 @@ export function findingsSheet(ctx: DocContext): SheetSpec {
 export function checklistSheet(ctx: DocContext): SheetSpec {
   const { report, t } = ctx;
   const columns = [
-    col(t, 'area', 16), col(t, 'rule', 36), col(t, 'outcome', 16), col(t, 'whatToCheck', 60, true),
-    col(t, 'done', 10), col(t, 'who', 20), col(t, 'date', 14), col(t, 'comment', 30, true),
+    col(t, 'area', 16),
+    col(t, 'rule', 36),
+    col(t, 'outcome', 16),
+    col(t, 'whatToCheck', 60, true),
+    col(t, 'done', 10),
+    col(t, 'who', 20),
+    col(t, 'date', 14),
+    col(t, 'comment', 30, true),
   ];
   const rows: CellValue[][] = report.results
     .filter((r) => r.outcome === 'manual' || r.outcome === 'needs-review')
     .map((r) => [
-      tOr(t, `areas.${r.area}`, r.area), r.title, tOr(t, `outcomes.${r.outcome}`, r.outcome),
-      r.howTo || r.message, '', '', '', '',
+      tOr(t, `areas.${r.area}`, r.area),
+      r.title,
+      tOr(t, `outcomes.${r.outcome}`, r.outcome),
+      r.howTo || r.message,
+      '',
+      '',
+      '',
+      '',
     ]);
   return { name: t('export.sheet.checklist'), columns, rows };
 }

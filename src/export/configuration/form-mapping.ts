@@ -19,9 +19,18 @@ export function formMappingSheets(ctx: DocContext): SheetSpec[] {
   const labels = fields.map(({ entity, field }) => `${t(`export.entity.${entity}`)}: ${field.name}`);
   const list: SheetSpec = {
     name: fieldsName,
-    columns: [col(t, 'crmField', 40), col(t, 'entity', 14), col(t, 'name', 30), col(t, 'type', 16), col(t, 'options', 40, true)],
+    columns: [
+      col(t, 'crmField', 40),
+      col(t, 'entity', 14),
+      col(t, 'name', 30),
+      col(t, 'type', 16),
+      col(t, 'options', 40, true),
+    ],
     rows: fields.map(({ entity, field }, i) => [
-      labels[i]!, t(`export.entity.${entity}`), field.name, tOr(t, `export.fieldType.${field.type}`, field.type),
+      labels[i]!,
+      t(`export.entity.${entity}`),
+      field.name,
+      tOr(t, `export.fieldType.${field.type}`, field.type),
       (field.enums ?? []).map((e) => e.value).join('\n'),
     ]),
   };
@@ -33,10 +42,25 @@ export function formMappingSheets(ctx: DocContext): SheetSpec[] {
   }
   const mapping: SheetSpec = {
     name: t('export.sheet.formMapping'),
-    columns: [col(t, 'form', 26), col(t, 'formField', 26), col(t, 'crmField', 40), col(t, 'example', 24), col(t, 'comment', 30, true)],
+    columns: [
+      col(t, 'form', 26),
+      col(t, 'formField', 26),
+      col(t, 'crmField', 40),
+      col(t, 'example', 24),
+      col(t, 'comment', 30, true),
+    ],
     rows,
     validations: fields.length
-      ? [{ fromCol: 2, toCol: 2, fromRow: 2, toRow: LAST_ROW, source: { sheet: fieldsName, col: 0, firstRow: 2, count: fields.length }, strict: false }]
+      ? [
+          {
+            fromCol: 2,
+            toCol: 2,
+            fromRow: 2,
+            toRow: LAST_ROW,
+            source: { sheet: fieldsName, col: 0, firstRow: 2, count: fields.length },
+            strict: false,
+          },
+        ]
       : [],
   };
   return [mapping, list];

@@ -18,11 +18,17 @@ export function rightLabel(t: Translate, letter: RightLetter | undefined): strin
 
 /** Headers of the 15 rights columns: "Leads: view" … */
 export function rightHeaders(t: Translate): string[] {
-  return RIGHT_ENTITIES.flatMap((e) => RIGHT_ACTIONS.map((a) =>
-    t('export.rightColumn', { entity: t(`export.entity.${e}`), action: t(`export.action.${a}`) })));
+  return RIGHT_ENTITIES.flatMap((e) =>
+    RIGHT_ACTIONS.map((a) =>
+      t('export.rightColumn', { entity: t(`export.entity.${e}`), action: t(`export.action.${a}`) }),
+    ),
+  );
 }
 
 /** Values of the 15 rights columns for a rights block. */
-export function rightValues(t: Translate, rights: { leads?: EntityRights; contacts?: EntityRights; companies?: EntityRights }): string[] {
+export function rightValues(
+  t: Translate,
+  rights: { leads?: EntityRights; contacts?: EntityRights; companies?: EntityRights },
+): string[] {
   return RIGHT_ENTITIES.flatMap((e) => RIGHT_ACTIONS.map((a) => rightLabel(t, rights[e]?.[a])));
 }

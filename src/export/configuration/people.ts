@@ -11,24 +11,49 @@ function rightsColumns(ctx: DocContext) {
 export function usersSheet(ctx: DocContext): SheetSpec {
   const { t, snapshot } = ctx;
   const columns = [
-    col(t, 'user', 26), col(t, 'email', 28), col(t, 'active', 10), col(t, 'admin', 10), col(t, 'free', 10),
-    col(t, 'role', 20), col(t, 'group', 18), ...rightsColumns(ctx), col(t, 'mailAccess', 12),
+    col(t, 'user', 26),
+    col(t, 'email', 28),
+    col(t, 'active', 10),
+    col(t, 'admin', 10),
+    col(t, 'free', 10),
+    col(t, 'role', 20),
+    col(t, 'group', 18),
+    ...rightsColumns(ctx),
+    col(t, 'mailAccess', 12),
   ];
   const roles = 'data' in snapshot.parts.roles ? snapshot.parts.roles.data : [];
   const account = 'data' in snapshot.parts.account ? snapshot.parts.account.data : undefined;
   const groups = account?._embedded?.users_groups ?? [];
   return fromPart(ctx, 'users', snapshot.parts.users, t('export.sheet.users'), columns, (users) =>
-    [...users].sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id).map((u): CellValue[] => {
-      const r = u.rights;
-      const roleName = r.role_id === null ? '' : roles.find((x) => x.id === r.role_id)?.name
-        ?? u._embedded?.roles?.find((x) => x.id === r.role_id)?.name ?? `#${r.role_id}`;
-      const groupName = r.group_id === null ? '' : groups.find((g) => g.id === r.group_id)?.name
-        ?? u._embedded?.groups?.find((g) => g.id === r.group_id)?.name ?? `#${r.group_id}`;
-      return [
-        u.name, u.email, yesNo(t, r.is_active), yesNo(t, r.is_admin), yesNo(t, r.is_free), roleName, groupName,
-        ...(r.is_admin ? rightValues(t, ADMIN_RIGHTS) : rightValues(t, r)), yesNo(t, r.is_admin || r.mail_access),
-      ];
-    }));
+    [...users]
+      .sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id)
+      .map((u): CellValue[] => {
+        const r = u.rights;
+        const roleName =
+          r.role_id === null
+            ? ''
+            : (roles.find((x) => x.id === r.role_id)?.name ??
+              u._embedded?.roles?.find((x) => x.id === r.role_id)?.name ??
+              `#${r.role_id}`);
+        const groupName =
+          r.group_id === null
+            ? ''
+            : (groups.find((g) => g.id === r.group_id)?.name ??
+              u._embedded?.groups?.find((g) => g.id === r.group_id)?.name ??
+              `#${r.group_id}`);
+        return [
+          u.name,
+          u.email,
+          yesNo(t, r.is_active),
+          yesNo(t, r.is_admin),
+          yesNo(t, r.is_free),
+          roleName,
+          groupName,
+          ...(r.is_admin ? rightValues(t, ADMIN_RIGHTS) : rightValues(t, r)),
+          yesNo(t, r.is_admin || r.mail_access),
+        ];
+      }),
+  );
 }
 
 // Admins can do everything whatever their stored rights say; the document shows that.
@@ -41,8 +66,13 @@ export function rolesSheet(ctx: DocContext): SheetSpec {
   const columns = [col(t, 'role', 24), col(t, 'usersCount', 12), ...rightsColumns(ctx), col(t, 'mailAccess', 12)];
   const users = 'data' in snapshot.parts.users ? snapshot.parts.users.data : null;
   return fromPart(ctx, 'roles', snapshot.parts.roles, t('export.sheet.roles'), columns, (roles) =>
-    [...roles].sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id).map((role): CellValue[] => {
-      const count = users ? users.filter((u) => u.rights.role_id === role.id).length : role._embedded?.users?.length ?? null;
-      return [role.name, count, ...rightValues(t, role.rights), yesNo(t, role.rights.mail_access)];
-    }));
+    [...roles]
+      .sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id)
+      .map((role): CellValue[] => {
+        const count = users
+          ? users.filter((u) => u.rights.role_id === role.id).length
+          : (role._embedded?.users?.length ?? null);
+        return [role.name, count, ...rightValues(t, role.rights), yesNo(t, role.rights.mail_access)];
+      }),
+  );
 }

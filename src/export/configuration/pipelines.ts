@@ -28,8 +28,15 @@ function stageKind(s: StatusDto): string {
 export function pipelinesSheet(ctx: DocContext): SheetSpec {
   const { t } = ctx;
   const columns = [
-    col(t, 'pipeline', 26), col(t, 'main', 10), col(t, 'archived', 10), col(t, 'stage', 28), col(t, 'stageId', 12),
-    col(t, 'order', 8), col(t, 'stageKind', 16), col(t, 'colour', 12), col(t, 'requiredFields', 44, true),
+    col(t, 'pipeline', 26),
+    col(t, 'main', 10),
+    col(t, 'archived', 10),
+    col(t, 'stage', 28),
+    col(t, 'stageId', 12),
+    col(t, 'order', 8),
+    col(t, 'stageKind', 16),
+    col(t, 'colour', 12),
+    col(t, 'requiredFields', 44, true),
   ];
   const fields = loadedFields(ctx);
   return fromPart(ctx, 'pipelines', ctx.snapshot.parts.pipelines, t('export.sheet.pipelines'), columns, (pipelines) => {
@@ -37,11 +44,20 @@ export function pipelinesSheet(ctx: DocContext): SheetSpec {
     for (const p of [...pipelines].sort((a, b) => a.sort - b.sort)) {
       orderedStatuses(p).forEach((s, i) => {
         const required = fields
-          .filter(({ field }) => (field.required_statuses ?? []).some((r) => r.status_id === s.id && r.pipeline_id === p.id))
+          .filter(({ field }) =>
+            (field.required_statuses ?? []).some((r) => r.status_id === s.id && r.pipeline_id === p.id),
+          )
           .map(({ entity, field }) => `${t(`export.entity.${entity}`)}: ${field.name}`);
         rows.push([
-          p.name, yesNo(t, p.is_main), yesNo(t, p.is_archive), s.name, s.id, i + 1,
-          t(`export.stageKind.${stageKind(s)}`), s.color, required.join('\n'),
+          p.name,
+          yesNo(t, p.is_main),
+          yesNo(t, p.is_archive),
+          s.name,
+          s.id,
+          i + 1,
+          t(`export.stageKind.${stageKind(s)}`),
+          s.color,
+          required.join('\n'),
         ]);
       });
     }
@@ -55,15 +71,19 @@ export function requiredMatrixSheet(ctx: DocContext): SheetSpec {
   const base = [col(t, 'entity', 14), col(t, 'name', 30)];
   const part = ctx.snapshot.parts.pipelines;
   if ('error' in part) return fromPart(ctx, 'pipelines', part, t('export.sheet.matrix'), base, () => []);
-  const stages = [...part.data].filter((p) => !p.is_archive).sort((a, b) => a.sort - b.sort)
+  const stages = [...part.data]
+    .filter((p) => !p.is_archive)
+    .sort((a, b) => a.sort - b.sort)
     .flatMap((p) => orderedStatuses(p).map((s) => ({ p, s })));
   const columns = [...base, ...stages.map(({ p, s }) => ({ header: `${p.name}: ${s.name}`, width: 16 }))];
   const rows: CellValue[][] = loadedFields(ctx)
     .filter(({ field }) => field.type !== 'tracking_data')
     .map(({ entity, field }) => [
-      t(`export.entity.${entity}`), field.name,
+      t(`export.entity.${entity}`),
+      field.name,
       ...stages.map(({ p, s }) =>
-        (field.required_statuses ?? []).some((r) => r.pipeline_id === p.id && r.status_id === s.id) ? '✓' : ''),
+        (field.required_statuses ?? []).some((r) => r.pipeline_id === p.id && r.status_id === s.id) ? '✓' : '',
+      ),
     ]);
   return { name: t('export.sheet.matrix'), columns, rows };
 }

@@ -7,7 +7,8 @@ import { OUTCOME_ORDER } from './labels';
 export function summarySheet(ctx: DocContext): SheetSpec {
   const { report, t } = ctx;
   const columns = [
-    col(t, 'parameter', 32), col(t, 'value', 36),
+    col(t, 'parameter', 32),
+    col(t, 'value', 36),
     ...OUTCOME_ORDER.map((o) => ({ header: tOr(t, `outcomes.${o}`, o), width: 14 })),
   ];
   const account = report.account.name ?? report.account.subdomain ?? '';
@@ -18,7 +19,11 @@ export function summarySheet(ctx: DocContext): SheetSpec {
     [t('export.summary.takenAt'), formatTime(report.takenAt)],
     [t('export.summary.generatedAt'), formatTime(report.generatedAt)],
     [t('export.summary.baseline'), `${report.baseline.name} (${report.baseline.id} ${report.baseline.version})`],
-    [t('export.summary.score'), report.score ?? t('export.notScored'), ...OUTCOME_ORDER.map((o) => report.counts[o] ?? 0)],
+    [
+      t('export.summary.score'),
+      report.score ?? t('export.notScored'),
+      ...OUTCOME_ORDER.map((o) => report.counts[o] ?? 0),
+    ],
     [t('export.summary.grade'), report.grade ?? ''],
     [t('export.summary.requests'), report.requests.count],
   ];

@@ -4,7 +4,14 @@ import { STYLE } from './styles';
 import { cellRef, columnName, quoteSheetName, XML_HEADER, NS_MAIN, NS_REL } from './xml';
 import { looksLikeFormula } from '../neutralise';
 
-function cellXml(value: CellValue, col: number, row: number, wrap: boolean, header: boolean, sst: SharedStrings): string {
+function cellXml(
+  value: CellValue,
+  col: number,
+  row: number,
+  wrap: boolean,
+  header: boolean,
+  sst: SharedStrings,
+): string {
   if (value === null || value === '') return '';
   const ref = cellRef(col, row);
   if (typeof value === 'number') {
@@ -25,8 +32,10 @@ function validationXml(v: ListValidation): string {
   const first = v.source.firstRow ?? 1;
   const last = first + Math.max(1, v.source.count) - 1;
   const errorStyle = v.strict ? '' : ' errorStyle="warning"';
-  return `<dataValidation type="list"${errorStyle} allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${sqref}">`
-    + `<formula1>${quoteSheetName(v.source.sheet).replace(/&/g, '&amp;')}!$${col}$${first}:$${col}$${last}</formula1></dataValidation>`;
+  return (
+    `<dataValidation type="list"${errorStyle} allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${sqref}">` +
+    `<formula1>${quoteSheetName(v.source.sheet).replace(/&/g, '&amp;')}!$${col}$${first}:$${col}$${last}</formula1></dataValidation>`
+  );
 }
 
 /** Number of columns the sheet spans (header or widest row). */
@@ -49,8 +58,8 @@ export function sheetXml(spec: SheetSpec, sst: SharedStrings, selected: boolean)
   const dim = width && lastRow ? `A1:${cellRef(width - 1, lastRow)}` : 'A1';
 
   const view = freeze
-    ? `<sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ''}><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>`
-      + '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView>'
+    ? `<sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ''}><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>` +
+      '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView>'
     : `<sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ''}/>`;
 
   const cols = spec.columns.length
@@ -74,11 +83,13 @@ export function sheetXml(spec: SheetSpec, sst: SharedStrings, selected: boolean)
     ? `<dataValidations count="${spec.validations.length}">${spec.validations.map(validationXml).join('')}</dataValidations>`
     : '';
 
-  return `${XML_HEADER}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`
-    + `<dimension ref="${dim}"/><sheetViews>${view}</sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols}`
-    + `<sheetData>${rows.join('')}</sheetData>`
-    + (filter ? `<autoFilter ref="${filter}"/>` : '')
-    + validations
-    + '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
-    + '</worksheet>';
+  return (
+    `${XML_HEADER}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+    `<dimension ref="${dim}"/><sheetViews>${view}</sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols}` +
+    `<sheetData>${rows.join('')}</sheetData>` +
+    (filter ? `<autoFilter ref="${filter}"/>` : '') +
+    validations +
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    '</worksheet>'
+  );
 }

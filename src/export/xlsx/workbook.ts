@@ -34,46 +34,65 @@ export async function writeWorkbook(input: SheetSpec[]): Promise<Uint8Array> {
   const sheets = input.map((s, i) => ({
     ...s,
     name: names[i]!,
-    validations: s.validations?.map((v) => ({ ...v, source: { ...v.source, sheet: rename.get(v.source.sheet) ?? v.source.sheet } })),
+    validations: s.validations?.map((v) => ({
+      ...v,
+      source: { ...v.source, sheet: rename.get(v.source.sheet) ?? v.source.sheet },
+    })),
   }));
-  const firstVisible = Math.max(0, sheets.findIndex((s) => !s.hidden));
+  const firstVisible = Math.max(
+    0,
+    sheets.findIndex((s) => !s.hidden),
+  );
   const sst = new SharedStrings();
   const sheetFiles = sheets.map((s, i) => sheetXml(s, sst, i === firstVisible));
 
-  const contentTypes = `${XML_HEADER}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`
-    + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    + '<Default Extension="xml" ContentType="application/xml"/>'
-    + '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-    + sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${CT_SHEET}"/>`).join('')
-    + '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
-    + '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
-    + '</Types>';
+  const contentTypes =
+    `${XML_HEADER}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+    '<Default Extension="xml" ContentType="application/xml"/>' +
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+    sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${CT_SHEET}"/>`).join('') +
+    '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+    '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
+    '</Types>';
 
-  const rootRels = `${XML_HEADER}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`
-    + '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
-    + '</Relationships>';
+  const rootRels =
+    `${XML_HEADER}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>' +
+    '</Relationships>';
 
   const n = sheets.length;
-  const workbookRels = `${XML_HEADER}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`
-    + sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_SHEET}" Target="worksheets/sheet${i + 1}.xml"/>`).join('')
-    + `<Relationship Id="rId${n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>`
-    + `<Relationship Id="rId${n + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>`
-    + '</Relationships>';
+  const workbookRels =
+    `${XML_HEADER}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+    sheets
+      .map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_SHEET}" Target="worksheets/sheet${i + 1}.xml"/>`)
+      .join('') +
+    `<Relationship Id="rId${n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
+    `<Relationship Id="rId${n + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>` +
+    '</Relationships>';
 
   // Excel expects the hidden _FilterDatabase name beside every sheet-level autofilter.
   const defined = sheets.flatMap((s, i) => {
     const range = filterRange(s);
     if (!range) return [];
     const abs = range.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
-    return [`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${escapeXml(quoteSheetName(s.name))}!${abs}</definedName>`];
+    return [
+      `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${escapeXml(quoteSheetName(s.name))}!${abs}</definedName>`,
+    ];
   });
 
-  const workbook = `${XML_HEADER}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`
-    + `<bookViews><workbookView activeTab="${firstVisible}"/></bookViews><sheets>`
-    + sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ''} r:id="rId${i + 1}"/>`).join('')
-    + '</sheets>'
-    + (defined.length ? `<definedNames>${defined.join('')}</definedNames>` : '')
-    + '</workbook>';
+  const workbook =
+    `${XML_HEADER}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+    `<bookViews><workbookView activeTab="${firstVisible}"/></bookViews><sheets>` +
+    sheets
+      .map(
+        (s, i) =>
+          `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ''} r:id="rId${i + 1}"/>`,
+      )
+      .join('') +
+    '</sheets>' +
+    (defined.length ? `<definedNames>${defined.join('')}</definedNames>` : '') +
+    '</workbook>';
 
   const zip = new JSZip();
   const opts = { date: ZIP_DATE, createFolders: false };
@@ -84,5 +103,10 @@ export async function writeWorkbook(input: SheetSpec[]): Promise<Uint8Array> {
   sheetFiles.forEach((xml, i) => zip.file(`xl/worksheets/sheet${i + 1}.xml`, xml, opts));
   zip.file('xl/styles.xml', stylesXml(), opts);
   zip.file('xl/sharedStrings.xml', sst.toXml(), opts);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
+  return zip.generateAsync({
+    type: 'uint8array',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 6 },
+    platform: 'DOS',
+  });
 }

@@ -40,7 +40,10 @@ export function quoteSheetName(name: string): string {
 
 /** Excel forbids these characters in sheet names and limits names to 31 characters. */
 export function safeSheetName(name: string): string {
-  const cleaned = name.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31);
+  const cleaned = name
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .trim()
+    .slice(0, 31);
   return cleaned || 'Sheet';
 }
 

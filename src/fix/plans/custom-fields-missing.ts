@@ -17,12 +17,23 @@ export const customFieldsMissingPlan: PlanBuilder = (ctx, result, lang = 'ru') =
     for (const bf of wanted) {
       if (findBaselineField(existing, bf)) continue;
       const options = optionList(bf, lang);
-      ops.push(createField(entity, newFieldBody(bf, lang), options
-        ? { key: `fix.op.createListField.${entity}`, params: { field: bf.name[lang], options } }
-        : { key: `fix.op.createField.${entity}`, params: { field: bf.name[lang] } }));
+      ops.push(
+        createField(
+          entity,
+          newFieldBody(bf, lang),
+          options
+            ? { key: `fix.op.createListField.${entity}`, params: { field: bf.name[lang], options } }
+            : { key: `fix.op.createField.${entity}`, params: { field: bf.name[lang] } },
+        ),
+      );
     }
   }
-  const plan: Plan = { ruleId: 'custom-fields-missing', kind: 'confirm', ops, touches: ['leadFields', 'contactFields', 'companyFields'] };
+  const plan: Plan = {
+    ruleId: 'custom-fields-missing',
+    kind: 'confirm',
+    ops,
+    touches: ['leadFields', 'contactFields', 'companyFields'],
+  };
   if (manual.length) plan.manual = manual;
   return plan;
 };

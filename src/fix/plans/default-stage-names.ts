@@ -26,7 +26,12 @@ export const defaultStageNamesPlan: PlanBuilder = (ctx, result, lang = 'ru') => 
   stages.slice(0, template.length).forEach((s, i) => {
     const to = template[i]!;
     if (s.name === to) return;
-    ops.push(renameStatus(pipeline, s, to, { key: 'fix.op.stageRename', params: { from: s.name, to, pipeline: pipeline.name, position: i + 1 } }));
+    ops.push(
+      renameStatus(pipeline, s, to, {
+        key: 'fix.op.stageRename',
+        params: { from: s.name, to, pipeline: pipeline.name, position: i + 1 },
+      }),
+    );
   });
   const missing = template.slice(stages.length);
   if (missing.length) {
@@ -34,16 +39,28 @@ export const defaultStageNamesPlan: PlanBuilder = (ctx, result, lang = 'ru') => 
     const sorts = sortsBetween(last, missing.length);
     let after = stages.length ? template[stages.length - 1]! : null;
     missing.forEach((name, i) => {
-      ops.push(createStatus(pipeline, { name, sort: sorts[i]! }, {
-        key: after === null ? 'fix.op.stageAddFirst' : 'fix.op.stageAdd', params: { stage: name, after: after ?? '', pipeline: pipeline.name },
-      }));
+      ops.push(
+        createStatus(
+          pipeline,
+          { name, sort: sorts[i]! },
+          {
+            key: after === null ? 'fix.op.stageAddFirst' : 'fix.op.stageAdd',
+            params: { stage: name, after: after ?? '', pipeline: pipeline.name },
+          },
+        ),
+      );
       after = name;
     });
   }
   const won = pipeline._embedded?.statuses.find((s) => s.id === STATUS_WON);
   const wonName = ctx.baseline.pipeline.won[lang];
   if (won && won.name !== wonName) {
-    ops.push(renameStatus(pipeline, won, wonName, { key: 'fix.op.wonRename', params: { from: won.name, to: wonName, pipeline: pipeline.name } }));
+    ops.push(
+      renameStatus(pipeline, won, wonName, {
+        key: 'fix.op.wonRename',
+        params: { from: won.name, to: wonName, pipeline: pipeline.name },
+      }),
+    );
   }
   return { ruleId: 'default-stage-names', kind: 'confirm', ops, touches: ['pipelines'] };
 };

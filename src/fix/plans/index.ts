@@ -56,8 +56,12 @@ export function namesLang(snapshot: Snapshot, fallback: Lang): Lang {
 
 /** Why no plan could be built: the rule is unknown / not fixable, or a part it reads failed to load. */
 export class PlanUnavailableError extends Error {
-  constructor(readonly ruleId: string, readonly reason: 'unknown-rule' | 'not-fixable' | 'part-failed',
-    readonly part: PartName | null = null, readonly failure: PartFailure | null = null) {
+  constructor(
+    readonly ruleId: string,
+    readonly reason: 'unknown-rule' | 'not-fixable' | 'part-failed',
+    readonly part: PartName | null = null,
+    readonly failure: PartFailure | null = null,
+  ) {
     super(`${ruleId}: ${reason}${part ? ` (${part}${failure ? `: ${failure.message}` : ''})` : ''}`);
     this.name = 'PlanUnavailableError';
   }

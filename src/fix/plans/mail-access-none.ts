@@ -14,7 +14,10 @@ export const mailAccessNonePlan: PlanBuilder = (ctx, result) => {
   for (const item of result.items ?? []) {
     const d = item.data as { user_id: number; role_id: number | null };
     if (d.role_id === null) {
-      manual.push({ key: 'fix.manual.userNoRole.mail', params: { user: users.find((u) => u.id === d.user_id)?.name ?? `#${d.user_id}` } });
+      manual.push({
+        key: 'fix.manual.userNoRole.mail',
+        params: { user: users.find((u) => u.id === d.user_id)?.name ?? `#${d.user_id}` },
+      });
       continue;
     }
     const role = roles.find((r) => r.id === d.role_id);
@@ -22,7 +25,12 @@ export const mailAccessNonePlan: PlanBuilder = (ctx, result) => {
     done.add(role.id);
     ops.push(patchRole(role, { mail_access: true }, { key: 'fix.op.roleMailAccess', params: { role: role.name } }));
   }
-  const plan: Plan = { ruleId: 'mail-access-none', kind: 'confirm', ops, touches: ['unsorted', 'notes', 'users', 'roles'] };
+  const plan: Plan = {
+    ruleId: 'mail-access-none',
+    kind: 'confirm',
+    ops,
+    touches: ['unsorted', 'notes', 'users', 'roles'],
+  };
   if (manual.length) plan.manual = manual;
   return plan;
 };

@@ -13,23 +13,32 @@ import { entriesOf, entryExists, newFieldBody, optionList, quoted, sameEntry, st
 /** «A», «B» — «Sales»; «C» — «Partners»: stages grouped by pipeline for one summary line. */
 function stagesByPipeline(entries: readonly RequiredStatusDto[], pipelines: readonly PipelineDto[]): string {
   const ids = [...new Set(entries.map((e) => e.pipeline_id))];
-  return ids.map((pid) => {
-    const here = entries.filter((e) => e.pipeline_id === pid);
-    const name = pipelines.find((p) => p.id === pid)?.name ?? `#${pid}`;
-    return `${quoted(here.map((e) => stageName(pipelines, e)))} — «${name}»`;
-  }).join('; ');
+  return ids
+    .map((pid) => {
+      const here = entries.filter((e) => e.pipeline_id === pid);
+      const name = pipelines.find((p) => p.id === pid)?.name ?? `#${pid}`;
+      return `${quoted(here.map((e) => stageName(pipelines, e)))} — «${name}»`;
+    })
+    .join('; ');
 }
 
 /** Ops making `bf` (the account's `existing` field, if any) required at `add`. */
-export function requireFieldOps(bf: BaselineField, existing: CustomFieldDto | undefined, add: readonly RequiredStatusDto[],
-  pipelines: readonly PipelineDto[], lang: Lang): Op[] {
+export function requireFieldOps(
+  bf: BaselineField,
+  existing: CustomFieldDto | undefined,
+  add: readonly RequiredStatusDto[],
+  pipelines: readonly PipelineDto[],
+  lang: Lang,
+): Op[] {
   if (add.length === 0) return [];
   if (!existing) {
     const options = optionList(bf, lang);
-    return [createField(bf.entity, newFieldBody(bf, lang, [...add]), {
-      key: options ? 'fix.op.createListFieldRequired' : 'fix.op.createFieldRequired',
-      params: { field: bf.name[lang], options, stages: stagesByPipeline(add, pipelines), count: add.length },
-    })];
+    return [
+      createField(bf.entity, newFieldBody(bf, lang, [...add]), {
+        key: options ? 'fix.op.createListFieldRequired' : 'fix.op.createFieldRequired',
+        params: { field: bf.name[lang], options, stages: stagesByPipeline(add, pipelines), count: add.length },
+      }),
+    ];
   }
   const ops: Op[] = [];
   // Entries naming vanished stages would make the API refuse the whole PATCH.
@@ -39,14 +48,27 @@ export function requireFieldOps(bf: BaselineField, existing: CustomFieldDto | un
     const here = add.filter((e) => e.pipeline_id === pid && !current.some((rs) => sameEntry(rs, e)));
     if (here.length === 0) continue;
     const next = [...current, ...here];
-    const base = ops.length === 0 ? { ...existing, required_statuses: entriesOf(existing) } : { ...existing, required_statuses: current };
-    ops.push(patchRequiredStatuses(bf.entity, base, next, {
-      key: 'fix.op.requiredAdded',
-      params: {
-        field: existing.name, stages: quoted(here.map((e) => stageName(pipelines, e))),
-        pipeline: pipelines.find((p) => p.id === pid)?.name ?? `#${pid}`, count: here.length,
-      },
-    }, ops.length === 0 && stale ? current : undefined));
+    const base =
+      ops.length === 0
+        ? { ...existing, required_statuses: entriesOf(existing) }
+        : { ...existing, required_statuses: current };
+    ops.push(
+      patchRequiredStatuses(
+        bf.entity,
+        base,
+        next,
+        {
+          key: 'fix.op.requiredAdded',
+          params: {
+            field: existing.name,
+            stages: quoted(here.map((e) => stageName(pipelines, e))),
+            pipeline: pipelines.find((p) => p.id === pid)?.name ?? `#${pid}`,
+            count: here.length,
+          },
+        },
+        ops.length === 0 && stale ? current : undefined,
+      ),
+    );
     current = next;
   }
   return ops;

@@ -21,5 +21,10 @@ export const requiredAtEntryStagePlan: PlanBuilder = (ctx, result) => {
     const field = fields.find((f) => f.entity === entity && f.field.id === fieldId)?.field;
     if (field) ops.push(...removalOps(entity, field, entries, pipelines));
   }
-  return { ruleId: 'required-at-entry-stage', kind: 'safe', ops, touches: ['leadFields', 'contactFields', 'companyFields', 'pipelines'] };
+  return {
+    ruleId: 'required-at-entry-stage',
+    kind: 'safe',
+    ops,
+    touches: ['leadFields', 'contactFields', 'companyFields', 'pipelines'],
+  };
 };

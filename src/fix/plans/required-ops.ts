@@ -8,8 +8,12 @@ import { entriesOf, entryExists, quoted, sameEntry, stageName } from './shared';
  * One PATCH per pipeline removing `drop` from the field. Entries naming stages that no longer exist
  * go too (the API refuses to store them, so a body keeping them would fail) and are not restored by undo.
  */
-export function removalOps(entity: FieldEntity, field: CustomFieldDto, drop: readonly RequiredStatusDto[],
-  pipelines: readonly PipelineDto[]): Op[] {
+export function removalOps(
+  entity: FieldEntity,
+  field: CustomFieldDto,
+  drop: readonly RequiredStatusDto[],
+  pipelines: readonly PipelineDto[],
+): Op[] {
   const ops: Op[] = [];
   let current = entriesOf(field);
   const pipelineIds = [...new Set(drop.map((d) => d.pipeline_id))];
@@ -19,7 +23,9 @@ export function removalOps(entity: FieldEntity, field: CustomFieldDto, drop: rea
     const next = current.filter((rs) => !here.some((d) => sameEntry(d, rs)) && entryExists(pipelines, rs));
     const pipeline = pipelines.find((p) => p.id === pid);
     const params = {
-      field: field.name, stages: quoted(here.map((d) => stageName(pipelines, d))), pipeline: pipeline?.name ?? `#${pid}`,
+      field: field.name,
+      stages: quoted(here.map((d) => stageName(pipelines, d))),
+      pipeline: pipeline?.name ?? `#${pid}`,
       count: here.length,
     };
     const summary = stale.length

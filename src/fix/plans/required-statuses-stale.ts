@@ -23,10 +23,27 @@ export const requiredStatusesStalePlan: PlanBuilder = (ctx, result) => {
     const current = entriesOf(field);
     const next = current.filter((rs) => entryExists(pipelines, rs));
     const stale = current.filter((rs) => !entryExists(pipelines, rs));
-    ops.push(patchRequiredStatuses(d.entity, field, next, {
-      key: 'fix.op.staleRemoved',
-      params: { field: field.name, count: stale.length, entries: stale.map((rs) => `${rs.pipeline_id}/${rs.status_id}`).join(', ') },
-    }, next));
+    ops.push(
+      patchRequiredStatuses(
+        d.entity,
+        field,
+        next,
+        {
+          key: 'fix.op.staleRemoved',
+          params: {
+            field: field.name,
+            count: stale.length,
+            entries: stale.map((rs) => `${rs.pipeline_id}/${rs.status_id}`).join(', '),
+          },
+        },
+        next,
+      ),
+    );
   }
-  return { ruleId: 'required-statuses-stale', kind: 'safe', ops, touches: ['leadFields', 'contactFields', 'companyFields', 'pipelines'] };
+  return {
+    ruleId: 'required-statuses-stale',
+    kind: 'safe',
+    ops,
+    touches: ['leadFields', 'contactFields', 'companyFields', 'pipelines'],
+  };
 };

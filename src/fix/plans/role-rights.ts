@@ -27,7 +27,10 @@ export function roleRightsPlan(ruleId: 'export-open' | 'delete-open', action: 'e
       const entities = d.entities ?? (d.entity ? [d.entity] : []);
       if (d.kind === 'user' && (d.role_id ?? null) === null) {
         // The API has no user update: a user without a role is changed by hand (or given a role).
-        manual.push({ key: `fix.manual.userNoRole.${action}`, params: { user: String(item.message.params?.['user'] ?? '') } });
+        manual.push({
+          key: `fix.manual.userNoRole.${action}`,
+          params: { user: String(item.message.params?.['user'] ?? '') },
+        });
       } else if (typeof d.role_id === 'number') {
         want(d.role_id, entities);
       }
@@ -39,9 +42,16 @@ export function roleRightsPlan(ruleId: 'export-open' | 'delete-open', action: 'e
         const after = ctx.baseline.managerRights[entity][action];
         const before = role.rights[entity]?.[action];
         if (before === after) continue;
-        ops.push(patchRole(role, { [entity]: { [action]: after } }, {
-          key: `fix.op.roleRight.${action}.${entity}`, params: { role: role.name, before: before ?? '—', after },
-        }));
+        ops.push(
+          patchRole(
+            role,
+            { [entity]: { [action]: after } },
+            {
+              key: `fix.op.roleRight.${action}.${entity}`,
+              params: { role: role.name, before: before ?? '—', after },
+            },
+          ),
+        );
       }
     }
     const plan: Plan = { ruleId, kind: 'confirm', ops, touches: ['users', 'roles'] };

@@ -48,7 +48,9 @@ const SOURCE_WORDS = ['источник', 'source', 'канал', 'channel'];
  */
 export function findBaselineField(fields: readonly CustomFieldDto[], bf: BaselineField): CustomFieldDto | undefined {
   const names = [normalizeName(bf.name.ru), normalizeName(bf.name.en)];
-  const byName = fields.find((f) => names.includes(normalizeName(f.name)) && (!LIST_FIELD_TYPES.includes(bf.type) || isListField(f)));
+  const byName = fields.find(
+    (f) => names.includes(normalizeName(f.name)) && (!LIST_FIELD_TYPES.includes(bf.type) || isListField(f)),
+  );
   if (byName || bf.purpose !== 'lead-source') return byName;
   return fields.find((f) => isListField(f) && SOURCE_WORDS.some((w) => normalizeName(f.name).includes(w)));
 }
@@ -72,7 +74,8 @@ export function matrixEntries(rule: RequiredFieldRule, pipeline: PipelineDto): R
     const has = (pipeline._embedded?.statuses ?? []).some((s) => s.id === rule.atStatus);
     return has ? [{ status_id: rule.atStatus, pipeline_id: pipeline.id }] : [];
   }
-  return workingStages(pipeline).slice(Math.max(0, rule.fromWorkingStage - 1))
+  return workingStages(pipeline)
+    .slice(Math.max(0, rule.fromWorkingStage - 1))
     .map((s) => ({ status_id: s.id, pipeline_id: pipeline.id }));
 }
 

@@ -7,6 +7,10 @@ import type { PlanBuilder } from './shared';
 export const unsortedOffPlan: PlanBuilder = (ctx) => {
   const main = mainPipeline(need(ctx, 'pipelines'));
   if (!main || main.is_unsorted_on) return null;
-  const op = patchPipeline(main, { is_unsorted_on: true }, { key: 'fix.op.unsortedOn', params: { pipeline: main.name } });
+  const op = patchPipeline(
+    main,
+    { is_unsorted_on: true },
+    { key: 'fix.op.unsortedOn', params: { pipeline: main.name } },
+  );
   return { ruleId: 'unsorted-off', kind: 'safe', ops: [op], touches: ['pipelines'] };
 };

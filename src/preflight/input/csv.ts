@@ -18,18 +18,31 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
 
 /** `;` (Russian Excel) or `,` or tab: the candidate seen most often in the first non-blank line outside quotes. */
 export function detectDelimiter(text: string): string {
-  const counts = new Map<string, number>([[';', 0], [',', 0], ['\t', 0]]);
+  const counts = new Map<string, number>([
+    [';', 0],
+    [',', 0],
+    ['\t', 0],
+  ]);
   let quoted = false;
   let content = false;
   for (const ch of text) {
-    if (ch === '"') { quoted = !quoted; content = true; }
-    else if (!quoted && (ch === '\n' || ch === '\r')) { if (content) break; }
-    else if (!quoted && counts.has(ch)) { counts.set(ch, counts.get(ch)! + 1); content = true; }
-    else if (ch.trim()) content = true;
+    if (ch === '"') {
+      quoted = !quoted;
+      content = true;
+    } else if (!quoted && (ch === '\n' || ch === '\r')) {
+      if (content) break;
+    } else if (!quoted && counts.has(ch)) {
+      counts.set(ch, counts.get(ch)! + 1);
+      content = true;
+    } else if (ch.trim()) content = true;
   }
   let best = ',';
   let max = 0;
-  for (const [d, n] of counts) if (n > max) { best = d; max = n; }
+  for (const [d, n] of counts)
+    if (n > max) {
+      best = d;
+      max = n;
+    }
   return best;
 }
 
@@ -38,7 +51,11 @@ export function detectDelimiter(text: string): string {
  * LF or CR). Returns records with the 1-based line of the record's start. `stopAfter` caps
  * the records read (the caller refuses files over the row limit without parsing all of them).
  */
-export function parseCsv(text: string, delimiter: string, stopAfter = Infinity): { records: { line: number; cells: string[] }[]; more: boolean } {
+export function parseCsv(
+  text: string,
+  delimiter: string,
+  stopAfter = Infinity,
+): { records: { line: number; cells: string[] }[]; more: boolean } {
   const records: { line: number; cells: string[] }[] = [];
   let cells: string[] = [];
   let field = '';
@@ -46,28 +63,44 @@ export function parseCsv(text: string, delimiter: string, stopAfter = Infinity):
   let line = 1;
   let start = 1;
   let fieldStarted = false;
-  const push = () => { cells.push(field); field = ''; fieldStarted = false; };
-  const end = () => { push(); records.push({ line: start, cells }); cells = []; };
+  const push = () => {
+    cells.push(field);
+    field = '';
+    fieldStarted = false;
+  };
+  const end = () => {
+    push();
+    records.push({ line: start, cells });
+    cells = [];
+  };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
       if (ch === '"') {
-        if (text[i + 1] === '"') { field += '"'; i++; } else quoted = false;
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
       } else {
         if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line++;
         field += ch;
       }
       continue;
     }
-    if (ch === '"' && !fieldStarted && field === '') { quoted = true; fieldStarted = true; }
-    else if (ch === delimiter) push();
+    if (ch === '"' && !fieldStarted && field === '') {
+      quoted = true;
+      fieldStarted = true;
+    } else if (ch === delimiter) push();
     else if (ch === '\r' || ch === '\n') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
       end();
       line++;
       start = line;
       if (records.length > stopAfter) return { records, more: true };
-    } else { field += ch; fieldStarted = true; }
+    } else {
+      field += ch;
+      fieldStarted = true;
+    }
   }
   if (field !== '' || cells.length || fieldStarted) end();
   return { records, more: false };

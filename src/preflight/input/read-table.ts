@@ -2,6 +2,7 @@ import JSZip from 'jszip';
 import type { TableCell } from '../types';
 import type { PreflightLimits } from '../limits';
 import { readCentralDirectory, ZipFormatError } from './zip-directory';
+import type { ZipEntryInfo } from './zip-directory';
 import { readFirstSheet, NotAWorkbookError } from './xlsx-read';
 import { decodeText, detectDelimiter, parseCsv } from './csv';
 
@@ -54,7 +55,13 @@ function cellText(c: TableCell | undefined): string {
   return typeof c === 'string' ? c : String(c.value);
 }
 
-function toTable(kind: Table['kind'], encoding: string | null, rows: Table['rows'], limits: PreflightLimits, more: boolean): Table | BadFile {
+function toTable(
+  kind: Table['kind'],
+  encoding: string | null,
+  rows: Table['rows'],
+  limits: PreflightLimits,
+  more: boolean,
+): Table | BadFile {
   if (!rows.length) return { code: 'file-empty', params: {} };
   const [head, ...data] = rows;
   if (more || data.length > limits.maxRows) return { code: 'file-too-many-rows', params: { max: limits.maxRows } };
@@ -66,7 +73,7 @@ function toTable(kind: Table['kind'], encoding: string | null, rows: Table['rows
 }
 
 async function readXlsx(bytes: Uint8Array, limits: PreflightLimits): Promise<Table | BadFile> {
-  let entries;
+  let entries: ZipEntryInfo[];
   try {
     entries = readCentralDirectory(bytes);
   } catch (err) {
@@ -76,12 +83,18 @@ async function readXlsx(bytes: Uint8Array, limits: PreflightLimits): Promise<Tab
   if (entries.some((e) => e.encrypted)) return { code: 'file-encrypted', params: {} };
   // Zip-bomb guard on declared sizes, before anything is inflated.
   const total = entries.reduce((s, e) => s + e.uncompressed, 0);
-  const ratioBomb = entries.some((e) => e.uncompressed > limits.ratioFloor && e.uncompressed > limits.maxRatio * Math.max(1, e.compressed));
+  const ratioBomb = entries.some(
+    (e) => e.uncompressed > limits.ratioFloor && e.uncompressed > limits.maxRatio * Math.max(1, e.compressed),
+  );
   if (total > limits.maxUncompressed || ratioBomb) {
-    return { code: 'file-zip-bomb', params: { size: Math.round(total / MB), max: Math.round(limits.maxUncompressed / MB) } };
+    return {
+      code: 'file-zip-bomb',
+      params: { size: Math.round(total / MB), max: Math.round(limits.maxUncompressed / MB) },
+    };
   }
   if (entries.some((e) => e.method !== 0 && e.method !== 8)) return { code: 'file-corrupt', params: {} };
-  if (!entries.some((e) => e.name.toLowerCase() === 'xl/workbook.xml')) return { code: 'file-not-spreadsheet', params: {} };
+  if (!entries.some((e) => e.name.toLowerCase() === 'xl/workbook.xml'))
+    return { code: 'file-not-spreadsheet', params: {} };
   try {
     const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
     const sheet = await readFirstSheet(zip, limits.maxRows + 1);
@@ -104,10 +117,17 @@ function readCsv(bytes: Uint8Array, limits: PreflightLimits): Table | BadFile {
 }
 
 /** Read the file as a table, or say in one problem code why it cannot be read. Never throws on bad input. */
-export async function readTable(bytes: Uint8Array, fileName: string, limits: PreflightLimits): Promise<Table | BadFile> {
+export async function readTable(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: PreflightLimits,
+): Promise<Table | BadFile> {
   if (bytes.length === 0) return { code: 'file-empty', params: {} };
   if (bytes.length > limits.maxBytes) {
-    return { code: 'file-too-large', params: { size: Math.ceil(bytes.length / MB), max: Math.round(limits.maxBytes / MB) } };
+    return {
+      code: 'file-too-large',
+      params: { size: Math.ceil(bytes.length / MB), max: Math.round(limits.maxBytes / MB) },
+    };
   }
   if (startsWith(bytes, CFB_MAGIC)) {
     return { code: hasEncryptionInfo(bytes) ? 'file-encrypted' : 'file-legacy-xls', params: {} };

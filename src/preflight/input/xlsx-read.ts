@@ -1,4 +1,4 @@
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import type { TableCell } from '../types';
 import { attrs, elements, textOf, unescapeXml } from './xml-read';
 
@@ -13,12 +13,18 @@ export interface SheetRows {
 export class NotAWorkbookError extends Error {}
 
 // Built-in number formats that are dates or times (ECMA-376 §18.8.30 and locale variants).
-const BUILTIN_DATE = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47,
-  50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATE = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+  57, 58,
+]);
 
 /** True when a custom format code shows a date or time (d, m, y, h, s outside quotes, brackets and escapes). */
 export function isDateFormat(code: string): boolean {
-  const bare = code.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '').replace(/_.|\*./g, '');
+  const bare = code
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\\./g, '')
+    .replace(/_.|\*./g, '');
   return /[dmyhs]/i.test(bare) && !/^general$/i.test(bare.trim());
 }
 
@@ -109,10 +115,19 @@ export async function readFirstSheet(zip: JSZip, stopAfter: number): Promise<She
       const raw = v ? unescapeXml(v.inner) : '';
       let value: TableCell = null;
       switch (a.t) {
-        case 's': value = shared[Number(raw)] ?? ''; break;
-        case 'inlineStr': value = textOf([...elements(c.inner, 'is')][0]?.inner ?? ''); break;
-        case 'str': case 'e': value = raw; break;
-        case 'b': value = raw === '1' ? 'TRUE' : 'FALSE'; break;
+        case 's':
+          value = shared[Number(raw)] ?? '';
+          break;
+        case 'inlineStr':
+          value = textOf([...elements(c.inner, 'is')][0]?.inner ?? '');
+          break;
+        case 'str':
+        case 'e':
+          value = raw;
+          break;
+        case 'b':
+          value = raw === '1' ? 'TRUE' : 'FALSE';
+          break;
         default:
           if (raw !== '') {
             const n = Number(raw);

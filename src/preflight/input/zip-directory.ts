@@ -47,7 +47,8 @@ export function readCentralDirectory(bytes: Uint8Array): ZipEntryInfo[] {
     const loc = eocd - 20;
     if (loc < 0 || view.getUint32(loc, true) !== SIG_LOCATOR64) throw new ZipFormatError('zip64 locator missing');
     const at = u64(view, loc + 8);
-    if (at + 56 > bytes.byteLength || view.getUint32(at, true) !== SIG_EOCD64) throw new ZipFormatError('zip64 record missing');
+    if (at + 56 > bytes.byteLength || view.getUint32(at, true) !== SIG_EOCD64)
+      throw new ZipFormatError('zip64 record missing');
     count = u64(view, at + 32);
     size = u64(view, at + 40);
     offset = u64(view, at + 48);
@@ -57,7 +58,8 @@ export function readCentralDirectory(bytes: Uint8Array): ZipEntryInfo[] {
   const entries: ZipEntryInfo[] = [];
   let p = offset;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > bytes.byteLength || view.getUint32(p, true) !== SIG_CENTRAL) throw new ZipFormatError('bad central entry');
+    if (p + 46 > bytes.byteLength || view.getUint32(p, true) !== SIG_CENTRAL)
+      throw new ZipFormatError('bad central entry');
     const flags = view.getUint16(p + 8, true);
     const method = view.getUint16(p + 10, true);
     let compressed = view.getUint32(p + 20, true);
@@ -75,8 +77,13 @@ export function readCentralDirectory(bytes: Uint8Array): ZipEntryInfo[] {
       const len = view.getUint16(e + 2, true);
       if (id === 1) {
         let q = e + 4;
-        if (uncompressed === U32 && q + 8 <= e + 4 + len) { uncompressed = u64(view, q); q += 8; }
-        if (compressed === U32 && q + 8 <= e + 4 + len) { compressed = u64(view, q); }
+        if (uncompressed === U32 && q + 8 <= e + 4 + len) {
+          uncompressed = u64(view, q);
+          q += 8;
+        }
+        if (compressed === U32 && q + 8 <= e + 4 + len) {
+          compressed = u64(view, q);
+        }
       }
       e += 4 + len;
     }

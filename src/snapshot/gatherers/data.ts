@@ -43,7 +43,8 @@ export const companies = gatherer('companies', async (ctx) => {
   const known = await ctx.part('contacts');
   if (known && 'data' in known && known.data.total > 0) return { total: 0, exact: false };
   const page = await ctx.client.get<HalList<'companies', CompanyDto>>('/api/v4/companies', {
-    query: { limit: 1 }, signal: ctx.signal,
+    query: { limit: 1 },
+    signal: ctx.signal,
   });
   const found = page?._embedded?.companies?.length ?? 0;
   return { total: found, exact: found === 0 };

@@ -1,5 +1,12 @@
 import type {
-  AccountDto, CustomFieldDto, FieldEntity, FieldGroupDto, PipelineDto, RoleDto, UserDto, WidgetDto,
+  AccountDto,
+  CustomFieldDto,
+  FieldEntity,
+  FieldGroupDto,
+  PipelineDto,
+  RoleDto,
+  UserDto,
+  WidgetDto,
 } from '../../api/dto';
 import { gatherer } from './types';
 
@@ -12,11 +19,13 @@ export const account = gatherer('account', async ({ client, signal }) => {
 
 /** All users with their role and group (admin only; 403 otherwise). */
 export const users = gatherer('users', ({ client, signal }) =>
-  client.list<UserDto>('/api/v4/users', 'users', { query: { with: 'role,group' }, signal }));
+  client.list<UserDto>('/api/v4/users', 'users', { query: { with: 'role,group' }, signal }),
+);
 
 /** All roles (admin only). */
 export const roles = gatherer('roles', ({ client, signal }) =>
-  client.list<RoleDto>('/api/v4/roles', 'roles', { signal }));
+  client.list<RoleDto>('/api/v4/roles', 'roles', { signal }),
+);
 
 function fieldsOf(entity: FieldEntity) {
   return ({ client, signal }: { client: import('../../api/client').ApiClient; signal?: AbortSignal }) =>
@@ -40,7 +49,8 @@ export const fieldGroups = gatherer('fieldGroups', async ({ client, signal }) =>
 
 /** Pipelines with their statuses (embedded in the list). */
 export const pipelines = gatherer('pipelines', ({ client, signal }) =>
-  client.list<PipelineDto>('/api/v4/leads/pipelines', 'pipelines', { signal }));
+  client.list<PipelineDto>('/api/v4/leads/pipelines', 'pipelines', { signal }),
+);
 
 /**
  * Widgets active in the account. The endpoint aggregates the whole marketplace, so every page is read

@@ -16,7 +16,8 @@ function sortedDistinct(values: Iterable<string>): string[] {
 export const unsorted = gatherer('unsorted', async ({ client, window, signal }): Promise<UnsortedSignal> => {
   const limit = 250;
   const page = await client.get<HalList<'unsorted', UnsortedDto>>('/api/v4/leads/unsorted', {
-    query: { 'order[created_at]': 'desc', limit }, signal,
+    query: { 'order[created_at]': 'desc', limit },
+    signal,
   });
   const items = page?._embedded?.unsorted ?? [];
   const counts = { sip: 0, mail: 0, forms: 0, chats: 0 };
@@ -24,7 +25,10 @@ export const unsorted = gatherer('unsorted', async ({ client, window, signal }):
   let oldestInWindow = true;
   for (const item of items) {
     const created = Number(item?.created_at);
-    if (!(created >= window.from && created <= window.to)) { oldestInWindow = created > window.to; continue; }
+    if (!(created >= window.from && created <= window.to)) {
+      oldestInWindow = created > window.to;
+      continue;
+    }
     const category = item.category as keyof typeof counts;
     if (category in counts) counts[category] += 1;
     if (category === 'chats') {
@@ -43,7 +47,8 @@ export const unsorted = gatherer('unsorted', async ({ client, window, signal }):
 export const events = gatherer('events', async ({ client, window, signal }): Promise<EventSignal> => {
   const range = { 'filter[created_at][from]': window.from, 'filter[created_at][to]': window.to };
   const first = await client.get<HalList<'events', EventDto>>('/api/v4/events', {
-    query: { ...range, 'filter[type][]': [...SIGNAL_EVENTS], limit: 100 }, signal,
+    query: { ...range, 'filter[type][]': [...SIGNAL_EVENTS], limit: 100 },
+    signal,
   });
   const counts = { incoming_call: 0, outgoing_call: 0, incoming_chat_message: 0 };
   for (const e of first?._embedded?.events ?? []) {
@@ -53,7 +58,8 @@ export const events = gatherer('events', async ({ client, window, signal }): Pro
   if (!complete) {
     for (const type of SIGNAL_EVENTS.filter((t) => counts[t] === 0)) {
       const probe = await client.get<HalList<'events', EventDto>>('/api/v4/events', {
-        query: { ...range, 'filter[type][]': [type], limit: 1 }, signal,
+        query: { ...range, 'filter[type][]': [type], limit: 1 },
+        signal,
       });
       counts[type] = probe?._embedded?.events?.length ?? 0;
     }
@@ -63,10 +69,17 @@ export const events = gatherer('events', async ({ client, window, signal }): Pro
 
 /** Mail and call notes on leads and contacts updated in the window (one page each). */
 export const notes = gatherer('notes', async ({ client, window, signal }): Promise<NoteSignal> => {
-  const query = { 'filter[note_type][]': SIGNAL_NOTES, 'filter[updated_at][from]': window.from,
-    'filter[updated_at][to]': window.to, limit: 250 };
-  const pages = await Promise.all(['leads', 'contacts'].map((entity) =>
-    client.get<HalList<'notes', NoteDto>>(`/api/v4/${entity}/notes`, { query, signal })));
+  const query = {
+    'filter[note_type][]': SIGNAL_NOTES,
+    'filter[updated_at][from]': window.from,
+    'filter[updated_at][to]': window.to,
+    limit: 250,
+  };
+  const pages = await Promise.all(
+    ['leads', 'contacts'].map((entity) =>
+      client.get<HalList<'notes', NoteDto>>(`/api/v4/${entity}/notes`, { query, signal }),
+    ),
+  );
   let amomailMessages = 0;
   let calls = 0;
   const sources: string[] = [];
@@ -78,9 +91,15 @@ export const notes = gatherer('notes', async ({ client, window, signal }): Promi
       if (typeof source === 'string') sources.push(source);
     }
   }
-  return { amomailMessages, calls, callSources: sortedDistinct(sources), complete: pages.every((p) => !p?._links?.next) };
+  return {
+    amomailMessages,
+    calls,
+    callSources: sortedDistinct(sources),
+    complete: pages.every((p) => !p?._links?.next),
+  };
 });
 
 /** The account's CRM Plugin site buttons (account-wide, unlike /sources). */
 export const websiteButtons = gatherer('websiteButtons', ({ client, signal }) =>
-  client.list<WebsiteButtonDto>('/api/v4/website_buttons', 'website_buttons', { signal }));
+  client.list<WebsiteButtonDto>('/api/v4/website_buttons', 'website_buttons', { signal }),
+);

@@ -7,16 +7,30 @@ import { duplicateContacts } from '../../../src/audit/rules/data/duplicate-conta
 import { contactsWithoutChannels } from '../../../src/audit/rules/data/contacts-without-channels';
 import type { ContactsView } from '../../../src/snapshot/types';
 
-const contacts = (v: Partial<ContactsView> = {}) => ok<ContactsView>({
-  total: 3, byOwner: { 3: 3 }, withoutChannels: { count: 0, sampleIds: [] }, duplicates: [], ...v,
-});
+const contacts = (v: Partial<ContactsView> = {}) =>
+  ok<ContactsView>({
+    total: 3,
+    byOwner: { 3: 3 },
+    withoutChannels: { count: 0, sampleIds: [] },
+    duplicates: [],
+    ...v,
+  });
 const companies = (total: number) => ok({ total, exact: true });
 
 ruleTable(initialDataMissing, [
   { name: 'contacts and companies', parts: {}, outcome: 'pass' },
-  { name: 'only companies', parts: { contacts: contacts({ total: 0, byOwner: {} }), companies: companies(1) }, outcome: 'pass' },
+  {
+    name: 'only companies',
+    parts: { contacts: contacts({ total: 0, byOwner: {} }), companies: companies(1) },
+    outcome: 'pass',
+  },
   { name: 'only contacts', parts: { companies: companies(0) }, outcome: 'pass' },
-  { name: 'neither', parts: { contacts: contacts({ total: 0, byOwner: {} }), companies: companies(0) }, outcome: 'fail', items: ['data:empty'] },
+  {
+    name: 'neither',
+    parts: { contacts: contacts({ total: 0, byOwner: {} }), companies: companies(0) },
+    outcome: 'fail',
+    items: ['data:empty'],
+  },
 ]);
 
 ruleTable(recordsOwnedByInactiveUsers, [
@@ -35,11 +49,14 @@ ruleTable(recordsOwnedByInactiveUsers, [
 ]);
 
 it('records-owned-by-inactive-users item counts leads and contacts', () => {
-  const r = runRule(recordsOwnedByInactiveUsers, snapshot({
-    users: ok([user(1, { admin: true }), user(4, { active: false })]),
-    contacts: contacts({ byOwner: { 4: 2 } }),
-    openLeads: ok({ total: 3, byOwner: { 4: 3 } }),
-  }));
+  const r = runRule(
+    recordsOwnedByInactiveUsers,
+    snapshot({
+      users: ok([user(1, { admin: true }), user(4, { active: false })]),
+      contacts: contacts({ byOwner: { 4: 2 } }),
+      openLeads: ok({ total: 3, byOwner: { 4: 3 } }),
+    }),
+  );
   expect(r.items[0]!.data).toEqual({ user_id: 4, known: true, leads: 3, contacts: 2 });
   expect(r.items[0]!.text).toBe('User 4: 3 open deals, 2 contacts');
 });
@@ -48,7 +65,14 @@ ruleTable(duplicateContacts, [
   { name: 'no groups', parts: {}, outcome: 'pass' },
   {
     name: 'phone and email groups',
-    parts: { contacts: contacts({ duplicates: [{ kind: 'phone', key: '9161234567', contactIds: [1, 2] }, { kind: 'email', key: 'a@b.ru', contactIds: [2, 3, 4] }] }) },
+    parts: {
+      contacts: contacts({
+        duplicates: [
+          { kind: 'phone', key: '9161234567', contactIds: [1, 2] },
+          { kind: 'email', key: 'a@b.ru', contactIds: [2, 3, 4] },
+        ],
+      }),
+    },
     outcome: 'fail',
     items: ['phone:9161234567', 'email:a@b.ru'],
   },
@@ -57,13 +81,26 @@ ruleTable(duplicateContacts, [
 
 ruleTable(contactsWithoutChannels, [
   { name: 'all reachable', parts: {}, outcome: 'pass' },
-  { name: 'sample covers all', parts: { contacts: contacts({ withoutChannels: { count: 2, sampleIds: [5, 6] } }) }, outcome: 'fail', items: ['contact:5', 'contact:6'] },
-  { name: 'more than the sample', parts: { contacts: contacts({ withoutChannels: { count: 9, sampleIds: [5] } }) }, outcome: 'fail', items: ['contact:5', 'contacts:more'] },
+  {
+    name: 'sample covers all',
+    parts: { contacts: contacts({ withoutChannels: { count: 2, sampleIds: [5, 6] } }) },
+    outcome: 'fail',
+    items: ['contact:5', 'contact:6'],
+  },
+  {
+    name: 'more than the sample',
+    parts: { contacts: contacts({ withoutChannels: { count: 9, sampleIds: [5] } }) },
+    outcome: 'fail',
+    items: ['contact:5', 'contacts:more'],
+  },
   { name: 'no contacts', parts: { contacts: contacts({ total: 0, byOwner: {} }) }, outcome: 'not-applicable' },
 ]);
 
 it('contacts-without-channels links to the contact and counts the rest', () => {
-  const r = runRule(contactsWithoutChannels, snapshot({ contacts: contacts({ withoutChannels: { count: 9, sampleIds: [5] } }) }));
+  const r = runRule(
+    contactsWithoutChannels,
+    snapshot({ contacts: contacts({ withoutChannels: { count: 9, sampleIds: [5] } }) }),
+  );
   expect(r.items[0]!.link).toBe('/contacts/detail/5');
   expect(r.items[1]!.text).toBe('…and 8 more contacts');
 });

@@ -16,7 +16,12 @@ const utm = field(503, 'utm_source', { type: 'tracking_data', is_predefined: fal
 
 ruleTable(customFieldsMissing, [
   { name: 'every entity has a custom field', parts: {}, outcome: 'pass', items: [] },
-  { name: 'contacts only predefined', parts: { contactFields: ok([predefinedPhone]) }, outcome: 'fail', items: ['entity:contacts'] },
+  {
+    name: 'contacts only predefined',
+    parts: { contactFields: ok([predefinedPhone]) },
+    outcome: 'fail',
+    items: ['entity:contacts'],
+  },
   {
     name: 'tracking_data does not count, empty companies too',
     parts: { leadFields: ok([utm]), companyFields: ok([]) },
@@ -27,10 +32,27 @@ ruleTable(customFieldsMissing, [
 
 ruleTable(leadSourceFieldMissing, [
   { name: 'select "Источник"', parts: {}, outcome: 'pass' },
-  { name: 'radiobutton "Lead channel"', parts: { leadFields: ok([field(1, ' Lead  CHANNEL ', { type: 'radiobutton', enums: enums(2) })]) }, outcome: 'pass' },
-  { name: 'multiselect "Канал"', parts: { leadFields: ok([field(1, 'Канал', { type: 'multiselect', enums: enums(2) })]) }, outcome: 'pass' },
-  { name: 'text "Источник" is not a list', parts: { leadFields: ok([field(1, 'Источник')]) }, outcome: 'fail', items: ['entity:leads'] },
-  { name: 'no such field', parts: { leadFields: ok([field(1, 'Бюджет', { type: 'select', enums: enums(2) })]) }, outcome: 'fail' },
+  {
+    name: 'radiobutton "Lead channel"',
+    parts: { leadFields: ok([field(1, ' Lead  CHANNEL ', { type: 'radiobutton', enums: enums(2) })]) },
+    outcome: 'pass',
+  },
+  {
+    name: 'multiselect "Канал"',
+    parts: { leadFields: ok([field(1, 'Канал', { type: 'multiselect', enums: enums(2) })]) },
+    outcome: 'pass',
+  },
+  {
+    name: 'text "Источник" is not a list',
+    parts: { leadFields: ok([field(1, 'Источник')]) },
+    outcome: 'fail',
+    items: ['entity:leads'],
+  },
+  {
+    name: 'no such field',
+    parts: { leadFields: ok([field(1, 'Бюджет', { type: 'select', enums: enums(2) })]) },
+    outcome: 'fail',
+  },
 ]);
 
 ruleTable(duplicateFieldNames, [
@@ -43,7 +65,10 @@ ruleTable(duplicateFieldNames, [
   },
   {
     name: 'same name across entities is fine',
-    parts: { leadFields: ok([field(1, 'Комментарий')]), contactFields: ok([field(2, 'Комментарий', { entity_type: 'contacts' })]) },
+    parts: {
+      leadFields: ok([field(1, 'Комментарий')]),
+      contactFields: ok([field(2, 'Комментарий', { entity_type: 'contacts' })]),
+    },
     outcome: 'pass',
   },
 ]);
@@ -52,11 +77,21 @@ ruleTable(selectOptionsFew, [
   { name: 'lists with 3 options', parts: {}, outcome: 'pass' },
   {
     name: 'select with one option, radiobutton with none (null enums)',
-    parts: { leadFields: ok([field(1, 'A', { type: 'select', enums: enums(1) }), field(2, 'B', { type: 'radiobutton', enums: null }), field(3, 'C', { type: 'text' })]) },
+    parts: {
+      leadFields: ok([
+        field(1, 'A', { type: 'select', enums: enums(1) }),
+        field(2, 'B', { type: 'radiobutton', enums: null }),
+        field(3, 'C', { type: 'text' }),
+      ]),
+    },
     outcome: 'fail',
     items: ['field:1', 'field:2'],
   },
-  { name: 'multiselect with 2 options', parts: { leadFields: ok([field(1, 'A', { type: 'multiselect', enums: enums(2) })]) }, outcome: 'pass' },
+  {
+    name: 'multiselect with 2 options',
+    parts: { leadFields: ok([field(1, 'A', { type: 'multiselect', enums: enums(2) })]) },
+    outcome: 'pass',
+  },
 ]);
 
 const main = pipeline(10, ['A', 'B', 'C'], { main: true });
@@ -66,8 +101,18 @@ ruleTable(requiredAtEntryStage, [
     name: 'required at unsorted and entry, one item per field × stage; later stage kept out',
     parts: {
       pipelines: ok([main]),
-      leadFields: ok([field(1, 'X', { required_statuses: [{ pipeline_id: 10, status_id: 100 }, { pipeline_id: 10, status_id: 101 }, { pipeline_id: 10, status_id: 102 }] })]),
-      contactFields: ok([field(2, 'Y', { entity_type: 'contacts', required_statuses: [{ pipeline_id: 10, status_id: 101 }] })]),
+      leadFields: ok([
+        field(1, 'X', {
+          required_statuses: [
+            { pipeline_id: 10, status_id: 100 },
+            { pipeline_id: 10, status_id: 101 },
+            { pipeline_id: 10, status_id: 102 },
+          ],
+        }),
+      ]),
+      contactFields: ok([
+        field(2, 'Y', { entity_type: 'contacts', required_statuses: [{ pipeline_id: 10, status_id: 101 }] }),
+      ]),
     },
     outcome: 'fail',
     items: ['field:1@status:100', 'field:1@status:101', 'field:2@status:101'],
@@ -89,24 +134,44 @@ ruleTable(requiredAtEntryStage, [
 ]);
 
 it('required-at-entry-stage items carry what a plan needs', () => {
-  const r = runRule(requiredAtEntryStage, snapshot({
-    pipelines: ok([main]),
-    leadFields: ok([field(1, 'X', { required_statuses: [{ pipeline_id: 10, status_id: 100 }] })]),
-  }));
-  expect(r.items[0]!.data).toEqual({ entity: 'leads', field_id: 1, pipeline_id: 10, status_id: 100, stage: 'unsorted' });
+  const r = runRule(
+    requiredAtEntryStage,
+    snapshot({
+      pipelines: ok([main]),
+      leadFields: ok([field(1, 'X', { required_statuses: [{ pipeline_id: 10, status_id: 100 }] })]),
+    }),
+  );
+  expect(r.items[0]!.data).toEqual({
+    entity: 'leads',
+    field_id: 1,
+    pipeline_id: 10,
+    status_id: 100,
+    stage: 'unsorted',
+  });
   expect(r.items[0]!.link).toBe('/settings/pipeline/leads/10');
 });
 
 const second = pipeline(20, ['A', 'B', 'C'], { name: 'Партнёры' });
 ruleTable(requiredFieldsAbsent, [
   { name: 'main pipeline has required fields', parts: {}, outcome: 'pass' },
-  { name: 'second active pipeline has none', parts: { pipelines: ok([MAIN, second]) }, outcome: 'fail', items: ['pipeline:20'] },
-  { name: 'archived pipeline does not count', parts: { pipelines: ok([MAIN, pipeline(20, ['A'], { archive: true })]) }, outcome: 'pass' },
+  {
+    name: 'second active pipeline has none',
+    parts: { pipelines: ok([MAIN, second]) },
+    outcome: 'fail',
+    items: ['pipeline:20'],
+  },
+  {
+    name: 'archived pipeline does not count',
+    parts: { pipelines: ok([MAIN, pipeline(20, ['A'], { archive: true })]) },
+    outcome: 'pass',
+  },
   {
     name: 'a contact field required there counts',
     parts: {
       pipelines: ok([MAIN, second]),
-      contactFields: ok([field(2, 'Y', { entity_type: 'contacts', required_statuses: [{ pipeline_id: 20, status_id: 202 }] })]),
+      contactFields: ok([
+        field(2, 'Y', { entity_type: 'contacts', required_statuses: [{ pipeline_id: 20, status_id: 202 }] }),
+      ]),
     },
     outcome: 'pass',
   },
@@ -114,12 +179,18 @@ ruleTable(requiredFieldsAbsent, [
     name: 'a stale entry for the pipeline does not count',
     parts: {
       pipelines: ok([MAIN, second]),
-      contactFields: ok([field(2, 'Y', { entity_type: 'contacts', required_statuses: [{ pipeline_id: 20, status_id: 999 }] })]),
+      contactFields: ok([
+        field(2, 'Y', { entity_type: 'contacts', required_statuses: [{ pipeline_id: 20, status_id: 999 }] }),
+      ]),
     },
     outcome: 'fail',
     items: ['pipeline:20'],
   },
-  { name: 'no active pipelines', parts: { pipelines: ok([pipeline(20, ['A'], { archive: true })]) }, outcome: 'not-applicable' },
+  {
+    name: 'no active pipelines',
+    parts: { pipelines: ok([pipeline(20, ['A'], { archive: true })]) },
+    outcome: 'not-applicable',
+  },
 ]);
 
 ruleTable(requiredStatusesStale, [
@@ -127,12 +198,25 @@ ruleTable(requiredStatusesStale, [
   {
     name: 'deleted pipeline and deleted status',
     parts: {
-      companyFields: ok([field(7, 'Z', { entity_type: 'companies', required_statuses: [{ pipeline_id: 99, status_id: 990 }, { pipeline_id: 10, status_id: 555 }, { pipeline_id: 10, status_id: 143 }] })]),
+      companyFields: ok([
+        field(7, 'Z', {
+          entity_type: 'companies',
+          required_statuses: [
+            { pipeline_id: 99, status_id: 990 },
+            { pipeline_id: 10, status_id: 555 },
+            { pipeline_id: 10, status_id: 143 },
+          ],
+        }),
+      ]),
     },
     outcome: 'fail',
     items: ['field:7@pipeline:99@status:990', 'field:7@pipeline:10@status:555'],
   },
-  { name: 'null required_statuses', parts: { leadFields: ok([field(1, 'X', { required_statuses: null })]) }, outcome: 'pass' },
+  {
+    name: 'null required_statuses',
+    parts: { leadFields: ok([field(1, 'X', { required_statuses: null })]) },
+    outcome: 'pass',
+  },
 ]);
 
 const noLossField = [field(501, 'Источник', { type: 'select', enums: enums(3) })];
@@ -151,7 +235,9 @@ ruleTable(lossReasonMissing, [
     parts: {
       account: disabled,
       pipelines: ok([MAIN, pipeline(20, ['A'], { archive: true })]),
-      leadFields: ok([field(1, 'R', { type: 'select', enums: enums(2), required_statuses: [{ pipeline_id: 20, status_id: 143 }] })]),
+      leadFields: ok([
+        field(1, 'R', { type: 'select', enums: enums(2), required_statuses: [{ pipeline_id: 20, status_id: 143 }] }),
+      ]),
     },
     outcome: 'fail',
     items: ['pipeline:10'],

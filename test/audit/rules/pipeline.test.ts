@@ -9,30 +9,80 @@ const defaults = ['Первичный контакт', 'Переговоры', '
 
 ruleTable(defaultStageNames, [
   { name: 'baseline names (one default name is fine)', parts: {}, outcome: 'pass' },
-  { name: 'the new-account pipeline', parts: { pipelines: ok([pipeline(10, defaults, { main: true })]) }, outcome: 'fail', items: ['pipeline:10@status:101', 'pipeline:10@status:102', 'pipeline:10@status:103', 'pipeline:10@status:104'] },
-  { name: 'en defaults, normalised', parts: { pipelines: ok([pipeline(10, [' initial  CONTACT', 'Discussions', 'Demo'], { main: true })]) }, outcome: 'fail', items: ['pipeline:10@status:101', 'pipeline:10@status:102'] },
-  { name: 'defaults in a non-main pipeline only', parts: { pipelines: ok([MAIN, pipeline(20, defaults)]) }, outcome: 'pass' },
+  {
+    name: 'the new-account pipeline',
+    parts: { pipelines: ok([pipeline(10, defaults, { main: true })]) },
+    outcome: 'fail',
+    items: ['pipeline:10@status:101', 'pipeline:10@status:102', 'pipeline:10@status:103', 'pipeline:10@status:104'],
+  },
+  {
+    name: 'en defaults, normalised',
+    parts: { pipelines: ok([pipeline(10, [' initial  CONTACT', 'Discussions', 'Demo'], { main: true })]) },
+    outcome: 'fail',
+    items: ['pipeline:10@status:101', 'pipeline:10@status:102'],
+  },
+  {
+    name: 'defaults in a non-main pipeline only',
+    parts: { pipelines: ok([MAIN, pipeline(20, defaults)]) },
+    outcome: 'pass',
+  },
   { name: 'no pipelines', parts: { pipelines: ok([]) }, outcome: 'not-applicable' },
 ]);
 
 const names = (n: number) => Array.from({ length: n }, (_, i) => `Stage ${i + 1}`);
 ruleTable(stageCount, [
   { name: '5 stages', parts: {}, outcome: 'pass' },
-  { name: '3 and 12 are inside', parts: { pipelines: ok([pipeline(10, names(3), { main: true }), pipeline(20, names(12))]) }, outcome: 'pass' },
-  { name: '2 and 13', parts: { pipelines: ok([pipeline(10, names(2), { main: true }), pipeline(20, names(13))]) }, outcome: 'fail', items: ['pipeline:10', 'pipeline:20'] },
-  { name: 'archived pipeline ignored', parts: { pipelines: ok([MAIN, pipeline(20, names(1), { archive: true })]) }, outcome: 'pass' },
+  {
+    name: '3 and 12 are inside',
+    parts: { pipelines: ok([pipeline(10, names(3), { main: true }), pipeline(20, names(12))]) },
+    outcome: 'pass',
+  },
+  {
+    name: '2 and 13',
+    parts: { pipelines: ok([pipeline(10, names(2), { main: true }), pipeline(20, names(13))]) },
+    outcome: 'fail',
+    items: ['pipeline:10', 'pipeline:20'],
+  },
+  {
+    name: 'archived pipeline ignored',
+    parts: { pipelines: ok([MAIN, pipeline(20, names(1), { archive: true })]) },
+    outcome: 'pass',
+  },
 ]);
 
 ruleTable(duplicateStageNames, [
   { name: 'unique', parts: {}, outcome: 'pass' },
-  { name: 'duplicates after normalising', parts: { pipelines: ok([pipeline(10, ['Счёт', 'счет ', 'Оплата'], { main: true })]) }, outcome: 'fail', items: ['pipeline:10:счет'] },
-  { name: 'same name in two pipelines is fine', parts: { pipelines: ok([MAIN, pipeline(20, ['Заявка', 'Договор'])]) }, outcome: 'pass' },
-  { name: 'a working stage named like the won status', parts: { pipelines: ok([pipeline(10, ['A', 'Успешно реализовано'], { main: true })]) }, outcome: 'fail', items: ['pipeline:10:успешно реализовано'] },
+  {
+    name: 'duplicates after normalising',
+    parts: { pipelines: ok([pipeline(10, ['Счёт', 'счет ', 'Оплата'], { main: true })]) },
+    outcome: 'fail',
+    items: ['pipeline:10:счет'],
+  },
+  {
+    name: 'same name in two pipelines is fine',
+    parts: { pipelines: ok([MAIN, pipeline(20, ['Заявка', 'Договор'])]) },
+    outcome: 'pass',
+  },
+  {
+    name: 'a working stage named like the won status',
+    parts: { pipelines: ok([pipeline(10, ['A', 'Успешно реализовано'], { main: true })]) },
+    outcome: 'fail',
+    items: ['pipeline:10:успешно реализовано'],
+  },
 ]);
 
 ruleTable(unsortedOff, [
   { name: 'on', parts: {}, outcome: 'pass' },
-  { name: 'off in main', parts: { pipelines: ok([pipeline(10, names(3), { main: true, unsortedOn: false })]) }, outcome: 'fail', items: ['pipeline:10'] },
-  { name: 'off in a second pipeline only', parts: { pipelines: ok([MAIN, pipeline(20, names(3), { unsortedOn: false })]) }, outcome: 'pass' },
+  {
+    name: 'off in main',
+    parts: { pipelines: ok([pipeline(10, names(3), { main: true, unsortedOn: false })]) },
+    outcome: 'fail',
+    items: ['pipeline:10'],
+  },
+  {
+    name: 'off in a second pipeline only',
+    parts: { pipelines: ok([MAIN, pipeline(20, names(3), { unsortedOn: false })]) },
+    outcome: 'pass',
+  },
   { name: 'no pipelines', parts: { pipelines: ok([]) }, outcome: 'not-applicable' },
 ]);

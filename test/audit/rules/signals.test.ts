@@ -21,7 +21,11 @@ const quiet = { unsorted: unsorted(), events: events(), notes: notes() };
 
 ruleTable(mailActivityAbsent, [
   { name: 'mail in unsorted and notes', parts: {}, outcome: 'pass' },
-  { name: 'only amomail notes', parts: { unsorted: unsorted(), notes: notes({ amomailMessages: 1 }) }, outcome: 'pass' },
+  {
+    name: 'only amomail notes',
+    parts: { unsorted: unsorted(), notes: notes({ amomailMessages: 1 }) },
+    outcome: 'pass',
+  },
   { name: 'only unsorted mail', parts: { unsorted: unsorted({ mail: 1 }), notes: notes() }, outcome: 'pass' },
   { name: 'no signals', parts: quiet, outcome: 'needs-review', items: ['mail:none'] },
 ]);
@@ -42,7 +46,11 @@ ruleTable(mailAccessNone, [
     outcome: 'fail',
     items: ['user:3', 'user:4'],
   },
-  { name: 'one manager has access', parts: { users: ok([user(1, { admin: true }), noMail(3), user(4)]) }, outcome: 'pass' },
+  {
+    name: 'one manager has access',
+    parts: { users: ok([user(1, { admin: true }), noMail(3), user(4)]) },
+    outcome: 'pass',
+  },
   { name: 'no mail signals', parts: { ...quiet, users: ok([noMail(3)]) }, outcome: 'not-applicable' },
   { name: 'no non-admin users', parts: { users: ok([user(1, { admin: true })]) }, outcome: 'not-applicable' },
 ]);
@@ -51,30 +59,79 @@ ruleTable(webFormAbsent, [
   { name: 'requests and a button', parts: {}, outcome: 'pass' },
   { name: 'only a button', parts: { unsorted: unsorted() }, outcome: 'pass' },
   { name: 'only form requests', parts: { unsorted: unsorted({ forms: 2 }), websiteButtons: ok([]) }, outcome: 'pass' },
-  { name: 'nothing', parts: { unsorted: unsorted(), websiteButtons: ok([]) }, outcome: 'needs-review', items: ['forms:none'] },
+  {
+    name: 'nothing',
+    parts: { unsorted: unsorted(), websiteButtons: ok([]) },
+    outcome: 'needs-review',
+    items: ['forms:none'],
+  },
 ]);
 
 ruleTable(telephonyAbsent, [
   { name: 'calls, sip and a widget', parts: {}, outcome: 'pass' },
-  { name: 'only outgoing call events', parts: { events: events({ outgoing_call: 1 }), unsorted: unsorted(), widgets: ok([]) }, outcome: 'pass' },
-  { name: 'only unsorted sip', parts: { events: events(), unsorted: unsorted({ sip: 1 }), widgets: ok([]) }, outcome: 'pass' },
-  { name: 'users_lp widget, no calls', parts: { ...quiet, widgets: ok([widget('pbx', 'users_lp')]) }, outcome: 'needs-review', items: ['calls:none', 'widget:pbx'] },
-  { name: 'widget without user settings, no calls', parts: { ...quiet, widgets: ok([widget('mailchimp', 'text')]) }, outcome: 'fail', items: ['telephony:none'] },
-  { name: 'inactive telephony widget', parts: { ...quiet, widgets: ok([widget('pbx', 'users', false)]) }, outcome: 'fail' },
-  { name: 'calls seen though notes failed (notes are optional)', parts: { notes: { error: { kind: 'forbidden', status: 403, message: 'x' } } }, outcome: 'pass' },
+  {
+    name: 'only outgoing call events',
+    parts: { events: events({ outgoing_call: 1 }), unsorted: unsorted(), widgets: ok([]) },
+    outcome: 'pass',
+  },
+  {
+    name: 'only unsorted sip',
+    parts: { events: events(), unsorted: unsorted({ sip: 1 }), widgets: ok([]) },
+    outcome: 'pass',
+  },
+  {
+    name: 'users_lp widget, no calls',
+    parts: { ...quiet, widgets: ok([widget('pbx', 'users_lp')]) },
+    outcome: 'needs-review',
+    items: ['calls:none', 'widget:pbx'],
+  },
+  {
+    name: 'widget without user settings, no calls',
+    parts: { ...quiet, widgets: ok([widget('mailchimp', 'text')]) },
+    outcome: 'fail',
+    items: ['telephony:none'],
+  },
+  {
+    name: 'inactive telephony widget',
+    parts: { ...quiet, widgets: ok([widget('pbx', 'users', false)]) },
+    outcome: 'fail',
+  },
+  {
+    name: 'calls seen though notes failed (notes are optional)',
+    parts: { notes: { error: { kind: 'forbidden', status: 403, message: 'x' } } },
+    outcome: 'pass',
+  },
 ]);
 
 it('telephony-absent evidence names the services from call notes', () => {
   const r = runRule(telephonyAbsent, snapshot());
-  expect(r.evidence.map((e) => e.id)).toEqual(['events:calls', 'unsorted:sip', 'notes:services', 'widget:amo_asterisk']);
+  expect(r.evidence.map((e) => e.id)).toEqual([
+    'events:calls',
+    'unsorted:sip',
+    'notes:services',
+    'widget:amo_asterisk',
+  ]);
   expect(r.evidence[2]!.text).toBe('Telephony services: zadarma');
 });
 
 ruleTable(chatChannelsAbsent, [
   { name: 'messages and chats', parts: {}, outcome: 'pass' },
-  { name: 'only message events', parts: { events: events({ incoming_chat_message: 1 }), unsorted: unsorted() }, outcome: 'pass' },
-  { name: 'only unsorted chats', parts: { events: events(), unsorted: unsorted({ chats: 1 }, ['whatsapp']) }, outcome: 'pass' },
-  { name: 'nothing (calls do not count)', parts: { events: events({ incoming_call: 5 }), unsorted: unsorted({ sip: 2 }) }, outcome: 'needs-review', items: ['chats:none'] },
+  {
+    name: 'only message events',
+    parts: { events: events({ incoming_chat_message: 1 }), unsorted: unsorted() },
+    outcome: 'pass',
+  },
+  {
+    name: 'only unsorted chats',
+    parts: { events: events(), unsorted: unsorted({ chats: 1 }, ['whatsapp']) },
+    outcome: 'pass',
+  },
+  {
+    name: 'nothing (calls do not count)',
+    parts: { events: events({ incoming_call: 5 }), unsorted: unsorted({ sip: 2 }) },
+    outcome: 'needs-review',
+    items: ['chats:none'],
+  },
 ]);
 
 it('chat-channels-absent evidence lists the services seen', () => {

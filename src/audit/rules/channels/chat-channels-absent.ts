@@ -4,7 +4,13 @@ import type { Item } from '../../types';
 
 /** No chat message reached the CRM in the window; channels may be quiet rather than absent, so a person confirms. */
 export const chatChannelsAbsent = defineRule({
-  meta: { id: 'chat-channels-absent', area: 'channels', severity: 'medium', requires: ['events', 'unsorted'], fix: null },
+  meta: {
+    id: 'chat-channels-absent',
+    area: 'channels',
+    severity: 'medium',
+    requires: ['events', 'unsorted'],
+    fix: null,
+  },
   check(ctx) {
     const messages = need(ctx, 'events').counts.incoming_chat_message;
     const unsorted = need(ctx, 'unsorted');
@@ -19,7 +25,10 @@ export const chatChannelsAbsent = defineRule({
     if (unsorted.counts.chats > 0) {
       evidence.push({
         id: 'unsorted:chats',
-        message: { key: 'items.chat-channels-absent.unsorted', params: { count: unsorted.counts.chats, days: ctx.window.days } },
+        message: {
+          key: 'items.chat-channels-absent.unsorted',
+          params: { count: unsorted.counts.chats, days: ctx.window.days },
+        },
         data: { count: unsorted.counts.chats },
       });
     }

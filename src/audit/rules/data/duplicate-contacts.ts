@@ -8,12 +8,14 @@ export const duplicateContacts = defineRule({
   check(ctx) {
     const view = need(ctx, 'contacts');
     if (view.total === 0) return { outcome: 'not-applicable' };
-    const items = view.duplicates.filter((g) => g.contactIds.length >= 2).map((g) => ({
-      id: `${g.kind}:${g.key}`,
-      message: { key: `items.duplicate-contacts.${g.kind}`, params: { value: g.key, count: g.contactIds.length } },
-      link: crmLinks.contact(g.contactIds[0]!),
-      data: { kind: g.kind, key: g.key, contact_ids: [...g.contactIds] },
-    }));
+    const items = view.duplicates
+      .filter((g) => g.contactIds.length >= 2)
+      .map((g) => ({
+        id: `${g.kind}:${g.key}`,
+        message: { key: `items.duplicate-contacts.${g.kind}`, params: { value: g.key, count: g.contactIds.length } },
+        link: crmLinks.contact(g.contactIds[0]!),
+        data: { kind: g.kind, key: g.key, contact_ids: [...g.contactIds] },
+      }));
     return { outcome: items.length ? 'fail' : 'pass', items };
   },
 });

@@ -14,6 +14,9 @@ export const initialDataMissing = defineRule({
         evidence: [{ id: 'data:totals', message: { key: 'items.initial-data-missing.totals', params: data }, data }],
       };
     }
-    return { outcome: 'fail', items: [{ id: 'data:empty', message: { key: 'items.initial-data-missing.empty' }, data }] };
+    return {
+      outcome: 'fail',
+      items: [{ id: 'data:empty', message: { key: 'items.initial-data-missing.empty' }, data }],
+    };
   },
 });

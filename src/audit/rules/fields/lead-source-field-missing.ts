@@ -24,23 +24,27 @@ export const leadSourceFieldMissing = defineRule({
     if (found) {
       return {
         outcome: 'pass',
-        evidence: [{
-          id: `field:${found.id}`,
-          message: { key: 'items.lead-source-field-missing.found', params: { name: found.name } },
-          link: crmLinks.fields('leads'),
-          data: { entity: 'leads', field_id: found.id },
-        }],
+        evidence: [
+          {
+            id: `field:${found.id}`,
+            message: { key: 'items.lead-source-field-missing.found', params: { name: found.name } },
+            link: crmLinks.fields('leads'),
+            data: { entity: 'leads', field_id: found.id },
+          },
+        ],
       };
     }
     const baselineField = ctx.baseline.fields.find((f) => f.purpose === 'lead-source');
     return {
       outcome: 'fail',
-      items: [{
-        id: 'entity:leads',
-        message: { key: 'items.lead-source-field-missing.missing' },
-        link: crmLinks.fields('leads'),
-        data: { entity: 'leads', baselineField: baselineField?.key ?? null },
-      }],
+      items: [
+        {
+          id: 'entity:leads',
+          message: { key: 'items.lead-source-field-missing.missing' },
+          link: crmLinks.fields('leads'),
+          data: { entity: 'leads', baselineField: baselineField?.key ?? null },
+        },
+      ],
     };
   },
 });

@@ -23,18 +23,24 @@ export const lossReasonMissing = defineRule({
     }
     const active = activePipelines(need(ctx, 'pipelines'));
     for (const field of need(ctx, 'leadFields')) {
-      const at = requiredStatuses(field).find((rs) =>
-        rs.status_id === STATUS_LOST && active.some((p) => p.id === rs.pipeline_id));
+      const at = requiredStatuses(field).find(
+        (rs) => rs.status_id === STATUS_LOST && active.some((p) => p.id === rs.pipeline_id),
+      );
       if (at) {
         const pipeline = active.find((p) => p.id === at.pipeline_id)!;
         return {
           outcome: 'pass',
-          evidence: [{
-            id: `field:${field.id}@pipeline:${pipeline.id}`,
-            message: { key: 'items.loss-reason-missing.field', params: { field: field.name, pipeline: pipeline.name } },
-            link: crmLinks.fields('leads'),
-            data: { entity: 'leads', field_id: field.id, pipeline_id: pipeline.id, status_id: STATUS_LOST },
-          }],
+          evidence: [
+            {
+              id: `field:${field.id}@pipeline:${pipeline.id}`,
+              message: {
+                key: 'items.loss-reason-missing.field',
+                params: { field: field.name, pipeline: pipeline.name },
+              },
+              link: crmLinks.fields('leads'),
+              data: { entity: 'leads', field_id: field.id, pipeline_id: pipeline.id, status_id: STATUS_LOST },
+            },
+          ],
         };
       }
     }

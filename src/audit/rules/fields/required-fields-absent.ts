@@ -21,7 +21,8 @@ export const requiredFieldsAbsent = defineRule({
     for (const pipeline of active) {
       // Stale entries (a status deleted from this pipeline) do not make anything mandatory.
       const required = fields.some(({ field }) =>
-        requiredStatuses(field).some((rs) => rs.pipeline_id === pipeline.id && hasStatus(pipeline, rs.status_id)));
+        requiredStatuses(field).some((rs) => rs.pipeline_id === pipeline.id && hasStatus(pipeline, rs.status_id)),
+      );
       if (required) continue;
       items.push({
         id: `pipeline:${pipeline.id}`,

@@ -4,7 +4,13 @@ import type { Item } from '../../types';
 
 /** No website request reached the CRM and no site button exists; forms may be wired elsewhere, so a person confirms. */
 export const webFormAbsent = defineRule({
-  meta: { id: 'web-form-absent', area: 'forms', severity: 'medium', requires: ['unsorted', 'websiteButtons'], fix: null },
+  meta: {
+    id: 'web-form-absent',
+    area: 'forms',
+    severity: 'medium',
+    requires: ['unsorted', 'websiteButtons'],
+    fix: null,
+  },
   check(ctx) {
     const forms = need(ctx, 'unsorted').counts.forms;
     const buttons = need(ctx, 'websiteButtons');

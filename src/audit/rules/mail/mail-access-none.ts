@@ -22,11 +22,13 @@ export const mailAccessNone = defineRule({
     if (withAccess.length) {
       return {
         outcome: 'pass',
-        evidence: [{
-          id: 'users:mail_access',
-          message: { key: 'items.mail-access-none.withAccess', params: { count: withAccess.length } },
-          data: { user_ids: withAccess.map((u) => u.id) },
-        }],
+        evidence: [
+          {
+            id: 'users:mail_access',
+            message: { key: 'items.mail-access-none.withAccess', params: { count: withAccess.length } },
+            data: { user_ids: withAccess.map((u) => u.id) },
+          },
+        ],
       };
     }
     const roles = need(ctx, 'roles');
@@ -37,9 +39,10 @@ export const mailAccessNone = defineRule({
         const role = roles.find((r) => r.id === roleId);
         return {
           id: `user:${u.id}`,
-          message: roleId === null
-            ? { key: 'items.mail-access-none.userNoRole', params: { user: u.name } }
-            : { key: 'items.mail-access-none.user', params: { user: u.name, role: role?.name ?? `#${roleId}` } },
+          message:
+            roleId === null
+              ? { key: 'items.mail-access-none.userNoRole', params: { user: u.name } }
+              : { key: 'items.mail-access-none.user', params: { user: u.name, role: role?.name ?? `#${roleId}` } },
           link: crmLinks.users(),
           data: { user_id: u.id, role_id: roleId },
         };

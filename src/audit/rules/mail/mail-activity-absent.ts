@@ -15,14 +15,20 @@ export const mailActivityAbsent = defineRule({
     if (unsorted.counts.mail > 0) {
       evidence.push({
         id: 'unsorted:mail',
-        message: { key: 'items.mail-activity-absent.unsorted', params: { count: unsorted.counts.mail, days: ctx.window.days } },
+        message: {
+          key: 'items.mail-activity-absent.unsorted',
+          params: { count: unsorted.counts.mail, days: ctx.window.days },
+        },
         data: { count: unsorted.counts.mail, complete: unsorted.complete },
       });
     }
     if (notes.amomailMessages > 0) {
       evidence.push({
         id: 'notes:amomail_message',
-        message: { key: 'items.mail-activity-absent.notes', params: { count: notes.amomailMessages, days: ctx.window.days } },
+        message: {
+          key: 'items.mail-activity-absent.notes',
+          params: { count: notes.amomailMessages, days: ctx.window.days },
+        },
         data: { count: notes.amomailMessages, complete: notes.complete },
       });
     }

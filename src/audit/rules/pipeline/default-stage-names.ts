@@ -5,10 +5,18 @@ import { normalizeName } from '../../normalize';
 import { crmLinks } from '../../links';
 
 /** Working-stage names amoCRM gives a new account's pipeline (ru and en), normalised. */
-const DEFAULT_NAMES = new Set([
-  'первичный контакт', 'переговоры', 'принимают решение', 'согласование договора',
-  'initial contact', 'discussions', 'decision making', 'contract discussion',
-].map(normalizeName));
+const DEFAULT_NAMES = new Set(
+  [
+    'первичный контакт',
+    'переговоры',
+    'принимают решение',
+    'согласование договора',
+    'initial contact',
+    'discussions',
+    'decision making',
+    'contract discussion',
+  ].map(normalizeName),
+);
 
 /** How many default-named stages mean "the pipeline was never set up". */
 const THRESHOLD = 2;
@@ -28,7 +36,10 @@ export const defaultStageNames = defineRule({
       outcome: 'fail',
       items: defaults.map(({ s, index }) => ({
         id: `pipeline:${main.id}@status:${s.id}`,
-        message: { key: 'items.default-stage-names.stage', params: { stage: s.name, pipeline: main.name, position: index + 1 } },
+        message: {
+          key: 'items.default-stage-names.stage',
+          params: { stage: s.name, pipeline: main.name, position: index + 1 },
+        },
         link: crmLinks.pipelineSettings(main.id),
         data: { pipeline_id: main.id, status_id: s.id, position: index + 1, working_stages: stages.length },
       })),

@@ -14,12 +14,14 @@ export const stageCount = defineRule({
       const count = workingStages(p).length;
       if (count >= min && count <= max) return [];
       const kind = count < min ? 'few' : 'many';
-      return [{
-        id: `pipeline:${p.id}`,
-        message: { key: `items.stage-count.${kind}`, params: { pipeline: p.name, count, min, max } },
-        link: crmLinks.pipelineSettings(p.id),
-        data: { pipeline_id: p.id, count, min, max },
-      }];
+      return [
+        {
+          id: `pipeline:${p.id}`,
+          message: { key: `items.stage-count.${kind}`, params: { pipeline: p.name, count, min, max } },
+          link: crmLinks.pipelineSettings(p.id),
+          data: { pipeline_id: p.id, count, min, max },
+        },
+      ];
     });
     return { outcome: items.length ? 'fail' : 'pass', items };
   },

@@ -12,12 +12,14 @@ export const unsortedOff = defineRule({
     if (main.is_unsorted_on) return { outcome: 'pass' };
     return {
       outcome: 'fail',
-      items: [{
-        id: `pipeline:${main.id}`,
-        message: { key: 'items.unsorted-off.pipeline', params: { pipeline: main.name } },
-        link: crmLinks.pipelineSettings(main.id),
-        data: { pipeline_id: main.id, is_unsorted_on: false },
-      }],
+      items: [
+        {
+          id: `pipeline:${main.id}`,
+          message: { key: 'items.unsorted-off.pipeline', params: { pipeline: main.name } },
+          link: crmLinks.pipelineSettings(main.id),
+          data: { pipeline_id: main.id, is_unsorted_on: false },
+        },
+      ],
     };
   },
 });

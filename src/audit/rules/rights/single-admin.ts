@@ -17,12 +17,14 @@ export const singleAdmin = defineRule({
     const admin = admins[0]!;
     return {
       outcome: 'fail',
-      items: [{
-        id: `user:${admin.id}`,
-        message: { key: 'items.single-admin.admin', params: { user: admin.name, email: admin.email } },
-        link: crmLinks.users(),
-        data: { user_id: admin.id },
-      }],
+      items: [
+        {
+          id: `user:${admin.id}`,
+          message: { key: 'items.single-admin.admin', params: { user: admin.name, email: admin.email } },
+          link: crmLinks.users(),
+          data: { user_id: admin.id },
+        },
+      ],
     };
   },
 });

@@ -12,12 +12,14 @@ export const usersWithoutRole = defineRule({
   check(ctx) {
     const staff = activeNonAdmins(need(ctx, 'users'));
     if (staff.length < MIN_TEAM) return { outcome: 'not-applicable' };
-    const items = staff.filter((u) => u.rights.role_id == null).map((u) => ({
-      id: `user:${u.id}`,
-      message: { key: 'items.users-without-role.user', params: { user: u.name, email: u.email } },
-      link: crmLinks.users(),
-      data: { user_id: u.id },
-    }));
+    const items = staff
+      .filter((u) => u.rights.role_id == null)
+      .map((u) => ({
+        id: `user:${u.id}`,
+        message: { key: 'items.users-without-role.user', params: { user: u.name, email: u.email } },
+        link: crmLinks.users(),
+        data: { user_id: u.id },
+      }));
     return { outcome: items.length ? 'fail' : 'pass', items };
   },
 });

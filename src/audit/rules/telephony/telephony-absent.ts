@@ -21,8 +21,10 @@ export const telephonyAbsent = defineRule({
     const events = need(ctx, 'events').counts;
     const sip = need(ctx, 'unsorted').counts.sip;
     const calls = events.incoming_call + events.outgoing_call;
-    const widgets = need(ctx, 'widgets').filter((w) => w.is_active_in_account
-      && (w.settings_template ?? []).some((s) => TELEPHONY_SETTING_TYPES.includes(s.type)));
+    const widgets = need(ctx, 'widgets').filter(
+      (w) =>
+        w.is_active_in_account && (w.settings_template ?? []).some((s) => TELEPHONY_SETTING_TYPES.includes(s.type)),
+    );
     const widgetItems: Item[] = widgets.map((w) => ({
       id: `widget:${w.code}`,
       message: { key: 'items.telephony-absent.widget', params: { code: w.code } },
@@ -66,11 +68,13 @@ export const telephonyAbsent = defineRule({
     }
     return {
       outcome: 'fail',
-      items: [{
-        id: 'telephony:none',
-        message: { key: 'items.telephony-absent.none', params: windowParams(ctx) },
-        link: crmLinks.widgets(),
-      }],
+      items: [
+        {
+          id: 'telephony:none',
+          message: { key: 'items.telephony-absent.none', params: windowParams(ctx) },
+          link: crmLinks.widgets(),
+        },
+      ],
     };
   },
 });
