@@ -6,6 +6,7 @@ import { createTranslator } from '../i18n/translate';
 import { mountSettingsIntro } from '../ui/mount';
 import { downloadFile } from '../runner/download';
 import { ensureStyles } from './styles';
+import { baselineSettingText, writeSettingInput } from './baseline-setting';
 
 type Self = Partial<WidgetSystemMethods> & { callbacks?: WidgetCallbacks };
 
@@ -42,7 +43,7 @@ function mountPanelIfPresent(self: Self): void {
       },
       user: { id: Number(user?.id ?? 0), name: String(user?.name ?? '') },
       isAdmin: hostIsAdmin(),
-      baselineText: typeof settings?.baseline === 'string' ? settings.baseline : null,
+      baselineText: baselineSettingText(settings?.baseline),
       widgetPath: String(settings?.path ?? ''),
     }),
   );
@@ -97,7 +98,7 @@ export default function SetupAuditWidget(this: HostWidget): HostWidget {
       const code = widgetCode(self);
       const settings = self.get_settings?.() ?? self.params;
       ensureStyles(String(settings?.path ?? ''), settings?.version);
-      const saved = typeof settings?.baseline === 'string' && settings.baseline ? settings.baseline : null;
+      const saved = baselineSettingText(settings?.baseline);
       mountOnce(ownContainer(body), (target) =>
         mountSettingsIntro(target, {
           t: translator(self),
@@ -111,7 +112,7 @@ export default function SetupAuditWidget(this: HostWidget): HostWidget {
             onChange: (text) => {
               pendingBaseline = text;
               const input = fieldInput(body, 'baseline');
-              if (input) input.value = text;
+              if (input) writeSettingInput(input, text);
             },
             download: (name, text) => downloadFile(name, text, 'application/json'),
           },

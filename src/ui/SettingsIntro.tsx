@@ -10,7 +10,7 @@ export interface SettingsIntroProps {
 /** Content of the widget's settings modal: what the widget does and a button to its page. */
 export function SettingsIntro({ t, onOpen }: SettingsIntroProps) {
   return (
-    <div class="setup-audit sa-intro">
+    <div class="sa-intro__body">
       <h2 class="sa-intro__title">{t('ui.intro.title')}</h2>
       <p>{t('ui.intro.text')}</p>
       <ul class="sa-intro__points">

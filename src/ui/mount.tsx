@@ -94,8 +94,11 @@ export function mountSettingsIntro(
   replaceExisting(el);
   render(
     <ErrorBoundary t={deps.t}>
-      <SettingsIntro t={deps.t} onOpen={deps.onOpen} />
-      {deps.baseline && <BaselineSettings t={deps.t} {...deps.baseline} />}
+      {/* One root: the baseline part must sit under .setup-audit too, or none of its styles apply. */}
+      <div class="setup-audit sa-intro">
+        <SettingsIntro t={deps.t} onOpen={deps.onOpen} />
+        {deps.baseline && <BaselineSettings t={deps.t} {...deps.baseline} />}
+      </div>
     </ErrorBoundary>,
     el,
   );

@@ -6,10 +6,10 @@ import ru from '../../i18n/ru.json';
 
 const CODE = 'setup_audit';
 
-function makeWidget(area = 'advanced-settings'): HostWidget {
+function makeWidget(area = 'advanced-settings', extra: Record<string, unknown> = {}): HostWidget {
   const self = Object.create(null) as HostWidget & Record<string, unknown>;
   Object.assign(self, {
-    get_settings: () => ({ widget_code: CODE, path: '/widgets/setup_audit' }),
+    get_settings: () => ({ widget_code: CODE, path: '/widgets/setup_audit', ...extra }),
     system: () => ({ area }),
     langs: ru,
     i18n: (key: string) => (ru as Record<string, unknown>)[key],
@@ -121,6 +121,71 @@ describe('widget shell', () => {
     const event = { active: 'Y' as const, fields: {} as Record<string, unknown> };
     expect(widget.callbacks.onSave(event)).toBe(true);
     expect(JSON.parse(String(event.fields.baseline)).version).toBe('9.9.9');
+  });
+
+  it('tells the CRM the hidden input changed: input and change events fire once each, in that order', async () => {
+    const widget = makeWidget('settings');
+    const form = document.createElement('form');
+    form.innerHTML = '<div class="body"></div><input type="hidden" name="baseline" value="">';
+    document.body.append(form);
+    const hidden = form.querySelector<HTMLInputElement>('input[name="baseline"]')!;
+    const seen: string[] = [];
+    for (const type of ['input', 'change'])
+      form.addEventListener(type, (e) => seen.push(`${e.type}:${(e.target as HTMLInputElement).name}`));
+    widget.callbacks.settings(form.querySelector<HTMLElement>('.body')!);
+    form.querySelector<HTMLButtonElement>('[data-action="reset-baseline"]')!.click();
+    expect(hidden.value).toBe('');
+    expect(seen).toEqual(['input:baseline', 'change:baseline']);
+    seen.length = 0;
+    const { defaultBaseline } = await import('../../src/audit/baseline/load');
+    const file = new File([JSON.stringify({ ...structuredClone(defaultBaseline()), version: '7.0.0' })], 'b.json');
+    const picker = form.querySelector<HTMLInputElement>('[data-action="load-baseline"]')!;
+    Object.defineProperty(picker, 'files', { value: [file] });
+    picker.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.waitFor(() => expect(hidden.value).toContain('7.0.0'));
+    // The picker's own change bubbles too; what matters is that the hidden input fired both.
+    expect(seen.filter((e) => e.endsWith(':baseline'))).toEqual(['input:baseline', 'change:baseline']);
+  });
+
+  it.each([
+    ['a string', (b: object) => JSON.stringify(b)],
+    ['parsed JSON', (b: object) => b],
+  ])('reads a saved baseline handed over as %s (panel and modal)', async (_, form) => {
+    const { defaultBaseline } = await import('../../src/audit/baseline/load');
+    const saved = { ...structuredClone(defaultBaseline()), version: '4.2.0' };
+    saved.name = { ru: 'Своя база', en: 'Own baseline' };
+    const widget = makeWidget('settings', { baseline: form(saved) });
+    const modal = document.createElement('div');
+    document.body.append(modal);
+    widget.callbacks.settings(modal);
+    expect(modal.querySelector('[data-role="baseline-current"]')!.textContent).toContain('Своя база');
+    expect(modal.querySelector('[data-role="baseline-status"]')!.textContent).toBe('');
+    makeWidget('advanced-settings', { baseline: form(saved) }).callbacks.advancedSettings();
+    expect(document.querySelector('[data-role="panel-notice"]')).toBeNull();
+  });
+
+  it.each([
+    ['damaged text', '{"id": "b2b-'],
+    ['a parsed object that is not a baseline', { id: 42 }],
+    ['a number', 17],
+  ])('a saved baseline that is %s is refused with a visible warning in the modal and on the page', (_, value) => {
+    const widget = makeWidget('settings', { baseline: value });
+    const modal = document.createElement('div');
+    document.body.append(modal);
+    widget.callbacks.settings(modal);
+    expect(modal.querySelector('[data-role="baseline-status"]')!.textContent).toMatch(/\S/);
+    expect(modal.querySelector('[data-role="baseline-current"]')!.textContent).toContain('B2B');
+    makeWidget('advanced-settings', { baseline: value }).callbacks.advancedSettings();
+    expect(document.querySelector('[data-role="panel-notice"]')!.textContent).toMatch(/\S/);
+  });
+
+  it('the baseline part of the modal sits under the widget root class (so its styles apply)', () => {
+    const modal = document.createElement('div');
+    document.body.append(modal);
+    makeWidget('settings').callbacks.settings(modal);
+    expect(modal.querySelector('[data-section="baseline"]')!.closest('.setup-audit')).not.toBeNull();
+    expect(modal.querySelector('[data-action="open-audit"]')!.closest('.setup-audit')).not.toBeNull();
+    expect(modal.querySelectorAll('.setup-audit')).toHaveLength(1);
   });
 
   it('a non-admin gets the panel without fix buttons and with the reason', async () => {
