@@ -1,5 +1,6 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
+import { readFileBounded } from './read-bounded';
 
 /** Everything a command touches outside itself, so tests can run commands in-process. */
 export interface CliIo {
@@ -10,7 +11,8 @@ export interface CliIo {
   /** True when stderr is a terminal (progress line). */
   stderrTTY: boolean;
   env: Record<string, string | undefined>;
-  readFile(path: string): Uint8Array;
+  /** With `maxBytes`, never reads more than that: throws FileTooLargeError (see read-bounded.ts) instead. */
+  readFile(path: string, maxBytes?: number): Uint8Array;
   /** Writes atomically (temp file + rename) so a crash never leaves half a file. */
   writeFile(path: string, data: string | Uint8Array): void;
   /** Asks a yes/no question on the terminal. */
@@ -27,7 +29,7 @@ export function processIo(): CliIo {
     isTTY: !!process.stdout.isTTY,
     stderrTTY: !!process.stderr.isTTY,
     env: process.env,
-    readFile: (path) => readFileSync(path),
+    readFile: (path, maxBytes) => (maxBytes === undefined ? readFileSync(path) : readFileBounded(path, maxBytes)),
     writeFile: (path, data) => {
       const tmp = `${path}.${process.pid}.tmp`;
       writeFileSync(tmp, data);

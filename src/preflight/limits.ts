@@ -19,3 +19,21 @@ export const DEFAULT_LIMITS: PreflightLimits = {
   maxRatio: 100,
   ratioFloor: 1024 * 1024,
 };
+
+const MB = 1024 * 1024;
+
+/**
+ * The answer for a file of `size` bytes before a byte of it is read: empty, too large, or null
+ * (read it); `endless` for a device or pipe read past the limit. Callers check it on `stat`/`File.size` first, so a 2 GB file or /dev/zero is never read whole.
+ */
+export function sizeProblem(
+  size: number | 'endless',
+  limits: PreflightLimits,
+): { code: 'file-empty' | 'file-too-large'; params: Record<string, number | string> } | null {
+  const max = Math.round(limits.maxBytes / MB);
+  // A device or pipe has no size; it was cut off just past the limit, so all that is known is "more than".
+  if (size === 'endless') return { code: 'file-too-large', params: { size: `> ${max}`, max } };
+  if (size === 0) return { code: 'file-empty', params: {} };
+  if (size > limits.maxBytes) return { code: 'file-too-large', params: { size: Math.ceil(size / MB), max } };
+  return null;
+}

@@ -9,7 +9,7 @@ import type {
 } from './types';
 import type { PreflightLimits } from './limits';
 import { DEFAULT_LIMITS } from './limits';
-import { readTable, isBadFile } from './input/read-table';
+import { readTable, isBadFile, type BadFile } from './input/read-table';
 import { resolveColumns } from './columns';
 import { problem, ProblemLog, PROBLEM_SEVERITY } from './problems';
 import { checkRow, type RowContext } from './rows';
@@ -56,6 +56,29 @@ function optionsFor(columns: ColumnInfo[], schema: PreflightSchema): RowContext[
 }
 
 /**
+ * The result for a file that cannot be read as a table: one fatal problem, exit code 1. Also what a caller
+ * answers when it refuses the file before reading it (its size from stat or File.size is over the limit).
+ */
+export function fileRefused(entity: ImportEntity, fileName: string, bad: BadFile): PreflightResult {
+  const log = new ProblemLog();
+  const params = { ...bad.params, file: fileName, ...(bad.row !== undefined ? { row: bad.row } : {}) };
+  const fatal: Problem = problem(bad.code, bad.row ?? null, null, params);
+  log.add(fatal);
+  return {
+    entity,
+    fileName,
+    fileKind: null,
+    encoding: null,
+    fatal,
+    columns: [],
+    summary: summarise(log, 0),
+    problems: log.list,
+    truncated: false,
+    exitCode: 1,
+  };
+}
+
+/**
  * Check an import file (.xlsx first sheet or .csv) against the live schema before amoCRM's
  * import sees it: headers, owners, list values, pipelines and stages, dates, phones, emails,
  * duplicates. A bad file yields one fatal problem; it never throws on bad input.
@@ -65,25 +88,15 @@ export async function preflight(input: PreflightInput): Promise<PreflightResult>
   const limits = { ...DEFAULT_LIMITS, ...input.limits };
   const log = new ProblemLog(input.maxProblemsPerCode ?? 1000);
   onProgress?.({ phase: 'read', done: 0, total: input.file.length });
-  const table = await readTable(input.file, fileName, limits);
+  // Reading a big sheet takes a while too: it pauses like the row checks, so the page stays responsive and Cancel works.
+  const pause = async () => {
+    await yieldToPage();
+    input.signal?.throwIfAborted();
+  };
+  const table = await readTable(input.file, fileName, limits, { pause });
   onProgress?.({ phase: 'read', done: input.file.length, total: input.file.length });
 
-  if (isBadFile(table)) {
-    const fatal: Problem = problem(table.code, null, null, { ...table.params, file: fileName });
-    log.add(fatal);
-    return {
-      entity,
-      fileName,
-      fileKind: null,
-      encoding: null,
-      fatal,
-      columns: [],
-      summary: summarise(log, 0),
-      problems: log.list,
-      truncated: false,
-      exitCode: 1,
-    };
-  }
+  if (isBadFile(table)) return fileRefused(entity, fileName, table);
 
   const unavailable = new Set(schema.unavailable ?? []);
   const resolved = resolveColumns(table.headers, entity, schema);
@@ -114,8 +127,7 @@ export async function preflight(input: PreflightInput): Promise<PreflightResult>
     if ((i + 1) % PROGRESS_EVERY === 0) {
       onProgress?.({ phase: 'check', done: i + 1, total });
       // 100,000 rows take a while: give the browser its turn so the page stays responsive.
-      await yieldToPage();
-      input.signal?.throwIfAborted();
+      await pause();
     }
   }
   onProgress?.({ phase: 'check', done: total, total });

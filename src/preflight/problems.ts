@@ -12,6 +12,9 @@ export const PROBLEM_SEVERITY: Record<string, ProblemSeverity> = {
   'file-too-many-rows': 'error',
   'file-zip-bomb': 'error',
   'file-headers-only': 'error',
+  'file-cell-out-of-range': 'error',
+  'file-quote-unclosed': 'error',
+  'file-mixed-encoding': 'error',
   // headers
   'header-near-miss': 'error',
   'header-unknown': 'warning',

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { memo } from './memo';
 import type { ImportEntity, PreflightResult } from '../preflight/types';
+import { DEFAULT_LIMITS, sizeProblem } from '../preflight/limits';
 import type { PreflightProgressView } from './runner-port';
 import type { PreflightState } from './store';
 import { usePanelEnv } from './context';
@@ -21,6 +22,12 @@ function ImportCheckView({ preflight }: { preflight: PreflightState }) {
   const check = async () => {
     if (!file) return;
     setReadError(null);
+    // Decided on File.size before a byte is read: a huge file never lands in the page's memory.
+    const refused = sizeProblem(file.size, DEFAULT_LIMITS);
+    if (refused) {
+      setReadError(t(`preflight.problem.${refused.code}`, { ...refused.params, file: file.name }));
+      return;
+    }
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
       dispatch({ type: 'run-preflight', entity, file: { name: file.name, bytes } });

@@ -175,10 +175,12 @@ describe('XLSX reading', () => {
     const t = await table(x, 'a.xlsx');
     expect(t.kind).toBe('xlsx');
     expect(t.headers).toEqual(['Имя', 'Скидка']);
-    expect(t.rows).toEqual([
+    // Rows are sparse (an empty cell is a hole, not a null), so a cell in column XFD costs one entry.
+    expect(t.rows.map((r) => ({ row: r.row, cells: Array.from(r.cells, (c) => c ?? null) }))).toEqual([
       { row: 2, cells: ['=1+1', { value: 5.5, date: false }] },
       { row: 3, cells: [null, { value: 3, date: false }] },
     ]);
+    expect(1 in t.rows[1]!.cells && !(0 in t.rows[1]!.cells)).toBe(true);
   });
 
   it('reads inline strings, rich text, booleans and tells dates by their number format', async () => {

@@ -1,6 +1,9 @@
 import { basename } from 'node:path';
 import { preflightToCsv, preflightToText } from '../../preflight/report';
 import type { ImportEntity } from '../../preflight/types';
+import { DEFAULT_LIMITS, sizeProblem } from '../../preflight/limits';
+import { fileRefused } from '../../preflight/preflight';
+import { FileTooLargeError } from '../read-bounded';
 import { importTemplate, preflightImport } from '../../runner/documents';
 import { localDocumentEngine } from '../../runner/document-engine-local';
 import { ACCOUNT_OPTIONS, langFlag, parseFlags } from '../args';
@@ -33,8 +36,14 @@ export async function preflightCommand(argv: string[], io: CliIo): Promise<numbe
   const t = translatorFor(lang);
   let file: Uint8Array;
   try {
-    file = io.readFile(values.file);
+    // Bounded: a 2 GB file or /dev/zero is refused on its size, never read whole.
+    file = io.readFile(values.file, DEFAULT_LIMITS.maxBytes);
   } catch (err) {
+    if (err instanceof FileTooLargeError) {
+      const refused = fileRefused(entity, basename(values.file), sizeProblem(err.size ?? 'endless', DEFAULT_LIMITS)!);
+      io.stdout(preflightToText(refused, t));
+      return EXIT.failed;
+    }
     throw usageError(`cannot read ${values.file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
   const client = connect(values, io);

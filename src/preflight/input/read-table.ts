@@ -1,12 +1,13 @@
 import JSZip from 'jszip';
 import type { TableCell } from '../types';
-import type { PreflightLimits } from '../limits';
+import { sizeProblem, type PreflightLimits } from '../limits';
 import { readCentralDirectory, ZipFormatError } from './zip-directory';
 import type { ZipEntryInfo } from './zip-directory';
-import { readFirstSheet, NotAWorkbookError } from './xlsx-read';
+import { readFirstSheet, NotAWorkbookError, CellOutOfRangeError } from './xlsx-read';
 import { decodeText, detectDelimiter, parseCsv } from './csv';
+import { isAbortError } from '../../api/errors';
 
-/** A table read from a file: the header row and the data rows. */
+/** A table read from a file: the header row and the data rows (XLSX rows are sparse: a missing cell is empty). */
 export interface Table {
   kind: 'xlsx' | 'csv';
   encoding: string | null;
@@ -15,10 +16,16 @@ export interface Table {
   rows: { row: number; cells: TableCell[] }[];
 }
 
-/** Why a file could not be read as a table: a problem code and its parameters. */
+/** Why a file could not be read as a table: a problem code, its parameters and, when known, the row. */
 export interface BadFile {
   code: string;
   params: Record<string, string | number>;
+  row?: number;
+}
+
+/** How a file is read: a pause between batches (yield to the page, throw when cancelled). */
+export interface ReadOptions {
+  pause?: () => Promise<void>;
 }
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -65,14 +72,15 @@ function toTable(
   if (!rows.length) return { code: 'file-empty', params: {} };
   const [head, ...data] = rows;
   if (more || data.length > limits.maxRows) return { code: 'file-too-many-rows', params: { max: limits.maxRows } };
-  const headers = head!.cells.map(cellText);
+  // Array.from, not map: an XLSX header row is sparse and map would keep its holes.
+  const headers = Array.from(head!.cells, cellText);
   while (headers.length && headers[headers.length - 1]!.trim() === '') headers.pop();
   if (!headers.length) return { code: 'file-empty', params: {} };
   if (!data.length) return { code: 'file-headers-only', params: {} };
   return { kind, encoding, headers, headerRow: head!.row, rows: data };
 }
 
-async function readXlsx(bytes: Uint8Array, limits: PreflightLimits): Promise<Table | BadFile> {
+async function readXlsx(bytes: Uint8Array, limits: PreflightLimits, opts: ReadOptions): Promise<Table | BadFile> {
   let entries: ZipEntryInfo[];
   try {
     entries = readCentralDirectory(bytes);
@@ -97,19 +105,31 @@ async function readXlsx(bytes: Uint8Array, limits: PreflightLimits): Promise<Tab
     return { code: 'file-not-spreadsheet', params: {} };
   try {
     const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
-    const sheet = await readFirstSheet(zip, limits.maxRows + 1);
+    const sheet = await readFirstSheet(zip, { stopAfter: limits.maxRows + 1, pause: opts.pause });
     return toTable('xlsx', null, sheet.rows, limits, sheet.more);
   } catch (err) {
+    if (isAbortError(err)) throw err;
     if (err instanceof NotAWorkbookError) return { code: 'file-not-spreadsheet', params: {} };
+    if (err instanceof CellOutOfRangeError) return { code: 'file-cell-out-of-range', params: { cell: err.cell } };
+    // Anything else (malformed XML, a bad CRC, a broken deflate stream) means the file is damaged.
     return { code: 'file-corrupt', params: {} };
   }
 }
 
 function readCsv(bytes: Uint8Array, limits: PreflightLimits): Table | BadFile {
-  const { text, encoding } = decodeText(bytes);
+  const decoded = decodeText(bytes);
+  if ('mixed' in decoded) {
+    const { utf8Line, otherLine } = decoded.mixed;
+    return { code: 'file-mixed-encoding', params: { utf8Row: utf8Line, otherRow: otherLine }, row: otherLine };
+  }
+  const { text, encoding } = decoded;
   if (!text.trim()) return { code: 'file-empty', params: {} };
   const delimiter = detectDelimiter(text);
   const parsed = parseCsv(text, delimiter, limits.maxRows + 1);
+  if (parsed.unclosedQuote) {
+    const { line, column, lastLine } = parsed.unclosedQuote;
+    return { code: 'file-quote-unclosed', params: { column, count: lastLine - line }, row: line };
+  }
   const rows = parsed.records
     .filter((r) => r.cells.some((c) => c.trim() !== ''))
     .map((r) => ({ row: r.line, cells: r.cells.map((c): TableCell => (c === '' ? null : c)) }));
@@ -121,18 +141,14 @@ export async function readTable(
   bytes: Uint8Array,
   fileName: string,
   limits: PreflightLimits,
+  opts: ReadOptions = {},
 ): Promise<Table | BadFile> {
-  if (bytes.length === 0) return { code: 'file-empty', params: {} };
-  if (bytes.length > limits.maxBytes) {
-    return {
-      code: 'file-too-large',
-      params: { size: Math.ceil(bytes.length / MB), max: Math.round(limits.maxBytes / MB) },
-    };
-  }
+  const bySize = sizeProblem(bytes.length, limits);
+  if (bySize) return bySize;
   if (startsWith(bytes, CFB_MAGIC)) {
     return { code: hasEncryptionInfo(bytes) ? 'file-encrypted' : 'file-legacy-xls', params: {} };
   }
-  if (startsWith(bytes, [0x50, 0x4b])) return readXlsx(bytes, limits);
+  if (startsWith(bytes, [0x50, 0x4b])) return readXlsx(bytes, limits, opts);
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
   if (ext === 'xlsx' || ext === 'xlsm') return { code: 'file-corrupt', params: {} };
   if (ext === 'xls') return { code: 'file-legacy-xls', params: {} };

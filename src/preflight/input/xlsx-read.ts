@@ -1,6 +1,6 @@
 import type JSZip from 'jszip';
 import type { TableCell } from '../types';
-import { attrs, elements, textOf, unescapeXml } from './xml-read';
+import { attrs, elements, firstElement, textOf, unescapeXml } from './xml-read';
 
 /** Rows of the first sheet: 1-based row numbers and cells by 0-based column. */
 export interface SheetRows {
@@ -18,8 +18,12 @@ const BUILTIN_DATE = new Set([
   57, 58,
 ]);
 
+const MAX_FORMAT_CODE = 255;
+
 /** True when a custom format code shows a date or time (d, m, y, h, s outside quotes, brackets and escapes). */
 export function isDateFormat(code: string): boolean {
+  // Excel keeps a format code to 255 characters; a longer one is not Excel's, and is not worth scanning.
+  if (code.length > MAX_FORMAT_CODE) return false;
   const bare = code
     .replace(/"[^"]*"/g, '')
     .replace(/\[[^\]]*\]/g, '')
@@ -47,13 +51,26 @@ async function read(zip: JSZip, path: string): Promise<string | null> {
   return f ? f.async('string') : null;
 }
 
-/** "BC12" → 54 (0-based column). */
+/** Excel's sheet size (ECMA-376 §18.3.1.73, Excel's specifications): columns A…XFD, rows 1…1,048,576. */
+export const MAX_COLUMNS = 16_384;
+export const MAX_SHEET_ROWS = 1_048_576;
+
+/** Thrown when a cell or row lies outside Excel's sheet: reading on would allocate for nothing. */
+export class CellOutOfRangeError extends Error {
+  constructor(readonly cell: string) {
+    super(`cell ${cell} is outside the sheet`);
+  }
+}
+
+/** "BC12" → 54 (0-based column); -1 when the reference has no column letters; refuses columns past XFD. */
 function columnIndex(ref: string): number {
   let n = 0;
-  for (const ch of ref) {
-    const c = ch.charCodeAt(0);
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
     if (c < 65 || c > 90) break;
     n = n * 26 + (c - 64);
+    // Checked letter by letter, so "ZZZZZZZZZZZZ1" stops at the fourth letter instead of growing a huge number.
+    if (n > MAX_COLUMNS) throw new CellOutOfRangeError(ref.slice(0, 24));
   }
   return n - 1;
 }
@@ -67,7 +84,7 @@ function dateStyles(stylesXml: string | null): Set<number> {
     const a = attrs(f.attrs);
     custom.set(Number(a.numFmtId), a.formatCode ?? '');
   }
-  const xfs = [...elements(stylesXml, 'cellXfs')][0];
+  const xfs = firstElement(stylesXml, 'cellXfs');
   if (!xfs) return out;
   let i = 0;
   for (const xf of elements(xfs.inner, 'xf')) {
@@ -78,14 +95,46 @@ function dateStyles(stylesXml: string | null): Set<number> {
   return out;
 }
 
+/** How the sheet is read: how many rows at most, and a pause the caller may use to yield and cancel. */
+export interface SheetReadOptions {
+  stopAfter: number;
+  /** Called every `PAUSE_EVERY` rows (and shared strings): yields to the page, throws when cancelled. */
+  pause?: () => Promise<void>;
+}
+
+/** Rows (or shared strings) read between two pauses. */
+export const PAUSE_EVERY = 1000;
+
+function cellValue(a: Record<string, string>, inner: string, shared: string[], dates: Set<number>): TableCell {
+  const v = firstElement(inner, 'v');
+  const raw = v ? unescapeXml(v.inner) : '';
+  switch (a.t) {
+    case 's':
+      return shared[Number(raw)] ?? '';
+    case 'inlineStr':
+      return textOf(firstElement(inner, 'is')?.inner ?? '');
+    case 'str':
+    case 'e':
+      return raw;
+    case 'b':
+      return raw === '1' ? 'TRUE' : 'FALSE';
+    default: {
+      if (raw === '') return null;
+      const n = Number(raw);
+      return Number.isFinite(n) ? { value: n, date: dates.has(Number(a.s ?? 0)) } : raw;
+    }
+  }
+}
+
 /**
  * Read the first worksheet of an .xlsx (shared and inline strings, numbers, booleans,
  * cached formula results; dates as serial numbers flagged by their number format).
+ * Rows keep their cells sparse: a lone cell in column XFD costs one entry, not 16,384.
  */
-export async function readFirstSheet(zip: JSZip, stopAfter: number): Promise<SheetRows> {
+export async function readFirstSheet(zip: JSZip, opts: SheetReadOptions): Promise<SheetRows> {
   const workbook = await read(zip, 'xl/workbook.xml');
   if (!workbook) throw new NotAWorkbookError('xl/workbook.xml missing');
-  const first = [...elements(workbook, 'sheet')][0];
+  const first = firstElement(workbook, 'sheet');
   if (!first) throw new NotAWorkbookError('no sheets');
   const rid = attrs(first.attrs)['r:id'] ?? attrs(first.attrs).id;
   const rels = (await read(zip, 'xl/_rels/workbook.xml.rels')) ?? '';
@@ -97,48 +146,41 @@ export async function readFirstSheet(zip: JSZip, stopAfter: number): Promise<She
   const sheet = await read(zip, sheetPath);
   if (sheet === null) throw new NotAWorkbookError(`${sheetPath} missing`);
   const sstXml = await read(zip, 'xl/sharedStrings.xml');
-  const shared = sstXml ? [...elements(sstXml, 'si')].map((si) => textOf(si.inner)) : [];
+  const shared: string[] = [];
+  if (sstXml) {
+    for (const si of elements(sstXml, 'si')) {
+      shared.push(textOf(si.inner));
+      if (shared.length % PAUSE_EVERY === 0) await opts.pause?.();
+    }
+  }
   const dates = dateStyles(await read(zip, 'xl/styles.xml'));
 
   const rows: SheetRows['rows'] = [];
   let nextRow = 1;
+  let seen = 0;
   for (const r of elements(sheet, 'row')) {
-    const rowNo = Number(attrs(r.attrs).r) || nextRow;
+    const declared = Number(attrs(r.attrs).r);
+    const rowNo = Number.isInteger(declared) && declared > 0 ? declared : nextRow;
+    if (rowNo > MAX_SHEET_ROWS) throw new CellOutOfRangeError(`row ${rowNo}`);
     nextRow = rowNo + 1;
     const cells: TableCell[] = [];
     let nextCol = 0;
+    let any = false;
     for (const c of elements(r.inner, 'c')) {
       const a = attrs(c.attrs);
-      const col = a.r ? columnIndex(a.r) : nextCol;
+      const letters = a.r ? columnIndex(a.r) : -1;
+      const col = letters >= 0 ? letters : nextCol;
+      if (col >= MAX_COLUMNS) throw new CellOutOfRangeError(a.r ?? `row ${rowNo}`);
       nextCol = col + 1;
-      const v = [...elements(c.inner, 'v')][0];
-      const raw = v ? unescapeXml(v.inner) : '';
-      let value: TableCell = null;
-      switch (a.t) {
-        case 's':
-          value = shared[Number(raw)] ?? '';
-          break;
-        case 'inlineStr':
-          value = textOf([...elements(c.inner, 'is')][0]?.inner ?? '');
-          break;
-        case 'str':
-        case 'e':
-          value = raw;
-          break;
-        case 'b':
-          value = raw === '1' ? 'TRUE' : 'FALSE';
-          break;
-        default:
-          if (raw !== '') {
-            const n = Number(raw);
-            value = Number.isFinite(n) ? { value: n, date: dates.has(Number(a.s ?? 0)) } : raw;
-          }
+      const value = cellValue(a, c.inner, shared, dates);
+      if (value !== null && value !== '') {
+        cells[col] = value;
+        any = true;
       }
-      if (value !== null && value !== '') cells[col] = value;
     }
-    for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
-    if (cells.some((x) => x !== null)) rows.push({ row: rowNo, cells });
-    if (rows.length > stopAfter) return { rows, more: true };
+    if (any) rows.push({ row: rowNo, cells });
+    if (rows.length > opts.stopAfter) return { rows, more: true };
+    if (++seen % PAUSE_EVERY === 0) await opts.pause?.();
   }
   return { rows, more: false };
 }
