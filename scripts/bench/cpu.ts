@@ -33,7 +33,7 @@ export async function withFirstContacts(large: Snapshot, n: number): Promise<Sna
   const first: RecordList<ContactRecord> = { length: n, at: (i) => all.at(i), byId: (id) => all.byId(id) };
   (emulator.store as { contacts: RecordList<ContactRecord> }).contacts = first;
   const client = new ApiClient({
-    baseUrl: 'http://emulator.local',
+    baseUrl: 'https://emulator.local',
     token: 'dev-token',
     fetch: emulator.fetch,
     rps: 1_000_000,

@@ -107,7 +107,7 @@ export async function naiveAudit(
  */
 export async function naiveOverHttp(seed: SeedName, prefix?: number): Promise<AuditFigures> {
   const counting = createEmulator({ seed, rate: 1_000_000, quiet: true, now: () => BENCH_NOW });
-  const exact = await naiveAudit('http://emulator.local', { spacingMs: 0, fetchFn: counting.fetch, nowMs: BENCH_NOW });
+  const exact = await naiveAudit('https://emulator.local', { spacingMs: 0, fetchFn: counting.fetch, nowMs: BENCH_NOW });
 
   const server = await emulatorProcess(seed);
   try {

@@ -1,7 +1,17 @@
-import { type Method, MalformedResponseError, NetworkError, TimeoutError } from './errors';
-import { DEFAULT_MAX_PAGES, defaultLimit, readPage } from './paginate';
+import {
+  DeadlineError,
+  type Method,
+  MalformedResponseError,
+  NetworkError,
+  OffOriginError,
+  RedirectError,
+  TimeoutError,
+  TooLargeError,
+} from './errors';
+import { DEFAULT_MAX_PAGES, defaultLimit, readPage, repeatedId } from './paginate';
 import { errorFromResponse, parseJsonOrUndefined, retryAfterMs } from './problem';
-import { type Query, pathAndQuery, pathOnly, withQuery } from './query';
+import { type Query, pathOnly, withQuery } from './query';
+import { baseUrlProblem, isApiPath, originOf, sameOriginApiTarget } from './origin';
 import {
   DEFAULT_RETRY,
   RETRYABLE_STATUSES,
@@ -16,9 +26,16 @@ import { type AttemptResult, type FetchFn, attempt } from './transport';
 export type { Query } from './query';
 export type { Throttle } from './throttle';
 
+/** Default body cap per answer: far above any real page of 250 records, far below what hurts a tab. */
+export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
+/** Default idle timeout: no headers, or no body data, for this long and the attempt is dead. */
+export const DEFAULT_IDLE_TIMEOUT_MS = 10_000;
+/** Attempts after a timeout: one more, so a silent server is called dead within about 2 × the idle timeout. */
+export const TIMEOUT_RETRIES = 1;
+
 /** How to reach the API and how hard to try. */
 export interface ApiClientOptions {
-  /** '' = same-origin in the browser (login cookie); else e.g. `https://sub.amocrm.ru`. */
+  /** '' = same-origin in the browser (login cookie); else e.g. `https://sub.amocrm.ru` (http only for loopback). */
   baseUrl: string;
   /** Bearer token; absent = cookie mode. */
   token?: string;
@@ -28,10 +45,26 @@ export interface ApiClientOptions {
   throttle?: Throttle;
   /** Retries after the first attempt (default 4). */
   maxRetries?: number;
-  /** Per-attempt timeout, ms (default 30 000). */
+  /** Idle timeout per attempt, ms: before the headers and between body chunks (default 10 000). */
   timeoutMs?: number;
+  /** Body cap per answer, bytes (default 20 MB). */
+  maxBodyBytes?: number;
+  /** Longest Retry-After waited out, ms (default 60 000); a longer one fails the call at once. */
+  maxRetryAfterMs?: number;
+  /** Absolute time (by `now`) after which no request is sent and no wait crosses: the audit's deadline. */
+  deadlineAt?: number;
+  /** Clock of the deadline (default Date.now). */
+  now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+}
+
+/** Bounds of one audit, from the baseline's limits. */
+export interface RunLimits {
+  /** Longest Retry-After waited out, ms. */
+  maxRetryAfterMs?: number;
+  /** The whole run's time budget from now, ms. */
+  deadlineMs?: number;
 }
 
 /** Options of a list call. */
@@ -40,7 +73,7 @@ export interface ListOptions {
   signal?: AbortSignal;
   /** Page size; default 250 (events 100). */
   limit?: number;
-  /** Stop after this many pages (a guard; default 10,000). */
+  /** More pages than this fail the list (a guard; default 4,000 = a million records at 250). */
   maxPages?: number;
 }
 
@@ -70,27 +103,68 @@ export function baseUrlFor(account: { subdomain: string; domain?: 'amocrm.ru' | 
  * in Node. Throttled below the 7 rps limit, retries what is safe to retry, types every failure.
  */
 export class ApiClient {
-  readonly stats: ClientStats = { requests: 0, retries: 0, http429: 0 };
+  readonly stats: ClientStats;
+  private readonly options: ApiClientOptions;
   private readonly baseUrl: string;
   private readonly token: string | undefined;
   private readonly fetchFn: FetchFn;
   private readonly throttle: Throttle;
   private readonly policy: typeof DEFAULT_RETRY;
   private readonly timeoutMs: number;
+  private readonly maxBodyBytes: number;
+  private readonly deadlineAt: number | undefined;
+  private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
 
-  constructor(opts: ApiClientOptions) {
-    this.baseUrl = opts.baseUrl.replace(/\/+$/, '');
+  /** Throws when the base URL could leak the token (plain http to a non-loopback host, a path, credentials). */
+  constructor(opts: ApiClientOptions, shared?: { stats: ClientStats }) {
+    const baseUrl = opts.baseUrl.replace(/\/+$/, '');
+    const problem = baseUrlProblem(baseUrl);
+    if (problem) throw new Error(problem);
+    this.options = opts;
+    this.stats = shared?.stats ?? { requests: 0, retries: 0, http429: 0 };
+    this.baseUrl = baseUrl;
     this.token = opts.token;
     const f = opts.fetch;
     // Called as a plain function: window.fetch throws "Illegal invocation" when called as a method of another object.
     this.fetchFn = f ? (url, init) => f(url, init) : (url, init) => fetch(url, init);
     this.throttle = opts.throttle ?? sharedThrottle(opts.rps);
-    this.policy = { ...DEFAULT_RETRY, maxRetries: opts.maxRetries ?? DEFAULT_RETRY.maxRetries };
-    this.timeoutMs = opts.timeoutMs ?? 30_000;
+    this.policy = {
+      ...DEFAULT_RETRY,
+      maxRetries: opts.maxRetries ?? DEFAULT_RETRY.maxRetries,
+      maxRetryAfterMs: opts.maxRetryAfterMs ?? DEFAULT_RETRY.maxRetryAfterMs,
+    };
+    this.timeoutMs = opts.timeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+    this.maxBodyBytes = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    this.deadlineAt = opts.deadlineAt;
+    this.now = opts.now ?? Date.now;
     this.sleep = opts.sleep ?? realSleep;
     this.random = opts.random ?? Math.random;
+  }
+
+  /**
+   * The same client (same throttle, same counters) bound by one run's limits: Retry-After waits no longer
+   * than `maxRetryAfterMs`, and nothing sent or waited for past `deadlineMs` from now.
+   */
+  bounded(limits: RunLimits): ApiClient {
+    const deadlineAt = limits.deadlineMs === undefined ? this.deadlineAt : this.now() + limits.deadlineMs;
+    return new ApiClient(
+      {
+        ...this.options,
+        throttle: this.throttle,
+        maxRetryAfterMs: limits.maxRetryAfterMs ?? this.policy.maxRetryAfterMs,
+        deadlineAt: this.deadlineAt === undefined ? deadlineAt : Math.min(this.deadlineAt, deadlineAt ?? Infinity),
+      },
+      { stats: this.stats },
+    );
+  }
+
+  /** The origin requests go to: the base URL's, or the page's own in cookie mode; null when unknown. */
+  private origin(): string | null {
+    if (this.baseUrl) return new URL(this.baseUrl).origin;
+    const loc = (globalThis as { location?: { origin?: unknown } }).location;
+    return typeof loc?.origin === 'string' && loc.origin !== 'null' ? loc.origin : null;
   }
 
   /** GET one object; null on 204. */
@@ -111,21 +185,26 @@ export class ApiClient {
     const limit = opts.limit ?? opts.query?.limit ?? defaultLimit(path);
     let target = withQuery(path, { ...opts.query, limit });
     const seen = new Set<string>();
+    const ids = new Set<unknown>();
     const maxPages = opts.maxPages ?? DEFAULT_MAX_PAGES;
-    for (let n = 0; n < maxPages; n++) {
+    for (let n = 0; ; n++) {
+      const at = { method: 'GET' as const, path: pathOnly(target), status: null };
+      if (n >= maxPages)
+        throw new MalformedResponseError(at, `more than ${maxPages} pages, the list was not read to its end`);
       seen.add(target);
       const res = await this.send('GET', target, undefined, opts.signal);
       if (res.status === 204) return;
-      const page = readPage<T>(res.text, collection, { method: 'GET', path: pathOnly(target), status: res.status });
+      const page = readPage<T>(res.text, collection, { ...at, status: res.status });
+      // A record met twice means the pages shift or loop: counts built from them would be wrong.
+      const dup = repeatedId(page.items, ids);
+      if (dup !== undefined)
+        throw new MalformedResponseError({ ...at, status: res.status }, `pagination repeats id ${String(dup)}`);
       if (page.items.length > 0) yield page.items;
       if (!page.next) return;
-      // Follow the link's path and query on our own base: hrefs may name another host (e.g. www).
-      const next = pathAndQuery(page.next);
+      const next = sameOriginApiTarget(page.next, this.origin());
+      if (next === null) throw new OffOriginError({ ...at, status: res.status }, `_links.next ${originOf(page.next)}`);
       if (seen.has(next)) {
-        throw new MalformedResponseError(
-          { method: 'GET', path: pathOnly(target), status: res.status },
-          `pagination loop, _links.next repeats ${next}`,
-        );
+        throw new MalformedResponseError({ ...at, status: res.status }, `pagination loop, _links.next repeats ${next}`);
       }
       target = next;
     }
@@ -176,15 +255,21 @@ export class ApiClient {
    */
   private async send(method: Method, target: string, body: unknown, signal?: AbortSignal): Promise<Answer> {
     const path = pathOnly(target);
+    // The path is checked before anything is sent: a journal or a link must not turn the base into another host.
+    if (!isApiPath(target))
+      throw new OffOriginError({ method, path: '(refused)', status: null }, JSON.stringify(target));
     const url = `${this.baseUrl}${target}`;
     const init = this.init(method, body, signal);
     const idempotent = isIdempotent(method);
+    let timeouts = 0;
     for (let retry = 0; ; retry++) {
+      this.checkDeadline(method, path, 0);
       const slot = await this.throttle.acquireSlot(signal);
+      this.checkDeadline(method, path, 0);
       this.stats.requests++;
       let r: Awaited<ReturnType<typeof attempt>>;
       try {
-        r = await attempt(this.fetchFn, url, init, this.timeoutMs, signal);
+        r = await attempt(this.fetchFn, url, init, { idleMs: this.timeoutMs, maxBodyBytes: this.maxBodyBytes }, signal);
       } finally {
         slot.done();
       }
@@ -192,16 +277,31 @@ export class ApiClient {
       let delay: number;
       if (r.kind === 'response') {
         if (r.status >= 200 && r.status < 300) return r;
-        const failed = { method, path, status: r.status, statusText: r.statusText, text: r.text };
+        if (r.type === 'opaqueredirect' || (r.status >= 300 && r.status < 400)) {
+          const location = r.headers.get('location');
+          throw new RedirectError(
+            { method, path, status: r.status || null, outcomeUnknown: !idempotent },
+            location ? originOf(location, url) : null,
+          );
+        }
+        const failed = {
+          method,
+          path,
+          status: r.status,
+          statusText: r.statusText,
+          text: r.text,
+          afterRateLimit: this.throttle.recentlyLimited(),
+          retryAfterMs: retryAfterMs(r.headers, parseJsonOrUndefined(r.text), Date.now()),
+        };
         if (r.status === 429) {
           this.stats.http429++;
-          const wait = retryAfterMs(r.headers, parseJsonOrUndefined(r.text), Date.now());
-          if (!canRetry || (wait !== null && wait > this.policy.maxRetryAfterMs)) {
-            throw errorFromResponse({ ...failed, retryAfterMs: wait });
-          }
+          this.throttle.noteRateLimit();
+          const wait = failed.retryAfterMs;
+          if (!canRetry || (wait !== null && wait > this.policy.maxRetryAfterMs)) throw errorFromResponse(failed);
           // The limit is per IP/integration, not per call: every client sharing the throttle waits too.
           if (wait !== null) this.throttle.hold(wait);
           delay = wait ?? rateLimitFallbackMs(retry, this.policy, this.random);
+          if (this.crossesDeadline(delay)) throw errorFromResponse(failed);
         } else if (RETRYABLE_STATUSES.has(r.status)) {
           if (!idempotent) throw errorFromResponse({ ...failed, outcomeUnknown: true });
           if (!canRetry) throw errorFromResponse(failed);
@@ -209,28 +309,44 @@ export class ApiClient {
         } else {
           throw errorFromResponse(failed);
         }
+      } else if (r.kind === 'too-large') {
+        throw new TooLargeError({ method, path, status: r.status, outcomeUnknown: !idempotent }, this.maxBodyBytes);
       } else if (r.kind === 'timeout') {
-        if (!idempotent || !canRetry) {
+        timeouts++;
+        if (!idempotent || !canRetry || timeouts > TIMEOUT_RETRIES) {
           throw new TimeoutError({ method, path, status: null, outcomeUnknown: !idempotent }, this.timeoutMs);
         }
         delay = backoffMs(retry, this.policy, this.random);
       } else {
-        const safe = idempotent || connectionRefused(r.error);
+        // A refused connection is answered at once: nobody listens there, and waiting will not change it.
+        const refused = connectionRefused(r.error);
+        const safe = idempotent && !refused;
         if (!safe || !canRetry) {
           throw new NetworkError({
             method,
             path,
             status: null,
-            outcomeUnknown: !safe,
+            outcomeUnknown: !idempotent && !refused,
             detail: describe(r.error),
             cause: r.error,
           });
         }
         delay = backoffMs(retry, this.policy, this.random);
       }
+      if (this.crossesDeadline(delay)) this.checkDeadline(method, path, delay);
       this.stats.retries++;
       await abortableSleep(this.sleep, delay, signal);
     }
+  }
+
+  private crossesDeadline(waitMs: number): boolean {
+    return this.deadlineAt !== undefined && this.now() + waitMs > this.deadlineAt;
+  }
+
+  /** Throws DeadlineError when the run's time is up, or would be after waiting `waitMs`. */
+  private checkDeadline(method: Method, path: string, waitMs: number): void {
+    if (this.deadlineAt === undefined || !this.crossesDeadline(waitMs)) return;
+    throw new DeadlineError({ method, path, status: null });
   }
 }
 

@@ -133,6 +133,55 @@ export class MalformedResponseError extends ApiError {
   }
 }
 
+/**
+ * 403 that is a rate-limit ban, not a missing right: it followed 429s, or its body is the ban answer
+ * (amoCRM's "account blocked for repeated rate-limit violations", Kommo's IP restriction, or the HTML page an
+ * edge proxy serves instead of problem+json). `retryAfterMs` is the wait the server named, when it did.
+ */
+export class RateLimitBanError extends ApiError {
+  readonly retryAfterMs: number | null;
+  constructor(init: ApiErrorInit, retryAfterMs: number | null, title?: string) {
+    super(init, `${statusWhat(init.status, title, 'Forbidden')}: requests paused for exceeding the rate limit`);
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+/** A 3xx answer: never followed (the token must not travel), reported with the location's origin. */
+export class RedirectError extends ApiError {
+  /** Origin of the `Location` header; null when the browser hides it (an opaque redirect). */
+  readonly locationOrigin: string | null;
+  constructor(init: ApiErrorInit, locationOrigin: string | null) {
+    super(
+      init,
+      `${init.status ?? ''} redirect to ${locationOrigin ?? 'a hidden location'} not followed (requests stay on the account's own address)`.trim(),
+    );
+    this.locationOrigin = locationOrigin;
+  }
+}
+
+/** A path or `_links.next` that leaves the account's API (another origin, or not under /api/v4/). */
+export class OffOriginError extends ApiError {
+  constructor(init: ApiErrorInit, target: string) {
+    super(init, `refused to request ${target}: only the account's own /api/v4/ is allowed`);
+  }
+}
+
+/** The answer grew past the body cap; reading stopped there. */
+export class TooLargeError extends ApiError {
+  readonly maxBytes: number;
+  constructor(init: ApiErrorInit, maxBytes: number) {
+    super(init, `${init.status ?? ''} answer larger than ${maxBytes} bytes, reading stopped`.trim());
+    this.maxBytes = maxBytes;
+  }
+}
+
+/** The audit's overall deadline passed (or a wait would cross it); the request was not sent. */
+export class DeadlineError extends ApiError {
+  constructor(init: ApiErrorInit) {
+    super(init, "not sent: the run's time limit is used up");
+  }
+}
+
 /** The caller aborted via its AbortSignal; never retried. `name` is 'AbortError' like the platform's. */
 export class AbortError extends Error {
   constructor(message = 'The operation was aborted', cause?: unknown) {
@@ -146,33 +195,31 @@ export function isAbortError(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { name?: unknown }).name === 'AbortError';
 }
 
+/** Error classes in the order they are tested (subclasses before their bases), with the failure kind each maps to. */
+const KINDS: [abstract new (...args: never[]) => Error, PartFailure['kind']][] = [
+  [AuthError, 'unauthorized'],
+  [RateLimitBanError, 'banned'],
+  [ForbiddenError, 'forbidden'],
+  [PaymentRequiredError, 'payment'],
+  [NotFoundError, 'not-found'],
+  [ValidationError, 'validation'],
+  [RateLimitError, 'rate-limit'],
+  [DeadlineError, 'deadline'],
+  [TimeoutError, 'timeout'],
+  [NetworkError, 'network'],
+  [TooLargeError, 'too-large'],
+  [RedirectError, 'redirect'],
+  [OffOriginError, 'off-origin'],
+  [MalformedResponseError, 'malformed'],
+  [HttpError, 'http'],
+];
+
 /** Map anything thrown by a gatherer to the PartFailure value stored in a snapshot. */
 export function toPartFailure(err: unknown): PartFailure {
   const message = err instanceof Error ? err.message : String(err);
   const status = err instanceof ApiError ? err.status : null;
-  const kind: PartFailure['kind'] =
-    err instanceof AuthError
-      ? 'unauthorized'
-      : err instanceof ForbiddenError
-        ? 'forbidden'
-        : err instanceof PaymentRequiredError
-          ? 'payment'
-          : err instanceof NotFoundError
-            ? 'not-found'
-            : err instanceof ValidationError
-              ? 'validation'
-              : err instanceof RateLimitError
-                ? 'rate-limit'
-                : err instanceof TimeoutError
-                  ? 'timeout'
-                  : err instanceof NetworkError
-                    ? 'network'
-                    : err instanceof MalformedResponseError
-                      ? 'malformed'
-                      : err instanceof HttpError
-                        ? 'http'
-                        : isAbortError(err)
-                          ? 'aborted'
-                          : 'unknown';
-  return { kind, status, message };
+  const kind = KINDS.find(([cls]) => err instanceof cls)?.[1] ?? (isAbortError(err) ? 'aborted' : 'unknown');
+  const failure: PartFailure = { kind, status, message };
+  if (err instanceof RateLimitBanError && err.retryAfterMs !== null) failure.retryAfterMs = err.retryAfterMs;
+  return failure;
 }

@@ -6,8 +6,8 @@ export function defaultLimit(path: string): number {
   return /^\/api\/v4\/events\/?(\?|$)/.test(path) ? 100 : 250;
 }
 
-/** Pages followed at most before giving up (a guard, far above any real account). */
-export const DEFAULT_MAX_PAGES = 10_000;
+/** Pages read at most before the list fails (a million records at 250 per page; far above a typical account). */
+export const DEFAULT_MAX_PAGES = 4_000;
 
 /** One parsed list page: its items and the `_links.next.href`, if any. */
 export interface ListPage<T> {
@@ -39,4 +39,18 @@ export function readPage<T>(
   }
   const next = record(record(record(body)?._links)?.next)?.href;
   return { items: items as T[], next: typeof next === 'string' && next !== '' ? next : null };
+}
+
+/**
+ * The first `id` of `items` already in `seen` (then undefined is never returned for it), adding the rest.
+ * Items without an id are not tracked (every documented list carries one).
+ */
+export function repeatedId(items: readonly unknown[], seen: Set<unknown>): unknown {
+  for (const item of items) {
+    const id = record(item)?.id;
+    if (id === undefined || id === null) continue;
+    if (seen.has(id)) return id;
+    seen.add(id);
+  }
+  return undefined;
 }

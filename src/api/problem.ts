@@ -8,6 +8,7 @@ import {
   HttpError,
   NotFoundError,
   PaymentRequiredError,
+  RateLimitBanError,
   RateLimitError,
   ValidationError,
 } from './errors';
@@ -92,6 +93,23 @@ export interface FailedResponse {
   text: string;
   retryAfterMs?: number | null;
   outcomeUnknown?: boolean;
+  /** True when this client (or another on the same account's throttle) met a 429 shortly before. */
+  afterRateLimit?: boolean;
+}
+
+// amoCRM's documented ban wording (ru error codes page), Kommo's IP restriction, and the English gloss.
+const BAN_WORDS =
+  /заблокирован|превышени[ея] количества запросов|too many requests|rate.?limit|ip (?:is |was )?restricted|requests from your ip|blocked/i;
+
+/**
+ * A 403 is a ban, not a missing right, when it follows 429s, when its text is the ban answer, or when it is an
+ * HTML page: rights refusals are problem+json, while the reported bans came as an edge proxy's HTML page.
+ */
+export function isBanAnswer(r: Pick<FailedResponse, 'status' | 'text' | 'afterRateLimit'>): boolean {
+  if (r.status !== 403) return false;
+  if (r.afterRateLimit) return true;
+  if (BAN_WORDS.test(r.text)) return true;
+  return parseJsonOrUndefined(r.text) === undefined && /<\s*(?:html|title|body)\b/i.test(r.text);
 }
 
 /** Build the typed error for a non-success status, reading problem+json when present. */
@@ -112,6 +130,7 @@ export function errorFromResponse(r: FailedResponse): ApiError {
     case 402:
       return new PaymentRequiredError(init, title);
     case 403:
+      if (isBanAnswer(r)) return new RateLimitBanError(init, r.retryAfterMs ?? null, title);
       return new ForbiddenError(init, title);
     case 404:
       return new NotFoundError(init, title);

@@ -25,12 +25,6 @@ export function withQuery(path: string, query: Query | undefined): string {
   return `${path}${path.includes('?') ? '&' : '?'}${qs}`;
 }
 
-/** Path and query of an href (absolute or relative); the host is dropped on purpose. */
-export function pathAndQuery(href: string): string {
-  const url = new URL(href, 'http://relative.invalid');
-  return `${url.pathname}${url.search}`;
-}
-
 /** The path without its query, for error messages and `ApiError.path`. */
 export function pathOnly(pathWithQuery: string): string {
   const i = pathWithQuery.indexOf('?');

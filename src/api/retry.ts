@@ -12,8 +12,8 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
 }
 
-/** Defaults: 4 retries, 500 ms doubling to 8 s, Retry-After honoured up to 2 minutes. */
-export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 4, baseMs: 500, capMs: 8000, maxRetryAfterMs: 120_000 };
+/** Defaults: 4 retries, 500 ms doubling to 8 s, Retry-After honoured up to 60 s (the baseline may change it). */
+export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 4, baseMs: 500, capMs: 8000, maxRetryAfterMs: 60_000 };
 
 /** Statuses worth another try for reads: gateway trouble, not our request. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);

@@ -74,6 +74,7 @@ export class Throttle {
   private readonly slots: Slot[] = [];
   private tail: Promise<void> = Promise.resolve();
   private holdUntil = 0;
+  private lastRateLimitAt = -Infinity;
   private waiters: (() => void)[] = [];
 
   constructor(opts: ThrottleOptions = {}) {
@@ -109,6 +110,16 @@ export class Throttle {
   /** Make every queued and future caller wait `ms` (after a 429 the server wants silence, not just us). */
   hold(ms: number): void {
     this.holdUntil = Math.max(this.holdUntil, this.now() + ms);
+  }
+
+  /** Records a 429 seen by any client of this throttle (a 403 soon after it is a ban, not a missing right). */
+  noteRateLimit(): void {
+    this.lastRateLimitAt = this.now();
+  }
+
+  /** True when a 429 was seen within `withinMs` (default 10 minutes). */
+  recentlyLimited(withinMs = 600_000): boolean {
+    return this.now() - this.lastRateLimitAt <= withinMs;
   }
 
   private enqueue(signal: AbortSignal | undefined, tracked: boolean): Promise<Slot> {

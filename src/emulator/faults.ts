@@ -9,6 +9,8 @@ export interface FaultAction {
   status?: number;
   /** Answer body (object → JSON, string → as is). */
   body?: unknown;
+  /** Extra answer headers (e.g. `location` for a 3xx). */
+  headers?: Record<string, string>;
   /** Drop the connection (in-process fetch rejects with a TypeError). */
   reset?: boolean;
   /** Wait this long first; without other actions the request then proceeds normally. */

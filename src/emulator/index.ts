@@ -82,6 +82,16 @@ function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
   });
 }
 
+/**
+ * The ban answer. Its body is undocumented; the bans reported on the official client's tracker were an edge
+ * proxy's HTML page, not problem+json, so that is what the product must recognise (READINGS.md).
+ */
+function banResponse(): Response {
+  const html =
+    '<html>\r\n<head><title>403 Forbidden</title></head>\r\n<body>\r\n<center><h1>403 Forbidden</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+  return new Response(html, { status: 403, headers: { 'content-type': 'text/html', server: 'nginx' } });
+}
+
 function cookie(req: Request, name: string): string | undefined {
   for (const part of (req.headers.get('cookie') ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
@@ -134,10 +144,11 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
         headers: { 'content-type': 'application/hal+json' },
       });
     if (f.status !== undefined) {
-      const headers: Record<string, string> = f.status === 429 ? { 'retry-after': '1' } : {};
+      const headers: Record<string, string> = { ...(f.status === 429 ? { 'retry-after': '1' } : {}), ...f.headers };
       if (f.body === undefined) return problemResponse(f.status, 'Injected fault', {}, headers);
       const text = typeof f.body === 'string' ? f.body : JSON.stringify(f.body);
-      return new Response(text, {
+      // 204/304 carry no body by definition (the Response constructor refuses one).
+      return new Response(f.status === 204 || f.status === 304 ? null : text, {
         status: f.status,
         headers: { 'content-type': f.status >= 400 ? 'application/problem+json' : 'application/hal+json', ...headers },
       });
@@ -209,7 +220,7 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
           {},
           { 'retry-after': String(verdict.retryAfter) },
         );
-      return problemResponse(403, 'Account blocked for repeated rate-limit violations');
+      return banResponse();
     }
 
     const fault = faults.take(req.method, url) ?? faults.roll();

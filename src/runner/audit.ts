@@ -1,4 +1,5 @@
 import type { ApiClient } from '../api/client';
+import { runLimits } from '../audit/baseline/limits';
 import type { Baseline } from '../audit/baseline/types';
 import { RULES } from '../audit/registry';
 import { runAudit } from '../audit/run';
@@ -32,6 +33,7 @@ export async function auditAccount(run: AuditRun): Promise<{ snapshot: Snapshot;
   const snapshot = await gatherSnapshot(run.client, {
     parts: [...AUDIT_PARTS, ...(run.extraParts ?? [])],
     windowDays: run.baseline.thresholds.signalWindowDays,
+    limits: runLimits(run.baseline),
     now: run.now,
     signal: run.signal,
     onProgress: run.onProgress,

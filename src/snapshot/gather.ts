@@ -1,4 +1,4 @@
-import type { ApiClient } from '../api/client';
+import type { ApiClient, RunLimits } from '../api/client';
 import { isAbortError, toPartFailure } from '../api/errors';
 import type { Part, PartName, Snapshot, SnapshotParts } from './types';
 import { AUDIT_PARTS, GATHERERS } from './gatherers';
@@ -23,13 +23,17 @@ export interface GatherOptions {
   signal?: AbortSignal;
   onProgress?: (progress: GatherProgress) => void;
   baseUrl?: string | null;
+  /** Bounds of this gathering (longest Retry-After, overall deadline); the client's own when absent. */
+  limits?: RunLimits;
 }
 
 /**
  * Gathers the account once into a Snapshot. Parts run in parallel under the client's shared throttle;
  * a part that fails becomes a failure value and the others go on. Cancelling rejects with the abort error.
  */
-export async function gatherSnapshot(client: ApiClient, options: GatherOptions): Promise<Snapshot> {
+export async function gatherSnapshot(unbounded: ApiClient, options: GatherOptions): Promise<Snapshot> {
+  // Shares the throttle and the counters; only the waits and the deadline are this gathering's.
+  const client = options.limits ? unbounded.bounded(options.limits) : unbounded;
   const now = (options.now ?? (() => new Date()))();
   const to = Math.floor(now.getTime() / 1000);
   const window = { from: to - options.windowDays * 86400, to, days: options.windowDays };

@@ -20,6 +20,11 @@ export interface PartFailure {
     | 'network'
     | 'timeout'
     | 'rate-limit'
+    | 'banned'
+    | 'deadline'
+    | 'too-large'
+    | 'redirect'
+    | 'off-origin'
     | 'http'
     | 'malformed'
     | 'validation'
@@ -27,6 +32,8 @@ export interface PartFailure {
     | 'unknown';
   status: number | null;
   message: string;
+  /** For `banned`: the wait the server named, ms (absent when it named none; the ban's length is undocumented). */
+  retryAfterMs?: number;
 }
 
 /** A gathered part: either its data or the failure that replaced it (never thrown). */

@@ -244,7 +244,7 @@ describe('client × emulator over real HTTP', () => {
     await expect(client.list('/api/v4/sources', 'sources')).resolves.toEqual([]);
   });
 
-  it('a refused connection on a write is retried, then fails without outcomeUnknown', async () => {
+  it('a refused connection on a write fails at once without outcomeUnknown (nothing listens, nothing was sent)', async () => {
     const emu = createEmulator({ seed: 'fresh', quiet: true });
     const server = await emu.listen(0, '127.0.0.1');
     const url = server.url;
@@ -260,6 +260,6 @@ describe('client × emulator over real HTTP', () => {
     expect(err).toBeInstanceOf(NetworkError);
     expect((err as NetworkError).outcomeUnknown).toBe(false);
     expect((err as Error).message).toContain('ECONNREFUSED');
-    expect(client.stats).toMatchObject({ requests: 3, retries: 2 });
+    expect(client.stats).toMatchObject({ requests: 1, retries: 0 });
   });
 });

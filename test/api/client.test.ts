@@ -28,7 +28,7 @@ describe('pagination', () => {
       body: halPage(
         'contacts',
         contacts(p * 250 + 1, 250),
-        p < 3 ? `https://www.amocrm.ru/api/v4/contacts?limit=250&page=${p + 2}` : undefined,
+        p < 3 ? `https://acme.amocrm.ru/api/v4/contacts?limit=250&page=${p + 2}` : undefined,
       ),
     }));
     const { client, calls } = makeClient(pages);
@@ -37,7 +37,6 @@ describe('pagination', () => {
     expect(all.map((c) => c.id)).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1));
     expect(calls.map((c) => c.url)).toEqual([
       'https://acme.amocrm.ru/api/v4/contacts?with=leads&limit=250',
-      // The href's host (www) is ignored: path + query go to our own base.
       'https://acme.amocrm.ru/api/v4/contacts?limit=250&page=2',
       'https://acme.amocrm.ru/api/v4/contacts?limit=250&page=3',
       'https://acme.amocrm.ru/api/v4/contacts?limit=250&page=4',
@@ -94,24 +93,42 @@ describe('pagination', () => {
     );
   });
 
-  it('stops at maxPages', async () => {
+  it('more pages than maxPages fail the list (never a silently cut list)', async () => {
     let n = 0;
     const { client, calls } = makeClient(() => ({
       status: 200,
       body: halPage('leads', [{ id: ++n }], `/api/v4/leads?page=${n + 1}`),
     }));
-    await expect(client.list('/api/v4/leads', 'leads', { maxPages: 3 })).resolves.toEqual([
-      { id: 1 },
-      { id: 2 },
-      { id: 3 },
-    ]);
+    await expect(client.list('/api/v4/leads', 'leads', { maxPages: 3 })).rejects.toThrow(
+      /GET \/api\/v4\/leads.*more than 3 pages, the list was not read to its end/,
+    );
     expect(calls).toHaveLength(3);
   });
 
+  it('exactly maxPages pages are fine', async () => {
+    const { client } = makeClient([
+      { status: 200, body: halPage('leads', [{ id: 1 }], '/api/v4/leads?page=2') },
+      { status: 200, body: halPage('leads', [{ id: 2 }]) },
+    ]);
+    await expect(client.list('/api/v4/leads', 'leads', { maxPages: 2 })).resolves.toEqual([{ id: 1 }, { id: 2 }]);
+  });
+
+  it('a page that repeats a record already read fails the list: counts from it would be wrong', async () => {
+    const { client } = makeClient([
+      { status: 200, body: halPage('leads', [{ id: 1 }, { id: 2 }], '/api/v4/leads?page=2') },
+      { status: 200, body: halPage('leads', [{ id: 3 }, { id: 2 }], '/api/v4/leads?page=3') },
+      { status: 200, body: halPage('leads', [{ id: 4 }]) },
+    ]);
+    const err = await client.list('/api/v4/leads', 'leads').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(MalformedResponseError);
+    expect((err as Error).message).toMatch(/pagination repeats id 2/);
+  });
+
   it('a next link that repeats is a loop: MalformedResponseError, not an endless crawl', async () => {
+    let n = 0;
     const { client, calls } = makeClient(() => ({
       status: 200,
-      body: halPage('leads', [{ id: 1 }], '/api/v4/leads?page=2&limit=250'),
+      body: halPage('leads', [{ id: ++n }], '/api/v4/leads?page=2&limit=250'),
     }));
     await expect(client.list('/api/v4/leads', 'leads')).rejects.toThrow(/pagination loop/);
     expect(calls).toHaveLength(2);

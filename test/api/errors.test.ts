@@ -16,6 +16,9 @@ import {
 } from '../../src/api/errors';
 import { parseValidationIssues } from '../../src/api/problem';
 import { makeClient } from './fake';
+import { createTranslator, type Dictionary } from '../../src/i18n/translate';
+import { failureReason } from '../../src/snapshot/failure-reason';
+import type { PartFailure } from '../../src/snapshot/types';
 import en from '../../i18n/en.json';
 import ru from '../../i18n/ru.json';
 
@@ -55,9 +58,11 @@ describe('typed errors name method and path', () => {
 
   it('falls back to the status text when the body is not problem+json (an HTML page from a proxy)', async () => {
     const { client } = makeClient([
-      { status: 403, statusText: 'Forbidden', body: '<html><body><h1>403 Forbidden</h1> nginx</body></html>' },
+      { status: 502, statusText: 'Bad Gateway', body: '<html><body><h1>502 Bad Gateway</h1> nginx</body></html>' },
     ]);
-    await expect(client.get('/api/v4/roles')).rejects.toThrow('GET /api/v4/roles: 403 Forbidden — 403 Forbidden nginx');
+    await expect(client.post('/api/v4/roles', [])).rejects.toThrow(
+      'POST /api/v4/roles: 502 Bad Gateway — 502 Bad Gateway nginx',
+    );
   });
 
   it('reads legacy {response: {error}} bodies', async () => {
@@ -150,7 +155,7 @@ describe('toPartFailure', () => {
   });
 
   it('every PartFailure kind has a human reason in both languages', () => {
-    const kinds = [
+    const kinds: PartFailure['kind'][] = [
       'forbidden',
       'unauthorized',
       'payment',
@@ -158,15 +163,40 @@ describe('toPartFailure', () => {
       'network',
       'timeout',
       'rate-limit',
+      'banned',
+      'deadline',
+      'too-large',
+      'redirect',
+      'off-origin',
       'http',
       'malformed',
       'validation',
       'aborted',
       'unknown',
     ];
-    for (const dict of [en, ru] as { errors: Record<string, string> }[]) {
-      expect(Object.keys(dict.errors).sort()).toEqual([...kinds].sort());
-      for (const k of kinds) expect(dict.errors[k]).toMatch(/\S/);
+    for (const [lang, dict] of [
+      ['en', en],
+      ['ru', ru],
+    ] as const) {
+      const t = createTranslator(dict as Dictionary, lang);
+      for (const kind of kinds) {
+        const text = failureReason({ kind, status: 403, message: 'raw message' }, t);
+        expect(text, `${lang} ${kind}`).not.toBe('raw message');
+        expect(text).not.toMatch(/^errors\.|\{/);
+      }
     }
+  });
+
+  it.each([
+    ['en', 120_000, /paused this integration's requests.*try again in 2 minutes/],
+    ['en', 30_000, /try again in 1 minute$/],
+    ['en', undefined, /try again in a few minutes/],
+    ['ru', 300_000, /приостановила запросы.*через 5 минут/],
+    ['ru', undefined, /через несколько минут/],
+  ] as const)('a ban reads as a pause, not a missing right (%s, wait %s ms)', (lang, retryAfterMs, text) => {
+    const t = createTranslator((lang === 'en' ? en : ru) as Dictionary, lang);
+    const ban: PartFailure = { kind: 'banned', status: 403, message: 'raw', ...(retryAfterMs ? { retryAfterMs } : {}) };
+    expect(failureReason(ban, t)).toMatch(text);
+    expect(failureReason(ban, t)).not.toBe(failureReason({ kind: 'forbidden', status: 403, message: 'raw' }, t));
   });
 });

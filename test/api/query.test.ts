@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildQuery, pathAndQuery, withQuery } from '../../src/api/query';
+import { buildQuery, withQuery } from '../../src/api/query';
 
 describe('query strings', () => {
   it.each([
@@ -26,16 +26,5 @@ describe('query strings', () => {
   it('appends to a path that already has a query', () => {
     expect(withQuery('/api/v4/events?x=1', { limit: 100 })).toBe('/api/v4/events?x=1&limit=100');
     expect(withQuery('/api/v4/events', {})).toBe('/api/v4/events');
-  });
-
-  it.each([
-    ['https://www.amocrm.ru/api/v4/leads?page=2&limit=250', '/api/v4/leads?page=2&limit=250'],
-    ['/api/v4/leads?page=2', '/api/v4/leads?page=2'],
-    [
-      'http://127.0.0.1:9999/api/v4/events?filter%5Btype%5D%5B%5D=incoming_call&page=3',
-      '/api/v4/events?filter%5Btype%5D%5B%5D=incoming_call&page=3',
-    ],
-  ])('pathAndQuery(%s)', (href, expected) => {
-    expect(pathAndQuery(href)).toBe(expected);
   });
 });

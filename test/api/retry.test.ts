@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HttpError, NetworkError, RateLimitError, TimeoutError } from '../../src/api/errors';
 import { connectionRefused } from '../../src/api/retry';
+import type { ApiClient } from '../../src/api/client';
 import { makeClient } from './fake';
 
 const ok = { status: 200, body: { id: 1 } };
@@ -145,17 +146,18 @@ describe('writes are retried only when provably unprocessed', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('a DELETE whose connection was refused (ECONNREFUSED in cause) IS retried', async () => {
-    const { client, calls } = makeClient([refused(), { status: 204 }]);
-    await expect(client.delete('/api/v4/roles/5')).resolves.toBeUndefined();
-    expect(calls).toHaveLength(2);
-  });
-
-  it('a POST whose connection was refused IS retried', async () => {
-    const { client, calls } = makeClient([refused(), refused(), { status: 201, body: { _total_items: 1 } }]);
-    await expect(client.post('/api/v4/roles', { name: 'x' })).resolves.toEqual({ _total_items: 1 });
-    expect(calls).toHaveLength(3);
-    expect(client.stats.retries).toBe(2);
+  it.each([
+    ['GET', (c: ApiClient) => c.get('/api/v4/account')],
+    ['DELETE', (c: ApiClient) => c.delete('/api/v4/roles/5')],
+    ['POST', (c: ApiClient) => c.post('/api/v4/roles', { name: 'x' })],
+  ])('a %s whose connection was refused is answered at once: no retry, no wait, outcome known', async (_m, call) => {
+    const { client, calls, clock } = makeClient([refused(), { status: 204 }]);
+    const err = await call(client).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(NetworkError);
+    expect((err as NetworkError).outcomeUnknown).toBe(false);
+    expect((err as Error).message).toContain('ECONNREFUSED');
+    expect(calls).toHaveLength(1);
+    expect(clock.sleeps).toEqual([]);
   });
 
   it('a POST refused every time fails without outcomeUnknown', async () => {

@@ -29,7 +29,7 @@ async function cli(emulator: Emulator, argv: string[], token = 'dev-token') {
     confirm: async () => false,
     fetch: emulator.fetch,
   };
-  const code = await main(['audit', '--base-url', 'http://emulator.test', '--lang', 'en', ...argv], io);
+  const code = await main(['audit', '--base-url', 'https://emulator.test', '--lang', 'en', ...argv], io);
   return { code, stdout, stderr };
 }
 

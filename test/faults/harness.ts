@@ -48,7 +48,7 @@ export function faultyAccount(opts: FaultyOptions = {}) {
   const clock = virtualClock();
   const token = opts.userId === 'manager' ? emulator.tokenFor(emulator.managerId!) : 'dev-token';
   const client = new ApiClient({
-    baseUrl: 'http://emulator.test',
+    baseUrl: 'https://emulator.test',
     token,
     fetch: opts.fetch ?? emulator.fetch,
     throttle: new Throttle({ limit: 1000, now: clock.now, sleep: clock.sleep }),

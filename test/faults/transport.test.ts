@@ -52,13 +52,13 @@ describe('faults the client rides out: the report is the fault-free one, nothing
     const server = await probe.emulator.listen(0, '127.0.0.1');
     try {
       const { client, audit } = faultyAccount({
-        fetch: (input, init) => fetch(String(input).replace('http://emulator.test', server.url), init),
+        fetch: (input, init) => fetch(String(input).replace('https://emulator.test', server.url), init),
       });
       probe.emulator.faults.once({ path: '/api/v4/leads/pipelines', fault: { reset: true }, count: 2 });
       const { snapshot, report } = await audit();
       expect(client.stats.retries).toBe(2);
       // Hrefs carry the origin the emulator was reached at; everything else is identical.
-      expect(JSON.parse(JSON.stringify(dataOf(snapshot)).replaceAll(server.url, 'http://emulator.test'))).toEqual(
+      expect(JSON.parse(JSON.stringify(dataOf(snapshot)).replaceAll(server.url, 'https://emulator.test'))).toEqual(
         dataOf(clean.snapshot),
       );
       expect(report.results).toEqual(clean.report.results);

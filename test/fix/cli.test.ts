@@ -40,7 +40,7 @@ function cli(opts: { tty?: boolean; answer?: boolean } = {}) {
   return { emulator, files, run };
 }
 
-const URL = ['--base-url', 'http://emulator.test'];
+const URL = ['--base-url', 'https://emulator.test'];
 
 describe('setup-audit fix / undo', () => {
   it('--all-safe --yes applies the safe fixes, prints per-op results and the new score, and undo restores the account', async () => {

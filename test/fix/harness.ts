@@ -44,7 +44,7 @@ export interface AccountOptions {
 /** An account under test. Call `close()` when done with an HTTP one. */
 export async function account(opts: AccountOptions = {}) {
   const emulator = createEmulator({ seed: (opts.seed ?? 'messy') as never, now: () => NOW, rate: 1000, quiet: true });
-  let baseUrl = 'http://emulator.test';
+  let baseUrl = 'https://emulator.test';
   let inner: typeof fetch = emulator.fetch;
   let close = async () => {};
   if (opts.http) {

@@ -9,7 +9,7 @@ describe('existingContacts against the emulator', () => {
   it('pages all contacts of the messy seed through the real client and finds a duplicate on import', async () => {
     const emu = createEmulator({ seed: 'messy' });
     const client = new ApiClient({
-      baseUrl: 'http://emulator',
+      baseUrl: 'https://emulator',
       token: 'dev-token',
       fetch: emu.fetch,
       rps: 1000,

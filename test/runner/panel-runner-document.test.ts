@@ -13,7 +13,7 @@ describe('createPanelRunner: configuration document', () => {
     const { emulator } = emulated('messy');
     const urls: string[] = [];
     const client = new ApiClient({
-      baseUrl: 'http://emulator.test',
+      baseUrl: 'https://emulator.test',
       token: 'dev-token',
       rps: 1000,
       fetch: (input, init) => {

@@ -11,7 +11,7 @@ describe('createPanelRunner: the re-audit after a fix', () => {
     const { emulator } = emulated('messy');
     let requests = 0;
     const client = new ApiClient({
-      baseUrl: 'http://emulator.test',
+      baseUrl: 'https://emulator.test',
       token: 'dev-token',
       rps: 1000,
       fetch: (input, init) => {

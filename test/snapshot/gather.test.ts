@@ -11,11 +11,11 @@ function recording(seed: string, opts: { userId?: number } = {}) {
   const urls: string[] = [];
   const token = opts.userId === undefined ? 'dev-token' : emulator.tokenFor(opts.userId);
   const client = new ApiClient({
-    baseUrl: 'http://emulator.test',
+    baseUrl: 'https://emulator.test',
     token,
     rps: 1000,
     fetch: (input, init) => {
-      urls.push(String(input).replace('http://emulator.test', ''));
+      urls.push(String(input).replace('https://emulator.test', ''));
       return emulator.fetch(input, init);
     },
   });

@@ -12,7 +12,7 @@ export const FIXED_NOW = Date.parse('2026-11-20T09:00:00Z');
 export function emulated(seed: string, opts: { userId?: number } = {}) {
   const emulator = createEmulator({ seed: seed as never, now: () => FIXED_NOW, rate: 1000, quiet: true });
   const token = opts.userId === undefined ? 'dev-token' : emulator.tokenFor(opts.userId);
-  const client = new ApiClient({ baseUrl: 'http://emulator.test', token, fetch: emulator.fetch, rps: 1000 });
+  const client = new ApiClient({ baseUrl: 'https://emulator.test', token, fetch: emulator.fetch, rps: 1000 });
   return { emulator, client };
 }
 

@@ -73,6 +73,17 @@ export interface BaselineThresholds {
   stageCount: { min: number; max: number };
 }
 
+/** Bounds of one run against the API; each is optional in a baseline file and defaults to DEFAULT_LIMITS. */
+export interface BaselineLimits {
+  /** Longest `Retry-After` waited out, seconds; a 429 asking for more fails its part at once. */
+  maxRetryAfterSeconds: number;
+  /** Overall time budget of one audit, minutes; parts not read by then fail as `deadline`. */
+  auditDeadlineMinutes: number;
+}
+
+/** Defaults of the limits: a minute of Retry-After, half an hour per audit. */
+export const DEFAULT_LIMITS: BaselineLimits = { maxRetryAfterSeconds: 60, auditDeadlineMinutes: 30 };
+
 /** A best-practice baseline: data that the user can export, edit and import. */
 export interface Baseline {
   id: string;
@@ -84,4 +95,6 @@ export interface Baseline {
   requiredFields: RequiredFieldRule[];
   managerRights: BaselineManagerRights;
   thresholds: BaselineThresholds;
+  /** Run bounds; absent keys take DEFAULT_LIMITS. */
+  limits?: Partial<BaselineLimits>;
 }

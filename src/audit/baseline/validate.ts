@@ -2,6 +2,7 @@ import type {
   Baseline,
   BaselineEntityRights,
   BaselineField,
+  BaselineLimits,
   BaselineManagerRights,
   BaselineThresholds,
   LocalizedText,
@@ -154,17 +155,30 @@ function thresholds(v: unknown, path: string): BaselineThresholds {
   };
 }
 
+function intIn(v: unknown, path: string, min: number, max: number): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
+    throw new Invalid(path, `expected an integer from ${min} to ${max}`);
+  return v;
+}
+
+function limits(v: unknown, path: string): Partial<BaselineLimits> {
+  const o = object(v, path, [], ['maxRetryAfterSeconds', 'auditDeadlineMinutes']);
+  const out: Partial<BaselineLimits> = {};
+  // An hour of Retry-After is already a ban in all but name; a day is longer than anyone waits for an audit.
+  if ('maxRetryAfterSeconds' in o)
+    out.maxRetryAfterSeconds = intIn(o.maxRetryAfterSeconds, at(path, 'maxRetryAfterSeconds'), 0, 3600);
+  if ('auditDeadlineMinutes' in o)
+    out.auditDeadlineMinutes = intIn(o.auditDeadlineMinutes, at(path, 'auditDeadlineMinutes'), 1, 1440);
+  return out;
+}
+
 function baseline(v: unknown): Baseline {
-  const o = object(v, '', [
-    'id',
-    'version',
-    'name',
-    'pipeline',
-    'fields',
-    'requiredFields',
-    'managerRights',
-    'thresholds',
-  ]);
+  const o = object(
+    v,
+    '',
+    ['id', 'version', 'name', 'pipeline', 'fields', 'requiredFields', 'managerRights', 'thresholds'],
+    ['limits'],
+  );
   const pipe = object(o.pipeline, 'pipeline', ['stages', 'won']);
   const stages = array(pipe.stages, 'pipeline.stages', 1).map((s, i) => text(s, at('pipeline.stages', i)));
   const fields = array(o.fields, 'fields').map((f, i) => field(f, at('fields', i)));
@@ -197,6 +211,7 @@ function baseline(v: unknown): Baseline {
     requiredFields,
     managerRights: managerRights(o.managerRights, 'managerRights'),
     thresholds: thresholds(o.thresholds, 'thresholds'),
+    ...('limits' in o ? { limits: limits(o.limits, 'limits') } : {}),
   };
 }
 

@@ -8,13 +8,13 @@ import type {
   UserDto,
   WidgetDto,
 } from '../../api/dto';
+import { assertAccount } from '../../api/account-check';
 import { gatherer } from './types';
 
 /** GET /api/v4/account with the users' groups (the document names groups). */
 export const account = gatherer('account', async ({ client, signal }) => {
   const data = await client.get<AccountDto>('/api/v4/account', { query: { with: 'users_groups' }, signal });
-  if (!data) throw new Error('GET /api/v4/account answered with no content');
-  return data;
+  return assertAccount(data, data === null ? 204 : 200);
 });
 
 /** All users with their role and group (admin only; 403 otherwise). */
