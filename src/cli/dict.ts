@@ -1,19 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import en from '../../i18n/en.json';
+import ru from '../../i18n/ru.json';
 import { createTranslator, type Dictionary, type Lang, type Translate } from '../i18n/translate';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const cache = new Map<Lang, Dictionary>();
+// Bundled into the CLI rather than read from disk, so the installed package finds them wherever it lands.
+const DICTIONARIES: Record<Lang, Dictionary> = { ru: ru as Dictionary, en: en as Dictionary };
 
 /** The i18n dictionary the widget ships (i18n/<lang>.json). */
 export function dictionaryFor(lang: Lang): Dictionary {
-  let dict = cache.get(lang);
-  if (!dict) {
-    dict = JSON.parse(readFileSync(join(root, 'i18n', `${lang}.json`), 'utf8')) as Dictionary;
-    cache.set(lang, dict);
-  }
-  return dict;
+  return DICTIONARIES[lang];
 }
 
 /** A translator for the CLI's language. */

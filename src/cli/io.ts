@@ -21,11 +21,26 @@ export interface CliIo {
   fetch?: typeof fetch;
 }
 
+/**
+ * A stream write that ends quietly when the reader goes away: `setup-audit audit --format json | head`
+ * closes the pipe early, and the rest of the output has nowhere to go (EPIPE), which is not an error of ours.
+ */
+function quietOnClose(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    closed = true;
+  });
+  return (text) => {
+    if (!closed) stream.write(text);
+  };
+}
+
 /** The real process's I/O. */
 export function processIo(): CliIo {
   return {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: quietOnClose(process.stdout),
+    stderr: quietOnClose(process.stderr),
     isTTY: !!process.stdout.isTTY,
     stderrTTY: !!process.stderr.isTTY,
     env: process.env,

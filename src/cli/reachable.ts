@@ -1,33 +1,15 @@
 import type { Snapshot } from '../snapshot/types';
-import { CliError, EXIT } from './errors';
+import { unreachableError } from './errors';
 
 /**
- * The account part is readable by every user, so when it fails the account itself is unreachable or the
- * token is refused: the audit would be meaningless, and the CLI ends with exit 3 and one line.
+ * The account part is readable by every user, so when it fails after the edge's check (the account went
+ * away mid-run, or kept answering 5xx through every retry) the audit would be meaningless: exit 3, one line.
  */
 export function assertReachable(snapshot: Snapshot, baseUrl: string): void {
   const account = snapshot.parts.account;
   if (!account || !('error' in account)) return;
   const { kind, message } = account.error;
-  if (
-    [
-      'unauthorized',
-      'forbidden',
-      'payment',
-      'network',
-      'timeout',
-      'not-found',
-      'malformed',
-      'http',
-      'rate-limit',
-    ].includes(kind)
-  ) {
-    const what =
-      kind === 'unauthorized'
-        ? 'the token was refused (401): check AMO_TOKEN'
-        : kind === 'network' || kind === 'timeout'
-          ? `${baseUrl} did not answer`
-          : message;
-    throw new CliError(`cannot audit ${baseUrl}: ${what}`, EXIT.unreachable);
-  }
+  if (kind === 'unauthorized') throw unreachableError('tokenRefused', { url: baseUrl });
+  if (kind === 'network' || kind === 'timeout') throw unreachableError('noAnswer', { url: baseUrl, reason: message });
+  throw unreachableError('accountFailed', { url: baseUrl, reason: message });
 }

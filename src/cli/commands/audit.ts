@@ -1,39 +1,34 @@
-import { buildConfigurationDocument } from '../../export/document';
+import type { Report } from '../../audit/types';
+import { documentFileName } from '../../export/file-name';
 import { reportToJson } from '../../export/json';
 import { reportToMarkdown } from '../../export/markdown';
 import { auditAccount, auditSnapshot } from '../../runner/audit';
 import { serializeSnapshot } from '../../snapshot/serialize';
 import type { Snapshot } from '../../snapshot/types';
-import type { Report } from '../../audit/types';
-import { ACCOUNT_OPTIONS, langFlag, numberFlag, parseFlags } from '../args';
-import { connect, resolveBaseUrl } from '../connect';
-import { dictionaryFor, translatorFor } from '../dict';
+import { openAccount } from '../account';
+import { choiceFlag, exclusive, numberFlag, parseFlags } from '../args';
+import { dictionaryFor } from '../dict';
 import { EXIT, usageError } from '../errors';
 import type { CliIo } from '../io';
 import { baselineFrom, snapshotFrom } from '../load';
 import { progressLine } from '../progress';
 import { assertReachable } from '../reachable';
 import { renderText } from '../render/text';
+import { SPECS } from '../specs';
+import { gateOf } from './gate';
+import type { RunContext } from './index';
 
 const FORMATS = ['text', 'json', 'md', 'xlsx'] as const;
 
 /** `setup-audit audit`: gather (or load) a snapshot, audit it, print or write the report. */
-export async function auditCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseFlags(argv, {
-    ...ACCOUNT_OPTIONS,
-    format: { type: 'string' },
-    out: { type: 'string' },
-    snapshot: { type: 'string' },
-    'save-snapshot': { type: 'string' },
-    'fail-under': { type: 'string' },
-  });
-  const format = (values.format ?? 'text') as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format))
-    throw usageError(`--format must be one of ${FORMATS.join(', ')} (got "${values.format}")`);
-  if (format === 'xlsx' && !values.out) throw usageError('--format xlsx needs --out FILE.xlsx');
+export async function auditCommand(argv: string[], io: CliIo, { lang, t }: RunContext): Promise<number> {
+  const values = parseFlags(argv, SPECS.audit.flags);
+  // A snapshot is the account as it was: an account flag beside it would be silently ignored.
+  exclusive(values, 'snapshot', ['base-url', 'subdomain', 'domain']);
+  const format = choiceFlag('format', values.format, FORMATS) ?? 'text';
   const failUnder = numberFlag('fail-under', values['fail-under'], 0, 100);
-  const lang = langFlag(values.lang, io.env);
-  const t = translatorFor(lang);
+  if (values['allow-incomplete'] && failUnder === undefined)
+    throw usageError('flagNeedsFlag', { flag: '--allow-incomplete', needs: '--fail-under' });
   const settings = { baseline: baselineFrom(io, values.baseline), lang, dict: dictionaryFor(lang) };
 
   let snapshot: Snapshot;
@@ -42,8 +37,7 @@ export async function auditCommand(argv: string[], io: CliIo): Promise<number> {
     snapshot = snapshotFrom(io, values.snapshot);
     report = auditSnapshot(snapshot, settings);
   } else {
-    const baseUrl = resolveBaseUrl(values);
-    const client = connect(values, io);
+    const { client, baseUrl } = await openAccount(values, io);
     const progress = progressLine(io, t);
     const result = await auditAccount({
       ...settings,
@@ -59,8 +53,10 @@ export async function auditCommand(argv: string[], io: CliIo): Promise<number> {
   if (values['save-snapshot']) io.writeFile(values['save-snapshot'], serializeSnapshot(snapshot));
 
   if (format === 'xlsx') {
-    io.writeFile(values.out!, await buildConfigurationDocument({ report, snapshot, lang, t }));
-    io.stderr(`${t('cli.written', { file: values.out! })}\n`);
+    const { buildConfigurationDocument } = await import('../../export/document');
+    const out = values.out ?? documentFileName(report.account.subdomain, new Date(), 'xlsx');
+    io.writeFile(out, await buildConfigurationDocument({ report, snapshot, lang, t }));
+    io.stderr(`${t('cli.written', { file: out })}\n`);
   } else {
     const text =
       format === 'json'
@@ -73,9 +69,9 @@ export async function auditCommand(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`${t('cli.written', { file: values.out })}\n`);
     } else io.stdout(text);
   }
-  if (failUnder !== undefined && (report.score ?? 0) < failUnder) {
-    io.stderr(`${t('cli.belowThreshold', { score: report.score ?? '—', threshold: failUnder })}\n`);
-    return EXIT.failed;
-  }
-  return EXIT.ok;
+  if (failUnder === undefined) return EXIT.ok;
+  const gate = gateOf(report, failUnder, values['allow-incomplete'] ?? false);
+  if (gate.passed) return EXIT.ok;
+  io.stderr(`${t(gate.message.key, gate.message.params)}\n`);
+  return EXIT.failed;
 }

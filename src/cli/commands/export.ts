@@ -1,32 +1,33 @@
-import { configurationDocument } from '../../runner/documents';
+import { documentFileName } from '../../export/file-name';
 import { localDocumentEngine } from '../../runner/document-engine-local';
-import { ACCOUNT_OPTIONS, langFlag, parseFlags } from '../args';
-import { connect, resolveBaseUrl } from '../connect';
-import { dictionaryFor, translatorFor } from '../dict';
+import { configurationDocument } from '../../runner/documents';
+import { openAccount } from '../account';
+import { parseFlags } from '../args';
+import { dictionaryFor } from '../dict';
 import { EXIT, usageError } from '../errors';
 import type { CliIo } from '../io';
 import { baselineFrom } from '../load';
 import { progressLine } from '../progress';
+import { SPECS } from '../specs';
+import type { RunContext } from './index';
 
-/** `setup-audit export --out FILE.xlsx`: the configuration document of the account. */
-export async function exportCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseFlags(argv, { ...ACCOUNT_OPTIONS, out: { type: 'string' } });
-  if (!values.out) throw usageError('--out FILE.xlsx is required');
-  if (!/\.xlsx$/i.test(values.out)) throw usageError('--out must name an .xlsx file');
-  const lang = langFlag(values.lang, io.env);
-  const t = translatorFor(lang);
-  resolveBaseUrl(values);
-  const client = connect(values, io);
+/** `setup-audit export [--out FILE.xlsx]`: the configuration document of the account. */
+export async function exportCommand(argv: string[], io: CliIo, { lang, t }: RunContext): Promise<number> {
+  const values = parseFlags(argv, SPECS.export.flags);
+  if (values.out !== undefined && !/\.xlsx$/i.test(values.out)) throw usageError('outXlsx', { flag: '--out' });
+  const baseline = baselineFrom(io, values.baseline);
+  const { client, account } = await openAccount(values, io);
   const progress = progressLine(io, t);
   const bytes = await configurationDocument(localDocumentEngine, {
     client,
-    baseline: baselineFrom(io, values.baseline),
+    baseline,
     lang,
     dict: dictionaryFor(lang),
     onProgress: progress.update,
   });
   progress.done();
-  io.writeFile(values.out, bytes);
-  io.stderr(`${t('cli.written', { file: values.out })}\n`);
+  const out = values.out ?? documentFileName(account.subdomain, new Date(), 'xlsx');
+  io.writeFile(out, bytes);
+  io.stderr(`${t('cli.written', { file: out })}\n`);
   return EXIT.ok;
 }

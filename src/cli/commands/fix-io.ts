@@ -40,19 +40,21 @@ export function ioJournalStorage(io: CliIo, path: string): JournalStorage {
         text = new TextDecoder().decode(io.readFile(path));
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-        throw usageError(`cannot read the journal ${path}: ${(err as Error).message}`);
+        throw usageError('journalUnreadable', {
+          file: path,
+          reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message,
+        });
       }
       try {
         return journalFromJson(text);
       } catch (err) {
-        throw usageError(`${path}: ${(err as Error).message}`);
+        throw usageError('journalInvalid', { file: path, reason: (err as Error).message });
       }
     },
     save: (entries) => io.writeFile(path, journalToJson(entries)),
   };
 }
 
-/** True when the token's user is an account admin: the users list (admin only) loaded and marks them so. */
 /** Who the token acts as, for the journal: the user's name and email, or null when users could not be read. */
 export function tokenUserIn(snapshot: Snapshot): string | null {
   const account = snapshot.parts.account;

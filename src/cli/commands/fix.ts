@@ -1,54 +1,67 @@
+import { resolve } from 'node:path';
 import { auditAccount, auditSnapshot } from '../../runner/audit';
+import { RULES } from '../../audit/registry';
 import { applyFixes } from '../../fix/executor';
 import { describePlan } from '../../fix/describe';
-import { Journal, memoryJournalStorage } from '../../fix/journal';
-import { PlanUnavailableError, fixableRuleIds, planFor } from '../../fix/plans/index';
+import { Journal } from '../../fix/journal';
+import { PlanUnavailableError, fixableRuleIds, namesLang, planFor } from '../../fix/plans/index';
 import type { Plan } from '../../fix/types';
-import { ACCOUNT_OPTIONS, langFlag, parseFlags } from '../args';
-import { connect, resolveBaseUrl } from '../connect';
-import { dictionaryFor, translatorFor } from '../dict';
+import { documentFileName } from '../../export/file-name';
+import { openAccount } from '../account';
+import { choiceFlag, parseFlags } from '../args';
+import { dictionaryFor } from '../dict';
 import { EXIT, usageError } from '../errors';
 import type { CliIo } from '../io';
+import { CLI_LANGS } from '../lang';
 import { baselineFrom } from '../load';
 import { progressLine } from '../progress';
 import { assertReachable } from '../reachable';
+import { SPECS } from '../specs';
+import { closest } from '../suggest';
 import { ioJournalStorage, isAdminIn, opLine, tokenUserIn, journalLock } from './fix-io';
+import type { RunContext } from './index';
+
+/** `--rule ID`: an id the registry does not know is named as unknown (with the closest id), not as unfixable. */
+function checkRuleIds(asked: readonly string[]): void {
+  const fixable = fixableRuleIds();
+  const ids = RULES.map((r) => r.meta.id);
+  for (const id of asked) {
+    if (fixable.includes(id)) continue;
+    if (!ids.includes(id)) {
+      const guess = closest(id, ids);
+      throw guess ? usageError('unknownRuleGuess', { rule: id, guess }) : usageError('unknownRule', { rule: id });
+    }
+    throw usageError('ruleNotFixable', { rule: id, fixable: fixable.join(', ') });
+  }
+}
 
 /**
- * `setup-audit fix (--rule ID … | --all-safe) [--dry-run] [--yes] [--journal FILE]`: previews the plans;
- * applies them with --yes or after a yes on a terminal (a non-terminal without --yes only previews);
- * prints each op's result and the score after the re-audit.
+ * `setup-audit fix (--rule ID … | --all-safe) [--dry-run] [--yes] [--journal FILE] [--names-lang ru|en]`:
+ * previews the plans; applies them with --yes or after a yes on a terminal (a non-terminal without --yes
+ * only previews); prints each op's result and the score after the re-audit. What is applied is always
+ * journaled: without --journal the journal goes to the current folder, and the CLI says where.
  */
-export async function fixCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseFlags(argv, {
-    ...ACCOUNT_OPTIONS,
-    rule: { type: 'string', multiple: true },
-    'all-safe': { type: 'boolean' },
-    'dry-run': { type: 'boolean' },
-    yes: { type: 'boolean', short: 'y' },
-    journal: { type: 'string' },
-  });
+export async function fixCommand(argv: string[], io: CliIo, { lang, t }: RunContext): Promise<number> {
+  const values = parseFlags(argv, SPECS.fix.flags);
   const asked = values.rule ?? [];
-  if (!asked.length && !values['all-safe']) throw usageError('say what to fix: --rule ID (repeatable) or --all-safe');
-  const known = fixableRuleIds();
-  for (const id of asked)
-    if (!known.includes(id)) throw usageError(`--rule ${id}: no automatic fix (fixable: ${known.join(', ')})`);
+  if (!asked.length && !values['all-safe']) throw usageError('whatToFix');
+  checkRuleIds(asked);
+  const namesFlag = choiceFlag('names-lang', values['names-lang'], CLI_LANGS);
   const ruleIds = [...new Set([...asked, ...(values['all-safe'] ? fixableRuleIds('safe') : [])])];
-  const lang = langFlag(values.lang, io.env);
-  const t = translatorFor(lang);
   const settings = { baseline: baselineFrom(io, values.baseline), lang, dict: dictionaryFor(lang) };
-  const baseUrl = resolveBaseUrl(values);
-  const client = connect(values, io);
+  const { client, baseUrl, account } = await openAccount(values, io);
 
   const progress = progressLine(io, t);
   const { snapshot, report } = await auditAccount({ ...settings, client, baseUrl, onProgress: progress.update });
   progress.done();
   assertReachable(snapshot, baseUrl);
 
+  // The language of the names a fix writes: --names-lang, else the account's own.
+  const names = namesFlag ?? namesLang(snapshot, lang);
   const plans: Plan[] = [];
   for (const id of ruleIds) {
     try {
-      const plan = planFor(id, snapshot, settings.baseline, lang);
+      const plan = planFor(id, snapshot, settings.baseline, names);
       if (plan) plans.push(plan);
     } catch (err) {
       if (!(err instanceof PlanUnavailableError)) throw err;
@@ -88,17 +101,18 @@ export async function fixCommand(argv: string[], io: CliIo): Promise<number> {
     }
   }
 
-  const journal = new Journal(values.journal ? ioJournalStorage(io, values.journal) : memoryJournalStorage(), {
-    by: tokenUserIn(snapshot),
-  });
+  // Nothing is applied that nobody can undo: without --journal the journal goes to the current folder.
+  const journalPath = values.journal ?? documentFileName(account.subdomain, new Date(), 'json', 'journal');
+  if (!values.journal) io.stderr(`${t('cli.journalDefault', { file: resolve(journalPath) })}\n`);
+  const journal = new Journal(ioJournalStorage(io, journalPath), { by: tokenUserIn(snapshot) });
   const outcome = await applyFixes({
     client,
     ruleIds: withOps.map((p) => p.ruleId),
     snapshot,
     baseline: settings.baseline,
-    lang,
+    lang: names,
     journal,
-    lock: journalLock(io, values.journal),
+    lock: journalLock(io, journalPath),
     isAdmin: isAdminIn(snapshot),
     confirmed: true,
     onOp: (op) => io.stdout(opLine(op, t)),
@@ -114,9 +128,7 @@ export async function fixCommand(argv: string[], io: CliIo): Promise<number> {
   const after = auditSnapshot(outcome.snapshot, settings);
   io.stdout(`${t('fix.cli.score', { score: after.score ?? '—' })}\n`);
   if (outcome.plans.some((p) => p.entryId)) {
-    io.stdout(
-      `${values.journal ? t('fix.cli.journal', { file: values.journal, batch: outcome.batchId }) : t('fix.cli.noJournal')}\n`,
-    );
+    io.stdout(`${t('fix.cli.journal', { file: journalPath, batch: outcome.batchId })}\n`);
   }
   return outcome.status === 'done' || outcome.status === 'already-fixed' ? EXIT.ok : EXIT.failed;
 }

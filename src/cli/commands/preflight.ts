@@ -1,53 +1,47 @@
 import { basename } from 'node:path';
-import { preflightToCsv, preflightToText } from '../../preflight/report';
+import { preflightToText } from '../../preflight/report';
+import { documentFileName } from '../../export/file-name';
 import type { ImportEntity } from '../../preflight/types';
 import { DEFAULT_LIMITS, sizeProblem } from '../../preflight/limits';
 import { fileRefused } from '../../preflight/preflight';
 import { FileTooLargeError } from '../read-bounded';
-import { importTemplate, preflightImport } from '../../runner/documents';
 import { localDocumentEngine } from '../../runner/document-engine-local';
-import { ACCOUNT_OPTIONS, langFlag, parseFlags } from '../args';
-import { connect } from '../connect';
-import { dictionaryFor, translatorFor } from '../dict';
+import { importTemplate, preflightImport } from '../../runner/documents';
+import { openAccount } from '../account';
+import { choiceFlag, parseFlags } from '../args';
+import { dictionaryFor } from '../dict';
 import { EXIT, usageError } from '../errors';
 import type { CliIo } from '../io';
-import { baselineFrom } from '../load';
+import { baselineFrom, readInput } from '../load';
+import { SPECS } from '../specs';
+import type { RunContext } from './index';
 
-const ENTITIES: ImportEntity[] = ['contacts', 'companies', 'leads'];
+const ENTITIES: readonly ImportEntity[] = ['contacts', 'companies', 'leads'];
 
 function entityFlag(value: string | undefined): ImportEntity {
-  if (!value) throw usageError(`--entity is required: ${ENTITIES.join(', ')}`);
-  if (!ENTITIES.includes(value as ImportEntity))
-    throw usageError(`--entity must be one of ${ENTITIES.join(', ')} (got "${value}")`);
-  return value as ImportEntity;
+  const entity = choiceFlag('entity', value, ENTITIES);
+  if (!entity) throw usageError('flagRequired', { flag: '--entity', value: ENTITIES.join('|') });
+  return entity;
 }
 
 /** `setup-audit preflight --file F --entity E`: check an import file against the live account; exit 1 on errors. */
-export async function preflightCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseFlags(argv, {
-    ...ACCOUNT_OPTIONS,
-    file: { type: 'string' },
-    entity: { type: 'string' },
-    csv: { type: 'string' },
-  });
+export async function preflightCommand(argv: string[], io: CliIo, { t }: RunContext): Promise<number> {
+  const values = parseFlags(argv, SPECS.preflight.flags);
   const entity = entityFlag(values.entity);
-  if (!values.file) throw usageError('--file import.xlsx|import.csv is required');
-  const lang = langFlag(values.lang, io.env);
-  const t = translatorFor(lang);
+  if (!values.file) throw usageError('flagRequired', { flag: '--file', value: 'import.xlsx|import.csv' });
+  const baseline = baselineFrom(io, values.baseline);
+  // The file first: a typo in its name is found before the account is asked anything.
   let file: Uint8Array;
   try {
     // Bounded: a 2 GB file or /dev/zero is refused on its size, never read whole.
-    file = io.readFile(values.file, DEFAULT_LIMITS.maxBytes);
+    file = readInput(io, values.file, DEFAULT_LIMITS.maxBytes);
   } catch (err) {
-    if (err instanceof FileTooLargeError) {
-      const refused = fileRefused(entity, basename(values.file), sizeProblem(err.size ?? 'endless', DEFAULT_LIMITS)!);
-      io.stdout(preflightToText(refused, t));
-      return EXIT.failed;
-    }
-    throw usageError(`cannot read ${values.file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    if (!(err instanceof FileTooLargeError)) throw err;
+    const refused = fileRefused(entity, basename(values.file), sizeProblem(err.size ?? 'endless', DEFAULT_LIMITS)!);
+    io.stdout(preflightToText(refused, t));
+    return EXIT.failed;
   }
-  const client = connect(values, io);
-  const baseline = baselineFrom(io, values.baseline);
+  const { client } = await openAccount(values, io);
   const result = await preflightImport(localDocumentEngine, {
     client,
     file,
@@ -68,28 +62,29 @@ export async function preflightCommand(argv: string[], io: CliIo): Promise<numbe
   if (io.stderrTTY) io.stderr('\r\x1b[K');
   io.stdout(preflightToText(result, t));
   if (values.csv) {
-    io.writeFile(values.csv, preflightToCsv(result, t));
+    io.writeFile(values.csv, localDocumentEngine.preflightToCsv(result, t));
     io.stderr(`${t('cli.written', { file: values.csv })}\n`);
   }
   return result.exitCode === 1 ? EXIT.failed : EXIT.ok;
 }
 
-/** `setup-audit template --entity E --out FILE.xlsx`: the import template with the account's exact names. */
-export async function templateCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseFlags(argv, { ...ACCOUNT_OPTIONS, entity: { type: 'string' }, out: { type: 'string' } });
+/** `setup-audit template --entity E [--out FILE.xlsx]`: the import template with the account's exact names. */
+export async function templateCommand(argv: string[], io: CliIo, { lang, t }: RunContext): Promise<number> {
+  const values = parseFlags(argv, SPECS.template.flags);
   const entity = entityFlag(values.entity);
-  if (!values.out || !/\.xlsx$/i.test(values.out)) throw usageError('--out FILE.xlsx is required');
-  const lang = langFlag(values.lang, io.env);
+  if (values.out !== undefined && !/\.xlsx$/i.test(values.out)) throw usageError('outXlsx', { flag: '--out' });
   const baseline = baselineFrom(io, values.baseline);
+  const { client, account } = await openAccount(values, io);
   const bytes = await importTemplate(localDocumentEngine, {
-    client: connect(values, io),
+    client,
     entity,
     lang,
     dict: dictionaryFor(lang),
     baseline,
     windowDays: baseline.thresholds.signalWindowDays,
   });
-  io.writeFile(values.out, bytes);
-  io.stderr(`${translatorFor(lang)('cli.written', { file: values.out })}\n`);
+  const out = values.out ?? documentFileName(account.subdomain, new Date(), 'xlsx', `import-${entity}`);
+  io.writeFile(out, bytes);
+  io.stderr(`${t('cli.written', { file: out })}\n`);
   return EXIT.ok;
 }

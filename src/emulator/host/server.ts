@@ -25,6 +25,8 @@ const CSP =
 /** Options of the local CRM page. */
 export interface HostOptions {
   root: string;
+  /** The built widget to serve (default `<root>/widget`); `npm start` builds into a folder of its own. */
+  widgetDir?: string;
   seed?: Seed;
   port?: number;
   host?: string;
@@ -54,7 +56,7 @@ export function createHostServer(options: HostOptions) {
     quiet: true,
     testRoutes: options.testRoutes,
   });
-  const widgetDir = join(options.root, 'widget');
+  const widgetDir = options.widgetDir ?? join(options.root, 'widget');
   const vendor: Record<string, string> = {
     '/vendor/require.js': join(options.root, 'node_modules', 'requirejs', 'require.js'),
     '/vendor/jquery.js': join(options.root, 'node_modules', 'jquery', 'dist', 'jquery.min.js'),
