@@ -1,5 +1,6 @@
 import { ApiClient, baseUrlFor } from '../api/client';
 import type { AccountDto } from '../api/dto';
+import { isLoopbackHost } from '../api/origin';
 import {
   AuthError,
   ForbiddenError,
@@ -48,6 +49,9 @@ export function resolveBaseUrl(values: AccountFlags): string {
     if (url.protocol !== 'https:' && url.protocol !== 'http:')
       throw usageError('baseUrlScheme', { value: url.protocol });
     if (url.username || url.password) throw usageError('baseUrlCredentials');
+    // The token would cross the network in clear text; loopback (the emulator) never leaves the machine.
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname))
+      throw usageError('baseUrlPlainHttp', { host: url.host });
     return url.origin;
   }
   if (values.subdomain !== undefined) {

@@ -109,9 +109,7 @@ describe('buildConfigurationDocument', () => {
       'Продажи: Переговоры',
     ]);
     // The failed part becomes one explanatory row, not a crash.
-    expect(allValues(fields)).toContain(
-      'Could not load company fields: needs admin rights',
-    );
+    expect(allValues(fields)).toContain('Could not load company fields: needs admin rights');
 
     const pipes = wb.getWorksheet('Pipelines')!;
     const stages = [2, 3, 4, 5, 6].map((r) => pipes.getRow(r).getCell(4).value);
@@ -211,9 +209,7 @@ describe('buildConfigurationDocument', () => {
     expect(wb.getWorksheet('Users & rights')!.getRow(2).getCell(1).value).toBe(
       'Could not load users: needs admin rights',
     );
-    expect(wb.getWorksheet('Roles')!.getRow(2).getCell(1).value).toBe(
-      'Could not load roles: needs admin rights',
-    );
+    expect(wb.getWorksheet('Roles')!.getRow(2).getCell(1).value).toBe('Could not load roles: needs admin rights');
     expect(wb.getWorksheet('Pipelines')!.getRow(2).getCell(1).value).toBe(
       'Could not load pipelines: the CRM did not answer',
     );
