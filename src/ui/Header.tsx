@@ -2,7 +2,6 @@ import type { Report } from '../audit/types';
 import type { AuditState } from './store';
 import { usePanelEnv } from './context';
 import { formatWhen } from './format';
-import { Gauge } from './Gauge';
 import { ProgressBar } from './ProgressBar';
 
 /** Props of the header: the report (if any yet), the audit run and what the user may do. */
@@ -16,6 +15,8 @@ export interface HeaderProps {
   canDownloadDocument: boolean;
   canDownloadReport: boolean;
   preparing: 'document' | 'report' | null;
+  /** Needs-review and manual results nobody settled yet. */
+  decisionsLeft: number;
 }
 
 /** Score gauge, baseline and time, remaining counts, actions, progress and run status. */
@@ -27,12 +28,17 @@ export function Header(props: HeaderProps) {
   return (
     <header class="sa-header">
       <div class="sa-header__main">
-        {report && <Gauge score={report.score} grade={report.grade} />}
         <div class="sa-header__facts">
           <h2 class="sa-header__title">{t('ui.header.title')}</h2>
-          {account && <p class="sa-header__account">{t('ui.header.account', { name: account })}</p>}
-          {report && <p class="sa-header__baseline">{t('ui.header.baseline', { name: report.baseline.name })}</p>}
-          {report && <p class="sa-header__when">{t('ui.header.ranAt', { when: formatWhen(report.takenAt, lang) })}</p>}
+          <p class="sa-header__meta">
+            {account && <span class="sa-header__account">{t('ui.header.account', { name: account })}</span>}
+            {report && (
+              <span class="sa-header__baseline">{t('ui.header.baseline', { name: report.baseline.name })}</span>
+            )}
+            {report && (
+              <span class="sa-header__when">{t('ui.header.ranAt', { when: formatWhen(report.takenAt, lang) })}</span>
+            )}
+          </p>
           {report && (
             <ul class="sa-counts" aria-label={t('ui.header.remaining')}>
               <li class="sa-counts__item sa-counts__item--fail" data-count="fail">
@@ -43,6 +49,25 @@ export function Header(props: HeaderProps) {
               </li>
               <li class="sa-counts__item sa-counts__item--manual" data-count="manual">
                 {t('ui.header.manual', { count: report.counts.manual })}
+              </li>
+              {report.counts.error > 0 && (
+                <li class="sa-counts__item sa-counts__item--error" data-count="error">
+                  {t('ui.header.notChecked', { count: report.counts.error })}
+                </li>
+              )}
+              <li class="sa-counts__item sa-counts__item--decisions" data-count="decisions">
+                <button
+                  type="button"
+                  class="sa-button sa-button--link"
+                  data-action="show-decisions"
+                  onClick={(e) => {
+                    const queue = e.currentTarget.closest('.setup-audit')?.querySelector<HTMLElement>('#sa-decisions');
+                    queue?.scrollIntoView?.({ block: 'start' });
+                    queue?.focus();
+                  }}
+                >
+                  {t('ui.header.decisions', { count: props.decisionsLeft })}
+                </button>
               </li>
             </ul>
           )}
@@ -96,6 +121,11 @@ export function Header(props: HeaderProps) {
       {!props.canFix && report && (
         <p class="sa-header__readonly" data-role="why-no-fix">
           {props.whyNoFix ?? t('ui.header.readOnly')}
+        </p>
+      )}
+      {running && report && (
+        <p class="sa-header__refreshing" data-role="refreshing">
+          {t('ui.header.refreshing')}
         </p>
       )}
       {running && <ProgressBar progress={audit.progress} />}

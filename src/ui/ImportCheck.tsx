@@ -183,30 +183,33 @@ function Outcome({ result }: { result: PreflightResult }) {
         ))}
       </ul>
       {shown.length > 0 && (
-        <table class="sa-preflight__table">
-          <thead>
-            <tr>
-              {(['row', 'column', 'problem', 'suggestion'] as const).map((k) => (
-                <th key={k} scope="col">
-                  {t(`preflight.col.${k}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((p, i) => (
-              <tr key={i} data-problem={p.code}>
-                <td>{p.row ?? '—'}</td>
-                <td>{p.column ?? '—'}</td>
-                <td>
-                  <span class={`sa-badge sa-badge--${p.severity}`}>{t(`preflight.severity.${p.severity}`)}</span>{' '}
-                  {say(t, p.message)}
-                </td>
-                <td>{p.suggestion ?? ''}</td>
+        // The table keeps its columns readable; on a phone it scrolls inside this box, not the page.
+        <section class="sa-scrollbox" aria-label={t('ui.preflight.table')}>
+          <table class="sa-preflight__table">
+            <thead>
+              <tr>
+                {(['row', 'column', 'problem', 'suggestion'] as const).map((k) => (
+                  <th key={k} scope="col">
+                    {t(`preflight.col.${k}`)}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {shown.map((p, i) => (
+                <tr key={i} data-problem={p.code}>
+                  <td>{p.row ?? '—'}</td>
+                  <td>{p.column ?? '—'}</td>
+                  <td>
+                    <span class={`sa-badge sa-badge--${p.severity}`}>{t(`preflight.severity.${p.severity}`)}</span>{' '}
+                    {say(t, p.message)}
+                  </td>
+                  <td>{p.suggestion ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
       )}
       {!all && result.problems.length > PROBLEM_WINDOW && (
         <button type="button" class="sa-button sa-button--link" data-action="show-all" onClick={() => setAll(true)}>

@@ -1,13 +1,16 @@
 import { useState } from 'preact/hooks';
-import type { Item } from '../audit/types';
 import { usePanelEnv } from './context';
 import { safeLink } from './order';
+import { itemText, recordLinks, type ShownItem } from './item-view';
 
 /** How many items a list shows before "show all"; keeps 2,000-item reports fast. */
 export const ITEM_WINDOW = 20;
 
-/** A result's items; names from the account are rendered as text, links stay on the CRM's origin. */
-export function ItemList({ items, label }: { items: (Item & { text: string })[]; label: string }) {
+/**
+ * A result's items; names from the account are rendered as text, links stay on the CRM's origin. A group
+ * (duplicate contacts) links to each of its records, not just the first.
+ */
+export function ItemList({ items, label }: { items: ShownItem[]; label: string }) {
   const { t } = usePanelEnv();
   const [all, setAll] = useState(false);
   const shown = all ? items : items.slice(0, ITEM_WINDOW);
@@ -15,15 +18,26 @@ export function ItemList({ items, label }: { items: (Item & { text: string })[];
     <div class="sa-items">
       <ul class="sa-items__list" aria-label={label}>
         {shown.map((item) => {
-          const href = safeLink(item.link);
+          const records = recordLinks(item);
+          const href = records.length > 0 ? undefined : safeLink(item.link);
+          const text = itemText(item, t);
           return (
             <li key={item.id} class="sa-items__item" data-item-id={item.id}>
               {href ? (
                 <a class="sa-link" href={href}>
-                  {item.text}
+                  {text}
                 </a>
               ) : (
-                <span>{item.text}</span>
+                <span>{text}</span>
+              )}
+              {records.length > 0 && (
+                <span class="sa-items__records">
+                  {records.map((r, i) => (
+                    <a key={r.id} class="sa-link" href={r.href} data-record-id={r.id}>
+                      {t('ui.items.record', { n: i + 1, id: r.id })}
+                    </a>
+                  ))}
+                </span>
               )}
             </li>
           );

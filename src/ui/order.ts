@@ -43,11 +43,6 @@ export function areaViews(report: Report): AreaView[] {
   return views;
 }
 
-/** True when the area opens by default: it has failures (large reports stay fast when the rest is collapsed). */
-export function openByDefault(view: AreaView): boolean {
-  return view.results.some((r) => r.outcome === 'fail');
-}
-
 /** An item link usable as same-origin href: a CRM path like `/settings/…`, never a scheme or `//host`. */
 export function safeLink(link: string | undefined): string | undefined {
   if (!link?.startsWith('/') || link.startsWith('//') || link.startsWith('/\\')) return undefined;

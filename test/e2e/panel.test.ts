@@ -214,7 +214,7 @@ describe('the Setup Audit panel in Chromium', () => {
   it('survives a 500 on one part: the area says why, the rest still works', async () => {
     env.host.emulator.faults.once({ method: 'GET', path: '/api/v4/roles', fault: { status: 500 } });
     await open('seed=messy&user=admin&lang=en');
-    const rights = page.locator('[data-area="rights"]');
+    const rights = page.locator('section[data-area="rights"]');
     await expect.poll(() => rights.innerText()).toMatch(/roles/i);
     await expect.poll(() => result(ENTRY_RULE).getAttribute('data-outcome')).toBe('fail');
     expect(await result('export-open').getAttribute('data-outcome')).toBe('error');

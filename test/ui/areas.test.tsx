@@ -10,28 +10,36 @@ import { defaultResults, reportFixture, result } from './fixtures';
 afterEach(unmountAll);
 const setup = mountReady;
 
-const toggle = (el: HTMLElement, area: string) => one(el, `[data-area="${area}"] [data-action="toggle-area"]`);
+const toggle = (el: HTMLElement, area: string) => one(el, `section[data-area="${area}"] [data-action="toggle-area"]`);
+const openRow = async (el: HTMLElement, ruleId: string) => {
+  fireEvent.click(one(el, `[data-rule-id="${ruleId}"] [data-action="toggle-result"]`));
+  await waitFor(() =>
+    expect(one(el, `[data-rule-id="${ruleId}"] [data-action="toggle-result"]`).getAttribute('aria-expanded')).toBe(
+      'true',
+    ),
+  );
+};
 
 describe('areas', () => {
   it('come in setup order whatever order the report lists them', async () => {
     const report = reportFixture();
     report.areas = [...report.areas].reverse();
     const { el } = await setup({ reports: [report] });
-    expect([...el.querySelectorAll('[data-area]')].map((s) => s.getAttribute('data-area'))).toEqual([...AREAS]);
+    expect([...el.querySelectorAll('section[data-area]')].map((s) => s.getAttribute('data-area'))).toEqual([...AREAS]);
+    expect([...el.querySelectorAll('[data-area-score]')].map((s) => s.getAttribute('data-area'))).toEqual([...AREAS]);
   });
 
-  it('open by default only when they have failures; the toggle flips aria-expanded and the results', async () => {
+  it('are all open, one line per finding; the toggle flips aria-expanded and the results', async () => {
     const { el } = await setup();
     const open = AREAS.filter((a) => toggle(el, a).getAttribute('aria-expanded') === 'true');
-    expect(open).toEqual(['fields', 'data']);
-    expect(el.querySelector('[data-rule-id="web-form-absent"]')).toBeNull();
-    fireEvent.click(toggle(el, 'forms'));
-    await waitFor(() => expect(toggle(el, 'forms').getAttribute('aria-expanded')).toBe('true'));
+    expect(open).toEqual([...AREAS]);
     expect(el.querySelector('[data-rule-id="web-form-absent"]')).not.toBeNull();
     fireEvent.click(toggle(el, 'fields'));
     await waitFor(() => expect(toggle(el, 'fields').getAttribute('aria-expanded')).toBe('false'));
     expect(el.querySelector('[data-rule-id="required-at-entry-stage"]')).toBeNull();
     expect(one(el, `#${toggle(el, 'fields').getAttribute('aria-controls')}`).hidden).toBe(true);
+    fireEvent.click(toggle(el, 'fields'));
+    await waitFor(() => expect(el.querySelector('[data-rule-id="required-at-entry-stage"]')).not.toBeNull());
   });
 
   it('list failures first by severity, then the other outcomes', async () => {
@@ -92,6 +100,10 @@ describe('areas', () => {
     const { el } = await setup({ reports: [reportFixture({ results })] });
     const card = one(el, '[data-rule-id="duplicate-contacts"]');
     expect(card.getAttribute('data-outcome')).toBe('fail');
+    // One line until opened: no why, no how, no item list.
+    expect(card.textContent).not.toContain('Why duplicate-contacts matters');
+    expect(card.querySelector('[data-item-id]')).toBeNull();
+    await openRow(el, 'duplicate-contacts');
     expect(card.textContent).toContain('Title of duplicate-contacts');
     expect(card.textContent).toContain('Why duplicate-contacts matters');
     expect(card.textContent).toContain('How to fix duplicate-contacts by hand');
@@ -105,8 +117,9 @@ describe('areas', () => {
 
   it('2,000 items: renders at most 20 per list and "show all" reveals the rest', async () => {
     const { el } = await setup({ reports: [reportFixture({ results: defaultResults(2000) })] });
-    const itemNodes = el.querySelectorAll('[data-item-id]');
-    expect(itemNodes.length).toBeLessThanOrEqual(200);
+    // Until a row is opened no item renders at all.
+    expect(el.querySelectorAll('[data-item-id]')).toHaveLength(0);
+    await openRow(el, 'duplicate-contacts');
     const card = one(el, '[data-rule-id="duplicate-contacts"]');
     expect(card.querySelectorAll('[data-item-id]')).toHaveLength(20);
     const more = one(card, '[data-action="show-all"]');
@@ -119,18 +132,23 @@ describe('areas', () => {
   it('a failed part shows its reason in its area; the other areas still render', async () => {
     const report = reportFixture({ failedParts: { mail: [{ part: 'notes', reason: 'needs admin rights' }] } });
     const { el } = await setup({ reports: [report] });
-    const mail = one(el, '[data-area="mail"]');
+    const mail = one(el, 'section[data-area="mail"]');
     expect(one(mail, '[data-part="notes"]').textContent).toBe(
       'Could not load notes: needs admin rights. The checks that need it are marked as not checked; the rest of the audit is complete.',
     );
     // Visible while collapsed: the reason sits outside the collapsible body.
-    expect(toggle(el, 'mail').getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(toggle(el, 'mail'));
+    await waitFor(() => expect(toggle(el, 'mail').getAttribute('aria-expanded')).toBe('false'));
+    expect(one(mail, '[data-part="notes"]')).toBeTruthy();
     expect(el.querySelectorAll('[data-part]')).toHaveLength(1);
     expect(el.querySelector('[data-rule-id="required-at-entry-stage"]')).not.toBeNull();
     fireEvent.click(toggle(el, 'mail'));
     await waitFor(() =>
       expect(one(el, '[data-rule-id="mail-activity-absent"]').getAttribute('data-outcome')).toBe('error'),
     );
+    // Counted as not checked in its area's heading, not folded into "failed".
+    expect(one(mail, '[data-role="area-counts"]').textContent).toBe('1 not checked');
+    await openRow(el, 'mail-activity-absent');
     expect(one(el, '[data-rule-id="mail-activity-absent"]').textContent).toContain('Notes need admin rights');
   });
 
@@ -139,7 +157,7 @@ describe('areas', () => {
     // A malformed result (items missing) makes the card throw while rendering.
     (results.find((r) => r.ruleId === 'duplicate-contacts') as { items: unknown }).items = undefined;
     const { el } = await setup({ reports: [reportFixture({ results })] });
-    const data = one(el, '[data-area="data"]');
+    const data = one(el, 'section[data-area="data"]');
     expect(one(data, '[role="alert"]').textContent).toContain(t('ui.fault.title'));
     expect(one(data, '[data-action="retry"]')).toBeTruthy();
     expect(el.querySelector('[data-rule-id="required-at-entry-stage"]')).not.toBeNull();

@@ -71,7 +71,7 @@ describe('history and undo', () => {
   });
 });
 
-describe('manual checklist', () => {
+describe('decisions left (manual checks)', () => {
   it('lists manual results; a tick is stored through the port with who and when, and survives a remount', async () => {
     const { el, runner, unmount } = await setup();
     const list = [...el.querySelectorAll('[data-manual-rule-id]')].map((li) => li.getAttribute('data-manual-rule-id'));
@@ -86,7 +86,7 @@ describe('manual checklist', () => {
       ),
     );
     expect(runner.calls.setTick).toEqual([['test-call-made', true]]);
-    expect(el.textContent).toContain('Done: 1 of 3');
+    expect(one(el, '[data-role="decisions-progress"]').textContent).toBe('Decided: 1 of 5');
     // A fresh panel over the same stored ticks shows the box ticked.
     const ticks = runner.ticks;
     unmount();
