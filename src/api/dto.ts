@@ -107,6 +107,8 @@ export interface AccountDto {
   is_loss_reason_enabled?: boolean;
   is_helpbot_enabled?: boolean;
   is_technical_account?: boolean;
+  /** With `with=is_api_filter_enabled`: whether list filters (the opt-in "Alpha" filtering) work at all. */
+  is_api_filter_enabled?: boolean;
   contact_name_display_order?: number;
   language?: string;
   created_at?: number;

@@ -1,22 +1,35 @@
 /**
  * Builders for the only writes a fix may make — all documented in API v4 (reference §4–§6):
  * create / patch a custom field, patch a role, patch a pipeline, create / rename a stage, and,
- * for undo only, delete a created stage or field. Each returns an Op whose `before` is exactly
- * what the target held on the keys the op changes.
+ * for undo only, delete a created stage or field. Bodies are whole, as the official PHP client sends
+ * them (RightModel::toApi, CustomFieldModel/WithEnumCustomFieldModel, StatusModel::toApi), because the
+ * docs never say a PATCH merges. Each returns an Op whose `before` is what the target held, in the
+ * body's shape — what undo writes back.
  */
 import type {
   CustomFieldDto,
-  EntityRights,
+  EnumDto,
   FieldEntity,
   PipelineDto,
   RequiredStatusDto,
   RoleDto,
-  RoleRightsDto,
   StatusDto,
 } from '../api/dto';
+import { STATUS_LOST, STATUS_WON } from '../api/dto';
 import type { Message } from '../audit/types';
+import { isListField } from '../audit/terms';
+import { isStatusColor, nextStatusColor } from './palette';
+import { completeRights, rightsAsRead, type RightsChanges } from './rights';
 import type { Op } from './types';
 import { project } from './value';
+
+/** An op the API would refuse or that would harm the account: the builder does not make it. */
+export class OpRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OpRefusedError';
+  }
+}
 
 /** A stage a field is required at, as sent. */
 export type RequiredEntry = RequiredStatusDto;
@@ -41,15 +54,49 @@ export function createField(entity: FieldEntity, field: NewField, summary: Messa
   };
 }
 
-/** Only the keys a field PATCH may carry here. */
+/** Only the keys a field PATCH may change here. */
 export interface FieldChanges {
   name?: string;
   /** Existing options must carry their `id`, or the API deletes them and makes new ones. */
-  enums?: { id?: number; value: string; sort: number }[];
+  enums?: EnumSent[];
   required_statuses?: RequiredEntry[];
 }
 
-/** PATCH /api/v4/{entity}/custom_fields/{id} (the API answers 201). */
+/** An option as a field PATCH sends it: its `id` keeps it (and the values deals hold in it). */
+export interface EnumSent {
+  id?: number;
+  value: string;
+  sort: number;
+  code?: string;
+}
+
+/** A field PATCH body as the docs' table requires it and the PHP client (CustomFieldModel) sends it. */
+export interface FieldBody {
+  name: string;
+  enums?: EnumSent[];
+  required_statuses: RequiredEntry[];
+}
+
+function enumAsSent(e: EnumDto): EnumSent {
+  return { id: e.id, value: e.value, sort: e.sort, ...(e.code ? { code: e.code } : {}) };
+}
+
+/**
+ * The whole PATCH body of a field with `changes`: always `name`; for select, multiselect and
+ * radiobutton fields every option with its id, value and sort (an option left out is deleted);
+ * always the whole `required_statuses` array (whether the API merges it is undocumented).
+ */
+export function fieldBody(field: CustomFieldDto, changes: FieldChanges = {}): FieldBody {
+  const body: FieldBody = { name: changes.name ?? field.name, required_statuses: [] };
+  if (isListField(field) || changes.enums) body.enums = changes.enums ?? (field.enums ?? []).map(enumAsSent);
+  body.required_statuses = (changes.required_statuses ?? field.required_statuses ?? []).map((r) => ({
+    status_id: r.status_id,
+    pipeline_id: r.pipeline_id,
+  }));
+  return body;
+}
+
+/** PATCH /api/v4/{entity}/custom_fields/{id} (the API answers 201) with the field's whole body. */
 export function patchField(
   entity: FieldEntity,
   field: CustomFieldDto,
@@ -65,20 +112,21 @@ export function patchField(
       throw new Error(`patchField: option of field ${field.id} sent without its id`);
     }
   }
-  const before = project({ ...field, required_statuses: field.required_statuses ?? [] }, changes);
+  const before = fieldBody(field);
   const op: Op = {
     method: 'PATCH',
     path: `/api/v4/${entity}/custom_fields/${field.id}`,
-    body: changes,
+    body: fieldBody(field, changes),
     before,
     summary,
     target: { kind: 'field', entity, id: field.id, name: field.name },
   };
-  if (restore !== undefined) op.restore = restore;
+  // Undo writes the field back whole: as read, except what `restore` says the API can hold again.
+  if (restore !== undefined) op.restore = fieldBody(field, { ...restore, enums: restore.enums ?? before.enums });
   return op;
 }
 
-/** PATCH only `required_statuses` of a field. */
+/** PATCH a field's `required_statuses` (sent with its name and options, as every field PATCH is). */
 export function patchRequiredStatuses(
   entity: FieldEntity,
   field: CustomFieldDto,
@@ -95,18 +143,20 @@ export function patchRequiredStatuses(
   );
 }
 
-/** The part of a role's rights a fix changes. */
-export type RightsPatch = Partial<Record<'leads' | 'contacts' | 'companies', Partial<EntityRights>>> &
-  Pick<RoleRightsDto, 'mail_access'>;
+/** The part of a role's rights a fix changes (the rest is sent as read). */
+export type RightsPatch = RightsChanges;
 
-/** PATCH /api/v4/roles/{id} with part of its rights (the API merges blocks and answers 202). */
+/**
+ * PATCH /api/v4/roles/{id} (202) with the role's complete rights: every block and action as read except
+ * the ones `rights` names, clamped by their dependencies. A replacing PATCH then changes only those;
+ * undo sends the rights back exactly as read.
+ */
 export function patchRole(role: RoleDto, rights: RightsPatch, summary: Message): Op {
-  const body = { rights };
   return {
     method: 'PATCH',
     path: `/api/v4/roles/${role.id}`,
-    body,
-    before: project(role, body),
+    body: { rights: completeRights(role.rights, rights) },
+    before: { rights: rightsAsRead(role.rights) },
     summary,
     target: { kind: 'role', id: role.id },
   };
@@ -128,16 +178,23 @@ export function patchPipeline(
   };
 }
 
-/** POST /api/v4/leads/pipelines/{id}/statuses with one stage (200). Undo removes it only while no deal is in it. */
+/**
+ * POST /api/v4/leads/pipelines/{id}/statuses with one stage (200), with a documented colour (the
+ * palette) unless one is given. Undo removes it only while no deal is in it.
+ */
 export function createStatus(
   pipeline: PipelineDto,
   status: { name: string; sort: number; color?: string },
   summary: Message,
 ): Op {
+  const used = (pipeline._embedded?.statuses ?? []).map((s) => s.color);
+  // Stages a plan adds are 10 sorts apart: the sort spreads them over the free colours.
+  const color = status.color ?? nextStatusColor(used, Math.round(status.sort / 10));
+  if (!isStatusColor(color)) throw new OpRefusedError(`createStatus: ${color} is not a documented stage colour`);
   return {
     method: 'POST',
     path: `/api/v4/leads/pipelines/${pipeline.id}/statuses`,
-    body: [status],
+    body: [{ name: status.name, sort: status.sort, color }],
     before: null,
     summary,
     target: { kind: 'status', pipelineId: pipeline.id, id: null, name: status.name },
@@ -145,8 +202,20 @@ export function createStatus(
   };
 }
 
-/** PATCH /api/v4/leads/pipelines/{pid}/statuses/{id} with a new name (the only change 142/143 accept). */
+/** True for the stages the API marks not editable: unsorted (type 1), 142 and 143. */
+export function isSystemStatus(status: StatusDto): boolean {
+  return status.id === STATUS_WON || status.id === STATUS_LOST || status.type === 1 || status.is_editable === false;
+}
+
+/**
+ * PATCH /api/v4/leads/pipelines/{pid}/statuses/{id} with a new name. Refuses 142, 143 and the unsorted
+ * stage: they come back `is_editable: false` and the docs name them only when a pipeline is created.
+ */
 export function renameStatus(pipeline: PipelineDto, status: StatusDto, name: string, summary: Message): Op {
+  // 142 is let through only while default-stage-names still plans its rename (it becomes a by-hand step).
+  if (isSystemStatus(status) && status.id !== STATUS_WON) {
+    throw new OpRefusedError(`renameStatus: stage ${status.id} of pipeline ${pipeline.id} is a system stage`);
+  }
   return {
     method: 'PATCH',
     path: `/api/v4/leads/pipelines/${pipeline.id}/statuses/${status.id}`,

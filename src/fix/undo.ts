@@ -8,6 +8,7 @@ import type { ApiClient } from '../api/client';
 import { isAbortError } from '../api/errors';
 import { applyOp, opError, readTarget, writtenValue } from './apply-op';
 import type { Journal, JournalEntry, JournalOp } from './journal';
+import { type AccountFacts, type InUse, accountFacts, fieldInUse, stageInUse } from './in-use';
 import type { FixLock } from './lock';
 import { refuse, type OpReport, type UndoOutcome } from './outcome';
 import { project, holds } from './value';
@@ -26,38 +27,9 @@ export interface UndoOptions {
   signal?: AbortSignal;
 }
 
-/** True when a lead sits in the stage (204 = none). */
-async function stageHasLeads(
-  client: ApiClient,
-  pipelineId: number,
-  statusId: number,
-  signal?: AbortSignal,
-): Promise<boolean> {
-  const page = await client.get<unknown>('/api/v4/leads', {
-    query: { 'filter[statuses][0][pipeline_id]': pipelineId, 'filter[statuses][0][status_id]': statusId, limit: 1 },
-    signal,
-  });
-  return page !== null;
-}
-
-/**
- * True when some record of the entity holds a value in the field. No documented filter asks "has any
- * value", so the records are read page by page, stopping at the first one that does.
- */
-async function fieldHasValues(
-  client: ApiClient,
-  entity: string,
-  fieldId: number,
-  signal?: AbortSignal,
-): Promise<boolean> {
-  for await (const page of client.pages<{ custom_fields_values?: { field_id: number }[] | null }>(
-    `/api/v4/${entity}`,
-    entity,
-    { signal },
-  )) {
-    if (page.some((r) => r.custom_fields_values?.some((v) => v.field_id === fieldId))) return true;
-  }
-  return false;
+/** What one undo run reads once and shares between its ops. */
+interface UndoRun {
+  facts?: AccountFacts | null;
 }
 
 /** Undoes journal entries (a batch, or the given ones), newest first. */
@@ -88,6 +60,7 @@ async function undoLocked(opts: UndoOptions, entries: JournalEntry[]): Promise<U
   const ops: OpReport[] = [];
   const conflicts: OpReport[] = [];
   const entryIds: string[] = [];
+  const run: UndoRun = {};
   let failed = false;
   for (const entry of entries) {
     const undoEntry = journal.begin(batchId, entry.ruleId, 'undo', entry.id);
@@ -100,7 +73,7 @@ async function undoLocked(opts: UndoOptions, entries: JournalEntry[]): Promise<U
             summary: (jop.inverse ?? jop.op).summary,
             status: 'not-attempted' as const,
           }
-        : await undoOne(opts, entry, jop, undoEntry);
+        : await undoOne(opts, entry, jop, undoEntry, run);
       ops.push(report);
       if (report.status === 'conflict') conflicts.push(report);
       if (report.status === 'failed') failed = true;
@@ -128,6 +101,7 @@ async function undoOne(
   entry: JournalEntry,
   jop: JournalOp,
   undoEntry: JournalEntry,
+  run: UndoRun,
 ): Promise<OpReport> {
   const { client, journal, signal } = opts;
   const inverse = jop.inverse;
@@ -164,27 +138,28 @@ async function undoOne(
       );
     }
     const t = inverse.target;
-    if (
-      inverse.undoGuard === 'empty-status' &&
-      t.kind === 'status' &&
-      t.id !== null &&
-      (await stageHasLeads(client, t.pipelineId, t.id, signal))
-    ) {
-      return settle(
-        { ...base, status: 'conflict', reason: { key: 'fix.undo.notEmpty', params: { stage: t.name } } },
-        'conflict',
-      );
+    let inUse: InUse = false;
+    let name = '';
+    if (inverse.undoGuard === 'empty-status' && t.kind === 'status' && t.id !== null) {
+      run.facts ??= await accountFacts(client, signal);
+      inUse = run.facts ? await stageInUse(client, run.facts, t.pipelineId, t.id, signal) : 'unknown';
+      name = t.name;
+    } else if (inverse.undoGuard === 'unused-field' && t.kind === 'field' && t.id !== null) {
+      inUse = await fieldInUse(client, t.entity, t.id, signal);
+      name = t.name;
     }
-    if (
-      inverse.undoGuard === 'unused-field' &&
-      t.kind === 'field' &&
-      t.id !== null &&
-      (await fieldHasValues(client, t.entity, t.id, signal))
-    ) {
-      return settle(
-        { ...base, status: 'conflict', reason: { key: 'fix.undo.fieldInUse', params: { field: t.name } } },
-        'conflict',
-      );
+    if (inUse !== false) {
+      const stage = t.kind === 'status';
+      const key =
+        inUse === 'unknown'
+          ? stage
+            ? 'fix.undo.notVerifiedStage'
+            : 'fix.undo.notVerifiedField'
+          : stage
+            ? 'fix.undo.notEmpty'
+            : 'fix.undo.fieldInUse';
+      const params: Record<string, string> = stage ? { stage: name } : { field: name };
+      return settle({ ...base, status: 'conflict', reason: { key, params } }, 'conflict');
     }
   } catch (err) {
     if (isAbortError(err)) throw err;

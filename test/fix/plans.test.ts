@@ -256,7 +256,8 @@ describe('plans as exact data', () => {
       ...['Согласование условий', 'Договор', 'Предоплата', 'Проект', 'Оплата'].map((name, i) => [
         'POST',
         '/api/v4/leads/pipelines/10/statuses',
-        [{ name, sort: 50 + i * 10 }],
+        // A documented palette colour (test/fix/ops.test.ts pins which).
+        [{ name, sort: 50 + i * 10, color: expect.stringMatching(/^#[0-9a-f]{6}$/) }],
       ]),
       ['PATCH', '/api/v4/leads/pipelines/10/statuses/142', { name: 'Успех' }],
     ]);
