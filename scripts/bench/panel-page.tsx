@@ -33,10 +33,17 @@ const painted = () => new Promise<void>((r) => requestAnimationFrame(() => setTi
 function runnerFor(report: Report): PanelRunner {
   return {
     canFix: true,
-    runAudit: async () => report,
-    previewFix: async () => [],
-    applyFix: async () => ({ ops: [], journalEntryId: null }),
-    undo: async () => ({ ops: [], conflicts: [] }),
+    audit: async () => report,
+    // The bench never opens a fix dialog or undoes; these answer "nothing to do" with the same report.
+    preview: async () => ({ outcome: { scope: 'rules', ruleIds: [], plans: [], unavailable: [] }, report }),
+    apply: async () => ({
+      outcome: { status: 'refused', reason: 'busy', message: { key: 'fix.refused.busy' } },
+      report,
+    }),
+    undo: async () => ({
+      outcome: { status: 'refused', reason: 'busy', message: { key: 'fix.refused.busy' } },
+      report,
+    }),
     history: async () => [],
     downloadJournal: async () => {},
     getTicks: async () => ({}),

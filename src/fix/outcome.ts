@@ -12,6 +12,8 @@ export interface OpReport {
   ruleId: string;
   /** Position of the op in its plan (or, for undo, in the journal entry). */
   index: number;
+  /** For undo: the fix entry the op belongs to (a batch undoes several entries, possibly of one rule). */
+  entryId?: string;
   summary: Message;
   status: OpStatus;
   /** Why it failed (the API's words). */

@@ -69,6 +69,7 @@ async function undoLocked(opts: UndoOptions, entries: JournalEntry[]): Promise<U
       const report = failed
         ? {
             ruleId: entry.ruleId,
+            entryId: entry.id,
             index: jop.index,
             summary: (jop.inverse ?? jop.op).summary,
             status: 'not-attempted' as const,
@@ -105,7 +106,7 @@ async function undoOne(
 ): Promise<OpReport> {
   const { client, journal, signal } = opts;
   const inverse = jop.inverse;
-  const base = { ruleId: entry.ruleId, index: jop.index, summary: (inverse ?? jop.op).summary };
+  const base = { ruleId: entry.ruleId, entryId: entry.id, index: jop.index, summary: (inverse ?? jop.op).summary };
   const settle = async (report: OpReport, status: 'applied' | 'skipped' | 'conflict'): Promise<OpReport> => {
     await journal.markUndone(entry.id, jop.index, status);
     return report;

@@ -1,5 +1,14 @@
-import type { ManualTick } from '../ui/runner-port';
 import type { KeyValueStorage } from '../fix/journal';
+
+/** A person's tick on a manual check, stored per account. */
+export interface ManualTick {
+  ruleId: string;
+  checked: boolean;
+  /** Name of the user who ticked or unticked it. */
+  by: string;
+  /** ISO 8601. */
+  at: string;
+}
 
 /** Manual-check ticks of one account, kept in localStorage (who ticked, when). */
 export function tickStore(storage: KeyValueStorage, accountKey: string) {

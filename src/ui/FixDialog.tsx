@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { FixState } from './store';
-import type { OpResult, OpStatus, PlanPreview } from './runner-port';
+import type { FixPlanView, FixState } from './store';
+import type { OpReport, OpStatus } from './runner-port';
+import { opReason } from '../runner/op-reason';
 import { usePanelEnv } from './context';
 import { say } from './format';
 import { Dialog } from './Dialog';
@@ -11,11 +12,11 @@ export interface FixDialogProps {
   reauditing: boolean;
 }
 
-function statusOf(ops: OpResult[], ruleId: string, index: number): OpResult | undefined {
+function statusOf(ops: OpReport[], ruleId: string, index: number): OpReport | undefined {
   return ops.find((o) => o.ruleId === ruleId && o.index === index);
 }
 
-function countBy(ops: OpResult[], status: OpStatus): number {
+function countBy(ops: OpReport[], status: OpStatus): number {
   return ops.filter((o) => o.status === status).length;
 }
 
@@ -60,12 +61,15 @@ export function FixDialog({ fix, reauditing }: FixDialogProps) {
             })}
           </span>
         )}
-        {fix.status === 'done' && fix.notice && <span data-role="fix-notice"> {fix.notice}</span>}
+        {fix.status === 'done' && fix.notes.length > 0 && (
+          <span data-role="fix-notice"> {fix.notes.map((m) => say(t, m)).join(' · ')}</span>
+        )}
         {fix.status === 'done' && (reauditing ? ` ${t('ui.fix.reauditing')}` : ` ${t('ui.fix.reaudited')}`)}
       </div>
       {fix.status === 'error' && (
         <div class="sa-alert" role="alert">
           <p>{t('ui.fix.error')}</p>
+          {fix.refusal && <p class="sa-alert__detail">{say(t, fix.refusal)}</p>}
           {fix.error && <p class="sa-alert__detail">{fix.error}</p>}
         </div>
       )}
@@ -97,7 +101,7 @@ export function FixDialog({ fix, reauditing }: FixDialogProps) {
   );
 }
 
-function PlanView({ plan, ops, showStatus }: { plan: PlanPreview; ops: OpResult[]; showStatus: boolean }) {
+function PlanView({ plan, ops, showStatus }: { plan: FixPlanView; ops: OpReport[]; showStatus: boolean }) {
   const { t } = usePanelEnv();
   return (
     <section class="sa-plan" data-plan-rule-id={plan.ruleId} data-kind={plan.kind}>
@@ -116,7 +120,7 @@ function PlanView({ plan, ops, showStatus }: { plan: PlanPreview; ops: OpResult[
             <li key={index} class={`sa-op sa-op--${status}`} data-op-status={status}>
               <span class="sa-op__summary">{say(t, op.summary)}</span>
               {showStatus && <span class="sa-op__status">{t(`ui.fix.status.${status}`)}</span>}
-              {result?.message && <span class="sa-op__message">{result.message}</span>}
+              {result && opReason(result, t) && <span class="sa-op__message">{opReason(result, t)}</span>}
             </li>
           );
         })}

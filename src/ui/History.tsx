@@ -1,11 +1,11 @@
-import type { JournalEntry } from './runner-port';
+import type { HistoryEntry } from './runner-port';
 import type { UndoState } from './store';
 import { usePanelEnv } from './context';
 import { formatWhen, say } from './format';
 
 /** Props: the journal, the undo in progress, and whether the user may undo. */
 export interface HistoryProps {
-  entries: JournalEntry[];
+  entries: HistoryEntry[];
   undo: UndoState | null;
   canFix: boolean;
 }
@@ -34,7 +34,7 @@ export function History({ entries, undo, canFix }: HistoryProps) {
         {entries.map((entry) => (
           <li key={entry.id} class="sa-history__entry" data-entry-id={entry.id}>
             <div class="sa-history__line">
-              <span class="sa-history__title">{entry.title}</span>
+              <span class="sa-history__title">{say(t, entry.title)}</span>
               <span class="sa-muted">
                 {entry.by
                   ? t('ui.history.appliedBy', { when: formatWhen(entry.appliedAt, lang), by: entry.by })
@@ -51,7 +51,7 @@ export function History({ entries, undo, canFix }: HistoryProps) {
                   class="sa-button"
                   data-action="undo"
                   disabled={undoing}
-                  aria-label={t('ui.history.undoLabel', { title: entry.title })}
+                  aria-label={t('ui.history.undoLabel', { title: say(t, entry.title) })}
                   onClick={() => dispatch({ type: 'undo', entryId: entry.id })}
                 >
                   {t('ui.history.undo')}
@@ -78,12 +78,12 @@ export function History({ entries, undo, canFix }: HistoryProps) {
 }
 
 /** Fixes of the entry's batch still in effect. */
-function batchSize(entries: JournalEntry[], entry: JournalEntry): number {
+function batchSize(entries: HistoryEntry[], entry: HistoryEntry): number {
   return entries.filter((e) => e.batchId === entry.batchId && !e.undoneAt).length;
 }
 
 /** The batch's button goes on its first listed entry still in effect (the list is newest first). */
-function firstOfBatch(entries: JournalEntry[], entry: JournalEntry): boolean {
+function firstOfBatch(entries: HistoryEntry[], entry: HistoryEntry): boolean {
   return entries.find((e) => e.batchId === entry.batchId && !e.undoneAt) === entry;
 }
 
@@ -100,6 +100,7 @@ function UndoResult({ undo }: { undo: UndoState }) {
       {undo.status === 'error' && (
         <div class="sa-alert" role="alert">
           <p>{t('ui.undo.error')}</p>
+          {undo.refusal && <p class="sa-alert__detail">{say(t, undo.refusal)}</p>}
           {undo.error && <p class="sa-alert__detail">{undo.error}</p>}
         </div>
       )}

@@ -1,4 +1,4 @@
-import type { Progress } from './runner-port';
+import type { GatherProgress as Progress } from './runner-port';
 import { usePanelEnv } from './context';
 
 /** Gathering progress (parts done, requests made) with a Cancel button; announced politely. */

@@ -1,48 +1,76 @@
-import type { Report } from '../audit/types';
+import type { Message, Report } from '../audit/types';
+import { displayValue } from '../fix/value';
 import type { ImportEntity, PreflightResult } from '../preflight/types';
+import { allSafeRuleIds } from '../runner/all-safe';
+import type { Plan } from '../fix/types';
 import type {
-  JournalEntry,
+  ApplyOutcome,
+  FixPreview,
+  GatherProgress,
+  HistoryEntry,
   ManualTick,
-  OpResult,
+  OpReport,
   PanelRunner,
   PickedFile,
-  PlanPreview,
   PreflightProgressView,
-  Progress,
-  UndoConflict,
+  UndoOutcome,
 } from './runner-port';
 
 /** State of the audit run shown in the header. */
 export interface AuditState {
   status: 'idle' | 'running' | 'error' | 'cancelled';
-  progress: Progress | null;
+  progress: GatherProgress | null;
   /** Raw reason of the last failure (the panel adds a translated line above it). */
   error: string | null;
 }
 
+/** A plan as the fix dialog shows it: the engine's plan with its rule's title in the panel's language. */
+export type FixPlanView = Plan & { title: string };
+
 /** The fix dialog: preview → confirm → per-op progress → outcome. */
 export interface FixState {
   ruleIds: string[];
-  /** `all-safe` when opened by "Fix all safe" (only safe plans are previewed). */
+  /** `all-safe` when opened by "Fix all safe" (only failing results with a safe fix are previewed). */
   scope: 'rules' | 'all-safe';
   status: 'loading' | 'preview' | 'applying' | 'done' | 'error';
-  plans: PlanPreview[];
+  /** The preview as the runner returned it (what Confirm applies). */
+  preview: FixPreview | null;
+  plans: FixPlanView[];
   /** Op results as they settle while applying, then the final list. */
-  ops: OpResult[];
+  ops: OpReport[];
+  /** The whole apply's outcome once done. */
+  outcome: ApplyOutcome | null;
+  /** Why the apply did not start (not admin, busy…), to translate; null otherwise. */
+  refusal: Message | null;
+  /** Raw reason of an unexpected failure (network…). */
   error: string | null;
-  /** A line from the runner about the whole apply (e.g. already fixed). */
-  notice?: string | null;
+  /** Lines about the whole apply to translate: its outcome when not simply done, plan reasons, what stays by hand. */
+  notes: Message[];
 }
 
-/** The undo in progress or just finished (one journal entry at a time). */
+/** An undo left undone because the account changed after the fix, with both values as display text. */
+export interface UndoConflictView {
+  entryId: string;
+  summary: Message;
+  reason: Message | null;
+  /** Value the fix wrote (what undo expected to find). */
+  expected: string;
+  /** Value the account holds now. */
+  actual: string;
+}
+
+/** The undo in progress or just finished. */
 export interface UndoState {
   /** The entry whose Undo was pressed (the result shows under it). */
   entryId: string;
   /** Every entry being undone: just that one, or its whole batch. */
   entryIds: string[];
   status: 'running' | 'done' | 'error';
-  ops: OpResult[];
-  conflicts: UndoConflict[];
+  /** Per-op results with their real status (applied = reverted, skipped, conflict, failed, not-attempted). */
+  ops: OpReport[];
+  conflicts: UndoConflictView[];
+  outcome: UndoOutcome | null;
+  refusal: Message | null;
   error: string | null;
 }
 
@@ -60,7 +88,7 @@ export interface PanelState {
   report: Report | null;
   audit: AuditState;
   fix: FixState | null;
-  history: JournalEntry[];
+  history: HistoryEntry[];
   undo: UndoState | null;
   ticks: Record<string, ManualTick>;
   preflight: PreflightState;
@@ -115,13 +143,8 @@ function isAbort(err: unknown, signal: AbortSignal): boolean {
   return signal.aborted || (err instanceof Error && err.name === 'AbortError');
 }
 
-/** Rule ids whose results can be fixed in bulk: failing with a `safe` fix. */
-export function safeFixRuleIds(report: Report | null): string[] {
-  if (!report) return [];
-  return report.results
-    .filter((r) => r.outcome === 'fail' && r.fix?.kind === 'safe' && r.fix.ops > 0)
-    .map((r) => r.ruleId);
-}
+/** Rule ids "Fix all safe" covers (the runner's one definition: failing results whose fix is safe). */
+export const safeFixRuleIds = allSafeRuleIds;
 
 /** Creates the panel's store over a runner port. */
 export function createPanelStore(opts: PanelStoreOptions): PanelStore {
@@ -152,15 +175,14 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
     set({ fix: { ...state.fix, ...patch } });
   }
 
-  async function runAudit(afterFix = false): Promise<void> {
+  async function runAudit(): Promise<void> {
     if (state.audit.status === 'running') return;
     const ctrl = new AbortController();
     auditAbort = ctrl;
     set({ audit: { status: 'running', progress: null, error: null } });
     try {
-      const report = await runner.runAudit({
+      const report = await runner.audit({
         signal: ctrl.signal,
-        afterFix,
         onProgress: (progress) => {
           if (auditAbort === ctrl) set({ audit: { ...state.audit, progress: { ...progress } } });
         },
@@ -186,16 +208,42 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
     set({ audit: { status: 'cancelled', progress: null, error: null } });
   }
 
-  async function openFix(ruleIds: string[], scope: FixState['scope']): Promise<void> {
+  /** A step's report replaces the one on screen (null: the runner had none to give). */
+  function takeReport(report: Report | null): void {
+    if (report) set({ report });
+  }
+
+  async function openFix(scope: FixState['scope'], asked: string[]): Promise<void> {
+    const ruleIds = scope === 'all-safe' ? allSafeRuleIds(state.report) : asked;
     if (!runner.canFix || ruleIds.length === 0) return;
     if (state.fix && state.fix.status === 'applying') return;
     const token = ++fixToken;
-    set({ fix: { ruleIds, scope, status: 'loading', plans: [], ops: [], error: null } });
+    set({
+      fix: {
+        ruleIds,
+        scope,
+        status: 'loading',
+        preview: null,
+        plans: [],
+        ops: [],
+        outcome: null,
+        refusal: null,
+        error: null,
+        notes: [],
+      },
+    });
     try {
-      let plans = await runner.previewFix(ruleIds);
-      // "Fix all safe" must never slip a confirm-kind plan through, whatever the runner returns.
-      if (scope === 'all-safe') plans = plans.filter((p) => p.kind === 'safe');
-      setFix(token, { status: 'preview', plans });
+      const { outcome: preview, report } = await runner.preview(scope === 'all-safe' ? 'all-safe' : ruleIds);
+      if (token !== fixToken) return;
+      takeReport(report);
+      const titleOf = (ruleId: string) => state.report?.results.find((r) => r.ruleId === ruleId)?.title ?? ruleId;
+      setFix(token, {
+        status: 'preview',
+        preview,
+        ruleIds: preview.ruleIds,
+        plans: preview.plans.map((p) => ({ ...p, title: titleOf(p.ruleId) })),
+        notes: preview.unavailable.map((u) => u.reason),
+      });
     } catch (err) {
       setFix(token, { status: 'error', error: reasonOf(err) });
     }
@@ -204,23 +252,31 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
   async function confirmFix(): Promise<void> {
     const fix = state.fix;
     // The guard is the double-click protection: only a previewed, not yet applying dialog applies.
-    if (fix?.status !== 'preview') return;
+    if (fix?.status !== 'preview' || !fix.preview) return;
+    if (!fix.preview.plans.some((p) => p.ops.length > 0)) return;
     const token = fixToken;
-    const ruleIds = fix.plans.filter((p) => p.ops.length > 0).map((p) => p.ruleId);
-    if (ruleIds.length === 0) return;
     setFix(token, { status: 'applying', ops: [] });
     try {
-      const outcome = await runner.applyFix(ruleIds, {
+      const { outcome, report } = await runner.apply(fix.preview, {
         onOp: (op) => {
           if (state.fix) setFix(token, { ops: upsertOp(state.fix.ops, op) });
         },
       });
-      setFix(token, { status: 'done', ops: outcome.ops, notice: outcome.notice ?? null });
+      takeReport(report);
+      if (outcome.status === 'refused') {
+        setFix(token, { status: 'error', outcome, refusal: outcome.message });
+      } else {
+        const notes: Message[] = [
+          ...(outcome.status === 'done' ? [] : [{ key: `fix.outcome.${outcome.status}` }]),
+          ...outcome.plans.flatMap((p) => [...(p.reason ? [p.reason] : []), ...p.manual]),
+        ];
+        setFix(token, { status: 'done', outcome, ops: outcome.plans.flatMap((p) => p.ops), notes });
+      }
     } catch (err) {
       setFix(token, { status: 'error', error: reasonOf(err) });
     }
-    // Whatever happened, the account may have changed: refresh the journal and re-audit.
-    await Promise.all([loadHistory(), runAudit(true)]);
+    // The report came back with the outcome; only the journal is left to refresh.
+    await loadHistory();
   }
 
   function closeFix(): void {
@@ -231,22 +287,36 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
 
   async function undo(entryId: string, batch: boolean): Promise<void> {
     if (!runner.canFix || state.undo?.status === 'running') return;
-    const batchId = state.history.find((e) => e.id === entryId)?.batchId;
-    const entryIds =
-      batch && batchId ? state.history.filter((e) => e.batchId === batchId && !e.undoneAt).map((e) => e.id) : [entryId];
-    set({ undo: { entryId, entryIds, status: 'running', ops: [], conflicts: [], error: null } });
-    const onOp = (op: OpResult): void => {
+    const batchId = batch ? state.history.find((e) => e.id === entryId)?.batchId : undefined;
+    const entryIds = batchId
+      ? state.history.filter((e) => e.batchId === batchId && !e.undoneAt).map((e) => e.id)
+      : [entryId];
+    const base = { entryId, entryIds, ops: [], conflicts: [], outcome: null, refusal: null, error: null };
+    set({ undo: { ...base, status: 'running' } });
+    const onOp = (op: OpReport): void => {
       if (state.undo?.entryId === entryId) set({ undo: { ...state.undo, ops: upsertOp(state.undo.ops, op) } });
     };
     try {
-      const outcome = await runner.undo(entryIds, { onOp });
-      set({ undo: { entryId, entryIds, status: 'done', ops: outcome.ops, conflicts: outcome.conflicts, error: null } });
+      const { outcome, report } = await runner.undo(batchId ? { batchId } : { entryIds }, { onOp });
+      takeReport(report);
+      if (outcome.status === 'refused') {
+        set({ undo: { ...base, status: 'error', outcome, refusal: outcome.message } });
+      } else {
+        const conflicts = outcome.conflicts.map(
+          (c): UndoConflictView => ({
+            entryId: c.entryId ?? entryId,
+            summary: c.summary,
+            reason: c.reason ?? null,
+            expected: displayValue(c.expected),
+            actual: displayValue(c.actual),
+          }),
+        );
+        set({ undo: { ...base, status: 'done', outcome, ops: outcome.ops, conflicts } });
+      }
     } catch (err) {
-      set({
-        undo: { entryId, entryIds, status: 'error', ops: state.undo?.ops ?? [], conflicts: [], error: reasonOf(err) },
-      });
+      set({ undo: { ...base, status: 'error', ops: state.undo?.ops ?? [], error: reasonOf(err) } });
     }
-    await Promise.all([loadHistory(), runAudit()]);
+    await loadHistory();
   }
 
   async function loadHistory(): Promise<void> {
@@ -327,9 +397,9 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
       case 'cancel-audit':
         return cancelAudit();
       case 'open-fix':
-        return openFix(intent.ruleIds, 'rules');
+        return openFix('rules', intent.ruleIds);
       case 'open-fix-all-safe':
-        return openFix(safeFixRuleIds(state.report), 'all-safe');
+        return openFix('all-safe', []);
       case 'confirm-fix':
         return confirmFix();
       case 'close-fix':
@@ -386,9 +456,9 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
   };
 }
 
-/** Replaces the result of the same op (rule + index) or appends it, keeping order. */
-function upsertOp(ops: OpResult[], op: OpResult): OpResult[] {
-  const i = ops.findIndex((o) => o.ruleId === op.ruleId && o.index === op.index);
+/** Replaces the result of the same op (entry or rule + index) or appends it, keeping order. */
+function upsertOp(ops: OpReport[], op: OpReport): OpReport[] {
+  const i = ops.findIndex((o) => o.ruleId === op.ruleId && o.index === op.index && o.entryId === op.entryId);
   if (i < 0) return [...ops, op];
   const next = ops.slice();
   next[i] = op;

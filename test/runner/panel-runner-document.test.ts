@@ -44,7 +44,7 @@ describe('createPanelRunner: configuration document', () => {
       download: (name, data) => downloads.push({ name, data }),
       documents: async () => localDocumentEngine,
     });
-    const report = await runner.runAudit({ signal: new AbortController().signal, onProgress: () => {} });
+    const report = await runner.audit({ signal: new AbortController().signal, onProgress: () => {} });
     urls.length = 0;
     await runner.downloadDocument!();
     expect(urls.sort()).toEqual([

@@ -1,19 +1,31 @@
 import type { Report } from '../../src/audit/types';
+import type { Plan } from '../../src/fix/types';
 import type { ImportEntity, PreflightResult } from '../../src/preflight/types';
+import { allSafeRuleIds } from '../../src/runner/all-safe';
 import type {
   ApplyOutcome,
-  JournalEntry,
+  FixPreview,
+  FixSelection,
+  GatherProgress,
+  HistoryEntry,
   ManualTick,
-  OpResult,
+  OpReport,
   PanelRunner,
   PickedFile,
-  PlanPreview,
   PreflightProgressView,
-  Progress,
-  UndoConflict,
+  Stepped,
   UndoOutcome,
+  UndoTarget,
 } from '../../src/ui/runner-port';
 import { reportFixture } from './fixtures';
+
+/** An undo the fake answers as a conflict: the fix entry, the op's summary, and both values. */
+export interface FakeConflict {
+  entryId: string;
+  summary: { key: string; params?: Record<string, string | number> };
+  expected: unknown;
+  actual: unknown;
+}
 
 /** A promise with its resolve exposed, to hold a fake call open while a test looks at the screen. */
 export interface Deferred {
@@ -36,18 +48,18 @@ export interface FakeOptions {
   whyNoFix?: string;
   /** Reports returned by successive audits; the last one repeats. */
   reports?: Report[];
-  progress?: Progress[];
+  progress?: GatherProgress[];
   /** When set, audits wait for it (and reject with AbortError on abort). */
   auditGate?: Deferred;
-  plans?: PlanPreview[];
+  plans?: Plan[];
   /** When set, applying waits for it after the first op. */
   applyGate?: Deferred;
   /** `ruleId#index` of the op that fails while applying. */
   failOp?: string;
-  undoConflicts?: UndoConflict[];
+  undoConflicts?: FakeConflict[];
   withDocument?: boolean;
   /** Journal entries present before the panel mounts. */
-  journal?: JournalEntry[];
+  journal?: HistoryEntry[];
   /** Ticks stored before the panel mounts. */
   ticks?: Record<string, ManualTick>;
   /** When set, every audit rejects with this message. */
@@ -82,60 +94,50 @@ export function cleanPreflight(file: PickedFile, entity: ImportEntity, rows = 1)
   };
 }
 
-/** Plan previews for the default fixture's fixable rules. */
-export function defaultPlans(): PlanPreview[] {
+const op = (method: 'POST' | 'PATCH', path: string, key: string, params: Record<string, string> = {}) => ({
+  method,
+  path,
+  body: {},
+  before: null,
+  summary: { key, params },
+});
+
+/** Plans for the default fixture's fixable rules. */
+export function defaultPlans(): Plan[] {
   return [
     {
       ruleId: 'required-at-entry-stage',
-      title: 'Title of required-at-entry-stage',
       kind: 'safe',
+      touches: ['leadFields'],
       ops: [
-        {
-          method: 'PATCH',
-          path: '/api/v4/leads/custom_fields/11',
-          summary: { key: 'fix.test.unrequire', params: { field: 'Budget' } },
-        },
-        {
-          method: 'PATCH',
-          path: '/api/v4/leads/custom_fields/12',
-          summary: { key: 'fix.test.unrequire', params: { field: 'Source' } },
-        },
+        op('PATCH', '/api/v4/leads/custom_fields/11', 'fix.test.unrequire', { field: 'Budget' }),
+        op('PATCH', '/api/v4/leads/custom_fields/12', 'fix.test.unrequire', { field: 'Source' }),
       ],
     },
     {
       ruleId: 'required-statuses-stale',
-      title: 'Title of required-statuses-stale',
       kind: 'safe',
-      ops: [
-        {
-          method: 'PATCH',
-          path: '/api/v4/leads/custom_fields/13',
-          summary: { key: 'fix.test.stale', params: { field: 'City' } },
-        },
-      ],
+      touches: ['leadFields'],
+      ops: [op('PATCH', '/api/v4/leads/custom_fields/13', 'fix.test.stale', { field: 'City' })],
     },
     {
       ruleId: 'loss-reason-missing',
-      title: 'Title of loss-reason-missing',
       kind: 'confirm',
+      touches: ['leadFields', 'account'],
       ops: [
-        {
-          method: 'POST',
-          path: '/api/v4/leads/custom_fields',
-          summary: { key: 'fix.test.create', params: { field: 'Loss reason' } },
-        },
-        {
-          method: 'PATCH',
-          path: '/api/v4/leads/custom_fields',
-          summary: { key: 'fix.test.require', params: { field: 'Loss reason' } },
-        },
-        { method: 'PATCH', path: '/api/v4/account', summary: { key: 'fix.test.account', params: {} } },
+        op('POST', '/api/v4/leads/custom_fields', 'fix.test.create', { field: 'Loss reason' }),
+        op('PATCH', '/api/v4/leads/custom_fields', 'fix.test.require', { field: 'Loss reason' }),
+        op('PATCH', '/api/v4/account', 'fix.test.account'),
       ],
     },
   ];
 }
 
-/** In-memory PanelRunner that records every call. */
+/**
+ * In-memory PanelRunner that records every call. Call names are the panel's intents: `runAudit` counts
+ * full audits, `previewFix` the rule lists previewed, `applyFix` the rules applied, `undo` the entries undone.
+ * Each step answers with the next report of `reports`, as the runner's re-audit would.
+ */
 export class FakeRunner implements PanelRunner {
   readonly canFix: boolean;
   readonly whyNoFix?: string;
@@ -155,9 +157,10 @@ export class FakeRunner implements PanelRunner {
   };
   preflightSignal: AbortSignal | null = null;
   lastSignal: AbortSignal | null = null;
-  journal: JournalEntry[] = [];
+  journal: HistoryEntry[] = [];
   ticks: Record<string, ManualTick> = {};
-  private audits = 0;
+  private reportsGiven = 0;
+  private shown: Report | null = null;
 
   constructor(private readonly opts: FakeOptions = {}) {
     this.canFix = opts.canFix ?? true;
@@ -170,7 +173,25 @@ export class FakeRunner implements PanelRunner {
       };
   }
 
-  async runAudit({ signal, onProgress }: { signal: AbortSignal; onProgress: (p: Progress) => void }): Promise<Report> {
+  /** The next report of the sequence (the last one repeats). */
+  private nextReport(): Report {
+    const reports = this.opts.reports ?? [reportFixture()];
+    this.shown = reports[Math.min(this.reportsGiven++, reports.length - 1)]!;
+    return this.shown;
+  }
+
+  /** The report steps answer with: the one shown, unchanged by a preview. */
+  private currentReport(): Report {
+    return this.shown ?? this.nextReport();
+  }
+
+  async audit({
+    signal,
+    onProgress,
+  }: {
+    signal: AbortSignal;
+    onProgress: (p: GatherProgress) => void;
+  }): Promise<Report> {
     this.calls.runAudit++;
     this.lastSignal = signal;
     for (const p of this.opts.progress ?? []) onProgress(p);
@@ -178,43 +199,41 @@ export class FakeRunner implements PanelRunner {
       await Promise.race([this.opts.auditGate.promise, aborted(signal)]);
     }
     if (this.opts.auditError) throw new Error(this.opts.auditError);
-    const reports = this.opts.reports ?? [reportFixture()];
-    return reports[Math.min(this.audits++, reports.length - 1)]!;
+    return this.nextReport();
   }
 
-  async previewFix(ruleIds: string[]): Promise<PlanPreview[]> {
-    this.calls.previewFix.push(ruleIds);
+  private plansFor(ruleIds: readonly string[]): Plan[] {
     const plans = this.opts.plans ?? defaultPlans();
-    return ruleIds.map((id) => plans.find((p) => p.ruleId === id) ?? { ruleId: id, title: id, kind: 'safe', ops: [] });
+    return ruleIds.flatMap((id) => plans.filter((p) => p.ruleId === id));
   }
 
-  async applyFix(ruleIds: string[], { onOp }: { onOp: (op: OpResult) => void }): Promise<ApplyOutcome> {
+  async preview(selection: FixSelection): Promise<Stepped<FixPreview>> {
+    const report = this.currentReport();
+    const ruleIds = selection === 'all-safe' ? allSafeRuleIds(report) : [...selection];
+    this.calls.previewFix.push(ruleIds);
+    const scope = selection === 'all-safe' ? 'all-safe' : 'rules';
+    const plans = this.plansFor(ruleIds).filter((p) => scope === 'rules' || p.kind === 'safe');
+    return { outcome: { scope, ruleIds, plans, unavailable: [] }, report };
+  }
+
+  async apply(preview: FixPreview, { onOp }: { onOp: (op: OpReport) => void }): Promise<Stepped<ApplyOutcome>> {
+    const ruleIds = preview.plans.map((p) => p.ruleId);
     this.calls.applyFix.push(ruleIds);
-    const plans = await this.previewFix(ruleIds);
-    this.calls.previewFix.pop(); // internal recomputation, not a user preview
-    const results: OpResult[] = [];
+    const results: OpReport[] = [];
     let failed = false;
-    for (const plan of plans) {
+    for (const plan of preview.plans) {
       for (const [index, op] of plan.ops.entries()) {
-        let r: OpResult;
-        if (failed)
-          r = {
-            ruleId: plan.ruleId,
-            index,
-            summary: op.summary,
-            status: 'not-attempted',
-            message: 'stopped after a failure',
-          };
+        const base = { ruleId: plan.ruleId, index, summary: op.summary };
+        let r: OpReport;
+        if (failed) r = { ...base, status: 'not-attempted' };
         else if (this.opts.failOp === `${plan.ruleId}#${index}`) {
           failed = true;
           r = {
-            ruleId: plan.ruleId,
-            index,
-            summary: op.summary,
+            ...base,
             status: 'failed',
-            message: 'HTTP 400: validation failed',
+            error: { kind: 'validation', status: 400, message: 'HTTP 400: validation failed' } as never,
           };
-        } else r = { ruleId: plan.ruleId, index, summary: op.summary, status: 'applied' };
+        } else r = { ...base, status: 'applied' };
         results.push(r);
         onOp(r);
         if (results.length === 1 && this.opts.applyGate) await this.opts.applyGate.promise;
@@ -227,43 +246,73 @@ export class FakeRunner implements PanelRunner {
         id,
         batchId: `b-${id}`,
         ruleId: ruleIds[0]!,
-        title: `Title of ${ruleIds[0]}`,
+        title: { key: `rules.${ruleIds[0]}.fail` },
         appliedAt: '2025-03-01T10:05:00Z',
         by: 'Anna Admin',
-        ops: applied.map((r) => ({ summary: r.summary, status: r.status })),
+        ops: applied.map((r) => ({ summary: r.summary, status: 'applied' })),
         undoneAt: null,
       });
     }
-    return { ops: results, journalEntryId: id };
+    const plans = preview.plans.map((p) => {
+      const ops = results.filter((r) => r.ruleId === p.ruleId);
+      const status = ops.every((o) => o.status === 'applied')
+        ? ('applied' as const)
+        : ops.some((o) => o.status === 'applied')
+          ? ('partial' as const)
+          : ('failed' as const);
+      return { ruleId: p.ruleId, kind: p.kind, status, entryId: id, ops, manual: [] };
+    });
+    const status = failed ? (applied.length ? 'partial' : 'failed') : 'done';
+    return {
+      outcome: { status, batchId: id ? `b-${id}` : '', plans, snapshot: null as never },
+      report: this.nextReport(),
+    };
   }
 
-  async undo(entryIds: string[], { onOp }: { onOp: (op: OpResult) => void }): Promise<UndoOutcome> {
-    this.calls.undo.push(entryIds);
+  async undo(target: UndoTarget, { onOp }: { onOp: (op: OpReport) => void }): Promise<Stepped<UndoOutcome>> {
+    const entries =
+      'batchId' in target
+        ? this.journal.filter((e) => e.batchId === target.batchId && !e.undoneAt)
+        : this.journal.filter((e) => target.entryIds.includes(e.id));
+    this.calls.undo.push(entries.map((e) => e.id));
     const conflicts = this.opts.undoConflicts ?? [];
-    const ops: OpResult[] = [];
-    for (const entry of this.journal.filter((e) => entryIds.includes(e.id))) {
+    const ops: OpReport[] = [];
+    for (const entry of entries) {
       entry.ops.forEach((op, index) => {
-        const conflict = conflicts.some(
+        const conflict = conflicts.find(
           (c) =>
             c.entryId === entry.id &&
             c.summary.key === op.summary.key &&
             JSON.stringify(c.summary.params) === JSON.stringify(op.summary.params),
         );
-        const r: OpResult = {
-          ruleId: entry.ruleId,
-          index,
-          summary: op.summary,
-          status: conflict ? 'not-attempted' : 'applied',
-        };
+        const base = { ruleId: entry.ruleId, entryId: entry.id, index, summary: op.summary };
+        const r: OpReport = conflict
+          ? {
+              ...base,
+              status: 'conflict',
+              reason: { key: 'fix.undo.conflict' },
+              expected: conflict.expected,
+              actual: conflict.actual,
+            }
+          : { ...base, status: 'applied' };
         ops.push(r);
         onOp(r);
       });
       entry.undoneAt = '2025-03-01T10:10:00Z';
     }
-    return { ops, conflicts };
+    const conflicted = ops.filter((o) => o.status === 'conflict');
+    return {
+      outcome: {
+        status: conflicted.length ? 'partial' : 'undone',
+        entryIds: entries.map((e) => `u-${e.id}`),
+        ops,
+        conflicts: conflicted,
+      },
+      report: this.nextReport(),
+    };
   }
 
-  async history(): Promise<JournalEntry[]> {
+  async history(): Promise<HistoryEntry[]> {
     return this.journal.map((e) => ({ ...e }));
   }
   async downloadJournal(): Promise<void> {

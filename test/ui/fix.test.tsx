@@ -12,7 +12,7 @@ const dialog = (el: HTMLElement) => one(el, '[role="dialog"]');
 const fixButton = (el: HTMLElement, ruleId: string) => one(el, `[data-rule-id="${ruleId}"] [data-action="fix"]`);
 
 describe('fix flow', () => {
-  it('preview → confirm → per-op result → re-audit', async () => {
+  it('preview → confirm → per-op result → the report after the fix', async () => {
     const after = reportFixture({ score: 90, grade: 'A' });
     const { el, runner } = await setup({ reports: [reportFixture(), after] });
     fireEvent.click(fixButton(el, 'required-at-entry-stage'));
@@ -37,8 +37,9 @@ describe('fix flow', () => {
       'applied',
       'applied',
     ]);
+    // The apply answers with the re-audited report: the panel shows it without starting an audit itself.
     await waitFor(() => expect(one(el, '[data-score]').getAttribute('data-score')).toBe('90'));
-    expect(runner.calls.runAudit).toBe(2);
+    expect(runner.calls.runAudit).toBe(1);
     // The journal is reloaded: the applied fix appears with Undo.
     await waitFor(() => expect(el.querySelectorAll('[data-action="undo"]')).toHaveLength(1));
     fireEvent.click(one(el, '[data-action="close-dialog"]'));

@@ -101,3 +101,57 @@ describe('panel store', () => {
     expect(safeFixRuleIds(reportFixture({ results }))).toEqual(expected);
   });
 });
+
+describe('panel store: the runner’s steps bring their own report', () => {
+  it('a refused apply shows the refusal and changes nothing; no audit is started by the store', async () => {
+    const runner = new FakeRunner();
+    runner.apply = async () => ({
+      outcome: { status: 'refused', reason: 'busy', message: { key: 'fix.refused.busy' } },
+      report: null,
+    });
+    const store = createPanelStore({ runner, report: reportFixture() });
+    await store.dispatch({ type: 'open-fix', ruleIds: ['required-at-entry-stage'] });
+    await store.dispatch({ type: 'confirm-fix' });
+    expect(store.getState().fix?.status).toBe('error');
+    expect(store.getState().fix?.refusal).toEqual({ key: 'fix.refused.busy' });
+    expect(runner.calls.runAudit).toBe(0);
+  });
+
+  it('undo conflicts keep the fix entry they belong to and both values as text', async () => {
+    const entry = {
+      id: 'j7',
+      batchId: 'b7',
+      ruleId: 'required-at-entry-stage',
+      title: { key: 'rules.required-at-entry-stage.fail' },
+      appliedAt: '2025-03-01T10:05:00Z',
+      by: null,
+      undoneAt: null,
+      ops: [{ summary: { key: 'fix.test.unrequire' }, status: 'applied' as const }],
+    };
+    const runner = new FakeRunner({
+      journal: [entry],
+      undoConflicts: [{ entryId: 'j7', summary: { key: 'fix.test.unrequire' }, expected: [1], actual: null }],
+    });
+    const after = reportFixture({ score: 33 });
+    const store = createPanelStore({ runner, report: reportFixture() });
+    await store.dispatch({ type: 'init' });
+    runner.undo = (
+      (inner) =>
+      async (...args: Parameters<typeof inner>) => ({ ...(await inner(...args)), report: after })
+    )(runner.undo.bind(runner));
+    await store.dispatch({ type: 'undo', entryId: 'j7' });
+    const undo = store.getState().undo!;
+    expect(undo.ops.map((o) => [o.entryId, o.status])).toEqual([['j7', 'conflict']]);
+    expect(undo.conflicts).toEqual([
+      {
+        entryId: 'j7',
+        summary: { key: 'fix.test.unrequire' },
+        reason: { key: 'fix.undo.conflict' },
+        expected: '[1]',
+        actual: '—',
+      },
+    ]);
+    expect(store.getState().report).toBe(after);
+    expect(runner.calls.runAudit).toBe(1);
+  });
+});

@@ -1,5 +1,4 @@
 /** Shared by `fix` and `undo`: the journal file through the CLI's I/O, admin detection, op lines. */
-import type { Snapshot } from '../../snapshot/types';
 import type { Translate } from '../../i18n/translate';
 import { journalFromJson, journalToJson, type JournalStorage, type KeyValueStorage } from '../../fix/journal';
 import { createLock, type FixLock } from '../../fix/lock';
@@ -53,23 +52,6 @@ export function ioJournalStorage(io: CliIo, path: string): JournalStorage {
     },
     save: (entries) => io.writeFile(path, journalToJson(entries)),
   };
-}
-
-/** Who the token acts as, for the journal: the user's name and email, or null when users could not be read. */
-export function tokenUserIn(snapshot: Snapshot): string | null {
-  const account = snapshot.parts.account;
-  const users = snapshot.parts.users;
-  if (!account || !('data' in account) || !users || !('data' in users)) return null;
-  const user = users.data.find((u) => u.id === account.data.current_user_id);
-  return user ? `${user.name} <${user.email}>` : null;
-}
-
-/** True when the token's user is an account admin. */
-export function isAdminIn(snapshot: Snapshot): boolean {
-  const account = snapshot.parts.account;
-  const users = snapshot.parts.users;
-  if (!account || !('data' in account) || !users || !('data' in users)) return false;
-  return users.data.some((u) => u.id === account.data.current_user_id && u.rights.is_admin);
 }
 
 const MARK: Record<OpReport['status'], string> = {

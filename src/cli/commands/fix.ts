@@ -1,11 +1,10 @@
 import { resolve } from 'node:path';
-import { auditAccount, auditSnapshot } from '../../runner/audit';
 import { RULES } from '../../audit/registry';
-import { applyFixes } from '../../fix/executor';
 import { describePlan } from '../../fix/describe';
-import { Journal } from '../../fix/journal';
-import { PlanUnavailableError, fixableRuleIds, namesLang, planFor } from '../../fix/plans/index';
+import { fixableRuleIds } from '../../fix';
 import type { Plan } from '../../fix/types';
+import { allSafeRuleIds } from '../../runner/all-safe';
+import { createWorkflow } from '../../runner/workflow';
 import { documentFileName } from '../../export/file-name';
 import { openAccount } from '../account';
 import { choiceFlag, parseFlags } from '../args';
@@ -18,7 +17,7 @@ import { progressLine } from '../progress';
 import { assertReachable } from '../reachable';
 import { SPECS } from '../specs';
 import { closest } from '../suggest';
-import { ioJournalStorage, isAdminIn, opLine, tokenUserIn, journalLock } from './fix-io';
+import { ioJournalStorage, journalLock, opLine } from './fix-io';
 import type { RunContext } from './index';
 
 /** `--rule ID`: an id the registry does not know is named as unknown (with the closest id), not as unfixable. */
@@ -47,29 +46,35 @@ export async function fixCommand(argv: string[], io: CliIo, { lang, t }: RunCont
   if (!asked.length && !values['all-safe']) throw usageError('whatToFix');
   checkRuleIds(asked);
   const namesFlag = choiceFlag('names-lang', values['names-lang'], CLI_LANGS);
-  const ruleIds = [...new Set([...asked, ...(values['all-safe'] ? fixableRuleIds('safe') : [])])];
-  const settings = { baseline: baselineFrom(io, values.baseline), lang, dict: dictionaryFor(lang) };
+  const baseline = baselineFrom(io, values.baseline);
   const { client, baseUrl, account } = await openAccount(values, io);
+  // Nothing is applied that nobody can undo: without --journal the journal goes to the current folder.
+  const journalPath = values.journal ?? documentFileName(account.subdomain, new Date(), 'json', 'journal');
+  const workflow = createWorkflow({
+    client,
+    baseline,
+    lang,
+    dict: dictionaryFor(lang),
+    // The language of the names a fix writes: --names-lang, else the account's own.
+    ...(namesFlag ? { namesLang: namesFlag } : {}),
+    journal: ioJournalStorage(io, journalPath),
+    lock: journalLock(io, journalPath),
+    baseUrl,
+  });
 
   const progress = progressLine(io, t);
-  const { snapshot, report } = await auditAccount({ ...settings, client, baseUrl, onProgress: progress.update });
+  const { snapshot, report } = await workflow.audit({ onProgress: progress.update });
   progress.done();
   assertReachable(snapshot, baseUrl);
 
-  // The language of the names a fix writes: --names-lang, else the account's own.
-  const names = namesFlag ?? namesLang(snapshot, lang);
-  const plans: Plan[] = [];
-  for (const id of ruleIds) {
-    try {
-      const plan = planFor(id, snapshot, settings.baseline, names);
-      if (plan) plans.push(plan);
-    } catch (err) {
-      if (!(err instanceof PlanUnavailableError)) throw err;
-      io.stderr(
-        `${t('fix.refused.part-failed', { rule: id, reason: err.failure?.message ?? err.part ?? err.message })}\n`,
-      );
-    }
-  }
+  // The account was read just now: the preview plans from that read (the apply re-reads before writing).
+  const selection =
+    values['all-safe'] && !asked.length
+      ? 'all-safe'
+      : [...new Set([...asked, ...(values['all-safe'] ? allSafeRuleIds(report) : [])])];
+  const { outcome: preview } = await workflow.preview(selection, { reread: false });
+  for (const u of preview.unavailable) io.stderr(`${t(u.reason.key, u.reason.params)}\n`);
+  const plans = preview.plans;
   const withOps = plans.filter((p) => p.ops.length);
   if (!withOps.length) {
     io.stdout(`${t('fix.cli.nothing')}\n`);
@@ -101,22 +106,8 @@ export async function fixCommand(argv: string[], io: CliIo, { lang, t }: RunCont
     }
   }
 
-  // Nothing is applied that nobody can undo: without --journal the journal goes to the current folder.
-  const journalPath = values.journal ?? documentFileName(account.subdomain, new Date(), 'json', 'journal');
   if (!values.journal) io.stderr(`${t('cli.journalDefault', { file: resolve(journalPath) })}\n`);
-  const journal = new Journal(ioJournalStorage(io, journalPath), { by: tokenUserIn(snapshot) });
-  const outcome = await applyFixes({
-    client,
-    ruleIds: withOps.map((p) => p.ruleId),
-    snapshot,
-    baseline: settings.baseline,
-    lang: names,
-    journal,
-    lock: journalLock(io, journalPath),
-    isAdmin: isAdminIn(snapshot),
-    confirmed: true,
-    onOp: (op) => io.stdout(opLine(op, t)),
-  });
+  const { outcome, report: after } = await workflow.apply(preview, { onOp: (op) => io.stdout(opLine(op, t)) });
   if (outcome.status === 'refused') {
     io.stderr(`${t(outcome.message.key, outcome.message.params)}\n`);
     return EXIT.failed;
@@ -125,8 +116,7 @@ export async function fixCommand(argv: string[], io: CliIo, { lang, t }: RunCont
     if (plan.reason) io.stderr(`${t(plan.reason.key, plan.reason.params)}\n`);
   }
   io.stdout(`\n${t(`fix.outcome.${outcome.status}`)}\n`);
-  const after = auditSnapshot(outcome.snapshot, settings);
-  io.stdout(`${t('fix.cli.score', { score: after.score ?? '—' })}\n`);
+  io.stdout(`${t('fix.cli.score', { score: after?.score ?? '—' })}\n`);
   if (outcome.plans.some((p) => p.entryId)) {
     io.stdout(`${t('fix.cli.journal', { file: journalPath, batch: outcome.batchId })}\n`);
   }

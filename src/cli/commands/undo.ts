@@ -1,21 +1,22 @@
-import { undoFixes } from '../../fix/undo';
 import { Journal } from '../../fix/journal';
-import { gatherSnapshot } from '../../snapshot/gather';
+import { createWorkflow } from '../../runner/workflow';
 import { openAccount } from '../account';
 import { parseFlags } from '../args';
 import { EXIT, usageError } from '../errors';
 import type { CliIo } from '../io';
 import { readInput } from '../load';
+import { defaultBaseline } from '../../audit/baseline/load';
+import { dictionaryFor } from '../dict';
 import { assertReachable } from '../reachable';
 import { SPECS } from '../specs';
 import type { RunContext } from './index';
-import { ioJournalStorage, isAdminIn, opLine, tokenUserIn, journalLock } from './fix-io';
+import { ioJournalStorage, journalLock, opLine } from './fix-io';
 
 /**
  * `setup-audit undo --journal FILE [--batch ID]`: undoes a batch of fixes (the latest one not yet undone
  * by default). Ops whose target changed since the fix are reported as conflicts and left alone.
  */
-export async function undoCommand(argv: string[], io: CliIo, { t }: RunContext): Promise<number> {
+export async function undoCommand(argv: string[], io: CliIo, { lang, t }: RunContext): Promise<number> {
   const values = parseFlags(argv, SPECS.undo.flags);
   if (!values.journal) throw usageError('journalRequired');
   // Read first: which batch to undo is known before touching the account (and a missing file is one line).
@@ -31,17 +32,18 @@ export async function undoCommand(argv: string[], io: CliIo, { t }: RunContext):
     return EXIT.failed;
   }
   const { client, baseUrl } = await openAccount(values, io);
-  const snapshot = await gatherSnapshot(client, { parts: ['account', 'users'], windowDays: 30 });
-  assertReachable(snapshot, baseUrl);
-  const journal = new Journal(ioJournalStorage(io, values.journal), { by: tokenUserIn(snapshot) });
-  const outcome = await undoFixes({
+  const workflow = createWorkflow({
     client,
-    journal,
+    // Undo audits nothing here (no audit in hand): the baseline only sets the reading window.
+    baseline: defaultBaseline(),
+    lang,
+    dict: dictionaryFor(lang),
+    journal: ioJournalStorage(io, values.journal),
     lock: journalLock(io, values.journal),
-    isAdmin: isAdminIn(snapshot),
-    batchId,
-    onOp: (op) => io.stdout(opLine(op, t, 'undo')),
+    baseUrl,
   });
+  assertReachable(await workflow.identify(), baseUrl);
+  const { outcome } = await workflow.undo({ batchId }, { onOp: (op) => io.stdout(opLine(op, t, 'undo')) });
   if (outcome.status === 'refused') {
     io.stderr(`${t(outcome.message.key, outcome.message.params)}\n`);
     return EXIT.failed;

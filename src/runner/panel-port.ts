@@ -1,0 +1,117 @@
+import type { Message, Report } from '../audit/types';
+import type { ApplyOutcome, OpReport, UndoOutcome } from '../fix/outcome';
+import type { ImportEntity, PreflightResult } from '../preflight/types';
+import type { ManualTick } from './ticks';
+import type { FixPreview, FixSelection, Stepped, UndoTarget } from './workflow';
+import type { GatherProgress } from '../snapshot/gather';
+
+// The engine's own vocabulary, re-exported so the panel imports one module; view types below have their own names.
+export type { ApplyOutcome, OpReport, OpStatus, UndoOutcome } from '../fix/outcome';
+export type { ManualTick } from './ticks';
+export type { FixPreview, FixSelection, PlanUnavailable, Stepped, UndoTarget } from './workflow';
+export type { GatherProgress } from '../snapshot/gather';
+
+/**
+ * The port the panel drives (the panel imports it as src/ui/runner-port.ts). It is defined here, beside
+ * its implementation, because the runner depends on nothing in ui/. The panel never fetches and never sequences: every side effect goes
+ * through this interface, implemented by the runner (src/runner/panel-runner.ts, over the one
+ * orchestrator src/runner/workflow.ts) in the widget and by an in-memory fake in tests. Each step
+ * returns its outcome with the report that follows from it, so the panel never asks for a re-audit.
+ * Reports come localised in the panel's language; everything else a user reads is a `Message` the
+ * panel translates (op summaries, reasons, refusals).
+ */
+export interface PanelRunner {
+  /** Gathers a fresh snapshot and audits it. Rejects with an AbortError when `signal` aborts. */
+  audit(opts: { signal: AbortSignal; onProgress: (p: GatherProgress) => void }): Promise<Report>;
+  /**
+   * The plans for these rules (or "all safe": the failing results whose fix is safe) from a fresh
+   * read of the parts they need, without writing anything; with the report over that read.
+   */
+  preview(selection: FixSelection): Promise<Stepped<FixPreview>>;
+  /**
+   * Applies the preview's plans (recomputed right before applying), journals them and re-audits
+   * exactly what they touched. Calls `onOp` as each op settles; ops after a failure are `not-attempted`.
+   * A refusal (not admin, busy) comes back as an outcome with status `refused`, never as a throw.
+   */
+  apply(preview: FixPreview, opts: { onOp: (op: OpReport) => void }): Promise<Stepped<ApplyOutcome>>;
+  /**
+   * Reverts journal entries (or a batch) op by op, then re-audits only the parts they wrote to. An op
+   * whose target changed since is a `conflict`, one with nothing to restore `skipped`; each carries its `entryId`.
+   */
+  undo(target: UndoTarget, opts: { onOp: (op: OpReport) => void }): Promise<Stepped<UndoOutcome>>;
+  /** Applied fixes of this account, newest first. */
+  history(): Promise<HistoryEntry[]>;
+  /** Saves the journal as a file (the runner owns where and how). */
+  downloadJournal(): Promise<void>;
+  /** Saves the configuration document (XLSX); absent when the build has no exporter. */
+  downloadDocument?: () => Promise<void>;
+  /** Saves the last report as JSON (the same document as `setup-audit audit --format json`). */
+  downloadReport?: () => Promise<void>;
+  /** True when the current user may apply fixes (an account admin). */
+  readonly canFix: boolean;
+  /** Why fixes are unavailable (already translated); the panel has a generic line otherwise. */
+  readonly whyNoFix?: string;
+  /** Ticks of manual checks stored for this account, keyed by rule id. */
+  getTicks(): Promise<Record<string, ManualTick>>;
+  /** Stores a tick (or its removal) for the current user; resolves with what was stored. */
+  setTick(ruleId: string, checked: boolean): Promise<ManualTick>;
+  /**
+   * Checks an import file against the live account (reads only). Problems come back as Messages the
+   * panel translates. Rejects with an AbortError when `signal` aborts.
+   */
+  preflight(
+    file: PickedFile,
+    entity: ImportEntity,
+    opts: { signal: AbortSignal; onProgress: (p: PreflightProgressView) => void },
+  ): Promise<PreflightResult>;
+  /** Saves the import template of the entity (XLSX with this account's field names and lists). */
+  downloadTemplate(entity: ImportEntity): Promise<void>;
+  /** Saves the row-level report of an import check as CSV. */
+  downloadPreflightReport(result: PreflightResult): Promise<void>;
+}
+
+/** A file the user picked for the import check: its name and contents. */
+export interface PickedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * Progress of an import check: loading the account's schema (parts), its existing contacts
+ * (contacts loaded so far, total unknown), reading the file, then checking its rows.
+ */
+export interface PreflightProgressView {
+  stage: 'schema' | 'contacts' | 'read' | 'check';
+  done: number;
+  /** Null when the total is not known in advance. */
+  total: number | null;
+}
+
+/** An applied fix as the history lists it. */
+export interface HistoryEntry {
+  id: string;
+  /** One apply ("Fix all safe" included) is one batch; a batch can be undone as a whole. */
+  batchId: string;
+  ruleId: string;
+  /** What was fixed, by rule: stable whatever the rule's state after the fix. */
+  title: Message;
+  /** ISO 8601. */
+  appliedAt: string;
+  /** Name of the user who applied it, when known. */
+  by: string | null;
+  ops: HistoryOp[];
+  /** ISO 8601 when undone; null while in effect. */
+  undoneAt: string | null;
+}
+
+/**
+ * How a journaled op stands now: `applied` (in effect), or what undo did with it — `reverted`,
+ * `skipped` (nothing to restore), `conflict` (changed by someone since; left alone), `failed`.
+ */
+export type HistoryOpStatus = 'applied' | 'reverted' | 'skipped' | 'conflict' | 'failed';
+
+/** One op of an applied fix. */
+export interface HistoryOp {
+  summary: Message;
+  status: HistoryOpStatus;
+}

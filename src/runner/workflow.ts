@@ -1,0 +1,276 @@
+/**
+ * The one orchestrator: audit → preview → apply → re-audit → undo → re-audit. The panel's store and the
+ * CLI's `fix`/`undo` call these four steps and render what comes back; neither sequences anything itself.
+ * Every step returns its outcome together with the report that follows from it, and re-reads only the
+ * parts of the account it needs: a preview the parts its rules read, an apply the parts its plans read
+ * (the executor recomputes each plan from them), an undo the parts its journal entries wrote to.
+ */
+import type { ApiClient } from '../api/client';
+import type { Baseline } from '../audit/baseline/types';
+import type { Message, Report } from '../audit/types';
+import {
+  applyFixes,
+  createLock,
+  Journal,
+  memoryJournalStorage,
+  PlanUnavailableError,
+  planFor,
+  undoFixes,
+  type ApplyOutcome,
+  type FixLock,
+  type JournalStorage,
+  type OpReport,
+  type Plan,
+  type UndoOutcome,
+} from '../fix';
+import { refuse } from '../fix/outcome';
+import type { Dictionary, Lang } from '../i18n/translate';
+import { gatherSnapshot, regatherParts, type GatherProgress } from '../snapshot/gather';
+import type { PartName, Snapshot } from '../snapshot/types';
+import { allSafeRuleIds } from './all-safe';
+import { auditAccount, auditSnapshot } from './audit';
+import { isAdminIn, tokenUserIn } from './identity';
+import { partsRequiredBy, partsWrittenBy } from './touched-parts';
+
+/** Which fixes to preview: these rules, or every failing result whose fix is safe. */
+export type FixSelection = readonly string[] | 'all-safe';
+
+/** A rule asked for that has no plan to show, and why (translatable). */
+export interface PlanUnavailable {
+  ruleId: string;
+  reason: Message;
+}
+
+/** What a preview found: the plans as they would be applied now, and the rules that could not be planned. */
+export interface FixPreview {
+  scope: 'rules' | 'all-safe';
+  /** The rules the selection resolved to, in the order asked. */
+  ruleIds: string[];
+  /** One plan per rule that has something to change or to do by hand; ops in the order they will be sent. */
+  plans: Plan[];
+  unavailable: PlanUnavailable[];
+}
+
+/** An audit in hand: the snapshot it read and the report it gave. */
+export interface Audited {
+  snapshot: Snapshot;
+  report: Report;
+}
+
+/** A step's outcome with the report after it; `report` is null only when no audit was ever made (CLI undo). */
+export interface Stepped<T> {
+  outcome: T;
+  report: Report | null;
+}
+
+/** Undo one or more journal entries, or a whole batch (one apply). */
+export type UndoTarget = { entryIds: readonly string[] } | { batchId: string };
+
+/** What the orchestrator needs to know about where it runs. */
+export interface WorkflowDeps {
+  client: ApiClient;
+  baseline: Baseline;
+  /** The user's language: report texts, and the names a fix writes when neither `namesLang` nor the account says. */
+  lang: Lang;
+  /** The language of names a fix writes (fields, options, stages), when the user chose it (`--names-lang`). */
+  namesLang?: Lang;
+  dict: Dictionary;
+  /** Where the journal lives (localStorage per account, a file, memory). */
+  journal?: JournalStorage;
+  lock?: FixLock;
+  /**
+   * Who acts, when the host knows it (the panel: the CRM's user and rights). Absent: read from the
+   * snapshot (the token's user and whether it is an admin) — the CLI's case.
+   */
+  user?: { name: string | null; isAdmin: boolean };
+  now?: () => Date;
+  /** Journal ids (tests pin them). */
+  newId?: () => string;
+  /** Where the account lives, recorded in the snapshot (the CLI's base URL; null in the browser). */
+  baseUrl?: string | null;
+}
+
+/** Options of a step that talks to the account. */
+export interface StepOptions {
+  signal?: AbortSignal;
+}
+
+/** The orchestrator's steps. */
+export interface Workflow {
+  /** Gathers the account and audits it; the result becomes the audit in hand. */
+  audit(opts?: StepOptions & { onProgress?: (p: GatherProgress) => void }): Promise<Audited>;
+  /** Audits a snapshot already in hand (a saved file) and keeps it as the audit in hand. */
+  auditSnapshot(snapshot: Snapshot): Audited;
+  /** The plans the selection would apply. With `reread` (default) the parts they read are read again first. */
+  preview(selection: FixSelection, opts?: StepOptions & { reread?: boolean }): Promise<Stepped<FixPreview>>;
+  /** Applies a preview's plans (recomputed from a fresh read right before), journals them, re-audits what they touched. */
+  apply(preview: FixPreview, opts?: StepOptions & { onOp?: (op: OpReport) => void }): Promise<Stepped<ApplyOutcome>>;
+  /** Undoes journal entries (or a batch), then re-audits only the parts they wrote to. */
+  undo(target: UndoTarget, opts?: StepOptions & { onOp?: (op: OpReport) => void }): Promise<Stepped<UndoOutcome>>;
+  /**
+   * Reads only who the token acts as (account and users), for an undo without an audit (the CLI). The
+   * snapshot is returned so the caller can check the account answered; it is not an audit in hand.
+   */
+  identify(opts?: StepOptions): Promise<Snapshot>;
+  /** The journal's entries, oldest first. */
+  journal(): Journal;
+  /** The audit in hand, if any. */
+  current(): Audited | null;
+}
+
+/** Creates the orchestrator for one account. */
+export function createWorkflow(deps: WorkflowDeps): Workflow {
+  const lock = deps.lock ?? createLock();
+  // planFor follows the account's own language unless told otherwise; the user's choice goes in as the language.
+  const names: Lang = deps.namesLang ?? deps.lang;
+  const storage = deps.journal ?? memoryJournalStorage();
+  let audited: Audited | null = null;
+  /** Account and users when only `identify` ran (no audit in hand). */
+  let identity: Snapshot | null = null;
+  let journal: Journal | null = null;
+
+  const known = (): Snapshot | null => audited?.snapshot ?? identity;
+  const isAdmin = (): boolean => {
+    if (deps.user) return deps.user.isAdmin;
+    const snapshot = known();
+    return snapshot ? isAdminIn(snapshot) : false;
+  };
+  // The journal is opened on first use, once the snapshot can say who the token acts as.
+  const journalNow = (): Journal => {
+    if (!journal) {
+      const snapshot = known();
+      journal = new Journal(storage, {
+        by: deps.user ? deps.user.name : snapshot ? tokenUserIn(snapshot) : null,
+        ...(deps.now ? { now: deps.now } : {}),
+        ...(deps.newId ? { newId: deps.newId } : {}),
+      });
+    }
+    return journal;
+  };
+  const keep = (snapshot: Snapshot): Audited => {
+    audited = { snapshot, report: auditSnapshot(snapshot, deps) };
+    return audited;
+  };
+  const regather = (snapshot: Snapshot, parts: PartName[], signal?: AbortSignal) =>
+    parts.length ? regatherParts(deps.client, snapshot, parts, { now: deps.now, signal }) : Promise.resolve(snapshot);
+  const needAudit = (): Audited => {
+    if (!audited) throw new Error('no audit in hand: audit the account before previewing or applying a fix');
+    return audited;
+  };
+
+  return {
+    async audit(opts = {}) {
+      const result = await auditAccount({
+        ...deps,
+        now: deps.now,
+        signal: opts.signal,
+        onProgress: opts.onProgress,
+        baseUrl: deps.baseUrl ?? null,
+      });
+      audited = result;
+      return result;
+    },
+
+    auditSnapshot(snapshot) {
+      return keep(snapshot);
+    },
+
+    async preview(selection, opts = {}) {
+      const before = needAudit();
+      const scope = selection === 'all-safe' ? 'all-safe' : 'rules';
+      const ruleIds = selection === 'all-safe' ? allSafeRuleIds(before.report) : [...new Set(selection)];
+      // Plans come from the account as it is now, not as it was at the last audit.
+      const { snapshot, report } =
+        opts.reread === false ? before : keep(await regather(before.snapshot, partsRequiredBy(ruleIds), opts.signal));
+      const plans: Plan[] = [];
+      const unavailable: PlanUnavailable[] = [];
+      for (const ruleId of ruleIds) {
+        try {
+          const plan = planFor(ruleId, snapshot, deps.baseline, names);
+          // "All safe" never lets a confirm-kind plan through, whatever a rule declares.
+          if (plan && (scope === 'rules' || plan.kind === 'safe')) plans.push(plan);
+        } catch (err) {
+          if (!(err instanceof PlanUnavailableError)) throw err;
+          unavailable.push({ ruleId, reason: unavailableReason(err) });
+        }
+      }
+      return { outcome: { scope, ruleIds, plans, unavailable }, report };
+    },
+
+    async apply(preview, opts = {}) {
+      const before = needAudit();
+      const ruleIds = preview.plans.filter((p) => p.ops.length > 0).map((p) => p.ruleId);
+      if (ruleIds.length === 0) {
+        return {
+          outcome: { status: 'already-fixed', batchId: '', plans: [], snapshot: before.snapshot },
+          report: before.report,
+        };
+      }
+      const outcome = await applyFixes({
+        client: deps.client,
+        ruleIds,
+        snapshot: before.snapshot,
+        baseline: deps.baseline,
+        lang: names,
+        journal: journalNow(),
+        lock,
+        isAdmin: isAdmin(),
+        // The preview was shown and the caller chose to apply it: that is the confirmation.
+        confirmed: true,
+        now: deps.now,
+        signal: opts.signal,
+        onOp: opts.onOp,
+      });
+      if (outcome.status === 'refused') return { outcome, report: before.report };
+      // The executor re-read every part the plans touched after applying: audit that, no second gather.
+      return { outcome, report: keep(outcome.snapshot).report };
+    },
+
+    async undo(target, opts = {}) {
+      const j = journalNow();
+      const entries = j.entries();
+      const picked =
+        'batchId' in target
+          ? entries.filter((e) => e.batchId === target.batchId && e.kind === 'fix')
+          : entries.filter((e) => target.entryIds.includes(e.id) && e.kind === 'fix');
+      if (!isAdmin()) return { outcome: refuse('not-admin'), report: audited?.report ?? null };
+      const outcome = await undoFixes({
+        client: deps.client,
+        journal: j,
+        lock,
+        isAdmin: true,
+        ...('batchId' in target ? { batchId: target.batchId } : { entryIds: [...target.entryIds] }),
+        signal: opts.signal,
+        onOp: opts.onOp,
+      });
+      if (outcome.status === 'refused' || !audited) return { outcome, report: audited?.report ?? null };
+      // Only what the undone entries wrote can have changed: re-read those parts, keep the rest.
+      return { outcome, report: keep(await regather(audited.snapshot, partsWrittenBy(picked), opts.signal)).report };
+    },
+
+    async identify(opts = {}) {
+      identity = await gatherSnapshot(deps.client, {
+        parts: ['account', 'users'],
+        windowDays: deps.baseline.thresholds.signalWindowDays,
+        now: deps.now,
+        signal: opts.signal,
+        baseUrl: deps.baseUrl ?? null,
+      });
+      return identity;
+    },
+
+    journal: journalNow,
+    current: () => audited,
+  };
+}
+
+/** Why a plan could not be built, as the message the faces show. */
+function unavailableReason(err: PlanUnavailableError): Message {
+  if (err.reason === 'part-failed') {
+    return {
+      key: 'fix.refused.part-failed',
+      params: { rule: err.ruleId, reason: err.failure?.message ?? err.part ?? err.message },
+    };
+  }
+  return { key: `fix.refused.${err.reason}`, params: { rule: err.ruleId } };
+}
