@@ -3,10 +3,11 @@
  * `handle(Request) → Response`, an in-process `fetch` and a node:http `listen`, with the real
  * API's auth, throttle and quirks, plus fault injection for tests.
  */
-import { Faults, networkError } from './faults';
+import { Faults, isResetError, networkError } from './faults';
 import type { FaultAction } from './faults';
 import { Problem, hal, problemResponse } from './http';
 import { listenWith } from './node-adapter';
+import { MAX_REQUEST_BODY_BYTES } from './node-request';
 import type { Listening } from './node-adapter';
 import { DEFAULT_BLOCK, RateLimiter } from './rate-limit';
 import type { BlockPolicy } from './rate-limit';
@@ -92,6 +93,26 @@ function banResponse(): Response {
   return new Response(html, { status: 403, headers: { 'content-type': 'text/html', server: 'nginx' } });
 }
 
+/** The request body as text, at most MAX_REQUEST_BODY_BYTES (413 past it, reading stops there). */
+async function bodyText(req: Request): Promise<string> {
+  if (!req.body) return '';
+  const reader = req.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_REQUEST_BODY_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      throw new Problem(413, `Request body larger than ${MAX_REQUEST_BODY_BYTES} bytes`);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
 function cookie(req: Request, name: string): string | undefined {
   for (const part of (req.headers.get('cookie') ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
@@ -158,7 +179,7 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
 
   async function testRoute(req: Request, url: URL): Promise<Response | undefined> {
     if (req.method !== 'POST') return undefined;
-    const text = await req.text();
+    const text = await bodyText(req);
     let body: unknown = {};
     try {
       body = text === '' ? {} : JSON.parse(text);
@@ -203,7 +224,20 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
     return undefined;
   }
 
+  /** Every request is answered from inside one try: a bug or a hostile body is a 4xx/5xx, never a dead server. */
   async function handle(req: Request): Promise<Response> {
+    try {
+      return await route(req);
+    } catch (err) {
+      // A reset and the caller's abort are how the connection ends, not answers.
+      if (isResetError(err) || req.signal.aborted) throw err;
+      if (err instanceof Problem) return problemResponse(err.status, err.detail, err.extra, err.headers);
+      if (!opts.quiet) console.error('[emulator] request failed:', err);
+      return problemResponse(500, 'Internal emulator error');
+    }
+  }
+
+  async function route(req: Request): Promise<Response> {
     const url = new URL(req.url);
     if (url.pathname.startsWith('/__emulator/') && opts.testRoutes) {
       const r = await testRoute(req, url);
@@ -252,7 +286,7 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       now,
       body: async () => {
         if (!parsed.done) {
-          const text = await req.text();
+          const text = await bodyText(req);
           if (text.trim() === '') throw new Problem(400, 'Request body is empty');
           try {
             parsed = { done: true, value: JSON.parse(text) };

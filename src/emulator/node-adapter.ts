@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isResetError } from './faults';
+import { answerClientErrors, RequestRefused, sendRefusal, toWebRequest } from './node-request';
 
 /** A running HTTP server. */
 export interface Listening {
@@ -15,50 +16,34 @@ export function listenWith(
   port: number,
   host = '127.0.0.1',
 ): Promise<Listening> {
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const headers = new Headers();
-      for (const [k, v] of Object.entries(req.headers)) {
-        if (Array.isArray(v)) v.forEach((x) => headers.append(k, x));
-        else if (v !== undefined) headers.set(k, v);
-      }
-      const method = req.method ?? 'GET';
-      const body = method === 'GET' || method === 'HEAD' || chunks.length === 0 ? undefined : Buffer.concat(chunks);
-      const request = new Request(`http://${req.headers.host ?? `${host}:${port}`}${req.url ?? '/'}`, {
-        method,
-        headers,
-        body,
+  const fallbackHost = `${host}:${port}`;
+  // Every step runs inside one try: a request the web Request cannot express gets a 4xx, the server lives.
+  const server = createServer(async (req, res) => {
+    try {
+      const response = await handle(await toWebRequest(req, fallbackHost));
+      const out: Record<string, string> = {};
+      response.headers.forEach((v, k) => {
+        out[k] = v;
       });
-      handle(request).then(
-        async (response) => {
-          const out: Record<string, string> = {};
-          response.headers.forEach((v, k) => {
-            out[k] = v;
-          });
-          const buf = Buffer.from(await response.arrayBuffer());
-          res.writeHead(response.status, out);
-          res.end(buf);
-        },
-        (err: unknown) => {
-          if (isResetError(err)) {
-            req.socket.destroy();
-            return;
-          }
-          res.writeHead(500, { 'content-type': 'application/problem+json' });
-          res.end(
-            JSON.stringify({
-              title: 'Internal Server Error',
-              type: 'https://httpstatus.es/500',
-              status: 500,
-              detail: String(err),
-            }),
-          );
-        },
+      const buf = Buffer.from(await response.arrayBuffer());
+      res.writeHead(response.status, out);
+      res.end(buf);
+    } catch (err) {
+      if (err instanceof RequestRefused) return sendRefusal(res, err);
+      if (isResetError(err)) return void req.socket.destroy();
+      if (res.headersSent) return void res.destroy();
+      res.writeHead(500, { 'content-type': 'application/problem+json' });
+      res.end(
+        JSON.stringify({
+          title: 'Internal Server Error',
+          type: 'https://httpstatus.es/500',
+          status: 500,
+          detail: String(err),
+        }),
       );
-    });
+    }
   });
+  answerClientErrors(server);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

@@ -1,16 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { toWebRequest } from '../node-request';
 
-/** Reads a node request into a web Request (the emulator's handler speaks web standards). */
-export async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const headers = new Headers();
-  for (const [k, v] of Object.entries(req.headers)) {
-    if (Array.isArray(v)) v.forEach((x) => headers.append(k, x));
-    else if (v !== undefined) headers.set(k, v);
-  }
-  const body = chunks.length && req.method !== 'GET' && req.method !== 'HEAD' ? Buffer.concat(chunks) : undefined;
-  return new Request(new URL(req.url ?? '/', origin), { method: req.method, headers, body });
+/** Reads a node request into a web Request (the emulator's handler speaks web standards); throws RequestRefused. */
+export async function toRequest(req: IncomingMessage, fallbackHost: string): Promise<Request> {
+  return toWebRequest(req, fallbackHost);
 }
 
 /** Writes a web Response to a node response. */

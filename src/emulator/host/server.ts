@@ -4,6 +4,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { createEmulator, isSeedName, SEED_NAMES, type SeedName } from '../index';
 import { hostContext } from './context';
 import { hostPage } from './page';
+import { answerClientErrors, readCappedBody, RequestRefused, requestUrl, sendRefusal } from '../node-request';
 import { sendResponse, toRequest } from './node-bridge';
 
 type Seed = SeedName;
@@ -85,11 +86,10 @@ export function createHostServer(options: HostOptions) {
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
-    const url = new URL(req.url ?? '/', origin);
+    const url = requestUrl(req, '127.0.0.1');
     const jar = cookies(req);
     if (url.pathname.startsWith('/api/v4/') || url.pathname.startsWith('/__emulator/')) {
-      await sendResponse(res, await emulator.handle(await toRequest(req, origin)));
+      await sendResponse(res, await emulator.handle(await toRequest(req, '127.0.0.1')));
       return;
     }
     if (url.pathname === '/') {
@@ -148,11 +148,11 @@ export function createHostServer(options: HostOptions) {
       return;
     }
     if (url.pathname === '/__host/settings' && req.method === 'POST') {
-      const chunks: Buffer[] = [];
-      for await (const chunk of req) chunks.push(chunk as Buffer);
+      // Capped like every API body (413 past it): a flood must not grow the page server's memory.
+      const raw = await readCappedBody(req);
       let body: { baseline?: unknown };
       try {
-        body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { baseline?: unknown };
+        body = JSON.parse(raw.toString('utf8')) as { baseline?: unknown };
       } catch {
         res.writeHead(400, { 'content-type': 'text/plain' });
         res.end('settings must be JSON');
@@ -189,11 +189,13 @@ export function createHostServer(options: HostOptions) {
 
   const server = createServer((req, res) => {
     route(req, res).catch((err: unknown) => {
+      if (err instanceof RequestRefused) return sendRefusal(res, err);
       console.error('host page error:', err);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end('Internal error');
     });
   });
+  answerClientErrors(server);
 
   return {
     emulator,
