@@ -29,9 +29,12 @@ export type { Throttle } from './throttle';
 /** Default body cap per answer: far above any real page of 250 records, far below what hurts a tab. */
 export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
 /** Default idle timeout: no headers, or no body data, for this long and the attempt is dead. */
-export const DEFAULT_IDLE_TIMEOUT_MS = 10_000;
-/** Attempts after a timeout: one more, so a silent server is called dead within about 2 × the idle timeout. */
-export const TIMEOUT_RETRIES = 1;
+export const DEFAULT_IDLE_TIMEOUT_MS = 8_000;
+/**
+ * Retries after a timeout: two, so one slow answer (a cold start) is ridden out while a silent server is
+ * called dead within 3 × the idle timeout plus the backoff — under 30 s with the defaults.
+ */
+export const TIMEOUT_RETRIES = 2;
 
 /** How to reach the API and how hard to try. */
 export interface ApiClientOptions {
@@ -45,7 +48,7 @@ export interface ApiClientOptions {
   throttle?: Throttle;
   /** Retries after the first attempt (default 4). */
   maxRetries?: number;
-  /** Idle timeout per attempt, ms: before the headers and between body chunks (default 10 000). */
+  /** Idle timeout per attempt, ms: before the headers and between body chunks (default 8 000). */
   timeoutMs?: number;
   /** Body cap per answer, bytes (default 20 MB). */
   maxBodyBytes?: number;

@@ -230,7 +230,7 @@ describe('Retry-After and the deadline come from the baseline', () => {
 });
 
 describe('dead servers are called dead in seconds', () => {
-  it('a silent server: two attempts at the idle timeout, then TimeoutError; the defaults keep it under ~30 s', async () => {
+  it('a silent server: three attempts at the idle timeout, then TimeoutError; the defaults keep it under ~30 s', async () => {
     const server = await serve(() => undefined); // accepts, never answers
     const err = await client(server.url, { timeoutMs: 150 })
       .get('/api/v4/account')
