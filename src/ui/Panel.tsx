@@ -69,6 +69,25 @@ export function Panel(props: PanelProps) {
     el?.focus();
   });
 
+  // After the fix dialog closes, focus goes back to the finding it was opened from. The dialog returns
+  // focus to its trigger; when a re-audit replaced that (the row moved to "Passed"), the row is next best.
+  const fixFor = useRef<string | null>(null);
+  useEffect(() => {
+    const ruleId = state.fix?.ruleIds[0] ?? null;
+    const closed = fixFor.current;
+    fixFor.current = state.fix ? ruleId : null;
+    if (state.fix || !closed) return;
+    const root = rootRef.current;
+    const active = document.activeElement;
+    if (!root || (active !== root && active !== document.body && active !== null)) return;
+    const row = root.querySelector<HTMLElement>(`.sa-areas [data-rule-id="${CSS.escape(closed)}"]`);
+    // A row that now passes sits in its area's closed "Passed" group: its toggle is where it went.
+    const target = row?.closest('[hidden]')
+      ? row.closest('section')?.querySelector<HTMLElement>('[data-action="toggle-passed"]')
+      : row?.querySelector<HTMLElement>('[data-action="toggle-result"]');
+    target?.focus();
+  }, [state.fix]);
+
   const env = useMemo<PanelEnv>(
     () => ({
       t,
