@@ -167,6 +167,8 @@ export function runAudit(snapshot: Snapshot, opts: AuditOptions): Report {
     score: scores.score,
     grade: scores.grade,
     counts: scores.counts,
+    coverage: scores.coverage,
+    incomplete: scores.incomplete,
     areas: scores.areas,
     results,
     requests: { count: snapshot.requests.count, retries: snapshot.requests.retries },

@@ -19,6 +19,29 @@ export const GRADES: readonly { grade: string; min: number }[] = Object.freeze(
 
 const OUTCOMES: readonly Outcome[] = ['pass', 'fail', 'needs-review', 'manual', 'not-applicable', 'error'];
 
+/**
+ * How much of the checklist a score rests on, so a score never reads as more than it is: a rule in
+ * `error` (a part failed to load — e.g. a manager's token cannot read users — or its check crashed) was
+ * not checked, and a score with any such rule is `incomplete`.
+ */
+export interface Coverage {
+  /** Checks in scope: one per rule (of the report, or of the area). */
+  total: number;
+  /** Checks that ran, whatever their outcome (every one but `error`). */
+  checked: number;
+  /** Checks that could not run (`error`). */
+  errored: number;
+  /** Checks the score is computed from (pass or fail). */
+  scored: number;
+}
+
+/** The coverage of a list of results. */
+export function coverageOf(results: readonly { outcome: Outcome }[]): Coverage {
+  const errored = results.filter((r) => r.outcome === 'error').length;
+  const scored = results.filter((r) => r.outcome === 'pass' || r.outcome === 'fail').length;
+  return { total: results.length, checked: results.length - errored, errored, scored };
+}
+
 /** What scoring needs from a result. */
 export interface Scored {
   area: Area;
@@ -66,7 +89,14 @@ export function gradeOf(score: number | null): string | null {
 export function scoreResults(
   results: readonly Scored[],
   failedParts: Partial<Record<Area, { part: PartName; reason: string }[]>> = {},
-): { score: number | null; grade: string | null; counts: OutcomeCounts; areas: AreaScore[] } {
+): {
+  score: number | null;
+  grade: string | null;
+  counts: OutcomeCounts;
+  coverage: Coverage;
+  incomplete: boolean;
+  areas: AreaScore[];
+} {
   let sum = 0;
   let total = 0;
   const areas = AREAS.map((id): AreaScore => {
@@ -77,13 +107,24 @@ export function scoreResults(
       sum += score * weight;
       total += weight;
     }
+    const coverage = coverageOf(inArea);
     return {
       id,
       score: score === null ? null : Math.round(score),
       counts: countOutcomes(inArea),
+      coverage,
+      incomplete: coverage.errored > 0,
       failedParts: failedParts[id] ?? [],
     };
   });
   const score = total === 0 ? null : Math.round(sum / total);
-  return { score, grade: gradeOf(score), counts: countOutcomes(results), areas };
+  const coverage = coverageOf(results);
+  return {
+    score,
+    grade: gradeOf(score),
+    counts: countOutcomes(results),
+    coverage,
+    incomplete: coverage.errored > 0,
+    areas,
+  };
 }

@@ -1,6 +1,7 @@
 import type { Snapshot, SnapshotParts, PartName, PartFailure } from '../snapshot/types';
 import type { Baseline } from './baseline/types';
 import type { Plan } from '../fix/types';
+import type { Coverage } from './scoring';
 
 /** Areas in the setup order the product presents them. */
 export const AREAS = ['fields', 'rights', 'pipeline', 'mail', 'forms', 'telephony', 'channels', 'data'] as const;
@@ -95,6 +96,10 @@ export interface AreaScore {
   id: Area;
   score: number | null;
   counts: OutcomeCounts;
+  /** How many of the area's checks ran, could not run, and count in its score. */
+  coverage: Coverage;
+  /** True when some check of the area could not run: its score rests on fewer checks than the area has. */
+  incomplete: boolean;
   /** Parts this area needed that failed, with a human reason. */
   failedParts: { part: PartName; reason: string }[];
 }
@@ -110,6 +115,10 @@ export interface Report {
   score: number | null;
   grade: string | null;
   counts: OutcomeCounts;
+  /** How much of the checklist the score covers (checked / total, errored, scored). */
+  coverage: Coverage;
+  /** True when some check could not run (a part failed, e.g. a manager's token): the score covers fewer checks. */
+  incomplete: boolean;
   areas: AreaScore[];
   results: RuleResult[];
   requests: { count: number; retries: number };

@@ -4,6 +4,7 @@ import { markdownCell, neutralise } from './neutralise';
 import { formatTime } from './configuration/summary';
 import { OUTCOME_ORDER } from './configuration/labels';
 import { tOr } from './configuration/context';
+import { coverageLine, incompleteMark } from '../i18n/coverage';
 
 /** Items shown per finding in Markdown; the rest is counted. */
 const MAX_ITEMS = 20;
@@ -37,18 +38,21 @@ function resultBlock(r: RuleResult, t: Translate): string[] {
 /** The report as Markdown (`--format md`): header facts, area table, findings by area. */
 export function reportToMarkdown(report: Report, t: Translate): string {
   const account = report.account.name ?? report.account.subdomain ?? '';
+  const covers = coverageLine(report.coverage, t);
   const out: string[] = [
     `# ${text(t('export.md.title', { account }))}`,
     '',
     `- ${t('export.summary.takenAt')}: ${formatTime(report.takenAt)}`,
     `- ${t('export.summary.baseline')}: ${text(`${report.baseline.name} (${report.baseline.id} ${report.baseline.version})`)}`,
     `- ${t('export.summary.score')}: **${report.score ?? t('export.notScored')}**${report.grade ? ` (${text(report.grade)})` : ''}`,
+    ...(covers ? [`- ${text(covers)}`] : []),
     '',
     `| ${[t('export.col.area'), t('export.col.score'), ...OUTCOME_ORDER.map((o) => tOr(t, `outcomes.${o}`, o))].map(markdownCell).join(' | ')} |`,
     `|${[0, 1, ...OUTCOME_ORDER].map(() => '---').join('|')}|`,
   ];
   for (const a of report.areas) {
-    const cells = [tOr(t, `areas.${a.id}`, a.id), a.score ?? '—', ...OUTCOME_ORDER.map((o) => a.counts[o] ?? 0)];
+    const score = a.incomplete ? `${a.score ?? '—'} (${incompleteMark(true, t)})` : (a.score ?? '—');
+    const cells = [tOr(t, `areas.${a.id}`, a.id), score, ...OUTCOME_ORDER.map((o) => a.counts[o] ?? 0)];
     out.push(`| ${cells.map(markdownCell).join(' | ')} |`);
   }
   out.push('');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   countOutcomes,
+  coverageOf,
   gradeOf,
   scoreArea,
   scoreResults,
@@ -121,5 +122,34 @@ describe('scoring', () => {
       manual: 1,
       pass: 0,
     });
+  });
+
+  it.each([
+    {
+      name: 'every check ran',
+      outcomes: ['pass', 'fail', 'manual'],
+      coverage: { total: 3, checked: 3, errored: 0, scored: 2 },
+    },
+    {
+      name: 'one could not run',
+      outcomes: ['pass', 'error', 'needs-review'],
+      coverage: { total: 3, checked: 2, errored: 1, scored: 1 },
+    },
+    { name: 'nothing ran', outcomes: ['error', 'error'], coverage: { total: 2, checked: 0, errored: 2, scored: 0 } },
+    { name: 'no checks', outcomes: [], coverage: { total: 0, checked: 0, errored: 0, scored: 0 } },
+  ] as const)('coverage: $name', ({ outcomes, coverage }) => {
+    expect(coverageOf(outcomes.map((outcome) => ({ outcome })))).toEqual(coverage);
+  });
+
+  it('rules in error mark the overall score and their areas incomplete; 100 stays 100 but says so', () => {
+    const rs = [r('fields', 'high', 'pass'), r('rights', 'high', 'error'), r('rights', 'low', 'pass')];
+    const s = scoreResults(rs);
+    expect(s.score).toBe(100);
+    expect(s.incomplete).toBe(true);
+    expect(s.coverage).toEqual({ total: 3, checked: 2, errored: 1, scored: 2 });
+    const byArea = Object.fromEntries(s.areas.map((a) => [a.id, [a.incomplete, a.coverage.errored]]));
+    expect(byArea.fields).toEqual([false, 0]);
+    expect(byArea.rights).toEqual([true, 1]);
+    expect(scoreResults([r('fields', 'high', 'pass')]).incomplete).toBe(false);
   });
 });

@@ -212,15 +212,33 @@ export function makeReport(): Report {
     score: 62,
     grade: 'C',
     counts,
+    coverage: { total: 4, checked: 3, errored: 1, scored: 2 },
+    incomplete: true,
     areas: [
-      { id: 'fields', score: 50, counts: { ...zero(), pass: 1, fail: 1 }, failedParts: [] },
+      {
+        id: 'fields',
+        score: 50,
+        counts: { ...zero(), pass: 1, fail: 1 },
+        coverage: { total: 2, checked: 2, errored: 0, scored: 2 },
+        incomplete: false,
+        failedParts: [],
+      },
       {
         id: 'telephony',
         score: null,
         counts: { ...zero(), error: 1 },
+        coverage: { total: 1, checked: 0, errored: 1, scored: 0 },
+        incomplete: true,
         failedParts: [{ part: 'events', reason: 'timed out' }],
       },
-      { id: 'data', score: null, counts: { ...zero(), manual: 1 }, failedParts: [] },
+      {
+        id: 'data',
+        score: null,
+        counts: { ...zero(), manual: 1 },
+        coverage: { total: 1, checked: 1, errored: 0, scored: 0 },
+        incomplete: false,
+        failedParts: [],
+      },
     ],
     results: [
       result('duplicate-field-names', 'fields', 'fail', {

@@ -61,7 +61,9 @@ describe('reportToMarkdown', () => {
     expect(md).toContain('# Setup audit: ООО Ромашка');
     expect(md).toContain('- Overall score: **62** (C)');
     expect(md).toContain('| Card fields | 50 | 1 | 1 | 0 | 0 | 0 | 0 |');
-    expect(md).toContain('| Telephony | — | 0 | 0 | 0 | 0 | 0 | 1 |');
+    expect(md).toContain('| Telephony | — (incomplete) | 0 | 0 | 0 | 0 | 0 | 1 |');
+    // The score rests on fewer checks than the report has: it says so under the score.
+    expect(md).toContain('- The score covers 3 of 4 checks — 1 check could not run');
     expect(md).toContain('### Title duplicate-field-names (`duplicate-field-names`)');
     expect(md).toContain('  - \'=HYPERLINK("http://evil")');
     expect(md).not.toMatch(/^\s*- =/m);

@@ -64,4 +64,24 @@ describe('what the seeds are for', () => {
     expect(rights.failedParts[0]?.reason).toMatch(/admin/i);
     expect(report.results.find((r) => r.ruleId === 'required-at-entry-stage')!.outcome).toBe('fail');
   });
+
+  it('the manager’s score says it covers fewer checks than the admin’s (issue 12: 37 vs 29 read as comparable)', async () => {
+    const admin = await auditSeed('messy');
+    const { report } = await auditSeed('messy', 'en', { userId: admin.emulator.managerId! });
+    expect(admin.report.incomplete).toBe(false);
+    expect(admin.report.coverage).toMatchObject({ errored: 0, checked: admin.report.results.length });
+    expect(report.incomplete).toBe(true);
+    const errored = report.results.filter((r) => r.outcome === 'error').length;
+    expect(errored).toBeGreaterThan(0);
+    expect(report.coverage).toEqual({
+      total: report.results.length,
+      checked: report.results.length - errored,
+      errored,
+      scored: report.results.filter((r) => r.outcome === 'pass' || r.outcome === 'fail').length,
+    });
+    expect(report.coverage.scored).toBeLessThan(admin.report.coverage.scored);
+    // Each area with a check that could not run is marked, the others are not.
+    for (const area of report.areas) expect(area.incomplete).toBe(area.counts.error > 0);
+    expect(report.areas.find((a) => a.id === 'rights')!.incomplete).toBe(true);
+  });
 });

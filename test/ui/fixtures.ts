@@ -1,3 +1,4 @@
+import { coverageOf } from '../../src/audit/scoring';
 import type {
   Area,
   AreaScore,
@@ -108,6 +109,8 @@ export function reportFixture(
       id,
       score: judged ? Math.round((100 * c.pass) / judged) : null,
       counts: c,
+      coverage: coverageOf(results.filter((r) => r.area === id)),
+      incomplete: c.error > 0,
       failedParts: opts.failedParts?.[id] ?? [],
     };
   });
@@ -121,6 +124,8 @@ export function reportFixture(
     score: opts.score === undefined ? 72 : opts.score,
     grade: opts.grade === undefined ? 'C' : opts.grade,
     counts,
+    coverage: coverageOf(results),
+    incomplete: counts.error > 0,
     areas,
     results,
     requests: { count: 12, retries: 0 },

@@ -1,5 +1,6 @@
 import type { Report, RuleResult, Severity } from '../../audit/types';
 import type { Translate } from '../../i18n/translate';
+import { coverageLine, incompleteMark } from '../../i18n/coverage';
 
 const SEVERITY_ORDER: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 const MAX_ITEMS = 10;
@@ -32,6 +33,9 @@ export function renderText(report: Report, t: Translate, colour: boolean): strin
       baseline: report.baseline.name,
     }),
   );
+  // A score that rests on fewer checks than the checklist has says so right under it.
+  const covers = coverageLine(report.coverage, t);
+  if (covers) lines.push(p.yellow(covers));
   lines.push(
     t('cli.countsLine', {
       fail: report.counts.fail,
@@ -42,7 +46,10 @@ export function renderText(report: Report, t: Translate, colour: boolean): strin
   );
   lines.push('');
   for (const area of report.areas) {
-    lines.push(`  ${t(`areas.${area.id}`).padEnd(28)} ${paintScore(area.score)}`);
+    const mark = incompleteMark(area.incomplete, t);
+    lines.push(
+      `  ${t(`areas.${area.id}`).padEnd(28)} ${paintScore(area.score)}${mark ? ` ${p.dim(`(${mark})`)}` : ''}`,
+    );
   }
   for (const area of report.areas) {
     const shown = report.results
