@@ -116,6 +116,7 @@ export class ApiClient {
   private readonly timeoutMs: number;
   private readonly maxBodyBytes: number;
   private readonly deadlineAt: number | undefined;
+  private baseOrigin: string | undefined;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
@@ -165,7 +166,10 @@ export class ApiClient {
 
   /** The origin requests go to: the base URL's, or the page's own in cookie mode; null when unknown. */
   private origin(): string | null {
-    if (this.baseUrl) return new URL(this.baseUrl).origin;
+    if (this.baseUrl) {
+      this.baseOrigin ??= new URL(this.baseUrl).origin;
+      return this.baseOrigin;
+    }
     const loc = (globalThis as { location?: { origin?: unknown } }).location;
     return typeof loc?.origin === 'string' && loc.origin !== 'null' ? loc.origin : null;
   }
@@ -267,7 +271,7 @@ export class ApiClient {
     let timeouts = 0;
     for (let retry = 0; ; retry++) {
       this.checkDeadline(method, path, 0);
-      const slot = await this.throttle.acquireSlot(signal);
+      const slot = await this.throttle.acquireSlot(signal, this.origin() ?? undefined);
       this.checkDeadline(method, path, 0);
       this.stats.requests++;
       let r: Awaited<ReturnType<typeof attempt>>;
@@ -302,7 +306,7 @@ export class ApiClient {
           const wait = failed.retryAfterMs;
           if (!canRetry || (wait !== null && wait > this.policy.maxRetryAfterMs)) throw errorFromResponse(failed);
           // The limit is per IP/integration, not per call: every client sharing the throttle waits too.
-          if (wait !== null) this.throttle.hold(wait);
+          if (wait !== null) this.throttle.hold(wait, this.origin() ?? undefined);
           delay = wait ?? rateLimitFallbackMs(retry, this.policy, this.random);
           if (this.crossesDeadline(delay)) throw errorFromResponse(failed);
         } else if (RETRYABLE_STATUSES.has(r.status)) {

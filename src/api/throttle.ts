@@ -1,4 +1,5 @@
 import { AbortError } from './errors';
+import { type SlotStore, sharedSlotsFor } from './slots';
 
 /** Options of a sliding-window limiter; clock and sleep are injectable for tests. */
 export interface ThrottleOptions {
@@ -16,6 +17,11 @@ export interface ThrottleOptions {
   answeredMarginMs?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * The store of an account's window shared with other tabs and processes (src/api/slots.ts); null or
+   * absent = this throttle alone. The clock must be one all holders share (the default, Date.now).
+   */
+  slots?: (account: string) => SlotStore | null;
 }
 
 /** Default requests-per-window shared by every client (amoCRM: "no more than 7 requests per second"). */
@@ -57,6 +63,12 @@ interface Slot {
   at: number;
 }
 
+/** A local slot and, when the account's window is shared, the shared slot taken with it. */
+interface Turn {
+  slot: Slot;
+  shared: { store: SlotStore; id: string } | null;
+}
+
 /**
  * Sliding-window limiter. The server counts arrivals, which we cannot see; what we can see is that a
  * request arrived no later than its answer. So a tracked slot (`acquireSlot`) blocks the window while
@@ -72,6 +84,7 @@ export class Throttle {
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly slots: Slot[] = [];
+  private readonly sharedSlots: ((account: string) => SlotStore | null) | undefined;
   private tail: Promise<void> = Promise.resolve();
   private holdUntil = 0;
   private lastRateLimitAt = -Infinity;
@@ -84,22 +97,30 @@ export class Throttle {
     this.answeredSpanMs = (opts.windowMs ?? 1000) + (opts.answeredMarginMs ?? 30);
     this.now = opts.now ?? (() => Date.now());
     this.sleep = opts.sleep ?? realSleep;
+    this.sharedSlots = opts.slots;
   }
 
   /** Wait for a slot, then record a start. Rejects with AbortError if the signal aborts while waiting. */
-  async acquire(signal?: AbortSignal): Promise<void> {
-    await this.enqueue(signal, false);
+  async acquire(signal?: AbortSignal, account?: string): Promise<void> {
+    const { shared } = await this.enqueue(signal, false, account);
+    shared?.store.release(shared.id, this.now() + this.spanMs).catch(() => undefined);
   }
 
-  /** Like acquire, for a request whose answer will be reported with `done()` (the client does). */
-  async acquireSlot(signal?: AbortSignal): Promise<ThrottleSlot> {
-    const slot = await this.enqueue(signal, true);
+  /**
+   * Like acquire, for a request whose answer will be reported with `done()` (the client does). With an
+   * `account`, the slot is also taken in that account's shared window (other tabs and processes).
+   */
+  async acquireSlot(signal?: AbortSignal, account?: string): Promise<ThrottleSlot> {
+    const { slot, shared } = await this.enqueue(signal, true, account);
     let finished = false;
     return {
       done: () => {
         if (finished) return;
         finished = true;
-        slot.at = this.now() + (this.answeredSpanMs - this.spanMs);
+        const now = this.now();
+        slot.at = now + (this.answeredSpanMs - this.spanMs);
+        // A store that fails to record the answer only keeps the slot until the in-flight guard: safe side.
+        shared?.store.release(shared.id, now + this.answeredSpanMs).catch(() => undefined);
         const waiting = this.waiters;
         this.waiters = [];
         for (const wake of waiting) wake();
@@ -108,8 +129,17 @@ export class Throttle {
   }
 
   /** Make every queued and future caller wait `ms` (after a 429 the server wants silence, not just us). */
-  hold(ms: number): void {
-    this.holdUntil = Math.max(this.holdUntil, this.now() + ms);
+  hold(ms: number, account?: string): void {
+    const until = this.now() + ms;
+    this.holdUntil = Math.max(this.holdUntil, until);
+    if (account !== undefined)
+      this.storeFor(account)
+        ?.hold(until)
+        .catch(() => undefined);
+  }
+
+  private storeFor(account: string): SlotStore | null {
+    return this.sharedSlots?.(account) ?? null;
   }
 
   /** Records a 429 seen by any client of this throttle (a 403 soon after it is a ban, not a missing right). */
@@ -122,8 +152,8 @@ export class Throttle {
     return this.now() - this.lastRateLimitAt <= withinMs;
   }
 
-  private enqueue(signal: AbortSignal | undefined, tracked: boolean): Promise<Slot> {
-    const turn = this.tail.then(() => this.waitTurn(signal, tracked));
+  private enqueue(signal: AbortSignal | undefined, tracked: boolean, account: string | undefined): Promise<Turn> {
+    const turn = this.tail.then(() => this.waitTurn(signal, tracked, account));
     this.tail = turn.then(
       () => undefined,
       () => undefined,
@@ -131,7 +161,12 @@ export class Throttle {
     return turn;
   }
 
-  private async waitTurn(signal: AbortSignal | undefined, tracked: boolean): Promise<Slot> {
+  private async waitTurn(
+    signal: AbortSignal | undefined,
+    tracked: boolean,
+    account: string | undefined,
+  ): Promise<Turn> {
+    const store = account === undefined ? null : this.storeFor(account);
     for (;;) {
       if (signal?.aborted) throw new AbortError(undefined, signal.reason);
       const now = this.now();
@@ -144,10 +179,21 @@ export class Throttle {
       const slotAt = blocking ? blocking.at + this.spanMs : now;
       const wait = Math.max(slotAt, this.holdUntil) - now;
       if (wait <= 0) {
-        const slot: Slot = { at: tracked ? Infinity : now };
+        let shared: Turn['shared'] = null;
+        if (store) {
+          // Our own window is free; the account's may still be full with other tabs' or processes' requests.
+          // A store that cannot be read (disk, quota) leaves this holder on its own window rather than stuck.
+          const verdict = await store.take(this.now(), this.limit).catch(() => null);
+          if (verdict && 'waitMs' in verdict) {
+            await abortableSleep(this.sleep, verdict.waitMs, signal);
+            continue;
+          }
+          if (verdict) shared = { store, id: verdict.id };
+        }
+        const slot: Slot = { at: tracked ? Infinity : this.now() };
         this.slots.push(slot);
         if (this.slots.length > this.limit) this.slots.splice(0, this.slots.length - this.limit);
-        return slot;
+        return { slot, shared };
       }
       await abortableSleep(this.sleep, wait, signal);
     }
@@ -172,7 +218,8 @@ const shared = new Map<number, Throttle>();
 export function sharedThrottle(rps: number = DEFAULT_RPS): Throttle {
   let t = shared.get(rps);
   if (!t) {
-    t = new Throttle({ limit: rps });
+    // Accounts' windows are shared across processes and tabs once a face registers a store (useSharedSlots).
+    t = new Throttle({ limit: rps, slots: sharedSlotsFor });
     shared.set(rps, t);
   }
   return t;

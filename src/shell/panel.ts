@@ -1,6 +1,8 @@
 import type { Mounted } from './mount';
 import type { Dictionary, Lang, Translate } from '../i18n/translate';
 import { ApiClient } from '../api/client';
+import { useSharedSlots } from '../api/slots';
+import { browserSlotStores } from '../api/slots-browser';
 import { loadBaseline } from '../audit/baseline/load';
 import { createPanelRunner } from '../runner/panel-runner';
 import { mountPanel } from '../ui/mount';
@@ -22,6 +24,8 @@ export interface PanelContext {
 
 /** The Setup Audit panel, wired to the runner over the account's own API (same origin, login cookie). */
 export function createPanel(el: HTMLElement, ctx: PanelContext): Mounted {
+  // Every tab of this account takes its requests from one window (localStorage + Web Locks).
+  useSharedSlots(browserSlotStores());
   const { baseline, error } = loadBaseline(ctx.baselineText);
   const runner = createPanelRunner({
     client: new ApiClient({ baseUrl: '' }),
