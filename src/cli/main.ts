@@ -8,6 +8,8 @@ import { CLI_LANGS, chooseLang } from './lang';
 import { COMMAND_NAMES, isCommand } from './specs';
 import { closest } from './suggest';
 import { VERSION } from './version';
+import { guardedIo } from './render/terminal-io';
+import { terminalSafe } from '../export/terminal-safe';
 
 const HELP = ['--help', '-h'];
 const VERSION_FLAGS = ['--version', '-v'];
@@ -61,7 +63,9 @@ function unknownCommand(name: string): CliError {
 }
 
 /** Runs one CLI invocation and returns its exit code; never throws. Every line is in the run's language. */
-export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<number> {
+  // Account data (names, error bodies) never reaches the terminal as raw control characters.
+  const io = guardedIo(rawIo);
   const choice = chooseLang(argv, io.env);
   const t = translatorFor(choice.lang);
   const first = withoutLeadingLang(argv)[0];
@@ -79,10 +83,12 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
           ? unreachableError('tokenRefusedDuring', { reason: err.message })
           : null;
     if (known) {
-      io.stderr(`${prefix}: ${t(known.text.key, known.text.params)}\n`);
+      io.stderr(`${prefix}: ${terminalSafe(t(known.text.key, known.text.params))}\n`);
       return known.exitCode;
     }
-    io.stderr(`${prefix}: ${t('cli.errors.unexpected', { reason: (err as Error)?.message ?? String(err) })}\n`);
+    io.stderr(
+      `${prefix}: ${terminalSafe(t('cli.errors.unexpected', { reason: (err as Error)?.message ?? String(err) }))}\n`,
+    );
     return EXIT.failed;
   }
 }

@@ -1,6 +1,7 @@
 import type { Report, RuleResult } from '../audit/types';
 import type { Translate } from '../i18n/translate';
 import { markdownCell, neutralise } from './neutralise';
+import { terminalSafe } from './terminal-safe';
 import { formatTime } from './configuration/summary';
 import { OUTCOME_ORDER } from './configuration/labels';
 import { tOr } from './configuration/context';
@@ -10,10 +11,13 @@ import { coverageLine, incompleteMark } from '../i18n/coverage';
 const MAX_ITEMS = 20;
 
 function text(value: string): string {
-  // Inline text: neutralised and with Markdown's structural characters at line start defused.
-  return neutralise(value)
-    .replace(/\r?\n/g, ' ')
-    .replace(/([\\`*_[\]<>])/g, '\\$1');
+  // Inline text: neutralised, Markdown's structural characters defused, control characters shown (the
+  // Markdown often goes straight to a terminal).
+  return terminalSafe(
+    neutralise(value)
+      .replace(/\r?\n/g, ' ')
+      .replace(/([\\`*_[\]<>])/g, '\\$1'),
+  );
 }
 
 function resultBlock(r: RuleResult, t: Translate): string[] {

@@ -1,3 +1,5 @@
+import { terminalSafe } from './terminal-safe';
+
 /**
  * Spreadsheet-formula injection guard. A value that starts with one of these characters is
  * read as a formula by Excel, LibreOffice and Google Sheets when opened from CSV or pasted
@@ -23,9 +25,9 @@ export function csvField(value: string | number | null | undefined, delimiter = 
   return /["\r\n]/.test(text) || text.includes(delimiter) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** One Markdown table cell: neutralised, pipes escaped, line breaks as <br>. */
+/** One Markdown table cell: neutralised, pipes escaped, line breaks as <br>, control characters shown visibly. */
 export function markdownCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
-  return neutralise(value).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+  return terminalSafe(neutralise(value).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>'));
 }

@@ -1,6 +1,7 @@
 import type { Translate } from '../i18n/translate';
 import type { PreflightResult, Problem } from './types';
 import { csvField } from '../export/neutralise';
+import { terminalSafe } from '../export/terminal-safe';
 
 function where(p: Problem, t: Translate): string {
   const parts = [];
@@ -9,7 +10,7 @@ function where(p: Problem, t: Translate): string {
   return parts.join(', ');
 }
 
-/** Plain-text report for a terminal: summary line, counts by problem, then each problem. */
+/** Plain-text report for a terminal: summary line, counts by problem, then each problem (cell text made terminal-safe). */
 export function preflightToText(result: PreflightResult, t: Translate): string {
   const s = result.summary;
   const lines = [
@@ -30,7 +31,7 @@ export function preflightToText(result: PreflightResult, t: Translate): string {
     );
   }
   if (result.truncated) lines.push(t('preflight.summary.truncated', { count: 1000 }));
-  return `${lines.join('\n').trimEnd()}\n`;
+  return `${lines.map(terminalSafe).join('\n').trimEnd()}\n`;
 }
 
 /** Row-level report as CSV (`;`, UTF-8 with BOM so Excel reads Cyrillic), formula-like values neutralised. */

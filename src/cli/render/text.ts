@@ -1,6 +1,7 @@
 import type { Report, RuleResult, Severity } from '../../audit/types';
 import type { Translate } from '../../i18n/translate';
 import { coverageLine, incompleteMark } from '../../i18n/coverage';
+import { terminalSafe as safe } from '../../export/terminal-safe';
 
 const SEVERITY_ORDER: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 const MAX_ITEMS = 10;
@@ -15,7 +16,11 @@ function scoreText(score: number | null, t: Translate): string {
   return score === null ? t('cli.noScore') : String(score);
 }
 
-/** Terminal text: score and area scores, then failing and needs-review results by area. */
+/**
+ * Terminal text: score and area scores, then failing and needs-review results by area. Everything that
+ * can hold account data (names, items, error bodies) passes `terminalSafe` before it is painted, so the
+ * only escape sequences in the output are the painter's own colours.
+ */
 export function renderText(report: Report, t: Translate, colour: boolean): string {
   const p = painter(colour);
   const paintScore = (s: number | null) => {
@@ -25,13 +30,15 @@ export function renderText(report: Report, t: Translate, colour: boolean): strin
   };
   const lines: string[] = [];
   const account = report.account.name ?? report.account.subdomain ?? String(report.account.id ?? '');
-  lines.push(p.bold(t('cli.title', { account })));
+  lines.push(p.bold(safe(t('cli.title', { account }))));
   lines.push(
-    t('cli.scoreLine', {
-      score: scoreText(report.score, t),
-      grade: report.grade ?? '—',
-      baseline: report.baseline.name,
-    }),
+    safe(
+      t('cli.scoreLine', {
+        score: scoreText(report.score, t),
+        grade: report.grade ?? '—',
+        baseline: report.baseline.name,
+      }),
+    ),
   );
   // A score that rests on fewer checks than the checklist has says so right under it.
   const covers = coverageLine(report.coverage, t);
@@ -48,7 +55,7 @@ export function renderText(report: Report, t: Translate, colour: boolean): strin
   for (const area of report.areas) {
     const mark = incompleteMark(area.incomplete, t);
     lines.push(
-      `  ${t(`areas.${area.id}`).padEnd(28)} ${paintScore(area.score)}${mark ? ` ${p.dim(`(${mark})`)}` : ''}`,
+      `  ${safe(t(`areas.${area.id}`)).padEnd(28)} ${paintScore(area.score)}${mark ? ` ${p.dim(`(${mark})`)}` : ''}`,
     );
   }
   for (const area of report.areas) {
@@ -58,9 +65,9 @@ export function renderText(report: Report, t: Translate, colour: boolean): strin
       )
       .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
     if (!shown.length && !area.failedParts.length) continue;
-    lines.push('', p.bold(t(`areas.${area.id}`)));
+    lines.push('', p.bold(safe(t(`areas.${area.id}`))));
     for (const part of area.failedParts)
-      lines.push(`  ${p.red('!')} ${t('cli.partFailed', { part: t(`parts.${part.part}`), reason: part.reason })}`);
+      lines.push(`  ${p.red('!')} ${safe(t('cli.partFailed', { part: t(`parts.${part.part}`), reason: part.reason }))}`);
     for (const r of shown) lines.push(...resultLines(r, t, p));
   }
   lines.push('', p.dim(t('cli.requests', { count: report.requests.count, retries: report.requests.retries })));
@@ -70,9 +77,9 @@ export function renderText(report: Report, t: Translate, colour: boolean): strin
 function resultLines(r: RuleResult, t: Translate, p: ReturnType<typeof painter>): string[] {
   const mark = r.outcome === 'fail' ? p.red('✗') : r.outcome === 'error' ? p.red('!') : p.yellow('?');
   const fix = r.fix ? p.dim(` [${t(`cli.fixKind.${r.fix.kind}`)}]`) : '';
-  const lines = [`  ${mark} ${r.title} ${p.dim(`(${r.ruleId}, ${t(`severity.${r.severity}`)})`)}${fix}`];
-  if (r.outcome === 'error' && r.error) lines.push(`      ${r.error.message}`);
-  for (const item of r.items.slice(0, MAX_ITEMS)) lines.push(`      • ${item.text}`);
+  const lines = [`  ${mark} ${safe(r.title)} ${p.dim(safe(`(${r.ruleId}, ${t(`severity.${r.severity}`)})`))}${fix}`];
+  if (r.outcome === 'error' && r.error) lines.push(`      ${safe(r.error.message)}`);
+  for (const item of r.items.slice(0, MAX_ITEMS)) lines.push(`      • ${safe(item.text)}`);
   if (r.items.length > MAX_ITEMS) lines.push(`      ${t('cli.moreItems', { count: r.items.length - MAX_ITEMS })}`);
   return lines;
 }
