@@ -4,6 +4,7 @@ import type { Lang, Translate } from '../i18n/translate';
 import type { SheetSpec } from './xlsx/types';
 import type { DocContext } from './configuration/context';
 import { writeWorkbook } from './xlsx/workbook';
+import { invalidCell } from './xlsx/sheet';
 import { summarySheet } from './configuration/summary';
 import { findingsSheet, checklistSheet } from './configuration/findings';
 import { fieldsSheet } from './configuration/fields';
@@ -20,19 +21,24 @@ export interface ConfigurationDocumentInput {
   t: Translate;
 }
 
-// One sheet builder that throws must not cost the whole document: the sheet explains instead.
+// One sheet builder that throws must not cost the whole document: the sheet explains instead. A snapshot
+// whose data is not shaped as the API returns it (edited by hand, from another tool) makes builders throw
+// TypeErrors or produce objects where text belongs: the sheet says so in words, with the detail.
 function safely(ctx: DocContext, name: string, build: () => SheetSpec[]): SheetSpec[] {
+  const explain = (text: string): SheetSpec[] => [
+    { name, columns: [{ header: ctx.t('export.col.problem'), width: 80 }], rows: [[text]] },
+  ];
   try {
-    return build();
+    const sheets = build();
+    for (const s of sheets) {
+      const bad = invalidCell(s);
+      if (bad) return explain(ctx.t('export.sheetMalformed', { detail: `${bad.ref}: ${bad.type}` }));
+    }
+    return sheets;
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    return [
-      {
-        name,
-        columns: [{ header: ctx.t('export.col.problem'), width: 80 }],
-        rows: [[ctx.t('export.sheetFailed', { reason })]],
-      },
-    ];
+    if (err instanceof TypeError) return explain(ctx.t('export.sheetMalformed', { detail: reason }));
+    return explain(ctx.t('export.sheetFailed', { reason }));
   }
 }
 

@@ -1,4 +1,4 @@
-import { escapeXml, MAX_CELL_TEXT, XML_HEADER, NS_MAIN } from './xml';
+import { cutText, escapeXml, MAX_CELL_TEXT, XML_HEADER, NS_MAIN, xmlSafe } from './xml';
 
 /** The shared string table: each distinct text stored once, indexed in first-use order. */
 export class SharedStrings {
@@ -6,9 +6,9 @@ export class SharedStrings {
   private readonly list: string[] = [];
   private uses = 0;
 
-  /** Index of the text, adding it on first use. */
+  /** Index of the text, adding it on first use (cleaned for XML first, then cut to Excel's cell limit). */
   add(text: string): number {
-    const value = text.length > MAX_CELL_TEXT ? text.slice(0, MAX_CELL_TEXT) : text;
+    const value = cutText(xmlSafe(text), MAX_CELL_TEXT);
     this.uses++;
     let i = this.index.get(value);
     if (i === undefined) {

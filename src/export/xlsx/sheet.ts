@@ -1,7 +1,7 @@
 import type { SheetSpec, CellValue, ListValidation } from './types';
 import type { SharedStrings } from './shared-strings';
 import { STYLE } from './styles';
-import { cellRef, columnName, quoteSheetName, XML_HEADER, NS_MAIN, NS_REL } from './xml';
+import { cellRef, columnName, escapeXml, quoteSheetName, XML_HEADER, NS_MAIN, NS_REL } from './xml';
 import { looksLikeFormula } from '../neutralise';
 
 function cellXml(
@@ -21,7 +21,8 @@ function cellXml(
     return `<c r="${ref}"${style}><v>${value}</v></c>`;
   }
   let style: number = header ? STYLE.header : wrap ? STYLE.wrap : STYLE.normal;
-  if (!header && looksLikeFormula(value)) style = wrap ? STYLE.quotedWrap : STYLE.quoted;
+  // A header is account data too (a field named "=HYPERLINK(…)"): it gets quotePrefix like any cell.
+  if (looksLikeFormula(value)) style = header ? STYLE.quotedHeader : wrap ? STYLE.quotedWrap : STYLE.quoted;
   const s = style ? ` s="${style}"` : '';
   return `<c r="${ref}"${s} t="s"><v>${sst.add(value)}</v></c>`;
 }
@@ -34,8 +35,29 @@ function validationXml(v: ListValidation): string {
   const errorStyle = v.strict ? '' : ' errorStyle="warning"';
   return (
     `<dataValidation type="list"${errorStyle} allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${sqref}">` +
-    `<formula1>${quoteSheetName(v.source.sheet).replace(/&/g, '&amp;')}!$${col}$${first}:$${col}$${last}</formula1></dataValidation>`
+    `<formula1>${escapeXml(quoteSheetName(v.source.sheet))}!$${col}$${first}:$${col}$${last}</formula1></dataValidation>`
   );
+}
+
+/** The first cell (or header) that is neither text, a finite or non-finite number nor empty, with its type; null when all are. */
+export function invalidCell(spec: SheetSpec): { ref: string; type: string } | null {
+  const ok = (v: unknown) => v === null || typeof v === 'string' || typeof v === 'number';
+  const hasHeader = spec.columns.length > 0;
+  for (let c = 0; c < spec.columns.length; c++) {
+    const header: unknown = spec.columns[c]?.header;
+    if (typeof header !== 'string') return { ref: cellRef(c, 1), type: typeOf(header) };
+  }
+  for (let r = 0; r < spec.rows.length; r++) {
+    const row: unknown = spec.rows[r];
+    if (!Array.isArray(row)) return { ref: `${hasHeader ? r + 2 : r + 1}`, type: typeOf(row) };
+    for (let c = 0; c < row.length; c++)
+      if (!ok(row[c])) return { ref: cellRef(c, r + (hasHeader ? 2 : 1)), type: typeOf(row[c]) };
+  }
+  return null;
+}
+
+function typeOf(v: unknown): string {
+  return v === undefined ? 'undefined' : Array.isArray(v) ? 'array' : typeof v;
 }
 
 /** Number of columns the sheet spans (header or widest row). */

@@ -1,9 +1,9 @@
 import JSZip from 'jszip';
 import type { SheetSpec } from './types';
 import { SharedStrings } from './shared-strings';
-import { sheetXml, filterRange } from './sheet';
+import { sheetXml, filterRange, invalidCell } from './sheet';
 import { stylesXml } from './styles';
-import { escapeXml, quoteSheetName, safeSheetName, XML_HEADER, NS_MAIN, NS_REL } from './xml';
+import { cutText, escapeXml, quoteSheetName, safeSheetName, XML_HEADER, NS_MAIN, NS_REL } from './xml';
 
 /** Fixed entry date: the same input must give the same bytes. */
 const ZIP_DATE = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
@@ -16,10 +16,22 @@ function uniqueNames(sheets: SheetSpec[]): string[] {
   return sheets.map((s) => {
     const base = safeSheetName(s.name);
     let name = base;
-    for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${base.slice(0, 28)} ${n}`;
+    for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${cutText(base, 28)} ${n}`;
     seen.add(name.toLowerCase());
     return name;
   });
+}
+
+/** Thrown when a sheet to write holds a value that is neither text, a number nor empty (malformed input). */
+export class XlsxInputError extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly cell: string,
+    readonly type: string,
+  ) {
+    super(`sheet “${sheet}”, cell ${cell}: a value of type ${type} is neither text nor a number`);
+    this.name = 'XlsxInputError';
+  }
 }
 
 /**
@@ -28,6 +40,11 @@ function uniqueNames(sheets: SheetSpec[]): string[] {
  * (they would carry a timestamp).
  */
 export async function writeWorkbook(input: SheetSpec[]): Promise<Uint8Array> {
+  // Checked before anything is written: a malformed value names its sheet and cell instead of a TypeError deep inside.
+  for (const s of input) {
+    const bad = invalidCell(s);
+    if (bad) throw new XlsxInputError(String(s.name), bad.ref, bad.type);
+  }
   const names = uniqueNames(input);
   // Validations refer to sheets by their given names; map them to the written (sanitised) ones.
   const rename = new Map(input.map((s, i) => [s.name, names[i]!]));

@@ -3,17 +3,27 @@
 /** Excel's hard limit for the text of one cell. */
 export const MAX_CELL_TEXT = 32767;
 
-// Characters XML 1.0 cannot carry at all; removed rather than encoded (they carry no meaning here).
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+// Characters XML 1.0 cannot carry at all; removed rather than encoded (they carry no meaning here). A lone
+// surrogate (half of an emoji, cut by some other program) has no UTF-8 form either: written as is, it would
+// make the part invalid UTF-8 and Excel refuse the whole file.
+const INVALID_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** The text without what XML cannot carry (C0 controls but tab/LF/CR, U+FFFE/U+FFFF, lone surrogates). */
+export function xmlSafe(text: string): string {
+  return text.replace(INVALID_XML, '');
+}
+
+/** At most `max` UTF-16 units, never ending on the first half of a surrogate pair. */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const last = text.charCodeAt(max - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
+}
 
 /** Escape text for element content or an attribute value. */
 export function escapeXml(text: string): string {
-  return text
-    .replace(INVALID_XML, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+  return xmlSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** Column letters for a 0-based index: 0 → A, 26 → AA. */
@@ -40,10 +50,12 @@ export function quoteSheetName(name: string): string {
 
 /** Excel forbids these characters in sheet names and limits names to 31 characters. */
 export function safeSheetName(name: string): string {
-  const cleaned = name
-    .replace(/[[\]:*?/\\]/g, ' ')
-    .trim()
-    .slice(0, 31);
+  const cleaned = cutText(
+    xmlSafe(name)
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .trim(),
+    31,
+  );
   return cleaned || 'Sheet';
 }
 
