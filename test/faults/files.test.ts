@@ -206,7 +206,7 @@ describe('the size is checked before the file is read', () => {
       }) as typeof fetch,
     };
     const code = await main(
-      ['preflight', '--base-url', 'http://emulator.test', '--entity', 'contacts', '--file', file, '--lang', 'en'],
+      ['preflight', '--base-url', 'https://emulator.test', '--entity', 'contacts', '--file', file, '--lang', 'en'],
       io,
     );
     return { code, stdout, requests };

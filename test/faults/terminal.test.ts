@@ -122,7 +122,7 @@ describe('hostile names never reach the terminal raw', () => {
               headers: { 'content-type': 'application/problem+json' },
             })) as typeof fetch,
     };
-    const code = await main(['audit', '--base-url', 'http://emulator.test', '--lang', 'en'], io);
+    const code = await main(['audit', '--base-url', 'https://emulator.test', '--lang', 'en'], io);
     expect(code).toBe(0); // every other part failed as a value: the report says which
     expect(stdout).toContain('Setup Audit — Иван ␛]0;pwned␇');
     expect(`${stdout}${stderr}`.replace(PAINTER, '')).not.toMatch(RAW_CONTROL);
