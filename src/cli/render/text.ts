@@ -67,7 +67,9 @@ export function renderText(report: Report, t: Translate, colour: boolean): strin
     if (!shown.length && !area.failedParts.length) continue;
     lines.push('', p.bold(safe(t(`areas.${area.id}`))));
     for (const part of area.failedParts)
-      lines.push(`  ${p.red('!')} ${safe(t('cli.partFailed', { part: t(`parts.${part.part}`), reason: part.reason }))}`);
+      lines.push(
+        `  ${p.red('!')} ${safe(t('cli.partFailed', { part: t(`parts.${part.part}`), reason: part.reason }))}`,
+      );
     for (const r of shown) lines.push(...resultLines(r, t, p));
   }
   lines.push('', p.dim(t('cli.requests', { count: report.requests.count, retries: report.requests.retries })));
