@@ -5,8 +5,12 @@ import { join } from 'node:path';
 type Dict = { [k: string]: string | Dict };
 
 const PLURAL = new Set(['zero', 'one', 'two', 'few', 'many', 'other']);
-/** Namespaces whose keys are composed at run time (rule ids, areas, outcomes, failure kinds) or read by the CRM. */
+/**
+ * Namespaces whose keys are composed at run time (rule ids, areas, outcomes, failure kinds) or read by the CRM.
+ * `items.` keys are built from each rule's `meta.messages`; test/audit/i18n.test.ts checks them both ways.
+ */
 const DYNAMIC = [
+  'items.',
   'widget.',
   'settings.',
   'advanced.',

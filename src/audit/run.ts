@@ -6,11 +6,13 @@
  */
 import type { Snapshot, SnapshotParts, PartFailure, PartName } from '../snapshot/types';
 import type { Baseline } from './baseline/types';
-import type { Area, CheckResult, Item, Outcome, Report, Rule, RuleContext, RuleResult } from './types';
+import { dataOf } from '../snapshot/types';
+import type { Area, Evaluation, Item, Outcome, Report, Rule, RuleContext, RuleResult } from './types';
 import { createTranslator, type Dictionary, type Lang, type Translate } from '../i18n/translate';
 import { RULES } from './registry';
 import { scoreResults } from './scoring';
 import { failureReason } from '../snapshot/failure-reason';
+import { namesLang } from './names-lang';
 
 /** Inputs of an audit besides the snapshot. */
 export interface AuditOptions {
@@ -21,8 +23,6 @@ export interface AuditOptions {
   /** Rules to run; the registry by default (tests pass a subset or a deliberately broken rule). */
   rules?: readonly Rule[];
 }
-
-const CHECK_OUTCOMES: readonly Outcome[] = ['pass', 'fail', 'needs-review', 'manual', 'not-applicable'];
 
 /** The context a rule's check sees: only its required and optional parts, so an undeclared read fails loudly. */
 export function contextFor(rule: Rule, snapshot: Snapshot, baseline: Baseline): RuleContext {
@@ -44,13 +44,13 @@ function missingPart(rule: Rule, snapshot: Snapshot): { part: PartName; failure:
   return null;
 }
 
-/** Run one rule: the check's result, or an error naming the failed part or the thrown message. */
+/** Run one rule: the check's result (and its plan), or an error naming the failed part or the thrown message. */
 export function evaluateRule(
   rule: Rule,
   snapshot: Snapshot,
   baseline: Baseline,
   t: Translate,
-): { result: CheckResult; ctx: RuleContext } | { error: NonNullable<RuleResult['error']> } {
+): Evaluation | { error: NonNullable<RuleResult['error']> } {
   const missing = missingPart(rule, snapshot);
   if (missing) {
     const part = t(`parts.${missing.part}`);
@@ -61,11 +61,7 @@ export function evaluateRule(
   }
   const ctx = contextFor(rule, snapshot, baseline);
   try {
-    const result = rule.check(ctx);
-    if (!result || !CHECK_OUTCOMES.includes(result.outcome)) {
-      throw new Error(`check returned an invalid outcome: ${JSON.stringify(result?.outcome)}`);
-    }
-    return { result, ctx };
+    return rule.evaluate(ctx);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     return { error: { part: null, failure: null, message: t('items.ruleCrashed', { message }) } };
@@ -83,11 +79,14 @@ function summary(outcome: Outcome, items: number, evidence: number, t: Translate
   return t(`items.summary.${outcome}`);
 }
 
-/** The fix a failing result offers: its kind and number of ops; null when there is none or the plan builder throws. */
-function fixOf(rule: Rule, ctx: RuleContext, result: CheckResult): RuleResult['fix'] {
-  if (!rule.plan || result.outcome !== 'fail') return null;
+/**
+ * The fix a failing result offers: its kind and number of ops, built exactly as `planFor` builds it (names
+ * in the account's language); null when there is none or the rule's fix throws.
+ */
+function fixOf(evaluation: Evaluation, lang: Lang): RuleResult['fix'] {
+  if (!evaluation.plan) return null;
   try {
-    const plan = rule.plan(ctx, result);
+    const plan = evaluation.plan(lang);
     return plan?.ops.length ? { kind: plan.kind, ops: plan.ops.length } : null;
   } catch {
     // A broken plan builder must not take the finding with it; the result still shows, without a fix.
@@ -95,8 +94,14 @@ function fixOf(rule: Rule, ctx: RuleContext, result: CheckResult): RuleResult['f
   }
 }
 
-/** Build one result from a rule's evaluation. */
-export function resultOf(rule: Rule, snapshot: Snapshot, baseline: Baseline, t: Translate): RuleResult {
+/** Build one result from a rule's evaluation; `lang` is the report's (fixes write names in the account's). */
+export function resultOf(
+  rule: Rule,
+  snapshot: Snapshot,
+  baseline: Baseline,
+  t: Translate,
+  lang: Lang = 'en',
+): RuleResult {
   const { id, area, severity } = rule.meta;
   const texts = {
     why: t(`rules.${id}.why`),
@@ -118,7 +123,7 @@ export function resultOf(rule: Rule, snapshot: Snapshot, baseline: Baseline, t: 
       error: evaluated.error,
     };
   }
-  const { result, ctx } = evaluated;
+  const { result } = evaluated;
   const items = render(result.items, t);
   const evidence = render(result.evidence, t);
   return {
@@ -128,7 +133,7 @@ export function resultOf(rule: Rule, snapshot: Snapshot, baseline: Baseline, t: 
     severity,
     items,
     evidence,
-    fix: fixOf(rule, ctx, result),
+    fix: fixOf(evaluated, namesLang(snapshot, lang)),
     title: t(`rules.${id}.${result.outcome === 'pass' ? 'pass' : 'fail'}`),
     message: summary(result.outcome, items.length, evidence.length, t),
     ...texts,
@@ -154,9 +159,9 @@ function failedPartsByArea(rules: readonly Rule[], snapshot: Snapshot, t: Transl
 export function runAudit(snapshot: Snapshot, opts: AuditOptions): Report {
   const rules = opts.rules ?? RULES;
   const t = createTranslator(opts.dict, opts.lang);
-  const results = rules.map((rule) => resultOf(rule, snapshot, opts.baseline, t));
+  const results = rules.map((rule) => resultOf(rule, snapshot, opts.baseline, t, opts.lang));
   const scores = scoreResults(results, failedPartsByArea(rules, snapshot, t));
-  const account = 'data' in snapshot.parts.account ? snapshot.parts.account.data : null;
+  const account = dataOf(snapshot.parts.account) ?? null;
   return {
     schemaVersion: 1,
     generatedAt: snapshot.takenAt,

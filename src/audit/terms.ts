@@ -4,6 +4,24 @@
  */
 import type { CustomFieldDto, PipelineDto, StatusDto, UserDto } from '../api/dto';
 import { STATUS_LOST, STATUS_WON } from '../api/dto';
+import { normalizeName } from './normalize';
+
+/** The entities whose rights (view, edit, add, delete, export) roles and users carry, in the order shown everywhere. */
+export const RIGHT_ENTITIES = ['leads', 'contacts', 'companies'] as const;
+/** An entity with the five rights. */
+export type RightEntity = (typeof RIGHT_ENTITIES)[number];
+
+/** Below this many people a team needs no second admin and no roles: per-person settings are still manageable. */
+export const MIN_TEAM = 3;
+
+/** Name fragments (normalised) that mark a deal's source field in ru and en accounts. */
+export const SOURCE_WORDS = ['источник', 'source', 'канал', 'channel'] as const;
+
+/** A list field whose name says it records where a deal came from. */
+export function isSourceField(field: CustomFieldDto): boolean {
+  const name = normalizeName(field.name);
+  return isListField(field) && SOURCE_WORDS.some((w) => name.includes(w));
+}
 
 /** Active: `is_active` true and `is_free` false (free users cannot work in the CRM). */
 export function isActiveUser(user: UserDto): boolean {

@@ -2,17 +2,29 @@ import type { Snapshot, SnapshotParts, PartName, PartFailure } from '../snapshot
 import type { Baseline } from './baseline/types';
 import type { Plan } from '../fix/types';
 import type { Coverage } from './scoring';
+import type { Lang } from '../i18n/translate';
 
 /** Areas in the setup order the product presents them. */
 export const AREAS = ['fields', 'rights', 'pipeline', 'mail', 'forms', 'telephony', 'channels', 'data'] as const;
 /** One area of the checklist. */
 export type Area = (typeof AREAS)[number];
 
-/** Severity; weights for scoring live in scoring.ts. */
-export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+/** Severities, most severe first (the order every list sorts by); weights for scoring live in scoring.json. */
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+/** Severity of a rule. */
+export type Severity = (typeof SEVERITIES)[number];
 
-/** Outcome of a rule (axe-core style: more than pass/fail). */
-export type Outcome = 'pass' | 'fail' | 'needs-review' | 'manual' | 'not-applicable' | 'error';
+/** Outcomes of a rule (axe-core style: more than pass/fail), in the order counts list them. */
+export const OUTCOMES = ['pass', 'fail', 'needs-review', 'manual', 'not-applicable', 'error'] as const;
+/** Outcome of a rule. */
+export type Outcome = (typeof OUTCOMES)[number];
+/** What a check may decide; `error` is only ever the runner's verdict (a part failed or the check threw). */
+export type CheckOutcome = Exclude<Outcome, 'error'>;
+
+/** True for an outcome a check may return. */
+export function isCheckOutcome(value: unknown): value is CheckOutcome {
+  return value !== 'error' && (OUTCOMES as readonly unknown[]).includes(value);
+}
 
 /** A translatable message: an i18n key with parameters. */
 export interface Message {
@@ -31,20 +43,26 @@ export interface Item {
   data?: Record<string, unknown>;
 }
 
-/** Kind of a fix: `safe` may be applied in bulk; `confirm` needs an explicit confirmation. */
-export type FixKind = 'safe' | 'confirm';
+/** Kinds of a fix: `safe` may be applied in bulk; `confirm` needs an explicit confirmation. */
+export const FIX_KINDS = ['safe', 'confirm'] as const;
+/** Kind of a fix. */
+export type FixKind = (typeof FIX_KINDS)[number];
 
-/** Static description of a rule. */
+/** Static description of a rule, as the registry holds it (defineRule fills the defaults). */
 export interface RuleMeta {
   id: string;
   area: Area;
   severity: Severity;
   /** Parts the check reads; if any failed, the outcome is `error` without calling check. */
-  requires: PartName[];
+  requires: readonly PartName[];
   /** Parts the check reads when available (e.g. for evidence); a failure here does not make the result `error`. */
-  optional?: PartName[];
+  optional: readonly PartName[];
   /** Fix kind, or null when the rule only offers guidance. */
   fix: FixKind | null;
+  /** Message ids of its items and evidence; each is the i18n key `items.<id>.<message>`. */
+  messages: readonly string[];
+  /** Parts a fix writes to, re-read before and after applying (the parts the check reads, unless it says otherwise). */
+  touches: readonly PartName[];
 }
 
 /** What a rule's check sees: only the parts it requires, the baseline, and the snapshot's time. */
@@ -55,20 +73,26 @@ export interface RuleContext {
   window: Snapshot['window'];
 }
 
-/** What a check returns. */
+/** What a check decided, with its items and evidence as report items (message keys, not text). */
 export interface CheckResult {
-  outcome: Exclude<Outcome, 'error'>;
+  outcome: CheckOutcome;
   items?: Item[];
   /** Evidence behind a pass or needs-review (signals seen). */
   evidence?: Item[];
 }
 
-/** A rule = metadata + a pure check (+ an optional plan builder for fixable rules). */
+/** One run of a rule's check, and — when it failed and the rule is fixable — the fix built from the same findings. */
+export interface Evaluation {
+  result: CheckResult;
+  /** Builds the plan with names in `lang`; pure; null when the rule passes or has no fix. */
+  plan: ((lang: Lang) => Plan | null) | null;
+}
+
+/** A rule as the registry holds it: built by `defineRule` (see define-rule.ts), never by hand. */
 export interface Rule {
-  meta: RuleMeta;
-  check(ctx: RuleContext): CheckResult;
-  /** Builds the fix for a failing result from the same context; pure, returns data. */
-  plan?(ctx: RuleContext, result: CheckResult): Plan | null;
+  readonly meta: RuleMeta;
+  /** Runs the check over the parts it declared; throws only when the check itself does (the runner contains it). */
+  evaluate(ctx: RuleContext): Evaluation;
 }
 
 /** One rule's result in a report. */

@@ -14,7 +14,7 @@ import { applyOp, inverseOf, withCreatedId, writtenValue } from './apply-op';
 import type { Journal } from './journal';
 import type { FixLock } from './lock';
 import { refuse, type ApplyOutcome, type OpReport, type PlanReport, type Refused } from './outcome';
-import { PlanUnavailableError, fixableRule, planFor } from './plans/index';
+import { PlanUnavailableError, fixableRule, planFor } from './plan-for';
 import type { Plan } from './types';
 
 /** Inputs of one apply. */

@@ -1,7 +1,7 @@
 /** Public surface of the fix engine (browser-safe; the CLI's file journal is in ./journal-file). */
 export type { Op, OpTarget, Plan } from './types';
-export { PLAN_BUILDERS, PlanUnavailableError, fixableRuleIds, planFor, withPlans } from './plans/index';
-export type { PlanBuilder } from './plans/index';
+export { PlanUnavailableError, fixableRuleIds, namesLang, planFor } from './plan-for';
+export type { OpKit } from './op-kit';
 export { describeOp, describePlan } from './describe';
 export type { PlanDescription } from './describe';
 export { applyFixes } from './executor';

@@ -1,13 +1,11 @@
 import type { ApiClient } from '../api/client';
 import { runLimits } from '../audit/baseline/limits';
 import type { Baseline } from '../audit/baseline/types';
-import { RULES } from '../audit/registry';
+import { AUDIT_PARTS } from '../audit/parts';
 import { runAudit } from '../audit/run';
-import { withPlans } from '../fix/plans/index';
 import type { Report } from '../audit/types';
 import type { Dictionary, Lang } from '../i18n/translate';
 import { gatherSnapshot, type GatherProgress } from '../snapshot/gather';
-import { AUDIT_PARTS } from '../snapshot/gatherers';
 import type { PartName, Snapshot } from '../snapshot/types';
 
 /** What every audit needs besides the account. */
@@ -44,10 +42,5 @@ export async function auditAccount(run: AuditRun): Promise<{ snapshot: Snapshot;
 
 /** Audit a snapshot already in hand (saved file, after a fix's re-gather); results carry their fix's kind and size. */
 export function auditSnapshot(snapshot: Snapshot, settings: AuditSettings): Report {
-  return runAudit(snapshot, {
-    baseline: settings.baseline,
-    lang: settings.lang,
-    dict: settings.dict,
-    rules: withPlans(RULES, settings.lang),
-  });
+  return runAudit(snapshot, { baseline: settings.baseline, lang: settings.lang, dict: settings.dict });
 }

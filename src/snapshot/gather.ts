@@ -1,7 +1,7 @@
 import type { ApiClient, RunLimits } from '../api/client';
 import { isAbortError, toPartFailure } from '../api/errors';
 import type { Part, PartName, Snapshot, SnapshotParts } from './types';
-import { AUDIT_PARTS, GATHERERS } from './gatherers';
+import { GATHERERS } from './gatherers';
 import type { GatherContext } from './gatherers/types';
 
 /** Progress of a gathering, for the panel's bar and the CLI's line. */
@@ -15,8 +15,8 @@ export interface GatherProgress {
 
 /** Options of one gathering. */
 export interface GatherOptions {
-  /** Parts to gather; defaults to everything the audit reads. */
-  parts?: PartName[];
+  /** Parts to gather (an audit's: audit/parts.ts `AUDIT_PARTS`). */
+  parts: readonly PartName[];
   windowDays: number;
   /** The snapshot's clock; rules never read another. */
   now?: () => Date;
@@ -37,7 +37,8 @@ export async function gatherSnapshot(unbounded: ApiClient, options: GatherOption
   const now = (options.now ?? (() => new Date()))();
   const to = Math.floor(now.getTime() / 1000);
   const window = { from: to - options.windowDays * 86400, to, days: options.windowDays };
-  const wanted = [...new Set(options.parts ?? AUDIT_PARTS)];
+  // Started in the gatherers' order whatever the caller's, so a part another waits for is already running.
+  const wanted = (Object.keys(GATHERERS) as PartName[]).filter((name) => options.parts.includes(name));
   const startRequests = client.stats.requests;
   const startRetries = client.stats.retries;
   const running = new Map<PartName, Promise<Part<unknown>>>();
@@ -95,7 +96,7 @@ export async function gatherSnapshot(unbounded: ApiClient, options: GatherOption
 export async function regatherParts(
   client: ApiClient,
   snapshot: Snapshot,
-  parts: PartName[],
+  parts: readonly PartName[],
   options: Omit<GatherOptions, 'parts' | 'windowDays'> & { windowDays?: number },
 ): Promise<Snapshot> {
   const fresh = await gatherSnapshot(client, {

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/audit/registry';
-import { AREAS } from '../../src/audit/types';
+import { AREAS, OUTCOMES, SEVERITIES } from '../../src/audit/types';
 import { dicts } from './fixtures';
 import type { Dictionary } from '../../src/i18n/translate';
-
-const OUTCOMES = ['pass', 'fail', 'needs-review', 'manual', 'not-applicable', 'error'];
 const PARTS = [
   'account',
   'users',
@@ -43,6 +41,15 @@ describe('audit i18n', () => {
     }
   });
 
+  it.each(['ru', 'en'] as const)("%s: item texts are exactly the rules' meta.messages", (lang) => {
+    const declared = RULES.flatMap((r) => r.meta.messages.map((m) => `${r.meta.id}.${m}`));
+    expect(
+      leaves(ns(lang, 'items'))
+        .filter((k) => RULES.some((r) => k.startsWith(`${r.meta.id}.`)))
+        .sort(),
+    ).toEqual([...declared].sort());
+  });
+
   it.each(['ru', 'en'] as const)('%s: no orphan rule texts', (lang) => {
     expect(Object.keys(ns(lang, 'rules')).sort()).toEqual(RULES.map((r) => r.meta.id).sort());
   });
@@ -53,7 +60,7 @@ describe('audit i18n', () => {
       expect(Object.keys(ns(lang, 'areas')).sort()).toEqual([...AREAS].sort());
       expect(Object.keys(ns(lang, 'outcomes')).sort()).toEqual([...OUTCOMES].sort());
       expect(Object.keys(ns(lang, 'parts')).sort()).toEqual([...PARTS].sort());
-      expect(Object.keys(ns(lang, 'severity')).sort()).toEqual(['critical', 'high', 'info', 'low', 'medium']);
+      expect(Object.keys(ns(lang, 'severity')).sort()).toEqual([...SEVERITIES].sort());
     },
   );
 

@@ -133,31 +133,18 @@ describe('runAudit', () => {
     expect(pass.title).toBe((dicts.ru.rules as any)['unsorted-off'].pass);
   });
 
-  it('a plan builder feeds fix {kind, ops} only for failures; a throwing plan leaves fix null', () => {
-    const base: Rule = {
-      meta: { id: 'fixable', area: 'pipeline', severity: 'low', requires: [], fix: 'safe' },
-      check: () => ({ outcome: 'fail' as const, items: [] }),
-    };
-    const plan = () => ({
-      ruleId: 'fixable',
-      kind: 'safe' as const,
-      ops: [{ method: 'PATCH' as const, path: '/api/v4/x', body: {}, before: {}, summary: { key: 'k' } }],
-      touches: [],
-    });
-    const ok1 = defineRule({ ...base, plan });
+  it("a rule's fix feeds fix {kind, ops} only for failures; a throwing fix leaves fix null", () => {
+    const meta = { id: 'fixable', area: 'pipeline', severity: 'low', requires: [], fix: 'safe' } as const;
+    const op = { method: 'PATCH' as const, path: '/api/v4/x', body: {}, before: {}, summary: { key: 'k' } };
+    const ok1 = defineRule({ meta, check: () => ({ outcome: 'fail', items: [] }), fix: () => [op] });
     const bad = defineRule({
-      ...base,
-      meta: { ...base.meta, id: 'bad' },
-      plan: () => {
+      meta: { ...meta, id: 'bad' },
+      check: () => ({ outcome: 'fail', items: [] }),
+      fix: () => {
         throw new Error('x');
       },
     });
-    const passing = defineRule({
-      ...base,
-      meta: { ...base.meta, id: 'passing' },
-      check: () => ({ outcome: 'pass' }),
-      plan,
-    });
+    const passing = defineRule({ meta: { ...meta, id: 'passing' }, check: () => [], fix: () => [op] });
     const results = runAudit(snapshot(), opts('en', [ok1, bad, passing])).results;
     expect(results.map((r) => r.fix)).toEqual([{ kind: 'safe', ops: 1 }, null, null]);
     expect(results[1]!.outcome).toBe('fail');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyFixes } from '../../src/fix/executor';
-import { planFor } from '../../src/fix/plans/index';
+import { planFor } from '../../src/fix/plan-for';
 import { account, baseline, touchedState } from '../fix/harness';
 
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));

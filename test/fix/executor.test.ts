@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyFixes } from '../../src/fix/executor';
-import { planFor } from '../../src/fix/plans/index';
+import { planFor } from '../../src/fix/plan-for';
 import { createLock } from '../../src/fix/lock';
 import { account, baseline, NOW, touchedState } from './harness';
 
@@ -102,7 +102,8 @@ describe('a write whose answer is lost is read back', () => {
     const outcome = await acc.apply(['lead-source-field-missing']);
     if (outcome.status === 'refused') throw new Error('refused');
     expect(outcome.plans[0]!.ops[0]).toMatchObject({ status: 'applied', settledByReRead: true });
-    const created = acc.emulator.store.fields.leads.find((f) => f.name === 'Source')!;
+    // The account's names are Russian, so the field is «Источник» though the fix runs with lang 'en'.
+    const created = acc.emulator.store.fields.leads.find((f) => f.name === 'Источник')!;
     expect(acc.journal.batch(outcome.batchId)[0]!.ops[0]).toMatchObject({
       createdId: created.id,
       inverse: { method: 'DELETE' },
@@ -187,12 +188,12 @@ describe('who may apply, and when', () => {
 
   it('several rules in one batch: plans recomputed in turn see each other (no duplicate field)', async () => {
     const acc = await account();
-    // The matrix creates «Loss reason» required at 143 everywhere, which is exactly what loss-reason-missing wanted.
+    // The matrix creates «Причина отказа» required at 143 everywhere, which is exactly what loss-reason-missing wanted.
     const outcome = await acc.apply(['required-fields-absent', 'loss-reason-missing']);
     if (outcome.status === 'refused') throw new Error('refused');
     expect(outcome.status).toBe('done');
     expect(outcome.plans.map((p) => p.status)).toEqual(['applied', 'already-fixed']);
-    expect(acc.emulator.store.fields.leads.filter((f) => f.name === 'Loss reason')).toHaveLength(1);
+    expect(acc.emulator.store.fields.leads.filter((f) => f.name === 'Причина отказа')).toHaveLength(1);
     expect(acc.journal.batch(outcome.batchId).map((e) => e.ruleId)).toEqual(['required-fields-absent']);
   });
 });

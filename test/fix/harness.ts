@@ -2,6 +2,7 @@
 import { ApiClient } from '../../src/api/client';
 import { createEmulator, type Emulator } from '../../src/emulator';
 import { defaultBaseline } from '../../src/audit/baseline/load';
+import { AUDIT_PARTS } from '../../src/audit/parts';
 import { runAudit } from '../../src/audit/run';
 import type { Dictionary } from '../../src/i18n/translate';
 import { gatherSnapshot } from '../../src/snapshot/gather';
@@ -66,7 +67,7 @@ export async function account(opts: AccountOptions = {}) {
   let n = 0;
   const journal = new Journal(storage, { now: () => new Date(NOW), newId: () => `id-${++n}` });
   const lock = createLock();
-  const gather = () => gatherSnapshot(client, { windowDays: 30, now: () => new Date(NOW) });
+  const gather = () => gatherSnapshot(client, { parts: AUDIT_PARTS, windowDays: 30, now: () => new Date(NOW) });
   const outcomeOf = (snapshot: Snapshot, ruleId: string) =>
     runAudit(snapshot, { baseline, lang: 'en', dict: en as Dictionary }).results.find((r) => r.ruleId === ruleId)!
       .outcome;

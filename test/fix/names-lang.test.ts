@@ -1,26 +1,86 @@
 import { describe, expect, it } from 'vitest';
 import { defaultBaseline } from '../../src/audit/baseline/load';
-import { namesLang, planFor } from '../../src/fix/plans/index';
-import type { Snapshot } from '../../src/snapshot/types';
-import { auditSeed } from '../support/emulated';
+import { namesLang, planFor } from '../../src/fix';
+import type { AccountDto } from '../../src/api/dto';
+import type { SnapshotParts } from '../../src/snapshot/types';
+import { field, ok, pipeline, snapshot } from '../audit/fixtures';
 
-function withLanguage(snapshot: Snapshot, language: string | undefined): Snapshot {
-  const s = structuredClone(snapshot);
-  if ('data' in s.parts.account) s.parts.account.data.language = language;
-  return s;
+const ACCOUNT: AccountDto = { id: 1, name: 'T', subdomain: 't', current_user_id: 1 };
+const RU = ['Первичный контакт', 'Переговоры'];
+const EN = ['Initial contact', 'Discussions', 'Decision making'];
+/** The names amoCRM gives the unsorted, won and lost stages of an English account. */
+const EN_SYSTEM = { unsorted: 'Incoming leads', 142: 'Closed - won', 143: 'Closed - lost' };
+
+interface Account {
+  language?: string;
+  stages: readonly string[];
+  fields: readonly string[];
+  /** Unsorted, won and lost stages named in English (else the fixture's Russian names). */
+  systemEn?: boolean;
 }
 
-describe('names a fix writes follow the account language when the API gives it', () => {
+/** An account with these working stages and deal fields, plus a CRM-made UTM field (Latin in every account). */
+function parts(a: Account): Partial<SnapshotParts> {
+  const p = pipeline(10, [...a.stages], { name: 'P', main: true });
+  const statuses = (p._embedded?.statuses ?? []).map((s) => {
+    if (!a.systemEn) return s;
+    if (s.type === 1) return { ...s, name: EN_SYSTEM.unsorted };
+    return s.id === 142 || s.id === 143 ? { ...s, name: EN_SYSTEM[s.id] } : s;
+  });
+  return {
+    account: ok({ ...ACCOUNT, ...(a.language === undefined ? {} : { language: a.language }) }),
+    pipelines: ok(a.stages.length ? [{ ...p, _embedded: { statuses } }] : []),
+    leadFields: ok([...a.fields.map((n, i) => field(800 + i, n)), field(899, 'utm_source', { type: 'tracking_data' })]),
+    contactFields: ok([]),
+    companyFields: ok([]),
+  };
+}
+
+describe('names a fix writes follow the account, never the viewer', () => {
+  it.each<{ name: string; account: Account; viewer: 'ru' | 'en'; want: 'ru' | 'en' }>([
+    // Kommo says its language: that wins over the names and over the viewer.
+    {
+      name: 'Kommo en, Russian names',
+      account: { language: 'en', stages: RU, fields: ['Бюджет'] },
+      viewer: 'ru',
+      want: 'en',
+    },
+    {
+      name: 'Kommo ru, English names',
+      account: { language: 'ru', stages: EN, fields: [], systemEn: true },
+      viewer: 'en',
+      want: 'ru',
+    },
+    // amoCRM does not send `language`: the script of the account's own names decides.
+    { name: 'Cyrillic names, English viewer', account: { stages: RU, fields: [] }, viewer: 'en', want: 'ru' },
+    {
+      name: 'Latin names, Russian viewer',
+      account: { stages: EN, fields: [], systemEn: true },
+      viewer: 'ru',
+      want: 'en',
+    },
+    {
+      name: 'unknown code',
+      account: { language: 'es', stages: EN, fields: [], systemEn: true },
+      viewer: 'ru',
+      want: 'en',
+    },
+    // Mixed: English working stages, Russian system stages (3 : 3); the English deal field tips it.
+    { name: 'mostly Latin', account: { stages: EN, fields: ['Budget'] }, viewer: 'ru', want: 'en' },
+    // Nothing to go by (no stages; only a UTM field and digits): the viewer's language.
+    { name: 'no names at all', account: { stages: [], fields: ['123'] }, viewer: 'en', want: 'en' },
+    { name: 'no names, Russian viewer', account: { stages: [], fields: [] }, viewer: 'ru', want: 'ru' },
+  ])('$name → $want', ({ account, viewer, want }) => {
+    expect(namesLang(snapshot(parts(account)), viewer)).toBe(want);
+  });
+
   it.each([
-    ['en', 'ru', 'Source'],
-    ['ru', 'en', 'Источник'],
-    [undefined, 'en', 'Source'],
-    ['es', 'ru', 'Источник'],
-  ] as const)('account language %s, user language %s → «%s»', async (language, userLang, name) => {
-    const { snapshot } = await auditSeed('messy');
-    const s = withLanguage(snapshot, language);
-    expect(namesLang(s, userLang)).toBe(language === 'ru' || language === 'en' ? language : userLang);
-    const plan = planFor('lead-source-field-missing', s, defaultBaseline(), userLang)!;
-    expect((plan.ops[0]!.body as { name: string }[])[0]!.name).toBe(name);
+    ['ru', 'Источник', { stages: RU, fields: ['Бюджет'] }],
+    ['en', 'Source', { stages: EN, fields: ['Budget'], systemEn: true }],
+  ] as const)('a fix in an account named in %s writes «%s» whatever the viewer reads', (_lang, name, account) => {
+    for (const viewer of ['ru', 'en'] as const) {
+      const plan = planFor('lead-source-field-missing', snapshot(parts(account)), defaultBaseline(), viewer)!;
+      expect((plan.ops[0]!.body as { name: string }[])[0]!.name).toBe(name);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultBaseline } from '../../src/audit/baseline/load';
-import { planFor } from '../../src/fix/plans/index';
-import { sortsBetween } from '../../src/fix/plans/default-stage-names';
+import { planFor } from '../../src/fix/plan-for';
+import { sortsBetween } from '../../src/audit/rules/pipeline/default-stage-names';
 import { describePlan } from '../../src/fix/describe';
 import { createTranslator, type Dictionary } from '../../src/i18n/translate';
 import type { SnapshotParts } from '../../src/snapshot/types';
@@ -39,7 +39,7 @@ const CASES: {
     expected: null,
   },
   {
-    name: 'required at unsorted and entry stage: one PATCH keeps the other stages',
+    name: 'required at unsorted and entry stage: one PATCH moves it to the next working stage, keeping the rest',
     rule: 'required-at-entry-stage',
     parts: {
       leadFields: ok([
@@ -60,7 +60,12 @@ const CASES: {
         {
           method: 'PATCH',
           path: '/api/v4/leads/custom_fields/504',
-          body: { required_statuses: [{ status_id: 103, pipeline_id: 10 }] },
+          body: {
+            required_statuses: [
+              { status_id: 103, pipeline_id: 10 },
+              { status_id: 102, pipeline_id: 10 },
+            ],
+          },
           before: {
             required_statuses: [
               { status_id: 100, pipeline_id: 10 },
@@ -69,8 +74,14 @@ const CASES: {
             ],
           },
           summary: {
-            key: 'fix.op.requiredRemoved',
-            params: { field: 'Бюджет', stages: '«Неразобранное», «Заявка»', pipeline: 'Продажи', count: 2 },
+            key: 'fix.op.requiredMoved',
+            params: {
+              field: 'Бюджет',
+              stages: '«Неразобранное», «Заявка»',
+              to: '«Переговоры»',
+              pipeline: 'Продажи',
+              count: 2,
+            },
           },
           target: { kind: 'field', entity: 'leads', id: 504, name: 'Бюджет' },
         },
@@ -112,10 +123,12 @@ const CASES: {
     },
   },
   {
-    name: 'no source field: POST the baseline select in English',
+    name: 'no source field in a Kommo account in English: POST the baseline select in English',
     rule: 'lead-source-field-missing',
-    lang: 'en',
-    parts: { leadFields: ok([LOSS]) },
+    parts: {
+      account: ok({ id: 1, name: 'T', subdomain: 't', current_user_id: 1, language: 'en' }),
+      leadFields: ok([LOSS]),
+    },
     expected: {
       kind: 'safe',
       ops: [
@@ -244,7 +257,7 @@ describe('plans as exact data', () => {
     if (got && expected?.ops) expect(got.ops).toHaveLength(expected.ops.length);
   });
 
-  it('default-stage-names: renames in order, adds the rest before 142 between the last stage and 10000, renames 142', () => {
+  it('default-stage-names: renames in order, adds the rest before 142 between the last stage and 10000; 142 is by hand', () => {
     const got = plan('default-stage-names', {
       pipelines: ok([
         pipeline(10, ['Первичный контакт', 'Переговоры', 'Принимают решение'], { name: 'Продажи', main: true }),
@@ -259,7 +272,12 @@ describe('plans as exact data', () => {
         // A documented palette colour (test/fix/ops.test.ts pins which).
         [{ name, sort: 50 + i * 10, color: expect.stringMatching(/^#[0-9a-f]{6}$/) }],
       ]),
-      ['PATCH', '/api/v4/leads/pipelines/10/statuses/142', { name: 'Успех' }],
+    ]);
+    expect(got.manual).toEqual([
+      {
+        key: 'fix.manual.wonRename',
+        params: { from: 'Успешно реализовано', to: 'Успех', pipeline: 'Продажи', page: '/settings/pipeline/leads/10' },
+      },
     ]);
     expect(got.ops[0]!.before).toEqual({ name: 'Первичный контакт' });
     expect(got.ops.filter((o) => o.method === 'POST').every((o) => o.undoGuard === 'empty-status')).toBe(true);
@@ -296,10 +314,12 @@ describe('preview sentences', () => {
   })!;
   it('ru and en, before → after, with the total', () => {
     const ruText = describePlan(p, createTranslator(ru as Dictionary, 'ru'));
-    expect(ruText.ops).toEqual(['Поле «Бюджет»: больше не обязательно на этапе «Заявка» (воронка «Продажи»)']);
+    expect(ruText.ops).toEqual([
+      'Поле «Бюджет»: обязательно не на этапе «Заявка», а на этапе «Переговоры» (воронка «Продажи»)',
+    ]);
     expect(ruText.total).toBe('1 изменение');
     const enText = describePlan(p, createTranslator(en as Dictionary, 'en'));
-    expect(enText.ops).toEqual(['Field «Бюджет»: no longer required at «Заявка» (pipeline «Продажи»)']);
+    expect(enText.ops).toEqual(['Field «Бюджет»: required at «Переговоры» instead of «Заявка» (pipeline «Продажи»)']);
     expect(enText.total).toBe('1 change');
   });
 });
@@ -310,6 +330,8 @@ describe('i18n', () => {
       ...[
         'requiredRemoved',
         'requiredRemovedStale',
+        'requiredMoved',
+        'requiredMovedStale',
         'staleRemoved',
         'createFieldRequired',
         'createListFieldRequired',
@@ -319,8 +341,8 @@ describe('i18n', () => {
         'stageRename',
         'stageAdd',
         'stageAddFirst',
-        'wonRename',
       ].map((k) => `fix.op.${k}`),
+      'fix.manual.wonRename',
       ...['leads', 'contacts', 'companies'].flatMap((e) => [
         `fix.op.createField.${e}`,
         `fix.op.createListField.${e}`,

@@ -12,10 +12,11 @@ describe('undo checks the target first', () => {
     const fixed = await acc.apply(['required-at-entry-stage']);
     if (fixed.status === 'refused') throw new Error('refused');
     const field = acc.emulator.store.fields.leads.find((f) => f.id === 1080024)!;
-    expect(field.required_statuses).toEqual([]);
-    // A person makes the field required at «Переговоры» in the meantime.
+    // The requirement moved from the entry stage to the next one, «Переговоры».
+    expect(field.required_statuses).toEqual([{ pipeline_id: 7300001, status_id: 58100003 }]);
+    // A person moves it on to «Выставлен счёт» in the meantime.
     await acc.client.patch('/api/v4/leads/custom_fields/1080024', {
-      required_statuses: [{ pipeline_id: 7300001, status_id: 58100003 }],
+      required_statuses: [{ pipeline_id: 7300001, status_id: 58100004 }],
     });
     const edited = touchedState(acc.emulator);
 
@@ -26,8 +27,8 @@ describe('undo checks the target first', () => {
     expect(undone.conflicts[0]).toMatchObject({
       status: 'conflict',
       reason: { key: 'fix.undo.conflict' },
-      expected: { required_statuses: [] },
-      actual: { required_statuses: [{ status_id: 58100003, pipeline_id: 7300001 }] },
+      expected: { required_statuses: [{ status_id: 58100003, pipeline_id: 7300001 }] },
+      actual: { required_statuses: [{ status_id: 58100004, pipeline_id: 7300001 }] },
     });
     expect(touchedState(acc.emulator)).toBe(edited);
     expect(acc.journal.batch(fixed.batchId)[0]!.undoneAt).toBeNull();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiClient } from '../../src/api/client';
 import { gatherSnapshot, regatherParts } from '../../src/snapshot/gather';
-import { AUDIT_PARTS } from '../../src/snapshot/gatherers';
+import { AUDIT_PARTS } from '../../src/audit/parts';
 import { emulated, FIXED_NOW } from '../support/emulated';
 import { arrayList } from '../../src/emulator/store';
 
@@ -23,7 +23,7 @@ function recording(seed: string, opts: { userId?: number } = {}) {
 }
 
 const gather = (client: ApiClient, extra: Partial<Parameters<typeof gatherSnapshot>[1]> = {}) =>
-  gatherSnapshot(client, { windowDays: 30, now: () => new Date(FIXED_NOW), ...extra });
+  gatherSnapshot(client, { parts: AUDIT_PARTS, windowDays: 30, now: () => new Date(FIXED_NOW), ...extra });
 
 describe('gathering', () => {
   it('asks each resource once, with full pages (250; events 100)', async () => {

@@ -14,7 +14,11 @@ import {
 import { unsorted, events, notes, websiteButtons } from './signals';
 import { contacts, companies, openLeads } from './data';
 
-/** Every gatherer by the part it fills. `fieldGroups` is optional (documents only). */
+/**
+ * Every gatherer by the part it fills, in the order they start: a part that waits for another
+ * (companies reads contacts) comes after it. Which parts an audit gathers follows from the rules'
+ * `requires` (audit/parts.ts); `fieldGroups` only documents read.
+ */
 export const GATHERERS: { [K in PartName]-?: Gatherer<K> } = {
   account,
   users,
@@ -33,22 +37,3 @@ export const GATHERERS: { [K in PartName]-?: Gatherer<K> } = {
   companies,
   openLeads,
 };
-
-/** Parts an audit gathers by default (everything the rules read). */
-export const AUDIT_PARTS: PartName[] = [
-  'account',
-  'users',
-  'roles',
-  'leadFields',
-  'contactFields',
-  'companyFields',
-  'pipelines',
-  'widgets',
-  'unsorted',
-  'events',
-  'notes',
-  'websiteButtons',
-  'contacts',
-  'companies',
-  'openLeads',
-];

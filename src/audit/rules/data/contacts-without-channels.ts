@@ -1,19 +1,26 @@
 import { defineRule } from '../../define-rule';
 import { need } from '../../context';
 import { crmLinks } from '../../links';
-import type { Item } from '../../types';
+import type { Note } from '../../define-rule';
 
 /** Contacts with neither phone nor email: nobody can reach them and calls or letters cannot be matched to them. */
 export const contactsWithoutChannels = defineRule({
-  meta: { id: 'contacts-without-channels', area: 'data', severity: 'low', requires: ['contacts'], fix: null },
+  meta: {
+    id: 'contacts-without-channels',
+    area: 'data',
+    severity: 'low',
+    requires: ['contacts'],
+    messages: ['contact', 'more'],
+  },
   check(ctx) {
     const view = need(ctx, 'contacts');
     if (view.total === 0) return { outcome: 'not-applicable' };
     const { count, sampleIds } = view.withoutChannels;
     if (count === 0) return { outcome: 'pass' };
-    const items: Item[] = sampleIds.map((id) => ({
+    const items: Note[] = sampleIds.map((id) => ({
       id: `contact:${id}`,
-      message: { key: 'items.contacts-without-channels.contact', params: { id } },
+      message: 'contact',
+      params: { id },
       link: crmLinks.contact(id),
       data: { contact_id: id },
     }));
@@ -21,7 +28,8 @@ export const contactsWithoutChannels = defineRule({
     if (count > sampleIds.length) {
       items.push({
         id: 'contacts:more',
-        message: { key: 'items.contacts-without-channels.more', params: { count: count - sampleIds.length } },
+        message: 'more',
+        params: { count: count - sampleIds.length },
         data: { total: count, listed: sampleIds.length },
       });
     }

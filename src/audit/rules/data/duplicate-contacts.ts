@@ -4,7 +4,13 @@ import { crmLinks } from '../../links';
 
 /** Contacts sharing a phone or an email: calls and letters land on one while the history sits on another. */
 export const duplicateContacts = defineRule({
-  meta: { id: 'duplicate-contacts', area: 'data', severity: 'medium', requires: ['contacts'], fix: null },
+  meta: {
+    id: 'duplicate-contacts',
+    area: 'data',
+    severity: 'medium',
+    requires: ['contacts'],
+    messages: ['phone', 'email'],
+  },
   check(ctx) {
     const view = need(ctx, 'contacts');
     if (view.total === 0) return { outcome: 'not-applicable' };
@@ -12,10 +18,11 @@ export const duplicateContacts = defineRule({
       .filter((g) => g.contactIds.length >= 2)
       .map((g) => ({
         id: `${g.kind}:${g.key}`,
-        message: { key: `items.duplicate-contacts.${g.kind}`, params: { value: g.key, count: g.contactIds.length } },
+        message: g.kind,
+        params: { value: g.key, count: g.contactIds.length },
         link: crmLinks.contact(g.contactIds[0]!),
         data: { kind: g.kind, key: g.key, contact_ids: [...g.contactIds] },
       }));
-    return { outcome: items.length ? 'fail' : 'pass', items };
+    return items;
   },
 });

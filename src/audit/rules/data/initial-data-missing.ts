@@ -3,7 +3,13 @@ import { need } from '../../context';
 
 /** No contacts and no companies: the existing client base has not been imported yet. */
 export const initialDataMissing = defineRule({
-  meta: { id: 'initial-data-missing', area: 'data', severity: 'high', requires: ['contacts', 'companies'], fix: null },
+  meta: {
+    id: 'initial-data-missing',
+    area: 'data',
+    severity: 'high',
+    requires: ['contacts', 'companies'],
+    messages: ['totals', 'empty'],
+  },
   check(ctx) {
     const contacts = need(ctx, 'contacts').total;
     const companies = need(ctx, 'companies').total;
@@ -11,12 +17,12 @@ export const initialDataMissing = defineRule({
     if (contacts > 0 || companies > 0) {
       return {
         outcome: 'pass',
-        evidence: [{ id: 'data:totals', message: { key: 'items.initial-data-missing.totals', params: data }, data }],
+        evidence: [{ id: 'data:totals', message: 'totals', params: data, data }],
       };
     }
     return {
       outcome: 'fail',
-      items: [{ id: 'data:empty', message: { key: 'items.initial-data-missing.empty' }, data }],
+      items: [{ id: 'data:empty', message: 'empty', data }],
     };
   },
 });

@@ -2,7 +2,7 @@ import { defineRule } from '../../define-rule';
 import { need } from '../../context';
 import { isActiveUser } from '../../terms';
 import { crmLinks } from '../../links';
-import type { Item } from '../../types';
+import type { Note } from '../../define-rule';
 
 /** Open deals and contacts whose responsible user cannot work: nobody follows them up. */
 export const recordsOwnedByInactiveUsers = defineRule({
@@ -11,7 +11,7 @@ export const recordsOwnedByInactiveUsers = defineRule({
     area: 'data',
     severity: 'medium',
     requires: ['users', 'openLeads', 'contacts'],
-    fix: null,
+    messages: ['user', 'unknown'],
   },
   check(ctx) {
     const users = need(ctx, 'users');
@@ -21,18 +21,17 @@ export const recordsOwnedByInactiveUsers = defineRule({
     const owners = [...new Set([...Object.keys(leads), ...Object.keys(contacts)])]
       .filter((id) => !active.has(id) && ((leads[id] ?? 0) > 0 || (contacts[id] ?? 0) > 0))
       .sort((a, b) => Number(a) - Number(b));
-    const items: Item[] = owners.map((id) => {
+    const items: Note[] = owners.map((id) => {
       const user = users.find((u) => String(u.id) === id);
       const counts = { leads: leads[id] ?? 0, contacts: contacts[id] ?? 0 };
       return {
         id: `user:${id}`,
-        message: user
-          ? { key: 'items.records-owned-by-inactive-users.user', params: { user: user.name, ...counts } }
-          : { key: 'items.records-owned-by-inactive-users.unknown', params: { user_id: id, ...counts } },
+        message: user ? 'user' : 'unknown',
+        params: user ? { user: user.name, ...counts } : { user_id: id, ...counts },
         link: crmLinks.users(),
         data: { user_id: Number(id), known: !!user, ...counts },
       };
     });
-    return { outcome: items.length ? 'fail' : 'pass', items };
+    return items;
   },
 });

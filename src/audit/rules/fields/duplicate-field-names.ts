@@ -1,9 +1,8 @@
-import { defineRule } from '../../define-rule';
+import { defineRule, type Note } from '../../define-rule';
 import { need } from '../../context';
 import { FIELD_PARTS } from '../../terms';
 import { normalizeName } from '../../normalize';
 import { crmLinks } from '../../links';
-import type { Item } from '../../types';
 
 /** Two fields of one entity share a name, so people fill one and reports read the other. */
 export const duplicateFieldNames = defineRule({
@@ -12,10 +11,10 @@ export const duplicateFieldNames = defineRule({
     area: 'fields',
     severity: 'medium',
     requires: ['leadFields', 'contactFields', 'companyFields'],
-    fix: null,
+    messages: FIELD_PARTS.map((f) => f.entity),
   },
   check(ctx) {
-    const items: Item[] = [];
+    const findings: Note[] = [];
     for (const { entity, part } of FIELD_PARTS) {
       const groups = new Map<string, { id: number; name: string }[]>();
       for (const f of need(ctx, part)) {
@@ -25,17 +24,15 @@ export const duplicateFieldNames = defineRule({
       }
       for (const [key, fields] of groups) {
         if (fields.length < 2) continue;
-        items.push({
+        findings.push({
           id: `${entity}:${key}`,
-          message: {
-            key: `items.duplicate-field-names.${entity}`,
-            params: { name: fields[0]!.name, count: fields.length },
-          },
+          message: entity,
+          params: { name: fields[0]!.name, count: fields.length },
           link: crmLinks.fields(entity),
           data: { entity, name: key, field_ids: fields.map((f) => f.id) },
         });
       }
     }
-    return { outcome: items.length ? 'fail' : 'pass', items };
+    return findings;
   },
 });

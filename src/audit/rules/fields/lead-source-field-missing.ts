@@ -1,11 +1,8 @@
+import { newFieldBody, optionList } from '../../../fix/baseline-fields';
 import { defineRule } from '../../define-rule';
 import { need } from '../../context';
-import { isListField } from '../../terms';
-import { normalizeName } from '../../normalize';
+import { isSourceField } from '../../terms';
 import { crmLinks } from '../../links';
-
-/** Name fragments (normalised) that mark a deal's source field in ru and en accounts. */
-const SOURCE_WORDS = ['источник', 'source', 'канал', 'channel'];
 
 /** Deals have no list field recording where they came from. */
 export const leadSourceFieldMissing = defineRule({
@@ -15,19 +12,18 @@ export const leadSourceFieldMissing = defineRule({
     severity: 'medium',
     requires: ['leadFields'],
     fix: 'safe',
+    messages: ['found', 'missing'],
   },
   check(ctx) {
-    const found = need(ctx, 'leadFields').find((f) => {
-      const name = normalizeName(f.name);
-      return isListField(f) && SOURCE_WORDS.some((w) => name.includes(w));
-    });
+    const found = need(ctx, 'leadFields').find(isSourceField);
     if (found) {
       return {
         outcome: 'pass',
         evidence: [
           {
             id: `field:${found.id}`,
-            message: { key: 'items.lead-source-field-missing.found', params: { name: found.name } },
+            message: 'found',
+            params: { name: found.name },
             link: crmLinks.fields('leads'),
             data: { entity: 'leads', field_id: found.id },
           },
@@ -35,16 +31,23 @@ export const leadSourceFieldMissing = defineRule({
       };
     }
     const baselineField = ctx.baseline.fields.find((f) => f.purpose === 'lead-source');
-    return {
-      outcome: 'fail',
-      items: [
-        {
-          id: 'entity:leads',
-          message: { key: 'items.lead-source-field-missing.missing' },
-          link: crmLinks.fields('leads'),
-          data: { entity: 'leads', baselineField: baselineField?.key ?? null },
-        },
-      ],
+    return [
+      {
+        id: 'entity:leads',
+        message: 'missing',
+        link: crmLinks.fields('leads'),
+        data: { entity: 'leads', baselineField: baselineField?.key ?? null },
+      },
+    ];
+  },
+  /** Create the baseline's lead-source list field («Источник» / "Source") with its channel options. */
+  fix(ctx, _findings, ops) {
+    const bf = ctx.baseline.fields.find((f) => f.purpose === 'lead-source' && f.entity === 'leads');
+    if (!bf) return null;
+    const summary = {
+      key: 'fix.op.createListField.leads',
+      params: { field: bf.name[ops.lang], options: optionList(bf, ops.lang) },
     };
+    return [ops.createField('leads', newFieldBody(bf, ops.lang), summary)];
   },
 });

@@ -1,6 +1,6 @@
 import { defineRule } from '../../define-rule';
 import { need, windowParams } from '../../context';
-import type { Item } from '../../types';
+import type { Note } from '../../define-rule';
 
 /** No website request reached the CRM and no site button exists; forms may be wired elsewhere, so a person confirms. */
 export const webFormAbsent = defineRule({
@@ -9,30 +9,32 @@ export const webFormAbsent = defineRule({
     area: 'forms',
     severity: 'medium',
     requires: ['unsorted', 'websiteButtons'],
-    fix: null,
+    messages: ['unsorted', 'button', 'none'],
   },
   check(ctx) {
     const forms = need(ctx, 'unsorted').counts.forms;
     const buttons = need(ctx, 'websiteButtons');
-    const evidence: Item[] = [];
+    const evidence: Note[] = [];
     if (forms > 0) {
       evidence.push({
         id: 'unsorted:forms',
-        message: { key: 'items.web-form-absent.unsorted', params: { count: forms, days: ctx.window.days } },
+        message: 'unsorted',
+        params: { count: forms, days: ctx.window.days },
         data: { count: forms },
       });
     }
     for (const b of buttons) {
       evidence.push({
         id: `button:${b.button_id}`,
-        message: { key: 'items.web-form-absent.button', params: { name: b.name } },
+        message: 'button',
+        params: { name: b.name },
         data: { button_id: b.button_id, source_id: b.source_id, pipeline_id: b.pipeline_id },
       });
     }
     if (evidence.length) return { outcome: 'pass', evidence };
     return {
       outcome: 'needs-review',
-      items: [{ id: 'forms:none', message: { key: 'items.web-form-absent.none', params: windowParams(ctx) } }],
+      items: [{ id: 'forms:none', message: 'none', params: windowParams(ctx) }],
     };
   },
 });

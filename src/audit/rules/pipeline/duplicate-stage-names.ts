@@ -1,15 +1,20 @@
-import { defineRule } from '../../define-rule';
+import { defineRule, type Note } from '../../define-rule';
 import { need } from '../../context';
 import { stagesOf } from '../../terms';
 import { normalizeName } from '../../normalize';
 import { crmLinks } from '../../links';
-import type { Item } from '../../types';
 
 /** Two stages of one pipeline with the same name: reports and automation cannot tell them apart. */
 export const duplicateStageNames = defineRule({
-  meta: { id: 'duplicate-stage-names', area: 'pipeline', severity: 'medium', requires: ['pipelines'], fix: null },
+  meta: {
+    id: 'duplicate-stage-names',
+    area: 'pipeline',
+    severity: 'medium',
+    requires: ['pipelines'],
+    messages: ['group'],
+  },
   check(ctx) {
-    const items: Item[] = [];
+    const findings: Note[] = [];
     for (const p of need(ctx, 'pipelines')) {
       const groups = new Map<string, { id: number; name: string }[]>();
       for (const s of stagesOf(p)) {
@@ -19,17 +24,15 @@ export const duplicateStageNames = defineRule({
       }
       for (const [key, stages] of groups) {
         if (stages.length < 2) continue;
-        items.push({
+        findings.push({
           id: `pipeline:${p.id}:${key}`,
-          message: {
-            key: 'items.duplicate-stage-names.group',
-            params: { stage: stages[0]!.name, pipeline: p.name, count: stages.length },
-          },
+          message: 'group',
+          params: { stage: stages[0]!.name, pipeline: p.name, count: stages.length },
           link: crmLinks.pipelineSettings(p.id),
           data: { pipeline_id: p.id, name: key, status_ids: stages.map((s) => s.id) },
         });
       }
     }
-    return { outcome: items.length ? 'fail' : 'pass', items };
+    return findings;
   },
 });

@@ -1,7 +1,7 @@
 import { defineRule } from '../../define-rule';
 import { maybe, need, windowParams } from '../../context';
 import { crmLinks } from '../../links';
-import type { Item } from '../../types';
+import type { Note } from '../../define-rule';
 
 /** Widget settings field types that hold per-user extensions or logins: the mark of a telephony widget. */
 const TELEPHONY_SETTING_TYPES = ['users', 'users_lp'];
@@ -15,7 +15,7 @@ export const telephonyAbsent = defineRule({
     requires: ['events', 'unsorted', 'widgets'],
     // Call notes only name the services for the evidence; the verdict does not depend on them.
     optional: ['notes'],
-    fix: null,
+    messages: ['widget', 'calls', 'unsorted', 'services', 'noCalls', 'none'],
   },
   check(ctx) {
     const events = need(ctx, 'events').counts;
@@ -25,33 +25,37 @@ export const telephonyAbsent = defineRule({
       (w) =>
         w.is_active_in_account && (w.settings_template ?? []).some((s) => TELEPHONY_SETTING_TYPES.includes(s.type)),
     );
-    const widgetItems: Item[] = widgets.map((w) => ({
+    const widgetItems: Note[] = widgets.map((w) => ({
       id: `widget:${w.code}`,
-      message: { key: 'items.telephony-absent.widget', params: { code: w.code } },
+      message: 'widget',
+      params: { code: w.code },
       link: crmLinks.widgets(),
       data: { widget_id: w.id, code: w.code },
     }));
     if (calls > 0 || sip > 0) {
       const services = maybe(ctx, 'notes')?.callSources ?? [];
-      const evidence: Item[] = [];
+      const evidence: Note[] = [];
       if (calls > 0) {
         evidence.push({
           id: 'events:calls',
-          message: { key: 'items.telephony-absent.calls', params: { count: calls, days: ctx.window.days } },
+          message: 'calls',
+          params: { count: calls, days: ctx.window.days },
           data: { incoming: events.incoming_call, outgoing: events.outgoing_call },
         });
       }
       if (sip > 0) {
         evidence.push({
           id: 'unsorted:sip',
-          message: { key: 'items.telephony-absent.unsorted', params: { count: sip, days: ctx.window.days } },
+          message: 'unsorted',
+          params: { count: sip, days: ctx.window.days },
           data: { count: sip },
         });
       }
       if (services.length) {
         evidence.push({
           id: 'notes:services',
-          message: { key: 'items.telephony-absent.services', params: { services: services.join(', ') } },
+          message: 'services',
+          params: { services: services.join(', ') },
           data: { services },
         });
       }
@@ -60,10 +64,7 @@ export const telephonyAbsent = defineRule({
     if (widgets.length) {
       return {
         outcome: 'needs-review',
-        items: [
-          { id: 'calls:none', message: { key: 'items.telephony-absent.noCalls', params: windowParams(ctx) } },
-          ...widgetItems,
-        ],
+        items: [{ id: 'calls:none', message: 'noCalls', params: windowParams(ctx) }, ...widgetItems],
       };
     }
     return {
@@ -71,7 +72,8 @@ export const telephonyAbsent = defineRule({
       items: [
         {
           id: 'telephony:none',
-          message: { key: 'items.telephony-absent.none', params: windowParams(ctx) },
+          message: 'none',
+          params: windowParams(ctx),
           link: crmLinks.widgets(),
         },
       ],

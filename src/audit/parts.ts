@@ -1,0 +1,12 @@
+/** The parts an audit gathers: exactly what its rules declare they read, so no list is kept by hand. */
+import type { PartName } from '../snapshot/types';
+import { RULES } from './registry';
+import type { Rule } from './types';
+
+/** Every part the rules require or read when available, each once, in first-seen order. */
+export function partsOf(rules: readonly Rule[]): PartName[] {
+  return [...new Set(rules.flatMap((r) => [...r.meta.requires, ...r.meta.optional]))];
+}
+
+/** The parts the registry's rules read. */
+export const AUDIT_PARTS: readonly PartName[] = Object.freeze(partsOf(RULES));
