@@ -1,4 +1,7 @@
+import { useState } from 'preact/hooks';
 import type { HistoryEntry } from './runner-port';
+import { opReason } from '../runner/op-reason';
+import { changeText } from './change-text';
 import type { UndoState } from './store';
 import { usePanelEnv } from './context';
 import { formatWhen, say } from './format';
@@ -10,10 +13,16 @@ export interface HistoryProps {
   canFix: boolean;
 }
 
-/** Applied fixes, newest first, each with Undo; an undo's result and conflicts show under its entry. */
+/**
+ * Applied fixes as a timeline, newest first: what was done (a title that does not change with the rule's
+ * state), every change before → after with how it stands now, Undo per entry and, after a confirmation,
+ * per batch; an undo's result, skipped changes with their reason and conflicts show under the entry.
+ */
 export function History({ entries, undo, canFix }: HistoryProps) {
   const { t, lang, dispatch } = usePanelEnv();
   const undoing = undo?.status === 'running';
+  // The entry whose batch undo waits for a yes: a batch reverts several fixes at once.
+  const [asking, setAsking] = useState<string | null>(null);
   return (
     <section class="sa-history" aria-labelledby="sa-history-h">
       <div class="sa-section__head">
@@ -30,7 +39,7 @@ export function History({ entries, undo, canFix }: HistoryProps) {
         )}
       </div>
       {entries.length === 0 && <p class="sa-muted">{t('ui.history.empty')}</p>}
-      <ul class="sa-history__list">
+      <ol class="sa-history__list sa-timeline">
         {entries.map((entry) => (
           <li key={entry.id} class="sa-history__entry" data-entry-id={entry.id}>
             <div class="sa-history__line">
@@ -63,16 +72,45 @@ export function History({ entries, undo, canFix }: HistoryProps) {
                   class="sa-button"
                   data-action="undo-batch"
                   disabled={undoing}
-                  onClick={() => dispatch({ type: 'undo', entryId: entry.id, batch: true })}
+                  aria-expanded={asking === entry.id}
+                  onClick={() => setAsking(asking === entry.id ? null : entry.id)}
                 >
                   {t('ui.history.undoBatch', { count: batchSize(entries, entry) })}
                 </button>
               )}
             </div>
+            {asking === entry.id && !entry.undoneAt && (
+              <div class="sa-confirm" data-role="confirm-undo-batch">
+                <p>{t('ui.history.confirmBatch', { count: batchSize(entries, entry) })}</p>
+                <button
+                  type="button"
+                  class="sa-button sa-button--primary"
+                  data-action="confirm-undo-batch"
+                  disabled={undoing}
+                  onClick={() => {
+                    setAsking(null);
+                    dispatch({ type: 'undo', entryId: entry.id, batch: true });
+                  }}
+                >
+                  {t('ui.history.confirmBatchYes', { count: batchSize(entries, entry) })}
+                </button>{' '}
+                <button type="button" class="sa-button" data-action="cancel-undo-batch" onClick={() => setAsking(null)}>
+                  {t('ui.history.keep')}
+                </button>
+              </div>
+            )}
+            <ol class="sa-timeline__ops">
+              {entry.ops.map((op, i) => (
+                <li key={i} class={`sa-timeline__op sa-timeline__op--${op.status}`} data-op-status={op.status}>
+                  <span>{changeText(t, op.summary)}</span>{' '}
+                  <span class="sa-badge">{t(`ui.history.opStatus.${op.status}`)}</span>
+                </li>
+              ))}
+            </ol>
             {undo?.entryId === entry.id && <UndoResult undo={undo} />}
           </li>
         ))}
-      </ul>
+      </ol>
     </section>
   );
 }
@@ -91,6 +129,8 @@ function UndoResult({ undo }: { undo: UndoState }) {
   const { t, dispatch } = usePanelEnv();
   const reverted = undo.ops.filter((o) => o.status === 'applied').length;
   const failed = undo.ops.filter((o) => o.status === 'failed').length;
+  // Conflicts have their own list below; every other op that was not reverted says why here.
+  const notDone = undo.ops.filter((o) => o.status !== 'applied' && o.status !== 'conflict');
   return (
     <div class="sa-undo" data-role="undo-result">
       <p role="status" aria-live="polite">
@@ -104,13 +144,27 @@ function UndoResult({ undo }: { undo: UndoState }) {
           {undo.error && <p class="sa-alert__detail">{undo.error}</p>}
         </div>
       )}
+      {undo.status === 'done' && notDone.length > 0 && (
+        <div class="sa-undo__skipped">
+          <p>{t('ui.undo.skippedIntro')}</p>
+          <ul>
+            {notDone.map((o) => (
+              <li key={`${o.entryId}-${o.index}`} data-role="undo-skipped" data-op-status={o.status}>
+                <span>{changeText(t, o.summary)}</span>
+                {': '}
+                <span class="sa-muted">{opReason(o, t) ?? t(`ui.history.opStatus.${o.status}`)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {undo.conflicts.length > 0 && (
         <div class="sa-conflicts" role="alert">
           <p>{t('ui.undo.conflictsIntro')}</p>
           <ul>
             {undo.conflicts.map((c, i) => (
               <li key={i} class="sa-conflict" data-role="conflict">
-                <span class="sa-conflict__summary">{say(t, c.summary)}</span>
+                <span class="sa-conflict__summary">{changeText(t, c.summary)}</span>
                 <span class="sa-conflict__values">
                   {t('ui.undo.conflictValues', { expected: c.expected, actual: c.actual })}
                 </span>

@@ -238,7 +238,7 @@ export function Panel(props: PanelProps) {
           {/* The import check only reads: everyone gets it, with or without a report. */}
           <ImportCheck preflight={state.preflight} />
           <History entries={state.history} undo={state.undo} canFix={canFix} />
-          {state.fix && <FixDialog fix={state.fix} reauditing={running} />}
+          {state.fix && <FixDialog fix={state.fix} reauditing={running} report={report} />}
         </div>
       </PanelViewContext.Provider>
     </PanelEnvContext.Provider>

@@ -105,7 +105,8 @@ export type Intent =
   | { type: 'cancel-audit' }
   | { type: 'open-fix'; ruleIds: string[] }
   | { type: 'open-fix-all-safe' }
-  | { type: 'confirm-fix' }
+  /** `ruleIds`: the plans the person kept ticked in the preview (default: every plan). */
+  | { type: 'confirm-fix'; ruleIds?: readonly string[] }
   | { type: 'close-fix' }
   | { type: 'undo'; entryId: string; batch?: boolean }
   | { type: 'dismiss-undo' }
@@ -249,15 +250,19 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
     }
   }
 
-  async function confirmFix(): Promise<void> {
+  async function confirmFix(keep?: readonly string[]): Promise<void> {
     const fix = state.fix;
     // The guard is the double-click protection: only a previewed, not yet applying dialog applies.
     if (fix?.status !== 'preview' || !fix.preview) return;
-    if (!fix.preview.plans.some((p) => p.ops.length > 0)) return;
+    // Plans left unticked in the preview are not applied: the preview shrinks to what was kept.
+    const preview = keep
+      ? { ...fix.preview, plans: fix.preview.plans.filter((p) => keep.includes(p.ruleId)) }
+      : fix.preview;
+    if (!preview.plans.some((p) => p.ops.length > 0)) return;
     const token = fixToken;
     setFix(token, { status: 'applying', ops: [] });
     try {
-      const { outcome, report } = await runner.apply(fix.preview, {
+      const { outcome, report } = await runner.apply(preview, {
         onOp: (op) => {
           if (state.fix) setFix(token, { ops: upsertOp(state.fix.ops, op) });
         },
@@ -401,7 +406,7 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
       case 'open-fix-all-safe':
         return openFix('all-safe', []);
       case 'confirm-fix':
-        return confirmFix();
+        return confirmFix(intent.ruleIds);
       case 'close-fix':
         return closeFix();
       case 'undo':

@@ -118,6 +118,9 @@ describe('the Setup Audit panel in Chromium', () => {
     expect(env.host.emulator.store.pipelines[0]!.is_unsorted_on).toBe(true);
     await page.keyboard.press('Escape');
     await page.locator('[data-action="undo-batch"]').click();
+    // A batch undo asks first; nothing is reverted until confirmed.
+    expect(await result('unsorted-off').getAttribute('data-outcome')).toBe('pass');
+    await page.locator('[data-action="confirm-undo-batch"]').click();
     await expect.poll(() => result('unsorted-off').getAttribute('data-outcome'), { timeout: 30_000 }).toBe('fail');
     expect(JSON.stringify(env.host.emulator.store.pipelines)).toBe(before);
     expect(await page.locator('[data-action="undo"]').count()).toBe(0);

@@ -57,6 +57,8 @@ export interface FakeOptions {
   /** `ruleId#index` of the op that fails while applying. */
   failOp?: string;
   undoConflicts?: FakeConflict[];
+  /** Summary keys of journaled ops that undo skips (nothing to restore). */
+  undoSkips?: string[];
   withDocument?: boolean;
   /** Journal entries present before the panel mounts. */
   journal?: HistoryEntry[];
@@ -294,7 +296,9 @@ export class FakeRunner implements PanelRunner {
               expected: conflict.expected,
               actual: conflict.actual,
             }
-          : { ...base, status: 'applied' };
+          : this.opts.undoSkips?.includes(op.summary.key)
+            ? { ...base, status: 'skipped', reason: { key: 'fix.undo.nothingToRestore' } }
+            : { ...base, status: 'applied' };
         ops.push(r);
         onOp(r);
       });

@@ -118,10 +118,12 @@ describe('dialog accessibility', () => {
     expect(d.contains(document.activeElement)).toBe(true);
     const close = one(d, '[data-action="close-dialog"]');
     // Tab from the last control wraps to the first; Shift+Tab from the first wraps to the last.
+    const first = one(d, '[data-action="include-plan"]');
+    expect(confirm.hasAttribute('disabled')).toBe(false);
     close.focus();
     fireEvent.keyDown(close, { key: 'Tab' });
-    expect(document.activeElement).toBe(confirm);
-    fireEvent.keyDown(confirm, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(first);
+    fireEvent.keyDown(first, { key: 'Tab', shiftKey: true });
     expect(document.activeElement).toBe(close);
     // Focus that escapes (here: a control behind the overlay) is pulled back into the dialog.
     one(el, '[data-action="rerun"]').focus();

@@ -28,8 +28,33 @@ describe('history and undo', () => {
     expect(batchButtons).toHaveLength(1);
     expect(one(el, '[data-entry-id="j2"]').contains(batchButtons[0]!)).toBe(true);
     expect(batchButtons[0]!.textContent).toContain('2 fixes');
+    // A batch reverts several fixes at once: it asks first, and "Keep them" sends nothing.
     fireEvent.click(batchButtons[0]!);
+    const ask = await waitFor(() => one(el, '[data-role="confirm-undo-batch"]'));
+    expect(ask.textContent).toContain('Undo all 2 fixes applied together?');
+    fireEvent.click(one(ask, '[data-action="cancel-undo-batch"]'));
+    await waitFor(() => expect(el.querySelector('[data-role="confirm-undo-batch"]')).toBeNull());
+    expect(runner.calls.undo).toEqual([]);
+    fireEvent.click(batchButtons[0]!);
+    fireEvent.click(await waitFor(() => one(el, '[data-action="confirm-undo-batch"]')));
     await waitFor(() => expect(runner.calls.undo).toEqual([['j2', 'j1']]));
+  });
+
+  it('a timeline: every change with how it stands, and an undo that skips a change says why', async () => {
+    const j = entry('j1', 'b1');
+    const { el } = await setup({ journal: [j], undoSkips: [j.ops[0]!.summary.key] });
+    const item = await waitFor(() => one(el, '[data-entry-id="j1"]'));
+    expect([...item.querySelectorAll('.sa-timeline__op')].map((o) => o.getAttribute('data-op-status'))).toEqual(
+      j.ops.map(() => 'applied'),
+    );
+    expect(item.textContent).toContain('in effect');
+    fireEvent.click(one(item, '[data-action="undo"]'));
+    await waitFor(() => expect(el.querySelectorAll('[data-role="undo-skipped"]')).toHaveLength(2));
+    const skipped = el.querySelector('[data-role="undo-skipped"]')!;
+    expect(skipped.getAttribute('data-op-status')).toBe('skipped');
+    expect(skipped.textContent).toContain(
+      'Nothing to restore: the API does not accept references to deleted stages, and they had no effect',
+    );
   });
 
   it('lists applied fixes; undo reports conflicts with both values and brings the report after it', async () => {
