@@ -1,5 +1,6 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
+import { writeFileDurably } from '../fix/journal-file';
 import { readFileBounded } from './read-bounded';
 
 /** Everything a command touches outside itself, so tests can run commands in-process. */
@@ -45,11 +46,8 @@ export function processIo(): CliIo {
     stderrTTY: !!process.stderr.isTTY,
     env: process.env,
     readFile: (path, maxBytes) => (maxBytes === undefined ? readFileSync(path) : readFileBounded(path, maxBytes)),
-    writeFile: (path, data) => {
-      const tmp = `${path}.${process.pid}.tmp`;
-      writeFileSync(tmp, data);
-      renameSync(tmp, path);
-    },
+    // fsync before rename, and no temp file left when the disk is full (the journal is written this way).
+    writeFile: (path, data) => writeFileDurably(path, data),
     confirm: async (question) => {
       const rl = createInterface({ input: process.stdin, output: process.stderr });
       try {

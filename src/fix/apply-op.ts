@@ -7,7 +7,6 @@ import type { ApiClient } from '../api/client';
 import { ApiError, NotFoundError, ValidationError, isAbortError, toPartFailure } from '../api/errors';
 import type { CustomFieldDto, StatusDto } from '../api/dto';
 import type { PartFailure } from '../snapshot/types';
-import { deleteField, deleteStatus } from './ops';
 import type { Op, OpTarget } from './types';
 import { holds, sameValue } from './value';
 import { abortableSleep, realSleep } from '../api/throttle';
@@ -141,39 +140,14 @@ export async function applyOp(
   }
 }
 
-/** The op that undoes an applied op; null when there is nothing to restore. */
-export function inverseOf(op: Op, createdId: number | undefined): Op | null {
-  const t = op.target;
-  if (op.method === 'POST') {
-    if (createdId === undefined || !t) return null;
-    if (t.kind === 'field') {
-      // Deleting a field deletes every value entered in it since the fix: only while nobody has.
-      return {
-        ...deleteField(t.entity, createdId, t.name, { key: 'fix.undo.deleteField', params: { field: t.name } }),
-        undoGuard: 'unused-field',
-      };
-    }
-    if (t.kind === 'status') {
-      return {
-        ...deleteStatus(t.pipelineId, createdId, t.name, { key: 'fix.undo.deleteStatus', params: { stage: t.name } }),
-        undoGuard: 'empty-status',
-      };
-    }
-    return null;
-  }
-  if (op.method === 'PATCH') {
-    const back = op.restore ?? op.before;
-    if (sameValue(back, op.body)) return null;
-    return {
-      method: 'PATCH',
-      path: op.path,
-      body: back,
-      before: op.body,
-      summary: op.summary,
-      ...(t ? { target: t } : {}),
-    };
-  }
-  return null;
+/**
+ * What undo writes back for a PATCH (the target as read, or `restore` where the API cannot hold that);
+ * null when it equals what the op writes (nothing to restore) and for creates (undone by deleting).
+ */
+export function restoreOf(op: Op): unknown {
+  if (op.method !== 'PATCH') return null;
+  const back = op.restore ?? op.before;
+  return sameValue(back, op.body) ? null : back;
 }
 
 /** The target as the journal should address it once the op created it. */

@@ -10,11 +10,13 @@ import type { Baseline } from '../audit/baseline/types';
 import type { Lang } from '../i18n/translate';
 import { regatherParts } from '../snapshot/gather';
 import type { PartName, Snapshot } from '../snapshot/types';
-import { applyOp, inverseOf, withCreatedId, writtenValue } from './apply-op';
-import type { Journal } from './journal';
+import type { Message } from '../audit/types';
+import { applyOp, restoreOf, withCreatedId, writtenValue } from './apply-op';
+import type { Journal, JournalAccount } from './journal';
 import type { FixLock } from './lock';
 import { refuse, type ApplyOutcome, type OpReport, type PlanReport, type Refused } from './outcome';
 import { PlanUnavailableError, fixableRule, planFor } from './plan-for';
+import { checkedTarget } from './target';
 import type { Plan } from './types';
 
 /** Inputs of one apply. */
@@ -137,49 +139,93 @@ async function applyLocked(opts: ApplyOptions): Promise<ApplyOutcome> {
   return { status, batchId, plans, snapshot };
 }
 
-/** Applies one plan's ops in order, journaling each before the next; stops at the first failure. */
+/** The account the snapshot was read from, for the journal's entries. */
+function accountOf(snapshot: Snapshot): JournalAccount | null {
+  const part = snapshot.parts.account;
+  return part && 'data' in part ? { id: part.data.id, subdomain: part.data.subdomain } : null;
+}
+
+/** Why the journal could not be saved, for the op's report. */
+function journalReason(err: unknown): Message {
+  return { key: 'fix.journal.unsaved', params: { error: err instanceof Error ? err.message : String(err) } };
+}
+
+/**
+ * Applies one plan's ops in order. Each op is journaled as "sending" before its request goes out (a
+ * journal that cannot be saved stops the fix before the API is touched) and marked applied after; the
+ * first failure stops everything after it.
+ */
 async function applyPlan(opts: ApplyOptions, plan: Plan, batchId: string): Promise<PlanReport> {
   const { client, journal, signal, onOp } = opts;
-  const entry = journal.begin(batchId, plan.ruleId);
+  const entry = journal.begin(batchId, plan.ruleId, { account: accountOf(opts.snapshot) });
   const ops: OpReport[] = [];
+  const report = (r: OpReport) => {
+    ops.push(r);
+    onOp?.(r);
+  };
   let failed = false;
+  let reason: Message | undefined;
   for (const [index, op] of plan.ops.entries()) {
     const base = { ruleId: plan.ruleId, index, summary: op.summary };
-    if (failed) {
-      const r: OpReport = { ...base, status: 'not-attempted' };
-      ops.push(r);
-      onOp?.(r);
+    if (failed || reason) {
+      report({ ...base, status: 'not-attempted' });
+      continue;
+    }
+    const target = checkedTarget(op.target);
+    if (!target) {
+      // Undo rebuilds every request from the op's target: an op without one is never sent.
+      failed = true;
+      report({ ...base, status: 'failed', reason: { key: 'fix.journal.noTarget' } });
       continue;
     }
     opts.lock.refresh();
+    try {
+      await journal.record(entry, {
+        index,
+        state: 'sending',
+        op,
+        target,
+        written: writtenValue(op),
+        restore: restoreOf(op),
+      });
+    } catch (err) {
+      reason = journalReason(err);
+      report({ ...base, status: 'failed', reason });
+      continue;
+    }
     const settled = await applyOp(client, op, signal);
     if (!settled.ok) {
       failed = true;
-      const r: OpReport = { ...base, status: 'failed', error: settled.error };
-      ops.push(r);
-      onOp?.(r);
+      try {
+        await journal.drop(entry, index);
+      } catch {
+        // It stays "sending": undo reads the target back and finds it never landed.
+      }
+      report({ ...base, status: 'failed', error: settled.error });
       continue;
     }
-    const target = withCreatedId(op.target, settled.createdId);
-    await journal.record(entry, {
-      index,
-      op: target ? { ...op, target } : op,
-      written: writtenValue(op),
-      inverse: inverseOf(op, settled.createdId),
-      ...(settled.createdId === undefined ? {} : { createdId: settled.createdId }),
-      ...(settled.settledByReRead ? { settledByReRead: true } : {}),
-    });
-    const r: OpReport = { ...base, status: 'applied', ...(settled.settledByReRead ? { settledByReRead: true } : {}) };
-    ops.push(r);
-    onOp?.(r);
+    try {
+      await journal.settle(entry, index, {
+        state: 'applied',
+        target: withCreatedId(target, settled.createdId) ?? target,
+        ...(settled.createdId === undefined ? {} : { createdId: settled.createdId }),
+        ...(settled.settledByReRead ? { settledByReRead: true } : {}),
+      });
+    } catch (err) {
+      // The write landed and the journal holds it as "sending" (undo settles it by reading back); stop here.
+      reason = journalReason(err);
+    }
+    report({ ...base, status: 'applied', ...(settled.settledByReRead ? { settledByReRead: true } : {}) });
   }
   const applied = ops.filter((o) => o.status === 'applied').length;
-  return {
+  const planReport: PlanReport = {
     ruleId: plan.ruleId,
     kind: plan.kind,
-    status: !failed ? 'applied' : applied ? 'partial' : 'failed',
+    status: !failed && !reason ? 'applied' : applied ? 'partial' : 'failed',
     entryId: applied ? entry.id : null,
     ops,
     manual: plan.manual ?? [],
   };
+  if (reason) planReport.reason = reason;
+  return planReport;
 }

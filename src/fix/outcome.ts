@@ -49,7 +49,9 @@ export type RefusalReason =
   | 'unknown-rule'
   | 'not-fixable'
   | 'no-entry'
-  | 'already-undone';
+  | 'already-undone'
+  | 'tampered'
+  | 'other-account';
 
 /** An apply or undo that did not start. */
 export interface Refused {

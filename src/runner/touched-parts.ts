@@ -29,7 +29,7 @@ export function partsWrittenBy(entries: readonly JournalEntry[]): PartName[] {
   const parts = new Set<PartName>();
   for (const entry of entries) {
     for (const jop of entry.ops) {
-      const target = jop.op.target ?? jop.inverse?.target;
+      const target = jop.target ?? jop.op.target;
       for (const part of target ? partsOfTarget(target) : partsRequiredBy([entry.ruleId])) parts.add(part);
     }
   }

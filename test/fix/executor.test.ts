@@ -39,10 +39,10 @@ describe('applying stops at the first failure', () => {
     });
     const entry = acc.journal.batch(outcome.batchId)[0]!;
     expect(entry.ops.map((o) => o.index)).toEqual([0]);
-    expect(entry.ops[0]!.inverse).toMatchObject({
-      method: 'PATCH',
-      path: plan.ops[0]!.path,
-      body: plan.ops[0]!.before,
+    expect(entry.ops[0]).toMatchObject({
+      state: 'applied',
+      target: plan.ops[0]!.target,
+      restore: plan.ops[0]!.before,
     });
 
     const undone = await acc.undo({ batchId: outcome.batchId });
@@ -51,19 +51,23 @@ describe('applying stops at the first failure', () => {
     expect(touchedState(acc.emulator)).toBe(original);
   });
 
-  it('journals each applied op before the next write starts', async () => {
-    let journaledAtWrite: number[] = [];
+  it('journal first: at each write the journal already holds that op as sending and every earlier one as applied', async () => {
+    let atWrite: string[][] = [];
     const acc = await account({
       wrapFetch: (inner) =>
         (async (url, init) => {
-          if (isWrite(init)) journaledAtWrite.push(acc.storage.entries.reduce((n, e) => n + e.ops.length, 0));
+          if (isWrite(init))
+            atWrite.push(acc.storage.entries.flatMap((e) => e.ops.map((o) => `${o.index}:${o.state}`)));
           return inner(url, init);
         }) as typeof fetch,
     });
-    journaledAtWrite = [];
+    atWrite = [];
     const outcome = await acc.apply(['default-stage-names']);
     if (outcome.status === 'refused') throw new Error('refused');
-    expect(journaledAtWrite).toEqual(outcome.plans[0]!.ops.map((_, i) => i));
+    expect(atWrite).toEqual(
+      outcome.plans[0]!.ops.map((_, i) => [...Array.from({ length: i }, (_, j) => `${j}:applied`), `${i}:sending`]),
+    );
+    expect(acc.storage.entries[0]!.ops.every((o) => o.state === 'applied')).toBe(true);
   });
 });
 
@@ -92,7 +96,7 @@ describe('a write whose answer is lost is read back', () => {
     expect(outcome.plans[0]!.ops[0]).toMatchObject({ status: 'applied', settledByReRead: true });
     expect(acc.journal.batch(outcome.batchId)[0]!.ops[0]).toMatchObject({
       settledByReRead: true,
-      inverse: { body: { is_unsorted_on: false } },
+      restore: { is_unsorted_on: false },
     });
     expect(acc.outcomeOf(outcome.snapshot, 'unsorted-off')).toBe('pass');
   });
@@ -106,7 +110,7 @@ describe('a write whose answer is lost is read back', () => {
     const created = acc.emulator.store.fields.leads.find((f) => f.name === 'Источник')!;
     expect(acc.journal.batch(outcome.batchId)[0]!.ops[0]).toMatchObject({
       createdId: created.id,
-      inverse: { method: 'DELETE' },
+      target: { kind: 'field', entity: 'leads', id: created.id },
     });
   });
 

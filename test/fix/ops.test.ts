@@ -12,7 +12,7 @@ import {
 } from '../../src/fix/ops';
 import { STATUS_COLORS, nextStatusColor } from '../../src/fix/palette';
 import { completeRights, rightsAsRead } from '../../src/fix/rights';
-import { inverseOf } from '../../src/fix/apply-op';
+import { restoreOf } from '../../src/fix/apply-op';
 import { deepFreeze, field, pipeline, role } from '../audit/fixtures';
 
 const S = { key: 'k' };
@@ -70,7 +70,7 @@ describe('role PATCH: the complete rights object, only the named actions changed
     expect(op.body).toEqual({ rights: { ...asRead, ...changed } });
     // Undo writes back the whole object exactly as read.
     expect(op.before).toEqual({ rights: asRead });
-    expect(inverseOf(op, undefined)!.body).toEqual({ rights: asRead });
+    expect(restoreOf(op)).toEqual({ rights: asRead });
   });
 
   it('a role read with gaps is completed as the PHP client completes it (a missing action or block = D)', () => {
@@ -89,7 +89,7 @@ describe('role PATCH: the complete rights object, only the named actions changed
   });
 
   it('an unchanged role has nothing to undo', () => {
-    expect(inverseOf(patchRole(READ, { leads: { view: 'A' } }, S), undefined)).toBeNull();
+    expect(restoreOf(patchRole(READ, { leads: { view: 'A' } }, S))).toBeNull();
   });
 });
 

@@ -87,7 +87,7 @@ describe('undo checks the target first', () => {
     expect(undoEntries).toHaveLength(1);
     expect(undoEntries[0]).toMatchObject({
       undoOf: acc.journal.batch(fixed.batchId)[0]!.id,
-      ops: [{ op: { body: { is_unsorted_on: false } } }],
+      ops: [{ state: 'applied', op: { method: 'PATCH', body: { is_unsorted_on: false } } }],
     });
     const again = await acc.undo({ batchId: fixed.batchId });
     expect(again).toMatchObject({
@@ -117,6 +117,7 @@ describe('journal storage', () => {
     const entry = journal.begin('b1', 'unsorted-off');
     await journal.record(entry, {
       index: 0,
+      state: 'applied',
       op: {
         method: 'PATCH',
         path: '/api/v4/leads/pipelines/1',
@@ -124,8 +125,9 @@ describe('journal storage', () => {
         before: { is_unsorted_on: false },
         summary: { key: 'fix.op.unsortedOn' },
       },
+      target: { kind: 'pipeline', id: 1 },
       written: { is_unsorted_on: true },
-      inverse: null,
+      restore: { is_unsorted_on: false },
     });
     expect(readdirSync(dir)).toEqual(['j.json']);
     expect(journalFromJson(readFileSync(path, 'utf8'))[0]).toMatchObject({
@@ -146,12 +148,16 @@ describe('journal storage', () => {
     const journal = new Journal(localJournalStorage('acc-1', storage));
     await journal.record(journal.begin('b', 'unsorted-off'), {
       index: 0,
+      state: 'applied',
       op: { method: 'PATCH', path: '/x', body: {}, before: {}, summary: { key: 'k' } },
+      target: { kind: 'pipeline', id: 1 },
       written: {},
-      inverse: null,
+      restore: null,
     });
     expect([...map.keys()]).toEqual(['setup-audit:journal:acc-1']);
     expect(new Journal(localJournalStorage('acc-2', storage)).entries()).toEqual([]);
     expect(() => journalFromJson('{"entries": []}')).toThrow(/not a setup-audit journal/);
+    // Version 1 stored request paths and no checksums: nothing in it can be verified.
+    expect(() => journalFromJson('{"schemaVersion": 1, "entries": []}')).toThrow(/older version/);
   });
 });

@@ -71,9 +71,10 @@ describe('workflow: audit → preview → apply → undo, each with the report a
     const undone = await workflow.undo({ entryIds: [entry!.id] });
     expect(undone.outcome.status).toBe('undone');
     expect(outcomeOf(undone.report, 'unsorted-off')).toBe('fail');
-    // Undo reads the pipeline it restores (conflict check) and re-reads the pipelines for the report: nothing else.
+    // Undo reads the account (the journal entry must name it), the pipeline it restores (conflict check) and
+    // re-reads the pipelines for the report: nothing else.
     expect(new Set(paths.filter((p) => p.startsWith('GET')).map(resource))).toEqual(
-      new Set(['GET /api/v4/leads/pipelines']),
+      new Set(['GET /api/v4/account', 'GET /api/v4/leads/pipelines']),
     );
     expect(undone.report!.score).toBe(before.report.score);
   });
