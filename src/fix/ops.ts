@@ -212,8 +212,7 @@ export function isSystemStatus(status: StatusDto): boolean {
  * stage: they come back `is_editable: false` and the docs name them only when a pipeline is created.
  */
 export function renameStatus(pipeline: PipelineDto, status: StatusDto, name: string, summary: Message): Op {
-  // 142 is let through only while default-stage-names still plans its rename (it becomes a by-hand step).
-  if (isSystemStatus(status) && status.id !== STATUS_WON) {
+  if (isSystemStatus(status)) {
     throw new OpRefusedError(`renameStatus: stage ${status.id} of pipeline ${pipeline.id} is a system stage`);
   }
   return {

@@ -196,6 +196,7 @@ describe('stages', () => {
   });
 
   it.each([
+    ['142 (won)', 142],
     ['143 (lost)', 143],
     ['the unsorted stage', 100],
   ])('%s is never PATCHed: the builder refuses', (_name, id) => {
