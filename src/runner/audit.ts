@@ -3,7 +3,8 @@ import { runLimits } from '../audit/baseline/limits';
 import type { Baseline } from '../audit/baseline/types';
 import { AUDIT_PARTS } from '../audit/parts';
 import { runAudit } from '../audit/run';
-import type { Report } from '../audit/types';
+import { RULES } from '../audit/registry';
+import type { Report, Rule } from '../audit/types';
 import type { Dictionary, Lang } from '../i18n/translate';
 import { gatherSnapshot, type GatherProgress } from '../snapshot/gather';
 import type { PartName, Snapshot } from '../snapshot/types';
@@ -21,6 +22,8 @@ export interface AuditRun extends AuditSettings {
   now?: () => Date;
   signal?: AbortSignal;
   onProgress?: (progress: GatherProgress) => void;
+  /** Each part as it completes, with the snapshot of the parts in so far. */
+  onPart?: (part: PartName, sofar: Snapshot) => void;
   /** Extra parts beyond the rules' (the configuration document wants field groups). */
   extraParts?: PartName[];
   baseUrl?: string | null;
@@ -35,12 +38,16 @@ export async function auditAccount(run: AuditRun): Promise<{ snapshot: Snapshot;
     now: run.now,
     signal: run.signal,
     onProgress: run.onProgress,
+    ...(run.onPart ? { onPart: run.onPart } : {}),
     baseUrl: run.baseUrl,
   });
   return { snapshot, report: auditSnapshot(snapshot, run) };
 }
 
-/** Audit a snapshot already in hand (saved file, after a fix's re-gather); results carry their fix's kind and size. */
-export function auditSnapshot(snapshot: Snapshot, settings: AuditSettings): Report {
-  return runAudit(snapshot, { baseline: settings.baseline, lang: settings.lang, dict: settings.dict });
+/**
+ * Audit a snapshot already in hand (saved file, after a fix's re-gather); results carry their fix's kind
+ * and size. `rules` narrows it to some rules (a provisional report over the parts gathered so far).
+ */
+export function auditSnapshot(snapshot: Snapshot, settings: AuditSettings, rules: readonly Rule[] = RULES): Report {
+  return runAudit(snapshot, { baseline: settings.baseline, lang: settings.lang, dict: settings.dict, rules });
 }

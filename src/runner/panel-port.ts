@@ -4,12 +4,16 @@ import type { ImportEntity, PreflightResult } from '../preflight/types';
 import type { ManualTick } from './ticks';
 import type { FixPreview, FixSelection, Stepped, UndoTarget } from './workflow';
 import type { GatherProgress } from '../snapshot/gather';
+import type { SavedReport } from './last-report';
+import type { ProvisionalReport } from './provisional';
 
 // The engine's own vocabulary, re-exported so the panel imports one module; view types below have their own names.
 export type { ApplyOutcome, OpReport, OpStatus, UndoOutcome } from '../fix/outcome';
 export type { ManualTick } from './ticks';
 export type { FixPreview, FixSelection, PlanUnavailable, Stepped, UndoTarget } from './workflow';
 export type { GatherProgress } from '../snapshot/gather';
+export type { SavedReport } from './last-report';
+export type { ProvisionalReport } from './provisional';
 
 /**
  * The port the panel drives (the panel imports it as src/ui/runner-port.ts). It is defined here, beside
@@ -21,8 +25,17 @@ export type { GatherProgress } from '../snapshot/gather';
  * panel translates (op summaries, reasons, refusals).
  */
 export interface PanelRunner {
-  /** Gathers a fresh snapshot and audits it. Rejects with an AbortError when `signal` aborts. */
-  audit(opts: { signal: AbortSignal; onProgress: (p: GatherProgress) => void }): Promise<Report>;
+  /**
+   * Gathers a fresh snapshot and audits it. Rejects with an AbortError when `signal` aborts. While it
+   * gathers, `onProvisional` receives reports over the parts gathered so far (see runner/provisional.ts).
+   */
+  audit(opts: {
+    signal: AbortSignal;
+    onProgress: (p: GatherProgress) => void;
+    onProvisional?: (p: ProvisionalReport) => void;
+  }): Promise<Report>;
+  /** The last complete report of this account kept from an earlier visit, if any (shown while refreshing). */
+  lastReport?: () => Promise<SavedReport | null>;
   /**
    * The plans for these rules (or "all safe": the failing results whose fix is safe) from a fresh
    * read of the parts they need, without writing anything; with the report over that read.

@@ -9,6 +9,7 @@ import { reportToJson } from '../export/json';
 import { cachedLoader, type LoadDocumentEngine } from './document-engine';
 import { configurationDocument, importTemplate, preflightImport, type PreflightRunProgress } from './documents';
 import { downloadFile } from './download';
+import { lastReportStore } from './last-report';
 import { tickStore } from './ticks';
 import { createWorkflow } from './workflow';
 
@@ -84,18 +85,25 @@ export function createPanelRunner(deps: PanelRunnerDeps): PanelRunner {
   const documents = cachedLoader(deps.documents);
   const download = deps.download ?? downloadFile;
   const report = (): Report | null => workflow.current()?.report ?? null;
+  const last = lastReportStore(deps.storage, deps.accountKey, deps.now);
+  // Every complete report replaces the kept one, so the next visit starts from the latest state.
+  const keep = <T extends { report: Report | null }>(step: T): T => {
+    if (step.report) last.save(step.report);
+    return step;
+  };
 
   return {
     canFix: deps.isAdmin,
     whyNoFix: deps.isAdmin ? undefined : t('fix.refused.not-admin'),
 
-    async audit({ signal, onProgress }) {
-      return (await workflow.audit({ signal, onProgress })).report;
+    async audit({ signal, onProgress, onProvisional }) {
+      return keep(await workflow.audit({ signal, onProgress, ...(onProvisional ? { onProvisional } : {}) })).report;
     },
 
+    lastReport: async () => last.load(),
     preview: (selection) => workflow.preview(selection),
-    apply: (preview, { onOp }) => workflow.apply(preview, { onOp }),
-    undo: (target, { onOp }) => workflow.undo(target, { onOp }),
+    apply: async (preview, { onOp }) => keep(await workflow.apply(preview, { onOp })),
+    undo: async (target, { onOp }) => keep(await workflow.undo(target, { onOp })),
 
     async history() {
       return journal()

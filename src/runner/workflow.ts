@@ -31,6 +31,8 @@ import { allSafeRuleIds } from './all-safe';
 import { auditAccount, auditSnapshot } from './audit';
 import { isAdminIn, tokenUserIn } from './identity';
 import { partsRequiredBy, partsWrittenBy } from './touched-parts';
+import { provisionalTracker, type ProvisionalReport } from './provisional';
+import { AUDIT_PARTS } from '../audit/parts';
 
 /** Which fixes to preview: these rules, or every failing result whose fix is safe. */
 export type FixSelection = readonly string[] | 'all-safe';
@@ -98,7 +100,13 @@ export interface StepOptions {
 /** The orchestrator's steps. */
 export interface Workflow {
   /** Gathers the account and audits it; the result becomes the audit in hand. */
-  audit(opts?: StepOptions & { onProgress?: (p: GatherProgress) => void }): Promise<Audited>;
+  audit(
+    opts?: StepOptions & {
+      onProgress?: (p: GatherProgress) => void;
+      /** Reports over the parts gathered so far, each time more rules can be judged (never the final one). */
+      onProvisional?: (p: ProvisionalReport) => void;
+    },
+  ): Promise<Audited>;
   /** Audits a snapshot already in hand (a saved file) and keeps it as the audit in hand. */
   auditSnapshot(snapshot: Snapshot): Audited;
   /** The plans the selection would apply. With `reread` (default) the parts they read are read again first. */
@@ -160,11 +168,21 @@ export function createWorkflow(deps: WorkflowDeps): Workflow {
 
   return {
     async audit(opts = {}) {
+      const onProvisional = opts.onProvisional;
       const result = await auditAccount({
         ...deps,
         now: deps.now,
         signal: opts.signal,
         onProgress: opts.onProgress,
+        ...(onProvisional
+          ? {
+              onPart: provisionalTracker({
+                parts: AUDIT_PARTS,
+                audit: (snapshot, rules) => auditSnapshot(snapshot, deps, rules),
+                emit: onProvisional,
+              }),
+            }
+          : {}),
         baseUrl: deps.baseUrl ?? null,
       });
       audited = result;

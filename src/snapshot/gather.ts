@@ -22,6 +22,11 @@ export interface GatherOptions {
   now?: () => Date;
   signal?: AbortSignal;
   onProgress?: (progress: GatherProgress) => void;
+  /**
+   * Called as each part completes, with the snapshot of the parts in so far (same clock and window as
+   * the final one), so a face can show what is known while long parts still stream.
+   */
+  onPart?: (part: PartName, sofar: Snapshot) => void;
   baseUrl?: string | null;
   /** Bounds of this gathering (longest Retry-After, overall deadline); the client's own when absent. */
   limits?: RunLimits;
@@ -43,6 +48,15 @@ export async function gatherSnapshot(unbounded: ApiClient, options: GatherOption
   const startRetries = client.stats.retries;
   const running = new Map<PartName, Promise<Part<unknown>>>();
   let done = 0;
+  const gathered: Partial<Record<PartName, Part<unknown>>> = {};
+  const snapshotOf = (parts: Partial<Record<PartName, Part<unknown>>>): Snapshot => ({
+    schemaVersion: 1,
+    takenAt: now.toISOString(),
+    window,
+    origin: { baseUrl: options.baseUrl ?? null },
+    parts: parts as unknown as SnapshotParts,
+    requests: { count: client.stats.requests - startRequests, retries: client.stats.retries - startRetries },
+  });
 
   const report = (part?: PartName) =>
     options.onProgress?.({
@@ -75,6 +89,14 @@ export async function gatherSnapshot(unbounded: ApiClient, options: GatherOption
         )
         .then((part) => {
           done += 1;
+          gathered[name] = part;
+          if (options.onPart && !options.signal?.aborted) {
+            try {
+              options.onPart(name, snapshotOf({ ...gathered }));
+            } catch {
+              // Showing what is known so far must never cost the gathering itself.
+            }
+          }
           report(name);
           return part;
         }),

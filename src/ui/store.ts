@@ -1,4 +1,6 @@
-import type { Message, Report } from '../audit/types';
+import { AREAS, type Area, type Message, type Report } from '../audit/types';
+import { withPending } from '../runner/provisional';
+import type { PartName } from '../snapshot/types';
 import { displayValue } from '../fix/value';
 import type { ImportEntity, PreflightResult } from '../preflight/types';
 import { allSafeRuleIds } from '../runner/all-safe';
@@ -83,9 +85,33 @@ export interface PreflightState {
   error: string | null;
 }
 
+/** What is known while an audit streams (or stopped before every part was in). */
+export interface ProvisionalState {
+  /** Areas whose every check is in: final. */
+  readyAreas: Area[];
+  /** Areas shown from the previous report until their parts arrive. */
+  staleAreas: Area[];
+  /** Rules still waiting for a part. */
+  pendingRules: string[];
+  /** Parts not gathered yet. */
+  pendingParts: PartName[];
+}
+
 /** Everything the panel renders besides its own local UI state (collapsed areas etc.). */
 export interface PanelState {
+  /**
+   * The freshest report known: the final one of the last audit; while an audit streams, the provisional
+   * one (see `provisional`); before the first audit, the one kept from the last visit (see `stale`).
+   */
   report: Report | null;
+  /**
+   * Set while `report` is provisional — an audit is gathering, or was cancelled or failed before every
+   * part was in. Areas in `readyAreas` are final; the others show the previous report's results
+   * (`staleAreas`) or nothing yet. Null once a complete report is on screen.
+   */
+  provisional: ProvisionalState | null;
+  /** Set while `report` is the one kept from an earlier visit ("refreshing…"); null once fresh results arrive. */
+  stale: { savedAt: string } | null;
   audit: AuditState;
   fix: FixState | null;
   history: HistoryEntry[];
@@ -152,6 +178,8 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
   const { runner } = opts;
   let state: PanelState = {
     report: opts.report ?? null,
+    provisional: null,
+    stale: null,
     audit: { status: 'idle', progress: null, error: null },
     fix: null,
     history: [],
@@ -181,15 +209,33 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
     const ctrl = new AbortController();
     auditAbort = ctrl;
     set({ audit: { status: 'running', progress: null, error: null } });
+    // What stays on screen for the areas not in yet: the report shown when the first results arrive
+    // (the previous audit's, or the one kept from the last visit, which may load while this one starts).
+    let base: Report | null | undefined;
     try {
       const report = await runner.audit({
         signal: ctrl.signal,
         onProgress: (progress) => {
           if (auditAbort === ctrl) set({ audit: { ...state.audit, progress: { ...progress } } });
         },
+        onProvisional: (p) => {
+          if (auditAbort !== ctrl) return;
+          base ??= state.report;
+          const staleAreas = base ? AREAS.filter((a) => !p.readyAreas.includes(a)) : [];
+          set({
+            report: withPending(p, base),
+            provisional: {
+              readyAreas: p.readyAreas,
+              staleAreas,
+              pendingRules: p.pendingRules,
+              pendingParts: p.pendingParts,
+            },
+            stale: null,
+          });
+        },
       });
       if (auditAbort !== ctrl) return;
-      set({ report, audit: { status: 'idle', progress: null, error: null } });
+      set({ report, provisional: null, stale: null, audit: { status: 'idle', progress: null, error: null } });
     } catch (err) {
       if (auditAbort !== ctrl) return;
       const cancelled = isAbort(err, ctrl.signal);
@@ -211,7 +257,19 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
 
   /** A step's report replaces the one on screen (null: the runner had none to give). */
   function takeReport(report: Report | null): void {
-    if (report) set({ report });
+    if (report) set({ report, provisional: null, stale: null });
+  }
+
+  /** The report kept from the last visit, shown at once while the first audit runs. */
+  async function loadLast(): Promise<void> {
+    if (state.report || !runner.lastReport) return;
+    try {
+      const saved = await runner.lastReport();
+      // An audit that already brought something fresh wins over the kept copy.
+      if (saved && !state.report) set({ report: saved.report, stale: { savedAt: saved.savedAt } });
+    } catch {
+      // A kept copy that cannot be read is no reason to fail the panel: the audit will bring a report.
+    }
   }
 
   async function openFix(scope: FixState['scope'], asked: string[]): Promise<void> {
@@ -393,8 +451,9 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
   async function dispatch(intent: Intent): Promise<void> {
     switch (intent.type) {
       case 'init': {
+        // The audit starts at once (a panel unmounted right away cancels it); the kept report shows meanwhile.
         const audit = opts.autoRun === false ? Promise.resolve() : runAudit();
-        await Promise.all([loadHistory(), loadTicks(), audit]);
+        await Promise.all([loadLast(), loadHistory(), loadTicks(), audit]);
         return;
       }
       case 'run-audit':

@@ -13,6 +13,8 @@ import type {
   PanelRunner,
   PickedFile,
   PreflightProgressView,
+  ProvisionalReport,
+  SavedReport,
   Stepped,
   UndoOutcome,
   UndoTarget,
@@ -51,6 +53,10 @@ export interface FakeOptions {
   progress?: GatherProgress[];
   /** When set, audits wait for it (and reject with AbortError on abort). */
   auditGate?: Deferred;
+  /** Provisional reports an audit emits before it waits on `auditGate` and answers. */
+  provisional?: ProvisionalReport[];
+  /** The report kept from an earlier visit (absent: the runner keeps none). */
+  lastReport?: SavedReport;
   plans?: Plan[];
   /** When set, applying waits for it after the first op. */
   applyGate?: Deferred;
@@ -145,6 +151,7 @@ export class FakeRunner implements PanelRunner {
   readonly whyNoFix?: string;
   downloadDocument?: () => Promise<void>;
   downloadReport?: () => Promise<void>;
+  lastReport?: () => Promise<SavedReport | null>;
   calls = {
     runAudit: 0,
     previewFix: [] as string[][],
@@ -169,6 +176,10 @@ export class FakeRunner implements PanelRunner {
     if (opts.whyNoFix) this.whyNoFix = opts.whyNoFix;
     this.journal = (opts.journal ?? []).map((e) => ({ ...e }));
     this.ticks = { ...opts.ticks };
+    if (opts.lastReport) {
+      const saved = opts.lastReport;
+      this.lastReport = async () => saved;
+    }
     if (opts.withDocument)
       this.downloadDocument = async () => {
         this.calls.downloadDocument++;
@@ -190,13 +201,18 @@ export class FakeRunner implements PanelRunner {
   async audit({
     signal,
     onProgress,
+    onProvisional,
   }: {
     signal: AbortSignal;
     onProgress: (p: GatherProgress) => void;
+    onProvisional?: (p: ProvisionalReport) => void;
   }): Promise<Report> {
     this.calls.runAudit++;
     this.lastSignal = signal;
     for (const p of this.opts.progress ?? []) onProgress(p);
+    // Parts arrive after the network answers, never in the same tick as the call.
+    if (this.opts.provisional) await new Promise((r) => setTimeout(r, 0));
+    for (const p of this.opts.provisional ?? []) onProvisional?.(p);
     if (this.opts.auditGate) {
       await Promise.race([this.opts.auditGate.promise, aborted(signal)]);
     }

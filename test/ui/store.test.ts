@@ -155,3 +155,79 @@ describe('panel store: the runner’s steps bring their own report', () => {
     expect(runner.calls.runAudit).toBe(1);
   });
 });
+
+describe('panel store: results as they arrive, and the report kept from the last visit', () => {
+  const fields = result('custom-fields-missing', 'fields', 'pass', 'medium');
+  const data = result('duplicate-contacts', 'data', 'fail', 'medium');
+  const provisional = (readyAreas: ('fields' | 'data')[], results: (typeof fields)[]) => ({
+    report: reportFixture({ results }),
+    pendingRules: readyAreas.includes('data') ? [] : ['duplicate-contacts'],
+    pendingParts: readyAreas.includes('data') ? [] : (['contacts'] as const).slice(),
+    readyAreas,
+  });
+
+  it('shows the kept report at once as stale, then provisional results over it, then the final report', async () => {
+    const kept = reportFixture({ results: [{ ...fields, outcome: 'fail' }, data], score: 12 });
+    const final = reportFixture({ results: [fields, data], score: 50 });
+    const gate = deferred();
+    const runner = new FakeRunner({
+      lastReport: { report: kept, savedAt: '2025-02-28T09:00:00Z' },
+      provisional: [provisional(['fields'], [fields])],
+      reports: [final],
+      auditGate: gate,
+    });
+    const store = createPanelStore({ runner });
+    const seen: { stale: boolean; provisional: boolean; outcomes: string }[] = [];
+    store.subscribe((s) =>
+      seen.push({
+        stale: s.stale !== null,
+        provisional: s.provisional !== null,
+        outcomes: s.report?.results.map((r) => `${r.ruleId}:${r.outcome}`).join(',') ?? '',
+      }),
+    );
+    const init = store.dispatch({ type: 'init' });
+    await new Promise((r) => setTimeout(r, 0));
+    // Before anything fresh: the kept report, marked stale ("refreshing…").
+    expect(seen.find((x) => x.outcomes)).toEqual({
+      stale: true,
+      provisional: false,
+      outcomes: 'custom-fields-missing:fail,duplicate-contacts:fail',
+    });
+    // The fields area is in: its fresh result replaces the kept one; the data area still shows the kept one.
+    const state = store.getState();
+    expect(state.stale).toBeNull();
+    expect(state.provisional).toMatchObject({ readyAreas: ['fields'], pendingParts: ['contacts'] });
+    expect(state.provisional?.staleAreas).toContain('data');
+    expect(state.report?.results.map((r) => `${r.ruleId}:${r.outcome}`)).toEqual([
+      'custom-fields-missing:pass',
+      'duplicate-contacts:fail',
+    ]);
+    gate.resolve();
+    await init;
+    expect(store.getState().report).toBe(final);
+    expect(store.getState().provisional).toBeNull();
+  });
+
+  it('Cancel keeps what is known: the provisional report stays, marked provisional', async () => {
+    const gate = deferred();
+    const runner = new FakeRunner({ provisional: [provisional(['fields'], [fields])], auditGate: gate });
+    const store = createPanelStore({ runner });
+    const running = store.dispatch({ type: 'run-audit' });
+    await new Promise((r) => setTimeout(r, 0));
+    await store.dispatch({ type: 'cancel-audit' });
+    await running;
+    const s = store.getState();
+    expect(s.audit.status).toBe('cancelled');
+    expect(s.report?.results.map((r) => r.ruleId)).toEqual(['custom-fields-missing']);
+    expect(s.provisional?.readyAreas).toEqual(['fields']);
+  });
+
+  it('a report handed to the store wins over the kept one', async () => {
+    const given = reportFixture({ score: 77 });
+    const runner = new FakeRunner({ lastReport: { report: reportFixture({ score: 1 }), savedAt: 'x' } });
+    const store = createPanelStore({ runner, report: given, autoRun: false });
+    await store.dispatch({ type: 'init' });
+    expect(store.getState().report).toBe(given);
+    expect(store.getState().stale).toBeNull();
+  });
+});

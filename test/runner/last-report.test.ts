@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { defaultBaseline } from '../../src/audit/baseline/load';
+import { dictionaryFor } from '../../src/cli/dict';
+import { localDocumentEngine } from '../../src/runner/document-engine-local';
+import { lastReportStore } from '../../src/runner/last-report';
+import { createPanelRunner } from '../../src/runner/panel-runner';
+import { emulated, FIXED_NOW } from '../support/emulated';
+
+function memoryStorage(opts: { full?: boolean } = {}) {
+  const map = new Map<string, string>();
+  return {
+    map,
+    getItem: (k: string) => map.get(k) ?? null,
+    setItem: (k: string, v: string) => {
+      if (opts.full) throw new DOMException('quota', 'QuotaExceededError');
+      map.set(k, v);
+    },
+    removeItem: (k: string) => {
+      map.delete(k);
+    },
+  };
+}
+
+describe('the last report per account in browser storage', () => {
+  it('an audit keeps its report under the account’s key; the next visit reads it back; other accounts see none', async () => {
+    const storage = memoryStorage();
+    const { client } = emulated('fresh');
+    const deps = {
+      client,
+      baseline: defaultBaseline(),
+      lang: 'en' as const,
+      dict: dictionaryFor('en'),
+      user: { id: 1, name: 'Anna' },
+      isAdmin: true,
+      now: () => new Date(FIXED_NOW),
+      storage,
+      download: () => {},
+      documents: async () => localDocumentEngine,
+    };
+    const first = createPanelRunner({ ...deps, accountKey: '42' });
+    expect(await first.lastReport!()).toBeNull();
+    const report = await first.audit({ signal: new AbortController().signal, onProgress: () => {} });
+    expect([...storage.map.keys()]).toContain('setup-audit:last-report:42');
+    const next = createPanelRunner({ ...deps, accountKey: '42' });
+    expect(await next.lastReport!()).toEqual({ report, savedAt: new Date(FIXED_NOW).toISOString() });
+    expect(await createPanelRunner({ ...deps, accountKey: '43' }).lastReport!()).toBeNull();
+  });
+
+  it.each([
+    ['not JSON', '{'],
+    ['another shape', '{"report":{"schemaVersion":2},"savedAt":"x"}'],
+    ['no date', '{"report":{"schemaVersion":1,"results":[],"areas":[],"account":{}}}'],
+  ])('a damaged value (%s) reads as none', (_name, value) => {
+    const storage = memoryStorage();
+    storage.map.set('setup-audit:last-report:1', value);
+    expect(lastReportStore(storage, '1').load()).toBeNull();
+  });
+
+  it('a full storage loses only the copy', () => {
+    const store = lastReportStore(memoryStorage({ full: true }), '1');
+    expect(store.save({ schemaVersion: 1 } as never)).toBe(false);
+    expect(store.load()).toBeNull();
+  });
+});
