@@ -18,12 +18,118 @@ ruleTable(customFieldsMissing, [
   { name: 'every entity has a custom field', parts: {}, outcome: 'pass', items: [] },
   {
     name: 'contacts only predefined',
+    plan: {
+      ops: [
+        {
+          method: 'POST',
+          path: '/api/v4/contacts/custom_fields',
+          body: [
+            {
+              name: 'Роль в сделке',
+              type: 'select',
+              enums: [
+                { value: 'ЛПР', sort: 10 },
+                { value: 'Влияет', sort: 20 },
+                { value: 'Пользователь', sort: 30 },
+              ],
+            },
+          ],
+          summary: {
+            key: 'fix.op.createListField.contacts',
+            params: { field: 'Роль в сделке', options: 'ЛПР, Влияет, Пользователь' },
+          },
+        },
+      ],
+    },
     parts: { contactFields: ok([predefinedPhone]) },
     outcome: 'fail',
     items: ['entity:contacts'],
   },
   {
     name: 'tracking_data does not count, empty companies too',
+    plan: {
+      ops: [
+        {
+          method: 'POST',
+          path: '/api/v4/leads/custom_fields',
+          body: [
+            {
+              name: 'Источник',
+              type: 'select',
+              enums: [
+                { value: 'Сайт', sort: 10 },
+                { value: 'Звонок', sort: 20 },
+                { value: 'Почта', sort: 30 },
+                { value: 'Чат', sort: 40 },
+                { value: 'Telegram', sort: 50 },
+                { value: 'WhatsApp', sort: 60 },
+                { value: 'ВКонтакте', sort: 70 },
+                { value: 'Рекомендация', sort: 80 },
+                { value: 'Другое', sort: 90 },
+              ],
+            },
+          ],
+          summary: {
+            key: 'fix.op.createListField.leads',
+            params: {
+              field: 'Источник',
+              options: 'Сайт, Звонок, Почта, Чат, Telegram, WhatsApp, ВКонтакте, Рекомендация, Другое',
+            },
+          },
+        },
+        {
+          method: 'POST',
+          path: '/api/v4/leads/custom_fields',
+          body: [
+            {
+              name: 'Причина отказа',
+              type: 'select',
+              enums: [
+                { value: 'Дорого', sort: 10 },
+                { value: 'Выбрали конкурента', sort: 20 },
+                { value: 'Нет потребности', sort: 30 },
+                { value: 'Не вышли на связь', sort: 40 },
+                { value: 'Другое', sort: 50 },
+              ],
+            },
+          ],
+          summary: {
+            key: 'fix.op.createListField.leads',
+            params: {
+              field: 'Причина отказа',
+              options: 'Дорого, Выбрали конкурента, Нет потребности, Не вышли на связь, Другое',
+            },
+          },
+        },
+        {
+          method: 'POST',
+          path: '/api/v4/companies/custom_fields',
+          body: [{ name: 'ИНН', type: 'text' }],
+          summary: { key: 'fix.op.createField.companies', params: { field: 'ИНН' } },
+        },
+        {
+          method: 'POST',
+          path: '/api/v4/companies/custom_fields',
+          body: [
+            {
+              name: 'Отрасль',
+              type: 'select',
+              enums: [
+                { value: 'Услуги', sort: 10 },
+                { value: 'Производство', sort: 20 },
+                { value: 'Торговля', sort: 30 },
+                { value: 'ИТ', sort: 40 },
+                { value: 'Другое', sort: 50 },
+              ],
+            },
+          ],
+          summary: {
+            key: 'fix.op.createListField.companies',
+            params: { field: 'Отрасль', options: 'Услуги, Производство, Торговля, ИТ, Другое' },
+          },
+        },
+      ],
+    },
     parts: { leadFields: ok([utm]), companyFields: ok([]) },
     outcome: 'fail',
     items: ['entity:leads', 'entity:companies'],
@@ -44,12 +150,76 @@ ruleTable(leadSourceFieldMissing, [
   },
   {
     name: 'text "Источник" is not a list',
+    plan: {
+      ops: [
+        {
+          method: 'POST',
+          path: '/api/v4/leads/custom_fields',
+          body: [
+            {
+              name: 'Источник',
+              type: 'select',
+              enums: [
+                { value: 'Сайт', sort: 10 },
+                { value: 'Звонок', sort: 20 },
+                { value: 'Почта', sort: 30 },
+                { value: 'Чат', sort: 40 },
+                { value: 'Telegram', sort: 50 },
+                { value: 'WhatsApp', sort: 60 },
+                { value: 'ВКонтакте', sort: 70 },
+                { value: 'Рекомендация', sort: 80 },
+                { value: 'Другое', sort: 90 },
+              ],
+            },
+          ],
+          summary: {
+            key: 'fix.op.createListField.leads',
+            params: {
+              field: 'Источник',
+              options: 'Сайт, Звонок, Почта, Чат, Telegram, WhatsApp, ВКонтакте, Рекомендация, Другое',
+            },
+          },
+        },
+      ],
+    },
     parts: { leadFields: ok([field(1, 'Источник')]) },
     outcome: 'fail',
     items: ['entity:leads'],
   },
   {
     name: 'no such field',
+    plan: {
+      ops: [
+        {
+          method: 'POST',
+          path: '/api/v4/leads/custom_fields',
+          body: [
+            {
+              name: 'Источник',
+              type: 'select',
+              enums: [
+                { value: 'Сайт', sort: 10 },
+                { value: 'Звонок', sort: 20 },
+                { value: 'Почта', sort: 30 },
+                { value: 'Чат', sort: 40 },
+                { value: 'Telegram', sort: 50 },
+                { value: 'WhatsApp', sort: 60 },
+                { value: 'ВКонтакте', sort: 70 },
+                { value: 'Рекомендация', sort: 80 },
+                { value: 'Другое', sort: 90 },
+              ],
+            },
+          ],
+          summary: {
+            key: 'fix.op.createListField.leads',
+            params: {
+              field: 'Источник',
+              options: 'Сайт, Звонок, Почта, Чат, Telegram, WhatsApp, ВКонтакте, Рекомендация, Другое',
+            },
+          },
+        },
+      ],
+    },
     parts: { leadFields: ok([field(1, 'Бюджет', { type: 'select', enums: enums(2) })]) },
     outcome: 'fail',
   },
@@ -99,6 +269,28 @@ ruleTable(requiredAtEntryStage, [
   { name: 'required from stage 2', parts: {}, outcome: 'pass', items: [] },
   {
     name: 'required at unsorted and entry, one item per field × stage; later stage kept out',
+    plan: {
+      ops: [
+        {
+          method: 'PATCH',
+          path: '/api/v4/leads/custom_fields/1',
+          body: { name: 'X', required_statuses: [{ status_id: 102, pipeline_id: 10 }] },
+          summary: {
+            key: 'fix.op.requiredRemoved',
+            params: { field: 'X', stages: '«Неразобранное», «A»', pipeline: 'Pipeline 10', count: 2 },
+          },
+        },
+        {
+          method: 'PATCH',
+          path: '/api/v4/contacts/custom_fields/2',
+          body: { name: 'Y', required_statuses: [{ status_id: 102, pipeline_id: 10 }] },
+          summary: {
+            key: 'fix.op.requiredMoved',
+            params: { field: 'Y', stages: '«A»', pipeline: 'Pipeline 10', count: 1, to: '«B»' },
+          },
+        },
+      ],
+    },
     parts: {
       pipelines: ok([main]),
       leadFields: ok([
@@ -119,6 +311,19 @@ ruleTable(requiredAtEntryStage, [
   },
   {
     name: 'entry stage is the first working stage by sort when unsorted is absent',
+    plan: {
+      ops: [
+        {
+          method: 'PATCH',
+          path: '/api/v4/leads/custom_fields/1',
+          body: { name: 'X', required_statuses: [{ status_id: 102, pipeline_id: 10 }] },
+          summary: {
+            key: 'fix.op.requiredMoved',
+            params: { field: 'X', stages: '«A»', pipeline: 'Pipeline 10', count: 1, to: '«B»' },
+          },
+        },
+      ],
+    },
     parts: {
       pipelines: ok([pipeline(10, ['A', 'B'], { unsorted: false })]),
       leadFields: ok([field(1, 'X', { required_statuses: [{ pipeline_id: 10, status_id: 101 }] })]),
@@ -156,6 +361,51 @@ ruleTable(requiredFieldsAbsent, [
   { name: 'main pipeline has required fields', parts: {}, outcome: 'pass' },
   {
     name: 'second active pipeline has none',
+    plan: {
+      ops: [
+        {
+          method: 'PATCH',
+          path: '/api/v4/leads/custom_fields/501',
+          body: {
+            name: 'Источник',
+            required_statuses: [
+              { status_id: 102, pipeline_id: 10 },
+              { status_id: 202, pipeline_id: 20 },
+              { status_id: 203, pipeline_id: 20 },
+            ],
+            enums: [
+              { id: 9000, value: 'Option 1', sort: 0 },
+              { id: 9001, value: 'Option 2', sort: 1 },
+              { id: 9002, value: 'Option 3', sort: 2 },
+            ],
+          },
+          summary: {
+            key: 'fix.op.requiredAdded',
+            params: { field: 'Источник', stages: '«B», «C»', pipeline: 'Партнёры', count: 2 },
+          },
+        },
+        {
+          method: 'PATCH',
+          path: '/api/v4/leads/custom_fields/502',
+          body: {
+            name: 'Причина отказа',
+            required_statuses: [
+              { status_id: 143, pipeline_id: 10 },
+              { status_id: 143, pipeline_id: 20 },
+            ],
+            enums: [
+              { id: 9000, value: 'Option 1', sort: 0 },
+              { id: 9001, value: 'Option 2', sort: 1 },
+              { id: 9002, value: 'Option 3', sort: 2 },
+            ],
+          },
+          summary: {
+            key: 'fix.op.requiredAdded',
+            params: { field: 'Причина отказа', stages: '«Закрыто и не реализовано»', pipeline: 'Партнёры', count: 1 },
+          },
+        },
+      ],
+    },
     parts: { pipelines: ok([MAIN, second]) },
     outcome: 'fail',
     items: ['pipeline:20'],
@@ -177,6 +427,51 @@ ruleTable(requiredFieldsAbsent, [
   },
   {
     name: 'a stale entry for the pipeline does not count',
+    plan: {
+      ops: [
+        {
+          method: 'PATCH',
+          path: '/api/v4/leads/custom_fields/501',
+          body: {
+            name: 'Источник',
+            required_statuses: [
+              { status_id: 102, pipeline_id: 10 },
+              { status_id: 202, pipeline_id: 20 },
+              { status_id: 203, pipeline_id: 20 },
+            ],
+            enums: [
+              { id: 9000, value: 'Option 1', sort: 0 },
+              { id: 9001, value: 'Option 2', sort: 1 },
+              { id: 9002, value: 'Option 3', sort: 2 },
+            ],
+          },
+          summary: {
+            key: 'fix.op.requiredAdded',
+            params: { field: 'Источник', stages: '«B», «C»', pipeline: 'Партнёры', count: 2 },
+          },
+        },
+        {
+          method: 'PATCH',
+          path: '/api/v4/leads/custom_fields/502',
+          body: {
+            name: 'Причина отказа',
+            required_statuses: [
+              { status_id: 143, pipeline_id: 10 },
+              { status_id: 143, pipeline_id: 20 },
+            ],
+            enums: [
+              { id: 9000, value: 'Option 1', sort: 0 },
+              { id: 9001, value: 'Option 2', sort: 1 },
+              { id: 9002, value: 'Option 3', sort: 2 },
+            ],
+          },
+          summary: {
+            key: 'fix.op.requiredAdded',
+            params: { field: 'Причина отказа', stages: '«Закрыто и не реализовано»', pipeline: 'Партнёры', count: 1 },
+          },
+        },
+      ],
+    },
     parts: {
       pipelines: ok([MAIN, second]),
       contactFields: ok([
@@ -197,6 +492,16 @@ ruleTable(requiredStatusesStale, [
   { name: 'all entries exist', parts: {}, outcome: 'pass' },
   {
     name: 'deleted pipeline and deleted status',
+    plan: {
+      ops: [
+        {
+          method: 'PATCH',
+          path: '/api/v4/companies/custom_fields/7',
+          body: { name: 'Z', required_statuses: [{ status_id: 143, pipeline_id: 10 }] },
+          summary: { key: 'fix.op.staleRemoved', params: { field: 'Z', count: 2, entries: '99/990, 10/555' } },
+        },
+      ],
+    },
     parts: {
       companyFields: ok([
         field(7, 'Z', {
@@ -226,12 +531,77 @@ ruleTable(lossReasonMissing, [
   { name: 'disabled but a field required at 143', parts: { account: disabled }, outcome: 'pass' },
   {
     name: 'disabled and nothing at 143',
+    plan: {
+      ops: [
+        {
+          method: 'POST',
+          path: '/api/v4/leads/custom_fields',
+          body: [
+            {
+              name: 'Причина отказа',
+              type: 'select',
+              enums: [
+                { value: 'Дорого', sort: 10 },
+                { value: 'Выбрали конкурента', sort: 20 },
+                { value: 'Нет потребности', sort: 30 },
+                { value: 'Не вышли на связь', sort: 40 },
+                { value: 'Другое', sort: 50 },
+              ],
+              required_statuses: [
+                { status_id: 143, pipeline_id: 10 },
+                { status_id: 143, pipeline_id: 20 },
+              ],
+            },
+          ],
+          summary: {
+            key: 'fix.op.createListFieldRequired',
+            params: {
+              field: 'Причина отказа',
+              options: 'Дорого, Выбрали конкурента, Нет потребности, Не вышли на связь, Другое',
+              stages: '«Закрыто и не реализовано» — «Продажи»; «Закрыто и не реализовано» — «Партнёры»',
+              count: 2,
+            },
+          },
+        },
+      ],
+    },
     parts: { account: disabled, leadFields: ok(noLossField), pipelines: ok([MAIN, second]) },
     outcome: 'fail',
     items: ['pipeline:10', 'pipeline:20'],
   },
   {
     name: 'required at 143 of an archived pipeline only',
+    plan: {
+      ops: [
+        {
+          method: 'POST',
+          path: '/api/v4/leads/custom_fields',
+          body: [
+            {
+              name: 'Причина отказа',
+              type: 'select',
+              enums: [
+                { value: 'Дорого', sort: 10 },
+                { value: 'Выбрали конкурента', sort: 20 },
+                { value: 'Нет потребности', sort: 30 },
+                { value: 'Не вышли на связь', sort: 40 },
+                { value: 'Другое', sort: 50 },
+              ],
+              required_statuses: [{ status_id: 143, pipeline_id: 10 }],
+            },
+          ],
+          summary: {
+            key: 'fix.op.createListFieldRequired',
+            params: {
+              field: 'Причина отказа',
+              options: 'Дорого, Выбрали конкурента, Нет потребности, Не вышли на связь, Другое',
+              stages: '«Закрыто и не реализовано» — «Продажи»',
+              count: 1,
+            },
+          },
+        },
+      ],
+    },
     parts: {
       account: disabled,
       pipelines: ok([MAIN, pipeline(20, ['A'], { archive: true })]),

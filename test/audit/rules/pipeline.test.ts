@@ -11,12 +11,171 @@ ruleTable(defaultStageNames, [
   { name: 'baseline names (one default name is fine)', parts: {}, outcome: 'pass' },
   {
     name: 'the new-account pipeline',
+    plan: {
+      ops: [
+        {
+          method: 'PATCH',
+          path: '/api/v4/leads/pipelines/10/statuses/101',
+          body: { name: 'Заявка' },
+          summary: {
+            key: 'fix.op.stageRename',
+            params: { from: 'Первичный контакт', to: 'Заявка', pipeline: 'Pipeline 10', position: 1 },
+          },
+        },
+        {
+          method: 'PATCH',
+          path: '/api/v4/leads/pipelines/10/statuses/103',
+          body: { name: 'КП' },
+          summary: {
+            key: 'fix.op.stageRename',
+            params: { from: 'Принимают решение', to: 'КП', pipeline: 'Pipeline 10', position: 3 },
+          },
+        },
+        {
+          method: 'PATCH',
+          path: '/api/v4/leads/pipelines/10/statuses/104',
+          body: { name: 'Согласование условий' },
+          summary: {
+            key: 'fix.op.stageRename',
+            params: { from: 'Согласование договора', to: 'Согласование условий', pipeline: 'Pipeline 10', position: 4 },
+          },
+        },
+        {
+          method: 'POST',
+          path: '/api/v4/leads/pipelines/10/statuses',
+          body: [{ name: 'Договор', sort: 60, color: '#ffdbdb' }],
+          summary: {
+            key: 'fix.op.stageAdd',
+            params: { stage: 'Договор', after: 'Согласование условий', pipeline: 'Pipeline 10' },
+          },
+        },
+        {
+          method: 'POST',
+          path: '/api/v4/leads/pipelines/10/statuses',
+          body: [{ name: 'Предоплата', sort: 70, color: '#ffc8c8' }],
+          summary: {
+            key: 'fix.op.stageAdd',
+            params: { stage: 'Предоплата', after: 'Договор', pipeline: 'Pipeline 10' },
+          },
+        },
+        {
+          method: 'POST',
+          path: '/api/v4/leads/pipelines/10/statuses',
+          body: [{ name: 'Проект', sort: 80, color: '#ff8f92' }],
+          summary: {
+            key: 'fix.op.stageAdd',
+            params: { stage: 'Проект', after: 'Предоплата', pipeline: 'Pipeline 10' },
+          },
+        },
+        {
+          method: 'POST',
+          path: '/api/v4/leads/pipelines/10/statuses',
+          body: [{ name: 'Оплата', sort: 90, color: '#d6eaff' }],
+          summary: { key: 'fix.op.stageAdd', params: { stage: 'Оплата', after: 'Проект', pipeline: 'Pipeline 10' } },
+        },
+      ],
+      manual: [
+        {
+          key: 'fix.manual.wonRename',
+          params: {
+            from: 'Успешно реализовано',
+            to: 'Успех',
+            pipeline: 'Pipeline 10',
+            page: '/settings/pipeline/leads/10',
+          },
+        },
+      ],
+    },
     parts: { pipelines: ok([pipeline(10, defaults, { main: true })]) },
     outcome: 'fail',
     items: ['pipeline:10@status:101', 'pipeline:10@status:102', 'pipeline:10@status:103', 'pipeline:10@status:104'],
   },
   {
     name: 'en defaults, normalised',
+    plan: {
+      ops: [
+        {
+          method: 'PATCH',
+          path: '/api/v4/leads/pipelines/10/statuses/101',
+          body: { name: 'Заявка' },
+          summary: {
+            key: 'fix.op.stageRename',
+            params: { from: ' initial  CONTACT', to: 'Заявка', pipeline: 'Pipeline 10', position: 1 },
+          },
+        },
+        {
+          method: 'PATCH',
+          path: '/api/v4/leads/pipelines/10/statuses/102',
+          body: { name: 'Переговоры' },
+          summary: {
+            key: 'fix.op.stageRename',
+            params: { from: 'Discussions', to: 'Переговоры', pipeline: 'Pipeline 10', position: 2 },
+          },
+        },
+        {
+          method: 'PATCH',
+          path: '/api/v4/leads/pipelines/10/statuses/103',
+          body: { name: 'КП' },
+          summary: {
+            key: 'fix.op.stageRename',
+            params: { from: 'Demo', to: 'КП', pipeline: 'Pipeline 10', position: 3 },
+          },
+        },
+        {
+          method: 'POST',
+          path: '/api/v4/leads/pipelines/10/statuses',
+          body: [{ name: 'Согласование условий', sort: 50, color: '#ffce5a' }],
+          summary: {
+            key: 'fix.op.stageAdd',
+            params: { stage: 'Согласование условий', after: 'КП', pipeline: 'Pipeline 10' },
+          },
+        },
+        {
+          method: 'POST',
+          path: '/api/v4/leads/pipelines/10/statuses',
+          body: [{ name: 'Договор', sort: 60, color: '#ffdbdb' }],
+          summary: {
+            key: 'fix.op.stageAdd',
+            params: { stage: 'Договор', after: 'Согласование условий', pipeline: 'Pipeline 10' },
+          },
+        },
+        {
+          method: 'POST',
+          path: '/api/v4/leads/pipelines/10/statuses',
+          body: [{ name: 'Предоплата', sort: 70, color: '#ffc8c8' }],
+          summary: {
+            key: 'fix.op.stageAdd',
+            params: { stage: 'Предоплата', after: 'Договор', pipeline: 'Pipeline 10' },
+          },
+        },
+        {
+          method: 'POST',
+          path: '/api/v4/leads/pipelines/10/statuses',
+          body: [{ name: 'Проект', sort: 80, color: '#ff8f92' }],
+          summary: {
+            key: 'fix.op.stageAdd',
+            params: { stage: 'Проект', after: 'Предоплата', pipeline: 'Pipeline 10' },
+          },
+        },
+        {
+          method: 'POST',
+          path: '/api/v4/leads/pipelines/10/statuses',
+          body: [{ name: 'Оплата', sort: 90, color: '#d6eaff' }],
+          summary: { key: 'fix.op.stageAdd', params: { stage: 'Оплата', after: 'Проект', pipeline: 'Pipeline 10' } },
+        },
+      ],
+      manual: [
+        {
+          key: 'fix.manual.wonRename',
+          params: {
+            from: 'Успешно реализовано',
+            to: 'Успех',
+            pipeline: 'Pipeline 10',
+            page: '/settings/pipeline/leads/10',
+          },
+        },
+      ],
+    },
     parts: { pipelines: ok([pipeline(10, [' initial  CONTACT', 'Discussions', 'Demo'], { main: true })]) },
     outcome: 'fail',
     items: ['pipeline:10@status:101', 'pipeline:10@status:102'],
@@ -75,6 +234,16 @@ ruleTable(unsortedOff, [
   { name: 'on', parts: {}, outcome: 'pass' },
   {
     name: 'off in main',
+    plan: {
+      ops: [
+        {
+          method: 'PATCH',
+          path: '/api/v4/leads/pipelines/10',
+          body: { is_unsorted_on: true },
+          summary: { key: 'fix.op.unsortedOn', params: { pipeline: 'Pipeline 10' } },
+        },
+      ],
+    },
     parts: { pipelines: ok([pipeline(10, names(3), { main: true, unsortedOn: false })]) },
     outcome: 'fail',
     items: ['pipeline:10'],

@@ -63,6 +63,43 @@ ruleTable(exportOpen, [
   { name: 'baseline rights', parts: {}, outcome: 'pass', items: [] },
   {
     name: 'a role and its user, and a user without a role',
+    plan: {
+      ops: [
+        {
+          method: 'PATCH',
+          path: '/api/v4/roles/10',
+          body: {
+            rights: {
+              leads: { view: 'A', edit: 'M', add: 'A', delete: 'M', export: 'D' },
+              contacts: { view: 'A', edit: 'D', add: 'D', delete: 'D', export: 'A' },
+              companies: { view: 'A', edit: 'M', add: 'A', delete: 'M', export: 'D' },
+              tasks: { edit: 'M', delete: 'M' },
+              mail_access: true,
+              catalog_access: false,
+              status_rights: null,
+            },
+          },
+          summary: { key: 'fix.op.roleRight.export.leads', params: { role: 'Менеджер', before: 'A', after: 'D' } },
+        },
+        {
+          method: 'PATCH',
+          path: '/api/v4/roles/10',
+          body: {
+            rights: {
+              leads: { view: 'A', edit: 'M', add: 'A', delete: 'M', export: 'A' },
+              contacts: { view: 'A', edit: 'D', add: 'D', delete: 'D', export: 'D' },
+              companies: { view: 'A', edit: 'M', add: 'A', delete: 'M', export: 'D' },
+              tasks: { edit: 'M', delete: 'M' },
+              mail_access: true,
+              catalog_access: false,
+              status_rights: null,
+            },
+          },
+          summary: { key: 'fix.op.roleRight.export.contacts', params: { role: 'Менеджер', before: 'A', after: 'D' } },
+        },
+      ],
+      manual: [{ key: 'fix.manual.userNoRole.export', params: { user: 'User 4' } }],
+    },
     parts: {
       roles: ok([role(10, 'Менеджер', { ...exportAll, contacts: { view: 'A', export: 'A' } })]),
       users: ok([
@@ -108,6 +145,27 @@ ruleTable(deleteOpen, [
   { name: 'delete M', parts: {}, outcome: 'pass' },
   {
     name: 'role with G on companies, user with A on leads',
+    plan: {
+      ops: [
+        {
+          method: 'PATCH',
+          path: '/api/v4/roles/10',
+          body: {
+            rights: {
+              leads: { view: 'A', edit: 'M', add: 'A', delete: 'M', export: 'D' },
+              contacts: { view: 'A', edit: 'M', add: 'A', delete: 'M', export: 'D' },
+              companies: { view: 'A', edit: 'A', add: 'D', delete: 'M', export: 'D' },
+              tasks: { edit: 'M', delete: 'M' },
+              mail_access: true,
+              catalog_access: false,
+              status_rights: null,
+            },
+          },
+          summary: { key: 'fix.op.roleRight.delete.companies', params: { role: 'R', before: 'G', after: 'M' } },
+        },
+      ],
+      manual: [{ key: 'fix.manual.userNoRole.delete', params: { user: 'User 3' } }],
+    },
     parts: {
       roles: ok([role(10, 'R', { companies: { view: 'A', edit: 'A', delete: 'G' } })]),
       users: ok([...admins(2), user(3, { roleId: null, rights: { leads: { view: 'A', edit: 'A', delete: 'A' } } })]),
