@@ -14,7 +14,7 @@ import type { Message } from '../audit/types';
 import { applyOp, restoreOf, withCreatedId, writtenValue } from './apply-op';
 import type { Journal, JournalAccount } from './journal';
 import type { FixLock } from './lock';
-import { refuse, type ApplyOutcome, type OpReport, type PlanReport, type Refused } from './outcome';
+import { busy, refuse, type ApplyOutcome, type OpReport, type PlanReport, type Refused } from './outcome';
 import { PlanUnavailableError, fixableRule, planFor } from './plan-for';
 import { checkedTarget } from './target';
 import type { Plan } from './types';
@@ -59,7 +59,7 @@ function precheck(opts: ApplyOptions): Refused | null {
 export async function applyFixes(opts: ApplyOptions): Promise<ApplyOutcome> {
   const refused = precheck(opts);
   if (refused) return refused;
-  if (!opts.lock.acquire()) return refuse('busy');
+  if (!opts.lock.acquire()) return busy(opts.lock);
   try {
     return await applyLocked(opts);
   } finally {

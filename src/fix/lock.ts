@@ -1,12 +1,15 @@
 /**
- * One plan at a time: an in-memory flag for this page/process, plus a localStorage entry with an
- * expiry so a second tab of the same account sees the first one applying (and a crashed tab's
- * lock lapses on its own).
+ * One plan at a time: an in-memory flag for this page/process, plus a shared entry (localStorage, or
+ * the CLI's lock file) with an expiry so a second tab or run on the same account sees the first one
+ * applying — and a crashed holder's lock lapses on its own.
  */
 import type { KeyValueStorage } from './journal';
 
 /** Default lifetime of a lock not refreshed: long enough for a slow op, short enough to recover from a closed tab. */
 export const LOCK_TTL_MS = 2 * 60 * 1000;
+
+/** How far two clocks sharing a lock may disagree. */
+export const LOCK_CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 /** A lock around applying or undoing. */
 export interface FixLock {
@@ -16,6 +19,10 @@ export interface FixLock {
   refresh(): void;
   release(): void;
   readonly held: boolean;
+  /** What the lock is called in messages (the CLI: its file), null for a lock of this process only. */
+  readonly name: string | null;
+  /** When the other holder's lock lapses (after a refused `acquire`), null when unknown. */
+  busyUntil(): number | null;
 }
 
 /** Options of a lock. */
@@ -27,6 +34,8 @@ export interface LockOptions {
   ttlMs?: number;
   now?: () => number;
   owner?: string;
+  /** What to call the lock in messages (the CLI passes the lock file's path). */
+  name?: string;
 }
 
 /** Creates a lock. */
@@ -37,12 +46,20 @@ export function createLock(opts: LockOptions = {}): FixLock {
   const owner = opts.owner ?? globalThis.crypto?.randomUUID?.() ?? String(now());
   let held = false;
 
+  let other: number | null = null;
+
+  /**
+   * The lock another holder wrote, or null when there is none or it cannot be one: damaged, or dated
+   * further ahead than a holder ever writes (one TTL from its now, plus clock skew) — a lock "until 5138"
+   * is no live holder's, and honouring it would refuse every fix forever.
+   */
   const read = (): { owner: string; expiresAt: number } | null => {
     try {
       const v = JSON.parse(opts.storage?.getItem(key) ?? 'null') as { owner?: unknown; expiresAt?: unknown } | null;
-      return v && typeof v.owner === 'string' && typeof v.expiresAt === 'number'
-        ? { owner: v.owner, expiresAt: v.expiresAt }
-        : null;
+      if (!v || typeof v.owner !== 'string' || typeof v.expiresAt !== 'number' || !Number.isFinite(v.expiresAt))
+        return null;
+      if (v.expiresAt > now() + ttl + LOCK_CLOCK_SKEW_MS) return null;
+      return { owner: v.owner, expiresAt: v.expiresAt };
     } catch {
       return null;
     }
@@ -53,10 +70,16 @@ export function createLock(opts: LockOptions = {}): FixLock {
     get held() {
       return held;
     },
+    name: opts.name ?? null,
+    busyUntil: () => other,
     acquire() {
+      other = null;
       if (held) return false;
-      const other = read();
-      if (other && other.owner !== owner && other.expiresAt > now()) return false;
+      const current = read();
+      if (current && current.owner !== owner && current.expiresAt > now()) {
+        other = current.expiresAt;
+        return false;
+      }
       write();
       held = true;
       return true;

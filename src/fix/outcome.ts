@@ -65,6 +65,17 @@ export function refuse(reason: RefusalReason, params?: Record<string, string>): 
   return { status: 'refused', reason, message: { key: `fix.refused.${reason}`, ...(params ? { params } : {}) } };
 }
 
+/** The refusal when the lock is held elsewhere; a named lock (the CLI's file) is named, with its expiry. */
+export function busy(lock: { name: string | null; busyUntil(): number | null }): Refused {
+  const until = lock.busyUntil();
+  if (lock.name === null || until === null) return refuse('busy');
+  return {
+    status: 'refused',
+    reason: 'busy',
+    message: { key: 'fix.refused.busy-lock', params: { lock: lock.name, until: new Date(until).toISOString() } },
+  };
+}
+
 /** What an apply did. `forbidden` = the API answered 403 (shown as such, not as a generic failure). */
 export type ApplyOutcome =
   | Refused

@@ -14,7 +14,7 @@ import { type AccountFacts, type InUse, accountFacts, fieldInUse, stageInUse } f
 import { type Journal, type JournalEntry, type JournalOp, entryChecksum } from './journal';
 import type { FixLock } from './lock';
 import { deleteField, deleteStatus } from './ops';
-import { refuse, type OpReport, type UndoOutcome } from './outcome';
+import { busy, refuse, type OpReport, type UndoOutcome } from './outcome';
 import { checkedTarget, restorableBody, targetPath } from './target';
 import type { Op, OpTarget } from './types';
 import { holds, project } from './value';
@@ -108,7 +108,7 @@ export async function undoFixes(opts: UndoOptions): Promise<UndoOutcome> {
     if (problem) return refuse('tampered', { entry: entry.id, problem });
   }
   if (picked.every((e) => e.undoneAt !== null)) return refuse('already-undone');
-  if (!opts.lock.acquire()) return refuse('busy');
+  if (!opts.lock.acquire()) return busy(opts.lock);
   try {
     // The account answers first: an entry written to another account is refused before any write.
     let facts: AccountFacts | null;
@@ -261,8 +261,8 @@ async function undoOne(
         'conflict',
       );
     }
-    const busy = await stillInUse(client, inverse, run, signal);
-    if (busy) return settle({ ...base, status: 'conflict', reason: busy }, 'conflict');
+    const stays = await stillInUse(client, inverse, run, signal);
+    if (stays) return settle({ ...base, status: 'conflict', reason: stays }, 'conflict');
   } catch (err) {
     if (isAbortError(err)) throw err;
     return { ...base, status: 'failed', error: opError(err) };

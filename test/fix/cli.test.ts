@@ -103,8 +103,21 @@ describe('setup-audit fix / undo', () => {
     const busy = await c.run('fix', ...URL, '--rule', 'unsorted-off', '--yes', '--journal', 'j.json');
     expect(busy.code).not.toBe(0);
     expect(busy.out + busy.err).toContain('Another fix is being applied');
+    expect(busy.out + busy.err).toContain('j.json.lock');
     expect(c.emulator.store.pipelines[0]!.is_unsorted_on).toBe(false);
     c.files.set('j.json.lock', JSON.stringify({ owner: 'other-process', expiresAt: Date.now() - 1 }));
+    const fixed = await c.run('fix', ...URL, '--rule', 'unsorted-off', '--yes', '--journal', 'j.json');
+    expect(fixed.code).toBe(0);
+    expect(c.emulator.store.pipelines[0]!.is_unsorted_on).toBe(true);
+    expect(c.files.get('j.json.lock')).toBe('');
+  });
+
+  it('a lock file dated in the year 5138 is no live run’s: it is taken over, and the fix runs', async () => {
+    const c = cli();
+    c.files.set(
+      'j.json.lock',
+      JSON.stringify({ owner: 'other-process', expiresAt: Date.parse('5138-06-01T00:00:00Z') }),
+    );
     const fixed = await c.run('fix', ...URL, '--rule', 'unsorted-off', '--yes', '--journal', 'j.json');
     expect(fixed.code).toBe(0);
     expect(c.emulator.store.pipelines[0]!.is_unsorted_on).toBe(true);

@@ -221,3 +221,40 @@ describe('the lock across tabs', () => {
     expect(map.size).toBe(0);
   });
 });
+
+describe('a lock that cannot be a live holder’s', () => {
+  const storageOf = (map: Map<string, string>) => ({
+    getItem: (k: string) => map.get(k) ?? null,
+    setItem: (k: string, v: string) => void map.set(k, v),
+    removeItem: (k: string) => void map.delete(k),
+  });
+  const NOW = Date.parse('2026-12-01T10:00:00Z');
+
+  it.each([
+    ['dated in the year 5138', JSON.stringify({ owner: 'x', expiresAt: Date.parse('5138-01-01T00:00:00Z') }), true],
+    ['damaged JSON', '{"owner": "x", "expiresAt": ', true],
+    ['an expiry that is not a number', JSON.stringify({ owner: 'x', expiresAt: 'soon' }), true],
+    ['a live holder one minute in', JSON.stringify({ owner: 'x', expiresAt: NOW + 60_000 }), false],
+    ['a holder whose clock runs 4 minutes ahead', JSON.stringify({ owner: 'x', expiresAt: NOW + 6 * 60_000 }), false],
+  ])('%s: taken over = %s', (_name, stored, takenOver) => {
+    const map = new Map([['lock', stored]]);
+    const lock = createLock({ storage: storageOf(map), key: 'lock', now: () => NOW, owner: 'me', name: 'j.json.lock' });
+    expect(lock.acquire()).toBe(takenOver);
+    if (!takenOver) expect(lock.busyUntil()).toBe(JSON.parse(stored).expiresAt);
+  });
+
+  it('a refusal names the lock file and until when it is held', async () => {
+    const acc = await account();
+    const map = new Map([['lock', JSON.stringify({ owner: 'other', expiresAt: NOW + 60_000 })]]);
+    const lock = createLock({ storage: storageOf(map), key: 'lock', now: () => NOW, name: '/tmp/j.json.lock' });
+    const outcome = await acc.apply(['unsorted-off'], { lock });
+    expect(outcome).toMatchObject({
+      status: 'refused',
+      reason: 'busy',
+      message: {
+        key: 'fix.refused.busy-lock',
+        params: { lock: '/tmp/j.json.lock', until: '2026-12-01T10:01:00.000Z' },
+      },
+    });
+  });
+});

@@ -27,7 +27,7 @@ export function journalLock(io: CliIo, journalPath: string | undefined): FixLock
     // An empty file is no lock (the lock reads it as absent); CliIo has no delete on purpose.
     removeItem: () => io.writeFile(file, ''),
   };
-  return createLock({ storage, key: 'lock' });
+  return createLock({ storage, key: 'lock', name: file });
 }
 
 /** `--journal FILE` through the CLI's I/O (atomic writes); a missing file is an empty journal. */
