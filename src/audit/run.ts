@@ -6,7 +6,7 @@
  */
 import type { Snapshot, SnapshotParts, PartFailure, PartName } from '../snapshot/types';
 import type { Baseline } from './baseline/types';
-import { dataOf } from '../snapshot/types';
+import { dataOf, isFailed } from '../snapshot/types';
 import type { Area, Evaluation, Item, Outcome, Report, Rule, RuleContext, RuleResult } from './types';
 import { createTranslator, type Dictionary, type Lang, type Translate } from '../i18n/translate';
 import { RULES } from './registry';
@@ -39,7 +39,7 @@ function missingPart(rule: Rule, snapshot: Snapshot): { part: PartName; failure:
   for (const name of rule.meta.requires) {
     const part = snapshot.parts[name];
     if (part === undefined) return { part: name, failure: null };
-    if ('error' in part) return { part: name, failure: part.error };
+    if (isFailed<unknown>(part)) return { part: name, failure: part.error };
   }
   return null;
 }
@@ -148,7 +148,7 @@ function failedPartsByArea(rules: readonly Rule[], snapshot: Snapshot, t: Transl
     byArea[rule.meta.area] = list;
     for (const name of rule.meta.requires) {
       const part = snapshot.parts[name];
-      if (!part || !('error' in part) || list.some((p) => p.part === name)) continue;
+      if (!isFailed<unknown>(part) || list.some((p) => p.part === name)) continue;
       list.push({ part: name, reason: failureReason(part.error, t) });
     }
   }
