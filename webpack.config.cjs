@@ -6,7 +6,15 @@ module.exports = {
   mode: 'production',
   // script.js is the widget; documents.js (XLSX and the import pre-flight, with jszip) is a second AMD
   // module the panel loads from the widget's folder on first use, so the widget itself starts small.
-  entry: { script: './src/shell/index.ts', documents: './src/shell/documents-entry.ts' },
+  // preflight-worker.js is a plain worker script (no AMD): the import pre-flight off the CRM page's thread.
+  entry: {
+    script: './src/shell/index.ts',
+    documents: './src/shell/documents-entry.ts',
+    'preflight-worker': {
+      import: './src/preflight/worker/entry.ts',
+      library: { type: 'var', name: 'setupAuditPreflightWorker' },
+    },
+  },
   target: ['web', 'es2020'],
   devtool: false,
   output: {

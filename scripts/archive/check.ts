@@ -18,6 +18,7 @@ const TEXT_FILE = /\.(json|js|css|twig|txt|md|html)$/i;
 const ROOT_DIRS = new Set(['i18n', 'images', 'templates']);
 const CALLBACKS = ['render', 'init', 'bind_actions', 'settings', 'onSave', 'destroy', 'advancedSettings'];
 const DOCUMENT_EXPORTS = ['buildConfigurationDocument', 'preflight', 'buildImportTemplate', 'preflightToCsv'];
+const WORKER_FILE = 'preflight-worker.js';
 const FIELD_TYPES = new Set(['text', 'pass', 'users', 'users_lp', 'custom']);
 
 type Json = Record<string, unknown>;
@@ -190,6 +191,38 @@ export function checkExtraModule(name: string, source: string, exports: string[]
   return exports.filter((k) => typeof module[k] !== 'function').map((k) => `${name}: ${k} is missing`);
 }
 
+/**
+ * The pre-flight worker (preflight-worker.js): a plain script, not an AMD module. Run in a bare VM with a
+ * fake worker scope, it must not call define(), must listen for messages and must say it is ready.
+ */
+export function checkWorker(name: string, source: string): string[] {
+  const posted: unknown[] = [];
+  const listeners: string[] = [];
+  let defined = false;
+  const scope: Record<string, unknown> = {
+    postMessage: (m: unknown) => posted.push(m),
+    addEventListener: (type: string) => listeners.push(type),
+    define: () => {
+      defined = true;
+    },
+  };
+  scope.self = scope;
+  try {
+    runInNewContext(
+      source,
+      Object.assign(scope, { console, setTimeout, clearTimeout, Uint8Array, ArrayBuffer, Promise, TextDecoder }),
+      { timeout: 5000, filename: name },
+    );
+  } catch (err) {
+    return [`${name}: throws when loaded: ${(err as Error).message}`];
+  }
+  const problems: string[] = [];
+  if (defined) problems.push(`${name}: must be a plain worker script, not an AMD module`);
+  if (!listeners.includes('message')) problems.push(`${name}: does not listen for messages`);
+  if (!posted.some((m) => isObject(m) && m.type === 'ready')) problems.push(`${name}: does not post "ready"`);
+  return problems;
+}
+
 /** Every problem found in the archive's bytes. */
 export async function checkArchive(bytes: Uint8Array): Promise<string[]> {
   let zip: JSZip;
@@ -279,5 +312,8 @@ export async function checkArchive(bytes: Uint8Array): Promise<string[]> {
   const documents = texts.get('documents.js');
   if (documents === undefined) problems.push('documents.js: missing (the panel loads the document engine from it)');
   else problems.push(...checkExtraModule('documents.js', documents, DOCUMENT_EXPORTS));
+  const worker = texts.get(WORKER_FILE);
+  if (worker === undefined) problems.push(`${WORKER_FILE}: missing (the panel runs the import pre-flight in it)`);
+  else problems.push(...checkWorker(WORKER_FILE, worker));
   return problems;
 }

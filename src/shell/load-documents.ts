@@ -1,4 +1,6 @@
 import type { DocumentEngine } from '../runner/document-engine';
+import { workerPreflight } from '../preflight/worker/client';
+import { WORKER_FILE } from '../preflight/worker/protocol';
 
 type AmdRequire = (deps: string[], onLoad: (module: unknown) => void, onError?: (err: unknown) => void) => void;
 
@@ -10,7 +12,8 @@ export function loadDocumentsFrom(path: string): Promise<DocumentEngine> {
   const host = globalThis as unknown as { require?: AmdRequire; requirejs?: AmdRequire };
   const amdRequire = host.requirejs ?? host.require;
   if (typeof amdRequire !== 'function') return Promise.reject(new Error('RequireJS is not available on this page'));
-  const url = `${path.replace(/\/+$/, '')}/documents.js`;
+  const base = path.replace(/\/+$/, '');
+  const url = `${base}/documents.js`;
   return new Promise((resolve, reject) => {
     amdRequire(
       [url],
@@ -21,7 +24,13 @@ export function loadDocumentsFrom(path: string): Promise<DocumentEngine> {
           typeof engine.buildConfigurationDocument === 'function' &&
           typeof engine.preflight === 'function'
         ) {
-          resolve(engine as DocumentEngine);
+          const loaded = engine as DocumentEngine;
+          // The pre-flight runs in a worker from the same folder, so the CRM page never freezes; the
+          // engine just loaded is its fallback when the page does not allow a worker.
+          resolve({
+            ...loaded,
+            preflight: workerPreflight({ scriptUrl: `${base}/${WORKER_FILE}`, fallback: loaded.preflight }),
+          });
         } else reject(new Error(`${url} did not define the document engine`));
       },
       (err) => reject(err instanceof Error ? err : new Error(`${url} could not be loaded`)),

@@ -15,6 +15,8 @@ const GOOD_DOCUMENTS = `define([], function () {
   return { buildConfigurationDocument: f, preflight: f, buildImportTemplate: f, preflightToCsv: f };
 });`;
 
+const GOOD_WORKER = `self.addEventListener('message', function () {}); self.postMessage({ type: 'ready' });`;
+
 type Files = Record<string, Uint8Array | string>;
 
 function baseFiles(): Files {
@@ -24,6 +26,7 @@ function baseFiles(): Files {
     'i18n/en.json': readFileSync('i18n/en.json', 'utf8'),
     'script.js': GOOD_SCRIPT,
     'documents.js': GOOD_DOCUMENTS,
+    'preflight-worker.js': GOOD_WORKER,
     'style.css': '.setup-audit{}',
   };
   for (const f of readdirSync('images')) files[`images/${f}`] = readFileSync(`images/${f}`);
@@ -220,6 +223,20 @@ const cases: { name: string; change: (f: Files) => void; expect: RegExp }[] = [
       f['documents.js'] = 'define([], function () { return { preflight: function () {} }; });';
     },
     expect: /buildConfigurationDocument is missing/,
+  },
+  {
+    name: 'preflight-worker.js missing',
+    change: (f) => {
+      delete f['preflight-worker.js'];
+    },
+    expect: /preflight-worker\.js: missing/,
+  },
+  {
+    name: 'preflight-worker.js as an AMD module',
+    change: (f) => {
+      f['preflight-worker.js'] = 'define([], function () { return {}; });';
+    },
+    expect: /plain worker script, not an AMD module[\s\S]*does not listen for messages[\s\S]*does not post "ready"/,
   },
   {
     name: 'script throws',
