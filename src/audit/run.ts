@@ -89,7 +89,7 @@ function fixOf(evaluation: Evaluation, lang: Lang): RuleResult['fix'] {
     const plan = evaluation.plan(lang);
     return plan?.ops.length ? { kind: plan.kind, ops: plan.ops.length } : null;
   } catch {
-    // A broken plan builder must not take the finding with it; the result still shows, without a fix.
+    // A broken fix must not take the finding with it; the result still shows, without a fix.
     return null;
   }
 }

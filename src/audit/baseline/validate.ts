@@ -9,7 +9,9 @@ import type {
   RequiredFieldRule,
 } from './types';
 import { BASELINE_FIELD_TYPES, LIST_FIELD_TYPES } from './types';
-import type { RightLetter } from '../../api/dto';
+import type { FieldEntity, RightLetter } from '../../api/dto';
+import { FIELD_PARTS } from '../../snapshot/types';
+import { RIGHT_ENTITIES } from '../terms';
 
 /** Why a baseline was rejected: the dotted path of the bad key and what was expected there. */
 export interface BaselineError {
@@ -33,7 +35,7 @@ class Invalid extends Error {
 }
 
 const RIGHTS: readonly RightLetter[] = ['A', 'G', 'M', 'D'];
-const ENTITIES = ['leads', 'contacts', 'companies'] as const;
+const FIELD_ENTITIES: readonly FieldEntity[] = FIELD_PARTS.map((f) => f.entity);
 
 type Obj = Record<string, unknown>;
 
@@ -83,7 +85,7 @@ function field(v: unknown, path: string): BaselineField {
   const type = oneOf(o.type, at(path, 'type'), BASELINE_FIELD_TYPES);
   const result: BaselineField = {
     key: string(o.key, at(path, 'key')),
-    entity: oneOf(o.entity, at(path, 'entity'), ENTITIES),
+    entity: oneOf(o.entity, at(path, 'entity'), FIELD_ENTITIES),
     name: text(o.name, at(path, 'name')),
     type,
   };
@@ -120,7 +122,7 @@ function entityRights(v: unknown, path: string): BaselineEntityRights {
 }
 
 function managerRights(v: unknown, path: string): BaselineManagerRights {
-  const o = object(v, path, ['leads', 'contacts', 'companies', 'tasks', 'mail_access']);
+  const o = object(v, path, [...RIGHT_ENTITIES, 'tasks', 'mail_access']);
   const tasks = object(o.tasks, at(path, 'tasks'), ['edit', 'delete']);
   if (typeof o.mail_access !== 'boolean') throw new Invalid(at(path, 'mail_access'), 'expected a boolean');
   return {
