@@ -7,21 +7,39 @@
 import type { Snapshot, SnapshotParts, PartFailure, PartName } from '../snapshot/types';
 import type { Baseline } from './baseline/types';
 import { dataOf, isFailed } from '../snapshot/types';
-import type { Area, Evaluation, Item, Outcome, Report, Rule, RuleContext, RuleResult } from './types';
-import { createTranslator, type Dictionary, type Lang, type Translate } from '../i18n/translate';
+import type {
+  Area,
+  AuditReport,
+  AuditResult,
+  Evaluation,
+  FailedPart,
+  Message,
+  Outcome,
+  Report,
+  ResultError,
+  Rule,
+  RuleContext,
+} from './types';
+import { createTranslator, type Dictionary, type Lang } from '../i18n/translate';
 import { RULES } from './registry';
 import { scoreResults } from './scoring';
-import { failureReason } from '../snapshot/failure-reason';
 import { namesLang } from './names-lang';
+import { localizeReport } from './localize';
 
-/** Inputs of an audit besides the snapshot. */
-export interface AuditOptions {
+/** Inputs of the pure audit besides the snapshot. */
+export interface AuditReportOptions {
   baseline: Baseline;
+  /** The language names a fix writes fall back to when the account does not say its own ('en' by default). */
+  lang?: Lang;
+  /** Rules to run; the registry by default (tests pass a subset or a deliberately broken rule). */
+  rules?: readonly Rule[];
+}
+
+/** Inputs of an audit localised in one language. */
+export interface AuditOptions extends AuditReportOptions {
   lang: Lang;
   /** The language's i18n dictionary (i18n/<lang>.json). */
   dict: Dictionary;
-  /** Rules to run; the registry by default (tests pass a subset or a deliberately broken rule). */
-  rules?: readonly Rule[];
 }
 
 /** The context a rule's check sees: only its required and optional parts, so an undeclared read fails loudly. */
@@ -45,18 +63,15 @@ function missingPart(rule: Rule, snapshot: Snapshot): { part: PartName; failure:
 }
 
 /** Run one rule: the check's result (and its plan), or an error naming the failed part or the thrown message. */
-export function evaluateRule(
-  rule: Rule,
-  snapshot: Snapshot,
-  baseline: Baseline,
-  t: Translate,
-): Evaluation | { error: NonNullable<RuleResult['error']> } {
+export function evaluateRule(rule: Rule, snapshot: Snapshot, baseline: Baseline): Evaluation | { error: ResultError } {
   const missing = missingPart(rule, snapshot);
   if (missing) {
-    const part = t(`parts.${missing.part}`);
-    const reason = missing.failure ? failureReason(missing.failure, t) : t('items.partNotGathered');
     return {
-      error: { part: missing.part, failure: missing.failure, message: t('items.partFailed', { part, reason }) },
+      error: {
+        part: missing.part,
+        failure: missing.failure,
+        reason: { key: 'items.partFailed', params: { part: missing.part } },
+      },
     };
   }
   const ctx = contextFor(rule, snapshot, baseline);
@@ -64,26 +79,22 @@ export function evaluateRule(
     return rule.evaluate(ctx);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    return { error: { part: null, failure: null, message: t('items.ruleCrashed', { message }) } };
+    return { error: { part: null, failure: null, reason: { key: 'items.ruleCrashed', params: { message } } } };
   }
 }
 
-function render(items: readonly Item[] | undefined, t: Translate): (Item & { text: string })[] {
-  return (items ?? []).map((item) => ({ ...item, text: t(item.message.key, item.message.params) }));
-}
-
-/** The one-line summary under a result's title. */
-function summary(outcome: Outcome, items: number, evidence: number, t: Translate): string {
-  if (outcome === 'fail') return t('items.summary.fail', { count: items });
-  if (outcome === 'pass' && evidence > 0) return t('items.summary.passEvidence', { count: evidence });
-  return t(`items.summary.${outcome}`);
+/** The one-line summary under a result's title, as a key. */
+function summary(outcome: Outcome, items: number, evidence: number): Message {
+  if (outcome === 'fail') return { key: 'items.summary.fail', params: { count: items } };
+  if (outcome === 'pass' && evidence > 0) return { key: 'items.summary.passEvidence', params: { count: evidence } };
+  return { key: `items.summary.${outcome}` };
 }
 
 /**
  * The fix a failing result offers: its kind and number of ops, built exactly as `planFor` builds it (names
  * in the account's language); null when there is none or the rule's fix throws.
  */
-function fixOf(evaluation: Evaluation, lang: Lang): RuleResult['fix'] {
+function fixOf(evaluation: Evaluation, lang: Lang): AuditResult['fix'] {
   if (!evaluation.plan) return null;
   try {
     const plan = evaluation.plan(lang);
@@ -94,20 +105,12 @@ function fixOf(evaluation: Evaluation, lang: Lang): RuleResult['fix'] {
   }
 }
 
-/** Build one result from a rule's evaluation; `lang` is the report's (fixes write names in the account's). */
-export function resultOf(
-  rule: Rule,
-  snapshot: Snapshot,
-  baseline: Baseline,
-  t: Translate,
-  lang: Lang = 'en',
-): RuleResult {
+/** Build one result from a rule's evaluation; `lang` is the fallback of the names a fix writes. */
+export function resultOf(rule: Rule, snapshot: Snapshot, baseline: Baseline, lang: Lang = 'en'): AuditResult {
   const { id, area, severity } = rule.meta;
-  const texts = {
-    why: t(`rules.${id}.why`),
-    howTo: t(`rules.${id}.howTo`),
-  };
-  const evaluated = evaluateRule(rule, snapshot, baseline, t);
+  const why = { key: `rules.${id}.why` };
+  const howTo = { key: `rules.${id}.howTo` };
+  const evaluated = evaluateRule(rule, snapshot, baseline);
   if ('error' in evaluated) {
     return {
       ruleId: id,
@@ -117,15 +120,13 @@ export function resultOf(
       items: [],
       evidence: [],
       fix: null,
-      title: t(`rules.${id}.fail`),
-      message: evaluated.error.message,
-      ...texts,
+      keys: { title: { key: `rules.${id}.fail` }, message: evaluated.error.reason, why, howTo },
       error: evaluated.error,
     };
   }
   const { result } = evaluated;
-  const items = render(result.items, t);
-  const evidence = render(result.evidence, t);
+  const items = result.items ?? [];
+  const evidence = result.evidence ?? [];
   return {
     ruleId: id,
     area,
@@ -134,41 +135,42 @@ export function resultOf(
     items,
     evidence,
     fix: fixOf(evaluated, namesLang(snapshot, lang)),
-    title: t(`rules.${id}.${result.outcome === 'pass' ? 'pass' : 'fail'}`),
-    message: summary(result.outcome, items.length, evidence.length, t),
-    ...texts,
+    keys: {
+      title: { key: `rules.${id}.${result.outcome === 'pass' ? 'pass' : 'fail'}` },
+      message: summary(result.outcome, items.length, evidence.length),
+      why,
+      howTo,
+    },
   };
 }
 
-/** Parts each area's rules require that failed, with a human reason, in first-seen order. */
-function failedPartsByArea(rules: readonly Rule[], snapshot: Snapshot, t: Translate) {
-  const byArea: Partial<Record<Area, { part: PartName; reason: string }[]>> = {};
+/** Parts each area's rules require that failed, in first-seen order. */
+function failedPartsByArea(rules: readonly Rule[], snapshot: Snapshot) {
+  const byArea: Partial<Record<Area, FailedPart[]>> = {};
   for (const rule of rules) {
     const list = byArea[rule.meta.area] ?? [];
     byArea[rule.meta.area] = list;
     for (const name of rule.meta.requires) {
       const part = snapshot.parts[name];
       if (!isFailed<unknown>(part) || list.some((p) => p.part === name)) continue;
-      list.push({ part: name, reason: failureReason(part.error, t) });
+      list.push({ part: name, failure: part.error });
     }
   }
   return byArea;
 }
 
-/** Audit a snapshot: exactly one result per rule, area scores, the overall score. */
-export function runAudit(snapshot: Snapshot, opts: AuditOptions): Report {
+/** The pure audit of a snapshot: exactly one result per rule, area scores, the overall score; no text. */
+export function auditReport(snapshot: Snapshot, opts: AuditReportOptions): AuditReport {
   const rules = opts.rules ?? RULES;
-  const t = createTranslator(opts.dict, opts.lang);
-  const results = rules.map((rule) => resultOf(rule, snapshot, opts.baseline, t, opts.lang));
-  const scores = scoreResults(results, failedPartsByArea(rules, snapshot, t));
+  const results = rules.map((rule) => resultOf(rule, snapshot, opts.baseline, opts.lang));
+  const scores = scoreResults(results, failedPartsByArea(rules, snapshot));
   const account = dataOf(snapshot.parts.account) ?? null;
   return {
     schemaVersion: 1,
     generatedAt: snapshot.takenAt,
     takenAt: snapshot.takenAt,
-    lang: opts.lang,
     account: { id: account?.id ?? null, subdomain: account?.subdomain ?? null, name: account?.name ?? null },
-    baseline: { id: opts.baseline.id, version: opts.baseline.version, name: opts.baseline.name[opts.lang] },
+    baseline: { id: opts.baseline.id, version: opts.baseline.version, names: { ...opts.baseline.name } },
     score: scores.score,
     grade: scores.grade,
     counts: scores.counts,
@@ -178,4 +180,9 @@ export function runAudit(snapshot: Snapshot, opts: AuditOptions): Report {
     results,
     requests: { count: snapshot.requests.count, retries: snapshot.requests.retries },
   };
+}
+
+/** Audit a snapshot and localise the report in one go (the edge of faces that show one language). */
+export function runAudit(snapshot: Snapshot, opts: AuditOptions): Report {
+  return localizeReport(auditReport(snapshot, opts), createTranslator(opts.dict, opts.lang), opts.lang);
 }

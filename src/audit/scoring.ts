@@ -6,8 +6,7 @@
  */
 import config from './scoring.json';
 import { AREAS } from './types';
-import type { Area, AreaScore, Outcome, OutcomeCounts, Severity } from './types';
-import type { PartName } from '../snapshot/types';
+import type { Area, AuditAreaScore, FailedPart, Outcome, OutcomeCounts, Severity } from './types';
 
 /** Weight of each severity in scores. */
 export const SEVERITY_WEIGHTS: Readonly<Record<Severity, number>> = Object.freeze({ ...config.severityWeights });
@@ -88,18 +87,18 @@ export function gradeOf(score: number | null): string | null {
 /** Overall and per-area scores, counts and grade for a list of results. */
 export function scoreResults(
   results: readonly Scored[],
-  failedParts: Partial<Record<Area, { part: PartName; reason: string }[]>> = {},
+  failedParts: Partial<Record<Area, FailedPart[]>> = {},
 ): {
   score: number | null;
   grade: string | null;
   counts: OutcomeCounts;
   coverage: Coverage;
   incomplete: boolean;
-  areas: AreaScore[];
+  areas: AuditAreaScore[];
 } {
   let sum = 0;
   let total = 0;
-  const areas = AREAS.map((id): AreaScore => {
+  const areas = AREAS.map((id): AuditAreaScore => {
     const inArea = results.filter((r) => r.area === id);
     const { score, weight } = scoreArea(inArea);
     if (score !== null) {

@@ -95,21 +95,50 @@ export interface Rule {
   evaluate(ctx: RuleContext): Evaluation;
 }
 
-/** One rule's result in a report. */
-export interface RuleResult {
+/** A result's own texts as i18n keys: what `localizeReport` turns into `title`, `message`, `why` and `howTo`. */
+export interface ResultKeys {
+  title: Message;
+  /** The one-line summary under the title (for `error`: what could not be read, see `error`). */
+  message: Message;
+  why: Message;
+  howTo: Message;
+}
+
+/** Why a result is `error`: the part that failed (and how), or the check that crashed. */
+export interface ResultError {
+  part: PartName | null;
+  failure: PartFailure | null;
+  /** The reason as a key: `items.partFailed` {part} for a part, `items.ruleCrashed` {message} for a crash. */
+  reason: Message;
+}
+
+/**
+ * One rule's result as the pure audit produces it: no text, every message a key with parameters, so a
+ * report can be shown in any language without auditing again.
+ */
+export interface AuditResult {
   ruleId: string;
   area: Area;
   outcome: Outcome;
   severity: Severity;
+  items: Item[];
+  evidence: Item[];
+  fix: null | { kind: FixKind; ops: number };
+  keys: ResultKeys;
+  /** When outcome is error: which part failed and why. */
+  error?: ResultError;
+}
+
+/** One rule's result in a report, localised: the keys plus their text in the report's language. */
+export interface RuleResult extends Omit<AuditResult, 'items' | 'evidence' | 'error'> {
   items: (Item & { text: string })[];
   evidence: (Item & { text: string })[];
-  fix: null | { kind: FixKind; ops: number };
   title: string;
   message: string;
   why: string;
   howTo: string;
-  /** When outcome is error: which part failed and why. */
-  error?: { part: PartName | null; failure: PartFailure | null; message: string };
+  /** When outcome is error: which part failed and why, with the reason's text. */
+  error?: ResultError & { message: string };
 }
 
 /** Counts of outcomes. */
@@ -125,17 +154,31 @@ export interface AreaScore {
   /** True when some check of the area could not run: its score rests on fewer checks than the area has. */
   incomplete: boolean;
   /** Parts this area needed that failed, with a human reason. */
-  failedParts: { part: PartName; reason: string }[];
+  failedParts: (FailedPart & { reason: string })[];
 }
 
-/** The single source for every view and export. */
-export interface Report {
+/** A part an area needed that failed to load. */
+export interface FailedPart {
+  part: PartName;
+  failure: PartFailure;
+}
+
+/** An area's score as the pure audit produces it (failed parts without text). */
+export interface AuditAreaScore extends Omit<AreaScore, 'failedParts'> {
+  failedParts: FailedPart[];
+}
+
+/**
+ * The pure audit's report: scores, counts and results with every text as a key. `localizeReport` turns
+ * it into a `Report`; a `Report` is also an `AuditReport`, so a saved one can be localised again.
+ */
+export interface AuditReport {
   schemaVersion: 1;
   generatedAt: string;
   takenAt: string;
-  lang: 'ru' | 'en';
   account: { id: number | null; subdomain: string | null; name: string | null };
-  baseline: { id: string; version: string; name: string };
+  /** The baseline, with its name in every language. */
+  baseline: { id: string; version: string; names: Record<'ru' | 'en', string> };
   score: number | null;
   grade: string | null;
   counts: OutcomeCounts;
@@ -143,7 +186,18 @@ export interface Report {
   coverage: Coverage;
   /** True when some check could not run (a part failed, e.g. a manager's token): the score covers fewer checks. */
   incomplete: boolean;
+  areas: AuditAreaScore[];
+  results: AuditResult[];
+  requests: { count: number; retries: number };
+}
+
+/**
+ * The single source for every view and export: the audit report localised in `lang` — every key kept
+ * beside its text (`keys`, `items[].message`, `error.reason`), so tools can localise it again.
+ */
+export interface Report extends Omit<AuditReport, 'baseline' | 'areas' | 'results'> {
+  lang: 'ru' | 'en';
+  baseline: AuditReport['baseline'] & { name: string };
   areas: AreaScore[];
   results: RuleResult[];
-  requests: { count: number; retries: number };
 }

@@ -11,6 +11,8 @@ const TOP_ORDER = [
   'score',
   'grade',
   'counts',
+  'coverage',
+  'incomplete',
   'areas',
   'results',
   'requests',

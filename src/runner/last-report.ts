@@ -8,10 +8,17 @@ export interface SavedReport {
   savedAt: string;
 }
 
-/** True for something that has the shape of a Report this version can show. */
+/** True for something that has the shape of a Report this version can show (and localise again: keys present). */
 function isReport(value: unknown): value is Report {
   const r = value as Partial<Report> | null;
-  return !!r && r.schemaVersion === 1 && Array.isArray(r.results) && Array.isArray(r.areas) && !!r.account;
+  return (
+    !!r &&
+    r.schemaVersion === 1 &&
+    Array.isArray(r.results) &&
+    Array.isArray(r.areas) &&
+    !!r.account &&
+    r.results.every((x) => !!x?.keys?.title)
+  );
 }
 
 /**

@@ -1,5 +1,7 @@
 import { AREAS, type Area, type Message, type Report } from '../audit/types';
 import { withPending } from '../runner/provisional';
+import { localizeReport } from '../audit/localize';
+import type { Lang, Translate } from '../i18n/translate';
 import type { PartName } from '../snapshot/types';
 import { displayValue } from '../fix/value';
 import type { ImportEntity, PreflightResult } from '../preflight/types';
@@ -144,7 +146,9 @@ export type Intent =
   | { type: 'cancel-preflight' }
   | { type: 'download-template'; entity: ImportEntity }
   | { type: 'download-preflight' }
-  | { type: 'dismiss-error' };
+  | { type: 'dismiss-error' }
+  /** The panel's language changed: the report on screen is localised again from its keys, not audited again. */
+  | { type: 'relocalize'; t: Translate; lang: Lang };
 
 /** A small observable store; `dispatch` resolves when the intent's side effects settle. */
 export interface PanelStore {
@@ -504,6 +508,9 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
       }
       case 'dismiss-error':
         set({ actionError: null });
+        return;
+      case 'relocalize':
+        if (state.report) set({ report: localizeReport(state.report, intent.t, intent.lang) });
         return;
     }
   }

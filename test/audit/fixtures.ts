@@ -9,6 +9,7 @@ import type { Rule, RuleResult } from '../../src/audit/types';
 import { defaultBaseline } from '../../src/audit/baseline/load';
 import type { Baseline } from '../../src/audit/baseline/types';
 import { resultOf } from '../../src/audit/run';
+import { localizeResult } from '../../src/audit/localize';
 import { createTranslator, type Dictionary } from '../../src/i18n/translate';
 import en from '../../i18n/en.json';
 import ru from '../../i18n/ru.json';
@@ -227,7 +228,7 @@ export function snapshot(overrides: Partial<SnapshotParts> = {}): Snapshot {
 
 /** Run one rule over a snapshot with the default baseline (English texts). */
 export function runRule(rule: Rule, snap: Snapshot, baseline: Baseline = defaultBaseline()): RuleResult {
-  return resultOf(rule, snap, baseline, createTranslator(dicts.en, 'en'));
+  return localizeResult(resultOf(rule, snap, baseline, 'en'), createTranslator(dicts.en, 'en'));
 }
 
 /** Shape of one row of a rule's case table. */

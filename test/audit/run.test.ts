@@ -40,7 +40,7 @@ describe('runAudit', () => {
     expect(a.generatedAt).toBe(snap.takenAt);
     expect(a.requests).toEqual({ count: 12, retries: 1 });
     expect(a.account).toEqual({ id: 1, subdomain: 'test', name: 'Test' });
-    expect(a.baseline).toEqual({ id: 'b2b-services', version: '1.0.0', name: 'B2B-услуги' });
+    expect(a.baseline).toMatchObject({ id: 'b2b-services', version: '1.0.0', name: 'B2B-услуги' });
     expect(a.schemaVersion).toBe(1);
   });
 

@@ -109,10 +109,9 @@ describe('scoring', () => {
   ])('grade %s → %s', (score, grade) => expect(gradeOf(score)).toBe(grade));
 
   it('passes failed parts through per area', () => {
-    const s = scoreResults([], { rights: [{ part: 'users', reason: 'needs admin rights' }] });
-    expect(s.areas.find((a) => a.id === 'rights')!.failedParts).toEqual([
-      { part: 'users', reason: 'needs admin rights' },
-    ]);
+    const failure = { kind: 'forbidden' as const, status: 403, message: 'Forbidden' };
+    const s = scoreResults([], { rights: [{ part: 'users', failure }] });
+    expect(s.areas.find((a) => a.id === 'rights')!.failedParts).toEqual([{ part: 'users', failure }]);
     expect(s.areas.find((a) => a.id === 'fields')!.failedParts).toEqual([]);
   });
 

@@ -191,6 +191,12 @@ function result(
     items: [],
     evidence: [],
     fix: null,
+    keys: {
+      title: { key: `rules.${ruleId}.fail` },
+      message: { key: 'items.summary.fail', params: { count: 0 } },
+      why: { key: `rules.${ruleId}.why` },
+      howTo: { key: `rules.${ruleId}.howTo` },
+    },
     title: `Title ${ruleId}`,
     message: `Message ${ruleId}`,
     why: `Why ${ruleId}`,
@@ -208,7 +214,7 @@ export function makeReport(): Report {
     takenAt: '2025-03-01T10:00:00.000Z',
     lang: 'ru',
     account: { id: 777, subdomain: 'romashka', name: 'ООО Ромашка' },
-    baseline: { id: 'b2b-services', version: '1', name: 'B2B услуги' },
+    baseline: { id: 'b2b-services', version: '1', names: { ru: 'B2B услуги', en: 'B2B services' }, name: 'B2B услуги' },
     score: 62,
     grade: 'C',
     counts,
@@ -229,7 +235,9 @@ export function makeReport(): Report {
         counts: { ...zero(), error: 1 },
         coverage: { total: 1, checked: 0, errored: 1, scored: 0 },
         incomplete: true,
-        failedParts: [{ part: 'events', reason: 'timed out' }],
+        failedParts: [
+          { part: 'events', failure: { kind: 'timeout', status: null, message: 'timed out' }, reason: 'timed out' },
+        ],
       },
       {
         id: 'data',
@@ -250,7 +258,12 @@ export function makeReport(): Report {
       }),
       result('lead-source-field-missing', 'fields', 'pass', { fix: { kind: 'safe', ops: 1 } }),
       result('telephony-absent', 'telephony', 'error', {
-        error: { part: 'events', failure: null, message: 'Events could not load' },
+        error: {
+          part: 'events',
+          failure: null,
+          reason: { key: 'items.partFailed', params: { part: 'events' } },
+          message: 'Events could not load',
+        },
       }),
       result('setup-document-approved', 'data', 'manual'),
     ],

@@ -130,7 +130,8 @@ describe('areas', () => {
   });
 
   it('a failed part shows its reason in its area; the other areas still render', async () => {
-    const report = reportFixture({ failedParts: { mail: [{ part: 'notes', reason: 'needs admin rights' }] } });
+    const failure = { kind: 'forbidden' as const, status: 403, message: 'Forbidden' };
+    const report = reportFixture({ failedParts: { mail: [{ part: 'notes', failure, reason: 'needs admin rights' }] } });
     const { el } = await setup({ reports: [report] });
     const mail = one(el, 'section[data-area="mail"]');
     expect(one(mail, '[data-part="notes"]').textContent).toBe(

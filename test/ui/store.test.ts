@@ -231,3 +231,20 @@ describe('panel store: results as they arrive, and the report kept from the last
     expect(store.getState().stale).toBeNull();
   });
 });
+
+describe('panel store: the language switch', () => {
+  it('re-localises the report on screen from its keys, without an audit', async () => {
+    const { localizeReport } = await import('../../src/audit/localize');
+    const { createTranslator } = await import('../../src/i18n/translate');
+    const ru = (await import('../../i18n/ru.json')).default;
+    const runner = new FakeRunner();
+    const store = createPanelStore({ runner, report: reportFixture() });
+    const tRu = createTranslator(ru as never, 'ru');
+    await store.dispatch({ type: 'relocalize', t: tRu, lang: 'ru' });
+    const report = store.getState().report!;
+    expect(report.lang).toBe('ru');
+    expect(report.results[0]!.title).toBe(tRu('rules.duplicate-field-names.fail'));
+    expect(report).toEqual(localizeReport(reportFixture(), tRu, 'ru'));
+    expect(runner.calls.runAudit).toBe(0);
+  });
+});

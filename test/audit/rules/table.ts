@@ -3,6 +3,7 @@ import type { Message, Rule } from '../../../src/audit/types';
 import type { Op, Plan } from '../../../src/fix/types';
 import { contextFor, resultOf } from '../../../src/audit/run';
 import { namesLang } from '../../../src/audit/names-lang';
+import { localizeResult } from '../../../src/audit/localize';
 import { defaultBaseline } from '../../../src/audit/baseline/load';
 import { createTranslator } from '../../../src/i18n/translate';
 import type { Snapshot } from '../../../src/snapshot/types';
@@ -33,7 +34,7 @@ export function ruleTable(rule: Rule, cases: (Case & { plan?: PlanCase })[]): vo
     it.each(cases)('$name → $outcome', (c) => {
       const snap = snapshot(c.parts);
       for (const lang of ['en', 'ru'] as const) {
-        const r = resultOf(rule, snap, defaultBaseline(), createTranslator(dicts[lang], lang), lang);
+        const r = localizeResult(resultOf(rule, snap, defaultBaseline(), lang), createTranslator(dicts[lang], lang));
         expect(r.outcome, r.error?.message).toBe(c.outcome);
         if (c.items) expect(r.items.map((i) => i.id)).toEqual(c.items);
         for (const i of [...r.items, ...r.evidence]) {
