@@ -150,6 +150,11 @@ export interface AccountRecord {
   uuid: string;
   version: number;
   users_groups: { id: number; name: string; uuid: string | null }[];
+  /**
+   * Alpha filtering (a paid / opt-in feature): without it the `filter[...]` params of leads, contacts and
+   * companies are ignored. Seeds leave it off (absent = false).
+   */
+  is_api_filter_enabled?: boolean;
   task_types: { id: number; name: string; color: string | null; icon_id: number | null; code: string }[];
 }
 

@@ -270,10 +270,12 @@ describe('signals', () => {
 });
 
 describe('leads, contacts, companies', () => {
-  it('leads by status pair and responsible', async () => {
-    const p = messy.store.pipelines[0]!;
+  it('leads by status pair and responsible (an account with Alpha filtering)', async () => {
+    const filtering = emu('messy');
+    filtering.store.account.is_api_filter_enabled = true;
+    const p = filtering.store.pipelines[0]!;
     const a = await get(
-      messy,
+      filtering,
       `/api/v4/leads?filter[statuses][0][pipeline_id]=${p.id}&filter[statuses][0][status_id]=142&with=contacts&limit=250`,
     );
     expect(a.body._embedded.leads.length).toBeGreaterThan(0);
@@ -281,8 +283,8 @@ describe('leads, contacts, companies', () => {
       a.body._embedded.leads.every((l: any) => l.status_id === 142 && l.pipeline_id === p.id && l.closed_at !== null),
     ).toBe(true);
     expect(a.body._embedded.leads[0]._embedded.contacts[0].is_main).toBe(true);
-    const uid = messy.store.users.find((u) => !u.rights.is_active)!.id;
-    const b = await get(messy, `/api/v4/leads?filter[responsible_user_id][]=${uid}`);
+    const uid = filtering.store.users.find((u) => !u.rights.is_active)!.id;
+    const b = await get(filtering, `/api/v4/leads?filter[responsible_user_id][]=${uid}`);
     expect(b.body._embedded.leads.every((l: any) => l.responsible_user_id === uid)).toBe(true);
   });
   it('contacts query by phone digits finds differently formatted duplicates', async () => {

@@ -12,10 +12,11 @@ describe('roles: POST 201, PATCH 202, DELETE 204', () => {
     const role = created.body._embedded.roles[0];
     expect(role.rights).toMatchObject({ leads: { view: 'A', export: 'D', edit: 'D' }, mail_access: true });
     const patched = await call(e, 'PATCH', `/api/v4/roles/${role.id}`, {
-      body: { rights: { leads: { export: 'M' } } },
+      body: { rights: { ...role.rights, leads: { ...role.rights.leads, export: 'M' } } },
     });
     expect(patched.status).toBe(202);
     expect(patched.body.rights.leads).toMatchObject({ view: 'A', export: 'M' });
+    expect(patched.body.rights.mail_access).toBe(true);
     expect((await call(e, 'DELETE', `/api/v4/roles/${role.id}`)).status).toBe(204);
     expect((await get(e, `/api/v4/roles/${role.id}`)).status).toBe(404);
   });
@@ -30,7 +31,8 @@ describe('roles: POST 201, PATCH 202, DELETE 204', () => {
   it('role PATCH changes what its users show', async () => {
     const e = emu('messy');
     const role = e.store.roles.find((r) => r.name === 'Менеджер')!;
-    await call(e, 'PATCH', `/api/v4/roles/${role.id}`, { body: { rights: { leads: { export: 'D' } } } });
+    const rights = { ...role.rights, leads: { ...role.rights.leads, export: 'D' } };
+    await call(e, 'PATCH', `/api/v4/roles/${role.id}`, { body: { rights } });
     expect((await get(e, `/api/v4/users/${e.managerId}`)).body.rights.leads.export).toBe('D');
   });
   it('status_rights: [] keeps unsorted rows, all denied', async () => {
@@ -76,12 +78,12 @@ describe('custom fields writes', () => {
     expect(bad.body['validation-errors'][0].errors[0].path).toBe('required_statuses.0.status_id');
     const field = e.store.fields.contacts.find((f) => f.code === 'POSITION')!;
     const ok = await call(e, 'PATCH', `/api/v4/contacts/custom_fields/${field.id}`, {
-      body: { required_statuses: [{ pipeline_id: p.id, status_id: 143 }] },
+      body: { name: field.name, required_statuses: [{ pipeline_id: p.id, status_id: 143 }] },
     });
     expect(ok.status).toBe(201);
     expect(ok.body.required_statuses).toEqual([{ status_id: 143, pipeline_id: p.id }]);
     const gone = await call(e, 'PATCH', '/api/v4/contacts/custom_fields', {
-      body: [{ id: field.id, required_statuses: [{ pipeline_id: 999, status_id: 143 }] }],
+      body: [{ id: field.id, name: field.name, required_statuses: [{ pipeline_id: 999, status_id: 143 }] }],
     });
     expect(gone.body['validation-errors'][0].errors[0].path).toBe('required_statuses.0.pipeline_id');
   });
@@ -90,7 +92,7 @@ describe('custom fields writes', () => {
     const f = e.store.fields.leads.find((x) => x.name === 'Источник')!;
     const [first, second] = f.enums!;
     const a = await call(e, 'PATCH', '/api/v4/leads/custom_fields', {
-      body: [{ id: f.id, enums: [{ id: first!.id, value: 'Веб-сайт' }, { value: 'Выставка' }] }],
+      body: [{ id: f.id, name: f.name, enums: [{ id: first!.id, value: 'Веб-сайт' }, { value: 'Выставка' }] }],
     });
     expect(a.status).toBe(201);
     const enums = a.body._embedded.custom_fields[0].enums;
@@ -98,7 +100,7 @@ describe('custom fields writes', () => {
     expect(enums[1].id).not.toBe(second!.id);
     expect(enums).toHaveLength(2);
     const unknown = await call(e, 'PATCH', `/api/v4/leads/custom_fields/${f.id}`, {
-      body: { enums: [{ id: 1, value: 'x' }] },
+      body: { name: f.name, enums: [{ id: 1, value: 'x' }] },
     });
     expect(unknown.status).toBe(400);
   });
@@ -210,18 +212,21 @@ describe('pipelines and statuses writes', () => {
       ).status,
     ).toBe(400);
   });
-  it('deleting a stage moves its leads to the first working stage', async () => {
+  it('a stage that holds deals is not deleted (400), an empty one is (204)', async () => {
     const e = emu('messy');
     const p = e.store.pipelines[0]!;
-    const stages = p.statuses
-      .filter((s) => s.type === 0 && s.id !== 142 && s.id !== 143)
-      .sort((a, b) => a.sort - b.sort);
-    const victim = stages[2]!;
-    const moved = e.store.leads.filter((l) => l.status_id === victim.id).map((l) => l.id);
-    expect(moved.length).toBeGreaterThan(0);
-    expect((await call(e, 'DELETE', `/api/v4/leads/pipelines/${p.id}/statuses/${victim.id}`)).status).toBe(204);
-    const a = await get(e, `/api/v4/leads?filter[id][]=${moved.join('&filter[id][]=')}`);
-    expect(a.body._embedded.leads.every((l: any) => l.status_id === stages[0]!.id)).toBe(true);
+    const stages = p.statuses.filter((s) => s.type === 0 && s.id !== 142 && s.id !== 143);
+    const full = stages.find((s) => e.store.leads.some((l) => l.status_id === s.id))!;
+    const before = e.store.leads.filter((l) => l.status_id === full.id).map((l) => l.id);
+    const refused = await call(e, 'DELETE', `/api/v4/leads/pipelines/${p.id}/statuses/${full.id}`);
+    expect(refused.status).toBe(400);
+    expect(refused.body.detail).toMatch(/holds leads/);
+    expect(e.store.leads.filter((l) => l.status_id === full.id).map((l) => l.id)).toEqual(before);
+    const empty = await call(e, 'POST', `/api/v4/leads/pipelines/${p.id}/statuses`, {
+      body: [{ name: 'Пусто', sort: 60 }],
+    });
+    const id = empty.body._embedded.statuses[0].id;
+    expect((await call(e, 'DELETE', `/api/v4/leads/pipelines/${p.id}/statuses/${id}`)).status).toBe(204);
   });
 });
 

@@ -42,7 +42,7 @@ export const accountRoutes: Route[] = [
     if (w.has('uuid')) out['uuid'] = a.uuid;
     if (w.has('version')) out['version'] = a.version;
     if (w.has('drive_url')) out['drive_url'] = 'https://drive-b.amocrm.ru';
-    if (w.has('is_api_filter_enabled')) out['is_api_filter_enabled'] = true;
+    if (w.has('is_api_filter_enabled')) out['is_api_filter_enabled'] = a.is_api_filter_enabled === true;
     out['_links'] = selfLink(ctx.origin, '/api/v4/account');
     const emb: Record<string, unknown> = {};
     if (w.has('amojo_rights')) emb['amojo_rights'] = { can_direct: true, can_create_groups: true };

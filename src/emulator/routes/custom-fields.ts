@@ -148,15 +148,19 @@ function checkPatch(store: Store, f: FieldRecord | undefined, it: Record<string,
   }
   if (it['type'] !== undefined && it['type'] !== f.type)
     issues.push({ code: 'NotSupportedChoice', path: 'type', detail: 'type cannot be changed' });
-  if (it['name'] !== undefined && (typeof it['name'] !== 'string' || it['name'].trim() === '')) {
-    issues.push({ code: 'NotBlank', path: 'name', detail: 'name must be a non-empty string' });
-  }
-  if (it['name'] !== undefined && f.is_predefined && it['name'] !== f.name) {
+  // The docs' PATCH table marks `name` required for every field (READINGS.md): a PATCH without it is refused.
+  if (typeof it['name'] !== 'string' || it['name'].trim() === '') {
+    issues.push({ code: 'NotBlank', path: 'name', detail: 'name is required' });
+  } else if (f.is_predefined && it['name'] !== f.name) {
     issues.push({ code: 'NotSupportedChoice', path: 'name', detail: 'predefined fields cannot be renamed' });
   }
-  if (it['enums'] !== undefined) {
-    if (!LIST_TYPES.includes(f.type) && f.enums === null)
-      issues.push({ code: 'NotSupportedChoice', path: 'enums', detail: 'field has no enums' });
+  if (LIST_TYPES.includes(f.type)) {
+    // …and `enums` for list fields: what is sent is the whole option list, an option left out is deleted.
+    if (!Array.isArray(it['enums']) || it['enums'].length === 0)
+      issues.push({ code: 'NotBlank', path: 'enums', detail: 'enums are required for a list field' });
+    else checkEnums(it['enums'], issues, f.enums);
+  } else if (it['enums'] !== undefined) {
+    if (f.enums === null) issues.push({ code: 'NotSupportedChoice', path: 'enums', detail: 'field has no enums' });
     else checkEnums(it['enums'], issues, f.enums);
   }
   if (it['required_statuses'] !== undefined) checkRequiredStatuses(store, it['required_statuses'], issues);

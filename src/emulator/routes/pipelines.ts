@@ -7,7 +7,7 @@ import { arrayBody, idParam, isObject, objectBody, requireAdmin, route } from '.
 import type { Ctx, Route } from '../router';
 import { Problem, arrayListResponse, assertValid, hal, noContent, withSet } from '../http';
 import type { ValidationIssue } from '../http';
-import { LOST, WON, isSystemStatus, nextId, visibleStatuses, workingStages } from '../store';
+import { LOST, WON, isSystemStatus, nextId, visibleStatuses } from '../store';
 import type { PipelineRecord, StatusRecord, Store } from '../store';
 import { pipelineOut, statusOut } from '../serialize';
 
@@ -321,15 +321,10 @@ export const pipelineRoutes: Route[] = [
     const p = findPipeline(ctx, 'pipeline_id');
     const s = findStatus(ctx, p);
     if (isSystemStatus(s)) throw new Problem(400, 'System statuses cannot be deleted');
-    const target = workingStages(p).find((x) => x !== s);
-    const inIt = ctx.store.leads.filter((l) => l.pipeline_id === p.id && l.status_id === s.id);
-    if (!target && inIt.length > 0) throw new Problem(400, 'The only working stage with leads cannot be deleted');
+    // Where the deals of a deleted stage would go is undocumented: a stage that holds deals is not deleted.
+    if (ctx.store.leads.some((l) => l.pipeline_id === p.id && l.status_id === s.id))
+      throw new Problem(400, 'A stage that holds leads cannot be deleted');
     p.statuses = p.statuses.filter((x) => x !== s);
-    // Leads of a deleted stage move to the first working stage.
-    for (const l of inIt) {
-      l.status_id = target!.id;
-      l.updated_at = Math.floor(ctx.now() / 1000);
-    }
     return noContent();
   }),
 ];

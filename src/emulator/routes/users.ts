@@ -51,39 +51,61 @@ function checkRights(rights: unknown, path: string, issues: ValidationIssue[]): 
       }
     }
   }
+  if (rights['tasks'] !== undefined) {
+    const tasks = rights['tasks'];
+    if (!isObject(tasks)) issues.push({ code: 'InvalidType', path: `${path}.tasks`, detail: 'must be an object' });
+    else
+      for (const [k, v] of Object.entries(tasks)) {
+        if (k !== 'edit' && k !== 'delete')
+          issues.push({ code: 'UnknownField', path: `${path}.tasks.${k}`, detail: 'unknown action' });
+        else if (typeof v !== 'string' || !LETTERS.includes(v))
+          issues.push({ code: 'NotSupportedChoice', path: `${path}.tasks.${k}`, detail: `invalid right ${String(v)}` });
+      }
+  }
+  if (
+    rights['status_rights'] !== undefined &&
+    rights['status_rights'] !== null &&
+    !Array.isArray(rights['status_rights'])
+  )
+    issues.push({ code: 'InvalidType', path: `${path}.status_rights`, detail: 'must be an array or null' });
   for (const k of ['mail_access', 'catalog_access'] as const) {
     if (rights[k] !== undefined && typeof rights[k] !== 'boolean')
       issues.push({ code: 'InvalidType', path: `${path}.${k}`, detail: 'must be boolean' });
   }
 }
 
-/** Merges a (partial) rights patch onto existing rights, entity block by entity block. */
-function mergeRights(store: Store, base: RoleRightsDto, patch: Record<string, unknown>): RoleRightsDto {
-  const out: RoleRightsDto = structuredClone(base);
-  for (const e of ENTITIES) if (isObject(patch[e])) out[e] = { ...out[e], ...(patch[e] as EntityRights) };
-  if (isObject(patch['tasks'])) out.tasks = { ...out.tasks, ...(patch['tasks'] as object) };
-  if (typeof patch['mail_access'] === 'boolean') out.mail_access = patch['mail_access'];
-  if (typeof patch['catalog_access'] === 'boolean') out.catalog_access = patch['catalog_access'];
-  if ('status_rights' in patch) {
-    const sr = patch['status_rights'];
-    if (Array.isArray(sr) && sr.length > 0) out.status_rights = sr as StatusRightDto[];
-    else {
-      // null or [] removes status rights; unsorted stages keep a row with everything denied.
-      out.status_rights = store.pipelines.flatMap((p) =>
-        p.statuses
-          .filter((s) => s.type === 1)
-          .map(
-            (s) =>
-              ({
-                entity_type: 'leads',
-                pipeline_id: p.id,
-                status_id: s.id,
-                rights: { view: 'D', edit: 'D', delete: 'D' },
-              }) as StatusRightDto,
-          ),
-      );
-    }
-  }
+/** Status rights as written: null or [] removes them, and unsorted stages keep a row with everything denied. */
+function statusRightsOf(store: Store, sr: unknown): RoleRightsDto['status_rights'] {
+  if (Array.isArray(sr) && sr.length > 0) return structuredClone(sr) as StatusRightDto[];
+  return store.pipelines.flatMap((p) =>
+    p.statuses
+      .filter((s) => s.type === 1)
+      .map(
+        (s) =>
+          ({
+            entity_type: 'leads',
+            pipeline_id: p.id,
+            status_id: s.id,
+            rights: { view: 'D', edit: 'D', delete: 'D' },
+          }) as StatusRightDto,
+      ),
+  );
+}
+
+/**
+ * The rights a write leaves, read the harshest way (READINGS.md): the object REPLACES the role's rights.
+ * The docs never say PATCH merges, and the official client always sends the whole object; so a block or an
+ * action left out is `D`, a left-out `mail_access`/`catalog_access` is false, a left-out `status_rights` is
+ * null. Keys the official client never writes (files_access, catalog_rights, …) keep their values.
+ */
+function replacedRights(store: Store, base: RoleRightsDto, written: Record<string, unknown>): RoleRightsDto {
+  const denied = deniedRights();
+  const out: RoleRightsDto = { ...structuredClone(base) };
+  for (const e of ENTITIES) out[e] = { ...denied[e], ...(isObject(written[e]) ? (written[e] as EntityRights) : {}) };
+  out.tasks = { ...denied.tasks, ...(isObject(written['tasks']) ? (written['tasks'] as object) : {}) };
+  out.mail_access = written['mail_access'] === true;
+  out.catalog_access = written['catalog_access'] === true;
+  out.status_rights = 'status_rights' in written ? statusRightsOf(store, written['status_rights']) : null;
   return out;
 }
 
@@ -144,7 +166,7 @@ export const userRoutes: Route[] = [
       const role: RoleRecord = {
         id: nextId(ctx.store, 'role'),
         name: String(it['name']),
-        rights: mergeRights(ctx.store, deniedRights(), isObject(it['rights']) ? it['rights'] : {}),
+        rights: replacedRights(ctx.store, deniedRights(), isObject(it['rights']) ? it['rights'] : {}),
       };
       ctx.store.roles.push(role);
       const out = roleOut(ctx.store, ctx.origin, role, new Set());
@@ -164,7 +186,7 @@ export const userRoutes: Route[] = [
     if (body['rights'] !== undefined) checkRights(body['rights'], 'rights', errors);
     assertValid([{ request_id: '0', errors }]);
     if (typeof body['name'] === 'string') role.name = body['name'];
-    if (isObject(body['rights'])) role.rights = mergeRights(ctx.store, role.rights, body['rights']);
+    if (isObject(body['rights'])) role.rights = replacedRights(ctx.store, role.rights, body['rights']);
     return hal(roleOut(ctx.store, ctx.origin, role, new Set()), 202);
   }),
   route('DELETE', '/api/v4/roles/:id(\\d+)', (ctx) => {
