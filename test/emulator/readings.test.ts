@@ -151,6 +151,20 @@ describe('R-STAGE: system stages and stages that hold deals', () => {
     expect(unsorted.name).not.toBe('Входящие');
   });
 
+  it.each([
+    [142, { name: 'Успех' }],
+    [143, { name: 'Отказ' }],
+    [142, { sort: 5 }],
+    [143, { color: '#ffdbdb' }],
+  ])('R-STAGE-1 PATCH of %i (%o) → 400: not editable', async (id, body) => {
+    const e = emu('messy');
+    const p = e.store.pipelines[0]!;
+    const before = structuredClone(p.statuses.find((s) => s.id === id));
+    const a = await call(e, 'PATCH', `/api/v4/leads/pipelines/${p.id}/statuses/${id}`, { body });
+    expect(a.status).toBe(400);
+    expect(p.statuses.find((s) => s.id === id)).toEqual(before);
+  });
+
   it('R-STAGE-2 system stages cannot be deleted', async () => {
     const e = emu('messy');
     const p = e.store.pipelines[0]!;

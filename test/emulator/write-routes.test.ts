@@ -184,7 +184,7 @@ describe('pipelines and statuses writes', () => {
       204,
     );
   });
-  it('statuses: POST 200, max 100, 142 only renameable, system not deletable', async () => {
+  it('statuses: POST 200, max 100, 142/143 not editable, system not deletable', async () => {
     const e = emu('fresh');
     const p = e.store.pipelines[0]!;
     const a = await call(e, 'POST', `/api/v4/leads/pipelines/${p.id}/statuses`, {
@@ -197,12 +197,13 @@ describe('pipelines and statuses writes', () => {
     expect(
       (await call(e, 'POST', `/api/v4/leads/pipelines/${p.id}/statuses`, { body: many.slice(0, 92) })).status,
     ).toBe(200);
-    expect(
-      (await call(e, 'PATCH', `/api/v4/leads/pipelines/${p.id}/statuses/142`, { body: { name: 'Успех' } })).body.name,
-    ).toBe('Успех');
-    expect((await call(e, 'PATCH', `/api/v4/leads/pipelines/${p.id}/statuses/142`, { body: { sort: 5 } })).status).toBe(
-      400,
-    );
+    for (const id of [142, 143])
+      for (const body of [{ name: 'Успех' }, { sort: 5 }]) {
+        const r = await call(e, 'PATCH', `/api/v4/leads/pipelines/${p.id}/statuses/${id}`, { body });
+        expect(r.status).toBe(400);
+        expect(r.body['validation-errors'][0].errors[0]).toMatchObject({ code: 'NotEditable', path: 'id' });
+      }
+    expect(p.statuses.find((x) => x.id === 142)!.name).toBe('Успешно реализовано');
     expect((await call(e, 'DELETE', `/api/v4/leads/pipelines/${p.id}/statuses/143`)).status).toBe(400);
     expect(
       (
