@@ -1,6 +1,5 @@
 import type { AreaScore, Report } from '../audit/types';
 import { usePanelEnv } from './context';
-import type { Coverage } from './decisions';
 import type { TopFix } from './score-gain';
 import { Gauge } from './Gauge';
 import { Scorecard } from './Scorecard';
@@ -12,7 +11,6 @@ export interface OverviewProps {
   /** The areas in setup order. */
   areas: AreaScore[];
   decisionsLeft: number;
-  coverage: Coverage;
   fixes: TopFix[];
   /** True while parts are still arriving: the score may still move. */
   provisional: boolean;
@@ -23,9 +21,11 @@ export interface OverviewProps {
  * What an admin reads at a glance: the overall gauge with what it rests on and the decisions still open
  * (so 100 never reads as done), the eight areas, and the five fixes worth most.
  */
-export function Overview({ report, areas, decisionsLeft, coverage, fixes, provisional, busy }: OverviewProps) {
+export function Overview({ report, areas, decisionsLeft, fixes, provisional, busy }: OverviewProps) {
   const { t } = usePanelEnv();
   const score = report.score === null ? '—' : String(report.score);
+  // The report's own coverage (the audit counts it): what the score is computed from and what could not run.
+  const { coverage } = report;
   return (
     <section class="sa-overview" aria-label={t('ui.overview.label')}>
       <div class="sa-overview__score" data-provisional={provisional ? 'true' : undefined}>
@@ -35,8 +35,8 @@ export function Overview({ report, areas, decisionsLeft, coverage, fixes, provis
             ? t('ui.decisionsLeft', { score, count: decisionsLeft })
             : t('ui.decisionsNone', { score })}
         </p>
-        <p class="sa-muted" data-role="coverage">
-          {t('ui.overview.basedOn', { count: coverage.judged })}
+        <p class="sa-muted" data-role="coverage" data-incomplete={report.incomplete ? 'true' : undefined}>
+          {t('ui.overview.basedOn', { count: coverage.scored })}
           {coverage.errored > 0 && ` · ${t('ui.overview.notChecked', { count: coverage.errored })}`}
         </p>
       </div>

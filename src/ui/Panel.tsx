@@ -8,7 +8,7 @@ import type { PanelEnv } from './context';
 import { PanelViewContext } from './view-context';
 import type { PanelView } from './view-context';
 import { areaViews } from './order';
-import { coverageOf, decisionResults, decisionsLeft } from './decisions';
+import { decisionResults, decisionsLeft } from './decisions';
 import { gainOf, topFixes } from './score-gain';
 import { matches, NO_FILTER } from './filters';
 import type { Filter } from './filters';
@@ -109,7 +109,6 @@ export function Panel(props: PanelProps) {
     if (report) for (const r of report.results) if (r.outcome === 'fail') map.set(r.ruleId, gainOf(report, [r.ruleId]));
     return map;
   }, [report]);
-  const coverage = useMemo(() => coverageOf(report?.results ?? []), [report]);
   const left = decisionsLeft(report, state.ticks);
 
   const view = useMemo<PanelView>(() => {
@@ -199,7 +198,6 @@ export function Panel(props: PanelProps) {
               report={report}
               areas={views.map((v) => v.area)}
               decisionsLeft={left}
-              coverage={coverage}
               fixes={fixes}
               provisional={provisional}
               busy={running}

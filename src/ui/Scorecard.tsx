@@ -2,6 +2,7 @@ import type { AreaScore } from '../audit/types';
 import { usePanelEnv } from './context';
 import { usePanelView } from './view-context';
 import { scoreTone } from './Gauge';
+import { incompleteMark } from '../i18n/coverage';
 
 /** Props: the report's areas in setup order. */
 export interface ScorecardProps {
@@ -52,6 +53,7 @@ export function Scorecard({ areas }: ScorecardProps) {
                 data-area-score={area.score === null ? '' : String(area.score)}
                 data-area={area.id}
                 data-band={tone}
+                data-incomplete={area.incomplete ? 'true' : undefined}
                 onClick={(e) => {
                   // No hash navigation: the CRM routes by URL, so the panel scrolls by itself.
                   e.preventDefault();
@@ -61,7 +63,10 @@ export function Scorecard({ areas }: ScorecardProps) {
                 <span class="sa-tile__name">{t(`areas.${area.id}`)}</span>
                 <span class="sa-tile__score">
                   <span class="sa-tile__number">{score}</span>
-                  <span class="sa-tile__band">{t(`ui.overview.band.${tone}`)}</span>
+                  <span class="sa-tile__band">
+                    {t(`ui.overview.band.${tone}`)}
+                    {area.incomplete && ` · ${incompleteMark(true, t)}`}
+                  </span>
                 </span>
                 <span class="sa-tile__counts">
                   {counts.length > 0 ? counts : <span class="sa-tile__count">{t('ui.overview.tileClean')}</span>}

@@ -16,21 +16,3 @@ export function isDecided(result: RuleResult, ticks: Record<string, ManualTick>)
 export function decisionsLeft(report: Report | null, ticks: Record<string, ManualTick>): number {
   return decisionResults(report).filter((r) => !isDecided(r, ticks)).length;
 }
-
-/** What a score rests on: results judged (pass or fail), results that could not be checked, all results. */
-export interface Coverage {
-  judged: number;
-  errored: number;
-  total: number;
-}
-
-/** Coverage of the report (or of one area's results). */
-export function coverageOf(results: readonly RuleResult[]): Coverage {
-  let judged = 0;
-  let errored = 0;
-  for (const r of results) {
-    if (r.outcome === 'pass' || r.outcome === 'fail') judged++;
-    if (r.outcome === 'error') errored++;
-  }
-  return { judged, errored, total: results.length };
-}

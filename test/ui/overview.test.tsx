@@ -133,6 +133,11 @@ describe('overview', () => {
     // Fixture: 11 pass or fail, 1 error (mail-activity-absent).
     expect(one(el, '[data-role="coverage"]').textContent).toBe('Based on 11 checks · 1 could not be checked');
     expect(one(el, '[data-count="error"]').textContent).toBe('Not checked: 1');
+    expect(one(el, '[data-role="coverage"]').getAttribute('data-incomplete')).toBe('true');
+    // The area whose check could not run says its score is incomplete; the others do not.
+    expect(one(el, '[data-area-score][data-area="mail"]').getAttribute('data-incomplete')).toBe('true');
+    expect(one(el, '[data-area-score][data-area="mail"]').textContent).toContain('incomplete');
+    expect(one(el, '[data-area-score][data-area="fields"]').hasAttribute('data-incomplete')).toBe(false);
   });
 });
 
