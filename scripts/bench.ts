@@ -15,6 +15,7 @@ import { duplicatesCpu, rulesCpu, withFirstContacts, type DuplicateFigures } fro
 import { machine, machineLine } from './bench/machine';
 import { naiveOverHttp } from './bench/naive';
 import { panelInChromium, reportWithItems } from './bench/panel';
+import { panelOnHost } from './bench/panel-host';
 import { writeReadmeSection } from './bench/readme';
 import { scriptSize } from './bench/size';
 import { stressEmulator } from './bench/stress';
@@ -104,6 +105,10 @@ const report2000 = reportWithItems(large.snapshot, 2000);
 const panel = await panelInChromium(report2000);
 scenarios.push({ scenario: 'panel 2,000 items in Chromium', ...none, ...panel });
 
+log('… panel on the local CRM page (messy height; large: first results, final score, reload: ~3 min)');
+const onHost = await panelOnHost();
+scenarios.push({ scenario: 'panel on the local CRM page', ...none, ...onHost });
+
 // ---- budgets (design §6)
 const budgets: Verdict[] = [
   atMost('typical account (messy) audited in ≤ 15 requests', messy.figures.requests, 15, ''),
@@ -141,6 +146,18 @@ const budgets: Verdict[] = [
   'skipped' in panel
     ? holds('panel with 2,000 items: first paint < 200 ms', false, 'not measured', panel.skipped)
     : atMost('panel with 2,000 items: first paint < 200 ms', panel.mountToPaintMs, 200, ' ms', true),
+  ...('skipped' in onHost
+    ? [holds('panel on the local CRM page', false, 'not measured', onHost.skipped)]
+    : [
+        atMost('panel on messy at 1400×1000 ≤ 3,000 px tall until opened', onHost.messyHeightPx, 3000, ' px'),
+        holds(
+          'the eight area scores in the first screen (messy, 1400×1000)',
+          onHost.messyTilesInFirstScreen === 8,
+          `${onHost.messyTilesInFirstScreen} of 8`,
+        ),
+        atMost('panel on large: first results ≤ 10 s', onHost.largeFirstResultsMs / 1000, 10, ' s'),
+        atMost('panel on large: a report within 2 s after a reload', onHost.largeReloadToReportMs / 1000, 2, ' s'),
+      ]),
 ];
 
 // ---- print
@@ -191,6 +208,15 @@ else {
       `(${panel.itemsOnScreen} items on screen, 20 per list until "show all"); FCP ${ms(panel.firstContentfulPaintMs)} from navigation; ` +
       `"show all" ${panel.showAllItems} items ${ms(panel.showAllToPaintMs)}; area "${panel.openedArea}" close ${ms(panel.closeAreaToPaintMs)}, ` +
       `open ${ms(panel.openAreaToPaintMs)}`,
+  );
+}
+if ('skipped' in onHost) console.log(`Panel on the local CRM page: skipped (${onHost.skipped})`);
+else {
+  console.log(
+    `Panel on the local CRM page: messy ${onHost.messyHeightPx} px tall at 1400×1000 (${onHost.messyTilesInFirstScreen} of 8 area tiles ` +
+      `in the first screen); large: first results ${ms(onHost.largeFirstResultsMs)}, final score ${onHost.largeFinalScore} ` +
+      `after ${ms(onHost.largeFinalMs)}; after a reload a report in ${ms(onHost.largeReloadToReportMs)}` +
+      `${onHost.largeReloadShowedKept ? ' (the kept one, refreshing)' : ''}`,
   );
 }
 console.log('\nBudgets (design §6):');

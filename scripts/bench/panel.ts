@@ -127,6 +127,7 @@ export async function panelInChromium(report: Report, loads_ = 5): Promise<Panel
         loads: loads.length,
         mountToPaintMs: mid('mountToPaintMs'),
         showAllToPaintMs: mid('showAllToPaintMs'),
+        openRowToPaintMs: mid('openRowToPaintMs'),
         openAreaToPaintMs: mid('openAreaToPaintMs'),
         closeAreaToPaintMs: mid('closeAreaToPaintMs'),
         firstContentfulPaintMs: mid('firstContentfulPaintMs'),

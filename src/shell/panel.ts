@@ -7,6 +7,7 @@ import { loadBaseline } from '../audit/baseline/load';
 import { createPanelRunner } from '../runner/panel-runner';
 import { mountPanel } from '../ui/mount';
 import { loadDocumentsFrom } from './load-documents';
+import { keepLastReport, readLastReport } from './last-report';
 
 /** What the shell knows when it mounts the panel. */
 export interface PanelContext {
@@ -38,11 +39,22 @@ export function createPanel(el: HTMLElement, ctx: PanelContext): Mounted {
     storage: globalThis.localStorage,
     documents: () => loadDocumentsFrom(ctx.widgetPath),
   });
-  return mountPanel(el, {
+  const storage = globalThis.localStorage;
+  const accountKey = String(ctx.account.id);
+  const mounted = mountPanel(el, {
     runner,
     t: ctx.t,
     lang: ctx.lang,
     accountName: ctx.account.name,
+    // The last report of this account shows at once, marked "refreshing…" while the new audit runs.
+    report: readLastReport(storage, accountKey, ctx.lang),
     notice: error ? ctx.t('ui.baseline.savedInvalid', { error: error.message }) : null,
   });
+  const stopKeeping = keepLastReport(mounted.store, storage, accountKey);
+  return {
+    unmount() {
+      stopKeeping();
+      mounted.unmount();
+    },
+  };
 }

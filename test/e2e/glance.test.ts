@@ -259,6 +259,18 @@ describe('the panel at a glance', () => {
       .toBe('pipeline:toggle-passed');
   });
 
+  it('after a reload the last report shows at once, marked "refreshing…" and provisional, then the fresh one', async () => {
+    await open({ seed: 'messy' });
+    const score = await page.locator('[data-score]').getAttribute('data-score');
+    await page.reload();
+    await page.waitForSelector('[data-role="refreshing"]', { timeout: 30_000 });
+    expect(await page.locator('[data-score]').getAttribute('data-score')).toBe(score);
+    expect(await page.locator('[data-provisional]').count()).toBeGreaterThan(0);
+    await page.waitForSelector('[data-action="rerun"]:not([disabled])', { timeout: 30_000 });
+    expect(await page.locator('[data-role="refreshing"]').count()).toBe(0);
+    expect(await page.locator('[data-provisional]').count()).toBe(0);
+  });
+
   it("the settings modal's baseline part is styled by the widget's stylesheet", async () => {
     await open({ seed: 'messy', theme: 'dark' });
     await page.click('#host-settings');

@@ -1,0 +1,65 @@
+/**
+ * The panel on the local CRM page in Chromium, as an admin meets it: the page height of `messy` at
+ * 1400×1000 until anything is opened, and on `large` the time to the first results on screen, to the final
+ * score, and after a reload the time until a report is shown again. Figures only: nothing here fails on time.
+ */
+import { existsSync } from 'node:fs';
+import { launchChromium, startHost } from '../../test/e2e/browser';
+import { CHROMIUM } from './panel';
+
+/** What the panel on the host page measured. */
+export interface PanelHostFigures {
+  messyHeightPx: number;
+  messyTilesInFirstScreen: number;
+  largeFirstResultsMs: number;
+  largeFinalMs: number;
+  largeFinalScore: number | null;
+  largeReloadToReportMs: number;
+  /** True when the report shown after the reload was the kept one (marked "refreshing…"), not a new audit. */
+  largeReloadShowedKept: boolean;
+}
+
+/** Measures the panel on the host page, or says why it was skipped. */
+export async function panelOnHost(): Promise<PanelHostFigures | { skipped: string }> {
+  if (!existsSync(CHROMIUM)) return { skipped: `${CHROMIUM} not found` };
+  const { host, url } = await startHost('messy');
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(`${url}?seed=messy&user=admin&lang=en&theme=light`);
+    await page.waitForSelector('[data-action="rerun"]:not([disabled])', { timeout: 120_000 });
+    const messy = await page.evaluate(() => ({
+      height: document.documentElement.scrollHeight,
+      tiles: [...document.querySelectorAll('[data-area-score]')].filter((t) => t.getBoundingClientRect().bottom <= 1000)
+        .length,
+    }));
+
+    const started = Date.now();
+    await page.goto(`${url}?seed=large&user=admin&lang=en&theme=light`);
+    await page.waitForSelector('[data-area-score]', { timeout: 300_000 });
+    const firstResults = Date.now() - started;
+    await page.waitForSelector('[data-action="rerun"]:not([disabled])', { timeout: 300_000 });
+    const final = Date.now() - started;
+    const score = await page.locator('[data-score]').getAttribute('data-score');
+
+    const reloaded = Date.now();
+    await page.reload();
+    await page.waitForSelector('[data-area-score]', { timeout: 300_000 });
+    const reloadMs = Date.now() - reloaded;
+    const kept = (await page.locator('[data-role="refreshing"]').count()) > 0;
+    // Let the refreshing audit finish before the page closes, so the emulator is idle for what follows.
+    await page.waitForSelector('[data-action="rerun"]:not([disabled])', { timeout: 300_000 });
+    return {
+      messyHeightPx: messy.height,
+      messyTilesInFirstScreen: messy.tiles,
+      largeFirstResultsMs: firstResults,
+      largeFinalMs: final,
+      largeFinalScore: score === null || score === '' ? null : Number(score),
+      largeReloadToReportMs: reloadMs,
+      largeReloadShowedKept: kept,
+    };
+  } finally {
+    await browser.close();
+    await host.close();
+  }
+}
