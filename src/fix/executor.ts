@@ -27,6 +27,8 @@ export interface ApplyOptions {
   snapshot: Snapshot;
   baseline: Baseline;
   lang: Lang;
+  /** The language of names the fixes write, when the user chose it (else the account's, see planFor). */
+  namesLang?: Lang | undefined;
   journal: Journal;
   lock: FixLock;
   isAdmin: boolean;
@@ -88,7 +90,7 @@ async function applyLocked(opts: ApplyOptions): Promise<ApplyOutcome> {
     snapshot = await gather(parts);
     let plan: Plan | null;
     try {
-      plan = planFor(ruleId, snapshot, opts.baseline, opts.lang);
+      plan = planFor(ruleId, snapshot, opts.baseline, opts.lang, { namesLang: opts.namesLang });
     } catch (err) {
       if (!(err instanceof PlanUnavailableError)) throw err;
       const reason = err.failure?.message ?? err.part ?? err.message;

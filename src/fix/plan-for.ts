@@ -38,10 +38,17 @@ export function fixableRule(ruleId: string): Rule {
 
 /**
  * The rule's plan over this snapshot, names in the account's language (`lang` only when the account does
- * not say): null when it passes or has nothing left to change. Throws PlanUnavailableError when the rule
- * cannot be judged from the snapshot.
+ * not say), or in `opts.namesLang` when the user chose it (`--names-lang`): an explicit choice wins over
+ * what the account's names suggest. Null when it passes or has nothing left to change. Throws
+ * PlanUnavailableError when the rule cannot be judged from the snapshot.
  */
-export function planFor(ruleId: string, snapshot: Snapshot, baseline: Baseline, lang: Lang): Plan | null {
+export function planFor(
+  ruleId: string,
+  snapshot: Snapshot,
+  baseline: Baseline,
+  lang: Lang,
+  opts: { namesLang?: Lang | undefined } = {},
+): Plan | null {
   const rule = fixableRule(ruleId);
   for (const name of rule.meta.requires) {
     const part = snapshot.parts[name];
@@ -49,7 +56,7 @@ export function planFor(ruleId: string, snapshot: Snapshot, baseline: Baseline, 
     if (isFailed<unknown>(part)) throw new PlanUnavailableError(ruleId, 'part-failed', name, part.error);
   }
   const { plan: build } = rule.evaluate(contextFor(rule, snapshot, baseline));
-  const plan = build?.(namesLang(snapshot, lang)) ?? null;
+  const plan = build?.(opts.namesLang ?? namesLang(snapshot, lang)) ?? null;
   if (!plan || (plan.ops.length === 0 && !plan.manual?.length)) return null;
   return plan;
 }

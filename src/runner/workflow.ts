@@ -204,7 +204,7 @@ export function createWorkflow(deps: WorkflowDeps): Workflow {
       const unavailable: PlanUnavailable[] = [];
       for (const ruleId of ruleIds) {
         try {
-          const plan = planFor(ruleId, snapshot, deps.baseline, names);
+          const plan = planFor(ruleId, snapshot, deps.baseline, names, { namesLang: deps.namesLang });
           // "All safe" never lets a confirm-kind plan through, whatever a rule declares.
           if (plan && (scope === 'rules' || plan.kind === 'safe')) plans.push(plan);
         } catch (err) {
@@ -230,6 +230,7 @@ export function createWorkflow(deps: WorkflowDeps): Workflow {
         snapshot: before.snapshot,
         baseline: deps.baseline,
         lang: names,
+        namesLang: deps.namesLang,
         journal: journalNow(),
         lock,
         isAdmin: isAdmin(),

@@ -2,14 +2,15 @@ import type { HostApp, WidgetSystemMethods } from './host';
 import type { Dictionary, Lang } from '../i18n/translate';
 
 /** Top-level i18n namespaces, so the dictionary can be rebuilt from `self.i18n` when `self.langs` is absent. */
-const NAMESPACES = [
+export const NAMESPACES = [
   'widget',
   'settings',
   'advanced',
-  'shell',
   'errors',
   'areas',
   'outcomes',
+  'severity',
+  'parts',
   'rules',
   'items',
   'fix',
@@ -17,7 +18,8 @@ const NAMESPACES = [
   'cli',
   'export',
   'preflight',
-];
+  'score',
+] as const;
 
 /** The global APP (or its deprecated alias AMOCRM), if the page has one. */
 export function hostApp(): HostApp | undefined {

@@ -83,4 +83,10 @@ describe('names a fix writes follow the account, never the viewer', () => {
       expect((plan.ops[0]!.body as { name: string }[])[0]!.name).toBe(name);
     }
   });
+
+  it('an explicit choice of names (--names-lang) wins over what the account suggests', () => {
+    const russian = snapshot(parts({ stages: RU, fields: ['Бюджет'] }));
+    const plan = planFor('lead-source-field-missing', russian, defaultBaseline(), 'ru', { namesLang: 'en' })!;
+    expect((plan.ops[0]!.body as { name: string }[])[0]!.name).toBe('Source');
+  });
 });
