@@ -6,6 +6,7 @@ import {
   OffOriginError,
   RedirectError,
   TimeoutError,
+  RateLimitBanError,
   TooLargeError,
 } from './errors';
 import { DEFAULT_MAX_PAGES, defaultLimit, readPage, repeatedId } from './paginate';
@@ -120,9 +121,11 @@ export class ApiClient {
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
+  /** Set by a ban answer; shared with `bounded()` copies so no copy keeps asking. */
+  private readonly banLatch: { until?: number | null };
 
   /** Throws when the base URL could leak the token (plain http to a non-loopback host, a path, credentials). */
-  constructor(opts: ApiClientOptions, shared?: { stats: ClientStats }) {
+  constructor(opts: ApiClientOptions, shared?: { stats: ClientStats; banLatch: ApiClient['banLatch'] }) {
     const baseUrl = opts.baseUrl.replace(/\/+$/, '');
     const problem = baseUrlProblem(baseUrl);
     if (problem) throw new Error(problem);
@@ -145,6 +148,7 @@ export class ApiClient {
     this.now = opts.now ?? Date.now;
     this.sleep = opts.sleep ?? realSleep;
     this.random = opts.random ?? Math.random;
+    this.banLatch = shared?.banLatch ?? {};
   }
 
   /**
@@ -160,7 +164,7 @@ export class ApiClient {
         maxRetryAfterMs: limits.maxRetryAfterMs ?? this.policy.maxRetryAfterMs,
         deadlineAt: this.deadlineAt === undefined ? deadlineAt : Math.min(this.deadlineAt, deadlineAt ?? Infinity),
       },
-      { stats: this.stats },
+      { stats: this.stats, banLatch: this.banLatch },
     );
   }
 
@@ -261,6 +265,23 @@ export class ApiClient {
    * connection refused) and otherwise fail with `outcomeUnknown`.
    */
   private async send(method: Method, target: string, body: unknown, signal?: AbortSignal): Promise<Answer> {
+    // After a ban every further request only prolongs it: refuse them here until the named wait is over.
+    const ban = this.banLatch;
+    if (ban.until === null || (ban.until !== undefined && this.now() < ban.until)) {
+      const left = ban.until == null ? null : ban.until - this.now();
+      throw new RateLimitBanError({ method, path: pathOnly(target), status: 403 }, left);
+    }
+    try {
+      return await this.sendOnce(method, target, body, signal);
+    } catch (err) {
+      if (err instanceof RateLimitBanError)
+        this.banLatch.until = err.retryAfterMs === null ? null : this.now() + err.retryAfterMs;
+      throw err;
+    }
+  }
+
+  /** One request with its retries (see `send`, which adds the ban latch). */
+  private async sendOnce(method: Method, target: string, body: unknown, signal?: AbortSignal): Promise<Answer> {
     const path = pathOnly(target);
     // The path is checked before anything is sent: a journal or a link must not turn the base into another host.
     if (!isApiPath(target))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiClient, baseUrlFor } from '../../src/api/client';
-import { MalformedResponseError } from '../../src/api/errors';
+import { MalformedResponseError, RateLimitBanError } from '../../src/api/errors';
 import { Throttle } from '../../src/api/throttle';
 import { type Call, fakeClock, halPage, makeClient, scriptedFetch } from './fake';
 
@@ -275,5 +275,33 @@ describe('the two faces', () => {
 
   it.each(['evil.com/x', 'a.b', '', '-x', 'a b'])('baseUrlFor rejects subdomain %j', (subdomain) => {
     expect(() => baseUrlFor({ subdomain })).toThrow(/Invalid account subdomain/);
+  });
+});
+
+describe('a ban stops the client asking', () => {
+  const banPage = { status: 403, body: '<html><title>403 Forbidden</title><body>nginx</body></html>' };
+
+  it('after a ban with no wait named, no further request is sent in this run', async () => {
+    const { client, calls } = makeClient([banPage, { status: 200, body: { id: 1 } }]);
+    await expect(client.get('/api/v4/account')).rejects.toBeInstanceOf(RateLimitBanError);
+    await expect(client.get('/api/v4/users')).rejects.toBeInstanceOf(RateLimitBanError);
+    // A copy bound by a run's limits shares the latch.
+    await expect(client.bounded({}).get('/api/v4/roles')).rejects.toBeInstanceOf(RateLimitBanError);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('a named wait is honoured: refused until it is over, then asked again', async () => {
+    let t = 0;
+    const ban = { ...banPage, headers: { 'Retry-After': '60' } };
+    const { client, calls } = makeClient([ban, { status: 200, body: { id: 1 } }], { now: () => t });
+    await expect(client.get('/api/v4/account')).rejects.toBeInstanceOf(RateLimitBanError);
+    t = 30_000;
+    const early = await client.get('/api/v4/account').catch((e: unknown) => e);
+    expect(early).toBeInstanceOf(RateLimitBanError);
+    expect((early as RateLimitBanError).retryAfterMs).toBe(30_000);
+    expect(calls).toHaveLength(1);
+    t = 61_000;
+    await expect(client.get('/api/v4/account')).resolves.toEqual({ id: 1 });
+    expect(calls).toHaveLength(2);
   });
 });
