@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the figures of design §6 against the emulator over real HTTP at 7 requests/s with
  * 80 ms latency, side by side with a naive client; rule and duplicate-detection CPU; the widget's size;
- * the emulator under 20 concurrent clients; the panel in Chromium. Prints a table and the budgets,
+ * the emulator under 20 concurrent clients; the panel in Chromium; the CLI's --version and --help. Prints a table and the budgets,
  * writes bench-results.json and the README's Benchmarks section. Figures only: nothing here fails on time.
  * Knobs: BENCH_STRESS_MS (default 30000), BENCH_NAIVE_PREFIX (requests timed of the naive large run, default 150).
  */
@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { auditOverHttp, type AuditFigures } from './bench/audit';
+import { cliStartup } from './bench/cli';
 import { atMost, holds, type Verdict } from './bench/budgets';
 import { LATENCY_MS, RATE, round } from './bench/common';
 import { duplicatesCpu, rulesCpu, withFirstContacts, type DuplicateFigures } from './bench/cpu';
@@ -91,6 +92,14 @@ scenarios.push({ scenario: 'widget/script.js size', ...none, ...size });
 const docsSize = scriptSize(root, 'documents.js');
 scenarios.push({ scenario: 'widget/documents.js size', ...none, ...docsSize });
 
+log('… the compiled CLI: --version and audit --help as fresh processes');
+const cliVersion = cliStartup(root, ['--version']);
+const cliHelp = cliStartup(root, ['audit', '--help']);
+scenarios.push(
+  { scenario: 'CLI --version', ...none, wallMs: cliVersion.medianMs, maxMs: cliVersion.maxMs, runs: cliVersion.runs },
+  { scenario: 'CLI audit --help', ...none, wallMs: cliHelp.medianMs, maxMs: cliHelp.maxMs, runs: cliHelp.runs },
+);
+
 log(`… emulator under 20 concurrent clients for ${STRESS_MS / 1000} s`);
 const stress = await stressEmulator({ clients: 20, durationMs: STRESS_MS });
 scenarios.push({
@@ -142,6 +151,8 @@ const budgets: Verdict[] = [
     1.5,
     '×',
   ),
+  atMost('CLI --version < 0.5 s (median of fresh processes)', cliVersion.medianMs, 500, ' ms', true),
+  atMost('CLI audit --help < 0.5 s (median of fresh processes)', cliHelp.medianMs, 500, ' ms', true),
   atMost('widget/script.js < 100 KB gzip', size.gzipBytes / 1024, 100, ' KB', true),
   'skipped' in panel
     ? holds('panel with 2,000 items: first paint < 200 ms', false, 'not measured', panel.skipped)
@@ -200,6 +211,10 @@ console.log(
   `Emulator stress: ${stress.clients} clients × ${STRESS_MS / 1000} s, ${stress.requests} requests, ${stress.http429} × 429 ` +
     `(${stress.http429WithoutRetryAfter} without Retry-After), ${stress.malformed} malformed, ${stress.networkErrors} network errors; ` +
     `statuses ${JSON.stringify(stress.statuses)}`,
+);
+console.log(
+  `CLI (dist/cli.js, median of ${cliVersion.runs} fresh processes): --version ${ms(cliVersion.medianMs)} (slowest ${ms(cliVersion.maxMs)}), ` +
+    `audit --help ${ms(cliHelp.medianMs)} (slowest ${ms(cliHelp.maxMs)})`,
 );
 if ('skipped' in panel) console.log(`Panel: skipped (${panel.skipped})`);
 else {
@@ -268,6 +283,7 @@ writeReadmeSection(
     '',
     `- \`widget/script.js\`: ${round(size.rawBytes / 1024, 1)} KB raw, ${round(size.gzipBytes / 1024, 1)} KB gzip; \`widget/documents.js\`` +
       ` (XLSX and the import pre-flight, loaded on first use): ${round(docsSize.rawBytes / 1024, 1)} KB raw, ${round(docsSize.gzipBytes / 1024, 1)} KB gzip.`,
+    `- The CLI as a fresh process (\`node dist/cli.js\`, median of ${cliVersion.runs}): \`--version\` ${ms(cliVersion.medianMs)}, \`audit --help\` ${ms(cliHelp.medianMs)} (slowest ${ms(cliVersion.maxMs)} / ${ms(cliHelp.maxMs)}).`,
     'skipped' in panel
       ? `- Panel: not measured (${panel.skipped}).`
       : `- Panel with ${panel.reportItems.toLocaleString('en')} result items in Chromium (median of ${panel.loads} loads): painted ${ms(panel.mountToPaintMs)} after mount ` +

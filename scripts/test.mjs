@@ -1,5 +1,6 @@
 // `npm test`: everything that can run here, in order, stopping at the first failing stage:
-// typecheck, lint and format, i18n keys, build + pack + archive check, unit/integration (vitest), e2e in Chromium.
+// typecheck, lint and format, i18n keys, docs/rules.md current, build (widget and CLI) + pack + archive check,
+// unit/integration (vitest, the CLI's package test included), e2e in Chromium.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,6 +38,7 @@ const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 if (!stage('typecheck', npx, ['tsc', '--noEmit', '-p', 'tsconfig.json'])) finish(false);
 if (!stage('lint and format', npx, ['biome', 'check', '.'])) finish(false);
 if (!stage('i18n keys', npx, ['tsx', 'scripts/check-i18n.ts'])) finish(false);
+if (!stage('docs/rules.md current', npx, ['tsx', 'scripts/rules-doc.ts', '--check'])) finish(false);
 if (!stage('build', 'node', ['scripts/build.mjs'])) finish(false);
 if (!stage('pack', 'node', ['scripts/pack.mjs'])) finish(false);
 if (!stage('archive check', npx, ['tsx', 'scripts/check-archive.ts'])) finish(false);
