@@ -10,6 +10,7 @@ import { cachedLoader, type LoadDocumentEngine } from './document-engine';
 import { configurationDocument, importTemplate, preflightImport, type PreflightRunProgress } from './documents';
 import { downloadFile } from './download';
 import { lastReportStore } from './last-report';
+import { documentFileName } from '../export/file-name';
 import { tickStore } from './ticks';
 import { createWorkflow } from './workflow';
 
@@ -120,16 +121,16 @@ export function createPanelRunner(deps: PanelRunnerDeps): PanelRunner {
     async downloadReport() {
       const current = report();
       if (!current) throw new Error(t('ui.empty'));
-      download(`setup-audit-report-${deps.accountKey}.json`, reportToJson(current), 'application/json');
+      const name = documentFileName(current.account.subdomain, deps.now?.() ?? new Date(), 'json', 'report');
+      download(name, reportToJson(current), 'application/json');
     },
 
     async downloadDocument() {
-      const bytes = await configurationDocument(await documents(), {
-        ...deps,
-        now: deps.now,
-        audited: workflow.current(),
-      });
-      download(`setup-audit-${deps.accountKey}.xlsx`, bytes, XLSX_MIME);
+      const audited = workflow.current();
+      const bytes = await configurationDocument(await documents(), { ...deps, now: deps.now, audited });
+      // What and when: setup-audit-<subdomain>-<date>.xlsx (the account id when no audit named the subdomain).
+      const subdomain = audited?.report.account.subdomain ?? deps.accountKey;
+      download(documentFileName(subdomain, deps.now?.() ?? new Date(), 'xlsx'), bytes, XLSX_MIME);
     },
 
     async preflight(file, entity, { signal, onProgress }) {
