@@ -202,6 +202,23 @@ describe('rules, gates and fixes', () => {
     expect(en.code).toBe(0);
     expect(en.stdout).toContain('«Source»');
     expect((await run([...base, '--names-lang', 'de'], TOKEN)).code).toBe(2);
+    // Without the flag the names follow the account (its names are Russian), not the terminal's English.
+    expect((await run([...base, '--lang', 'en'], TOKEN)).stdout).toContain('New deal field «Источник»');
+  });
+
+  it('--names-lang holds for what is applied, not only for the preview', async () => {
+    const account = createEmulator({ seed: 'messy', quiet: true, rate: 1000 });
+    const server = await account.listen(0);
+    const cwd = mkdtempSync(join(tmpdir(), 'setup-audit-names-'));
+    try {
+      const argv = ['fix', '--base-url', server.url, '--rule', 'lead-source-field-missing', '--names-lang', 'en'];
+      const applied = await run([...argv, '--yes', '--journal', 'j.json'], TOKEN, cwd);
+      expect(applied.code).toBe(0);
+      expect(JSON.stringify(account.store)).toContain('"name":"Source"');
+      expect(JSON.stringify(account.store)).not.toContain('"name":"Источник"');
+    } finally {
+      await server.close();
+    }
   });
 
   it('fix --yes without --journal writes the journal in the current folder, says where, and undo reads it', async () => {

@@ -28,9 +28,11 @@ export function writeInstallProject(dir: string, repo: string, tarball: { filena
     bin: Record<string, string>;
     engines: Record<string, string>;
   };
-  const packages = (JSON.parse(readFileSync(join(repo, 'package-lock.json'), 'utf8')) as {
-    packages: Record<string, LockEntry>;
-  }).packages;
+  const packages = (
+    JSON.parse(readFileSync(join(repo, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, LockEntry>;
+    }
+  ).packages;
   const picked: Record<string, LockEntry> = {};
   const todo: [string, string][] = Object.keys(own.dependencies).map((d) => ['', d]);
   while (todo.length) {

@@ -20,7 +20,11 @@ let url = '';
 let close: () => Promise<void> = async () => {};
 
 function npm(args: string[], cwd: string) {
-  const run = spawnSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
+  const run = spawnSync('npm', args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, npm_config_update_notifier: 'false' },
+  });
   if (run.status !== 0) throw new Error(`npm ${args.join(' ')} failed (${run.status}): ${run.stderr}`);
   return run.stdout;
 }
