@@ -41,6 +41,7 @@ export const SPECS = {
       'save-snapshot': { type: 'string', value: 'FILE' },
       'fail-under': { type: 'string', value: 'N' },
       'allow-incomplete': { type: 'boolean' },
+      blueprint: { type: 'string', value: 'FILE', about: 'auditBlueprint' },
       ...HELP,
     },
     examples: [
@@ -113,6 +114,47 @@ export const SPECS = {
       ...HELP,
     },
     examples: ['AMO_TOKEN=… setup-audit template --subdomain example --entity leads --out leads.xlsx'],
+  },
+  capture: {
+    account: true,
+    flags: {
+      ...WHERE,
+      out: { type: 'string', value: 'FILE.xlsx|FILE.json', about: 'captureOut' },
+      ...LANG,
+      ...BASELINE,
+      ...HELP,
+    },
+    examples: [
+      'AMO_TOKEN=… setup-audit capture --subdomain model --out setup.xlsx',
+      'AMO_TOKEN=… setup-audit capture --subdomain model --out setup.json',
+    ],
+  },
+  plan: {
+    account: true,
+    flags: {
+      ...WHERE,
+      blueprint: { type: 'string', value: 'FILE', about: 'blueprint' },
+      format: { type: 'string', value: 'text|json', about: 'planFormat' },
+      ...LANG,
+      ...HELP,
+    },
+    examples: ['AMO_TOKEN=… setup-audit plan --subdomain client --blueprint setup.xlsx'],
+  },
+  apply: {
+    account: true,
+    flags: {
+      ...WHERE,
+      blueprint: { type: 'string', value: 'FILE', about: 'blueprint' },
+      'dry-run': { type: 'boolean' },
+      yes: { type: 'boolean', short: 'y' },
+      journal: { type: 'string', value: 'FILE', about: 'fixJournal' },
+      ...LANG,
+      ...HELP,
+    },
+    examples: [
+      'AMO_TOKEN=… setup-audit apply --subdomain client --blueprint setup.xlsx --dry-run',
+      'AMO_TOKEN=… setup-audit apply --subdomain client --blueprint setup.xlsx --yes --journal client.journal.json',
+    ],
   },
   baseline: {
     account: false,

@@ -11,6 +11,7 @@ import { fieldsSheet } from './configuration/fields';
 import { pipelinesSheet, requiredMatrixSheet } from './configuration/pipelines';
 import { usersSheet, rolesSheet } from './configuration/people';
 import { channelsSheet } from './configuration/channels';
+import { lossReasonsSheet } from './configuration/loss-reasons';
 import { formMappingSheets } from './configuration/form-mapping';
 
 /** Input of the configuration document. */
@@ -44,7 +45,7 @@ function safely(ctx: DocContext, name: string, build: () => SheetSpec[]): SheetS
 
 /**
  * The configuration document: one XLSX workbook describing the account's setup (summary,
- * findings, fields, pipelines, required matrix, users and roles, channels, form mapping,
+ * findings, fields, pipelines, required matrix, loss reasons, users and roles, channels, form mapping,
  * manual checklist). Deterministic: the same input gives the same bytes.
  */
 export async function buildConfigurationDocument(input: ConfigurationDocumentInput): Promise<Uint8Array> {
@@ -56,6 +57,7 @@ export async function buildConfigurationDocument(input: ConfigurationDocumentInp
     ...safely(ctx, t('export.sheet.fields'), () => [fieldsSheet(ctx)]),
     ...safely(ctx, t('export.sheet.pipelines'), () => [pipelinesSheet(ctx)]),
     ...safely(ctx, t('export.sheet.matrix'), () => [requiredMatrixSheet(ctx)]),
+    ...safely(ctx, t('export.sheet.lossReasons'), () => [lossReasonsSheet(ctx)]),
     ...safely(ctx, t('export.sheet.users'), () => [usersSheet(ctx)]),
     ...safely(ctx, t('export.sheet.roles'), () => [rolesSheet(ctx)]),
     ...safely(ctx, t('export.sheet.channels'), () => [channelsSheet(ctx)]),

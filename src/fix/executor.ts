@@ -141,6 +141,9 @@ async function applyLocked(opts: ApplyOptions): Promise<ApplyOutcome> {
   return { status, batchId, plans, snapshot };
 }
 
+/** What applying one plan needs (fixes and configuration documents share it). */
+export type PlanApplyOptions = Pick<ApplyOptions, 'client' | 'journal' | 'lock' | 'signal' | 'onOp' | 'snapshot'>;
+
 /** The account the snapshot was read from, for the journal's entries. */
 function accountOf(snapshot: Snapshot): JournalAccount | null {
   const part = snapshot.parts.account;
@@ -157,7 +160,7 @@ function journalReason(err: unknown): Message {
  * journal that cannot be saved stops the fix before the API is touched) and marked applied after; the
  * first failure stops everything after it.
  */
-async function applyPlan(opts: ApplyOptions, plan: Plan, batchId: string): Promise<PlanReport> {
+export async function applyPlan(opts: PlanApplyOptions, plan: Plan, batchId: string): Promise<PlanReport> {
   const { client, journal, signal, onOp } = opts;
   const entry = journal.begin(batchId, plan.ruleId, { account: accountOf(opts.snapshot) });
   const ops: OpReport[] = [];

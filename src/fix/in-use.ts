@@ -93,3 +93,33 @@ export async function fieldInUse(
   const found = await scan<ValuesRow>(client, `/api/v4/${entity}`, entity, {}, holds, signal);
   return found === 'unfiltered' ? 'unknown' : found;
 }
+
+/** Whether any deal (open or closed) is in the pipeline a document created; every returned deal is checked. */
+export async function pipelineInUse(
+  client: ApiClient,
+  facts: AccountFacts,
+  pipelineId: number,
+  signal?: AbortSignal,
+): Promise<InUse> {
+  const inPipeline = (l: LeadRow) => l.pipeline_id === pipelineId;
+  if (facts.filterEnabled) {
+    const filtered = await scan<LeadRow>(
+      client,
+      '/api/v4/leads',
+      'leads',
+      { 'filter[pipeline_id]': pipelineId },
+      inPipeline,
+      signal,
+      () => true,
+    );
+    if (filtered !== 'unfiltered') return filtered;
+  }
+  const all = await scan<LeadRow>(client, '/api/v4/leads', 'leads', {}, inPipeline, signal);
+  return all === 'unfiltered' ? 'unknown' : all;
+}
+
+/** Whether some user holds the role a document created (deleting it would change their rights). */
+export async function roleInUse(client: ApiClient, roleId: number, signal?: AbortSignal): Promise<boolean> {
+  const users = await client.list<{ rights?: { role_id?: number | null } }>('/api/v4/users', 'users', { signal });
+  return users.some((u) => u.rights?.role_id === roleId);
+}

@@ -13,6 +13,7 @@ import type {
   PipelineDto,
   RequiredStatusDto,
   RoleDto,
+  RoleRightsDto,
   StatusDto,
 } from '../api/dto';
 import { STATUS_LOST, STATUS_WON } from '../api/dto';
@@ -38,6 +39,8 @@ export type RequiredEntry = RequiredStatusDto;
 export interface NewField {
   name: string;
   type: string;
+  /** Field group id (a string); absent = the entity's default group. */
+  group_id?: string;
   enums?: { value: string; sort: number }[];
   required_statuses?: RequiredEntry[];
 }
@@ -60,6 +63,8 @@ export interface FieldChanges {
   /** Existing options must carry their `id`, or the API deletes them and makes new ones. */
   enums?: EnumSent[];
   required_statuses?: RequiredEntry[];
+  /** Moves the field into a group (documented PATCH key). */
+  group_id?: string;
 }
 
 /** An option as a field PATCH sends it: its `id` keeps it (and the values deals hold in it). */
@@ -75,6 +80,8 @@ export interface FieldBody {
   name: string;
   enums?: EnumSent[];
   required_statuses: RequiredEntry[];
+  /** Only when the op moves the field into a group. */
+  group_id?: string;
 }
 
 function enumAsSent(e: EnumDto): EnumSent {
@@ -93,6 +100,7 @@ export function fieldBody(field: CustomFieldDto, changes: FieldChanges = {}): Fi
     status_id: r.status_id,
     pipeline_id: r.pipeline_id,
   }));
+  if (changes.group_id !== undefined) body.group_id = changes.group_id;
   return body;
 }
 
@@ -112,7 +120,8 @@ export function patchField(
       throw new Error(`patchField: option of field ${field.id} sent without its id`);
     }
   }
-  const before = fieldBody(field);
+  // A move between groups is undone by moving back (the group the field was in, when it had one).
+  const before = fieldBody(field, changes.group_id !== undefined && field.group_id ? { group_id: field.group_id } : {});
   const op: Op = {
     method: 'PATCH',
     path: `/api/v4/${entity}/custom_fields/${field.id}`,
@@ -246,5 +255,102 @@ export function deleteField(entity: FieldEntity, fieldId: number, name: string, 
     before: null,
     summary,
     target: { kind: 'field', entity, id: fieldId, name },
+  };
+}
+
+/** A stage of a new pipeline: a working one, or 142/143 named at creation (the only time the docs allow it). */
+export type NewPipelineStatus = { name: string; sort: number; color: string } | { id: 142 | 143; name: string };
+
+/** Body of a new pipeline (all four keys are required by the POST). */
+export interface NewPipeline {
+  name: string;
+  sort: number;
+  is_main: boolean;
+  is_unsorted_on: boolean;
+  _embedded: { statuses: NewPipelineStatus[] };
+}
+
+/**
+ * POST /api/v4/leads/pipelines with one pipeline and its stages in one request (200; reference §6,
+ * addendum §7.1). Undo deletes it only while no deal is in it.
+ */
+export function createPipeline(pipeline: NewPipeline, summary: Message): Op {
+  return {
+    method: 'POST',
+    path: '/api/v4/leads/pipelines',
+    body: [pipeline],
+    before: null,
+    summary,
+    target: { kind: 'pipeline', id: null, name: pipeline.name },
+    undoGuard: 'empty-pipeline',
+  };
+}
+
+/** DELETE /api/v4/leads/pipelines/{id} (204) — undo of a created pipeline only. */
+export function deletePipeline(pipelineId: number, name: string, summary: Message): Op {
+  return {
+    method: 'DELETE',
+    path: `/api/v4/leads/pipelines/${pipelineId}`,
+    body: undefined,
+    before: null,
+    summary,
+    target: { kind: 'pipeline', id: pipelineId, name },
+  };
+}
+
+/** PATCH /api/v4/leads/pipelines/{pid}/statuses/{id} with a new name and/or sort (200); never 142, 143 or unsorted. */
+export function patchStatus(
+  pipeline: PipelineDto,
+  status: StatusDto,
+  changes: { name?: string; sort?: number },
+  summary: Message,
+): Op {
+  if (status.id === 142 || status.id === 143 || status.type === 1) {
+    throw new Error(`patchStatus: system stage ${status.id} is not editable`);
+  }
+  return {
+    method: 'PATCH',
+    path: `/api/v4/leads/pipelines/${pipeline.id}/statuses/${status.id}`,
+    body: changes,
+    before: project(status, changes),
+    summary,
+    target: { kind: 'status', pipelineId: pipeline.id, id: status.id, name: status.name },
+  };
+}
+
+/** POST /api/v4/roles with one role and its complete rights, as an array as the PHP client sends it (201). */
+export function createRole(role: { name: string; rights: RoleRightsDto }, summary: Message): Op {
+  return {
+    method: 'POST',
+    path: '/api/v4/roles',
+    body: [role],
+    before: null,
+    summary,
+    target: { kind: 'role', id: null, name: role.name },
+    undoGuard: 'unused-role',
+  };
+}
+
+/** PATCH /api/v4/roles/{id} with the complete rights object (every block, every action, stage rights as read). */
+export function patchRoleRights(role: RoleDto, rights: RoleRightsDto, summary: Message): Op {
+  return {
+    method: 'PATCH',
+    path: `/api/v4/roles/${role.id}`,
+    body: { rights },
+    before: { rights: rightsAsRead(role.rights) },
+    summary,
+    target: { kind: 'role', id: role.id, name: role.name },
+  };
+}
+
+/** DELETE /api/v4/roles/{id} (204) — undo of a created role only. */
+export function deleteRole(roleId: number, name: string, summary: Message): Op {
+  return {
+    method: 'DELETE',
+    path: `/api/v4/roles/${roleId}`,
+    body: undefined,
+    before: null,
+    summary,
+    target: { kind: 'role', id: roleId, name },
   };
 }

@@ -31,10 +31,14 @@ export function checkedTarget(v: unknown): OpTarget | null {
             name: t['name'] as string,
           }
         : null;
+    // A role or pipeline a document creates is named (id null until the answer gives it).
     case 'role':
-      return isId(t['id']) ? { kind: 'role', id: t['id'] } : null;
-    case 'pipeline':
-      return isId(t['id']) ? { kind: 'pipeline', id: t['id'] } : null;
+    case 'pipeline': {
+      if (!idOrNull || (t['id'] === null && !isName(t['name']))) return null;
+      const kind = t['kind'];
+      const id = t['id'] as number | null;
+      return isName(t['name']) ? { kind, id, name: t['name'] } : { kind, id };
+    }
     case 'status':
       return isId(t['pipelineId']) && idOrNull && isName(t['name'])
         ? { kind: 'status', pipelineId: t['pipelineId'], id: t['id'] as number | null, name: t['name'] as string }
@@ -46,10 +50,11 @@ export function checkedTarget(v: unknown): OpTarget | null {
 
 /** The keys undo may write back to each kind of target (what the fixes' PATCH bodies carry). */
 export const RESTORABLE_KEYS: Readonly<Record<OpTarget['kind'], readonly string[]>> = {
-  field: ['name', 'enums', 'required_statuses'],
+  // group_id and a stage's sort: a configuration document moves fields between groups and orders stages.
+  field: ['name', 'enums', 'required_statuses', 'group_id'],
   role: ['rights'],
   pipeline: ['is_unsorted_on', 'name'],
-  status: ['name'],
+  status: ['name', 'sort'],
 };
 
 /** True when a body writes only keys a fix may write back to that kind of target. */
@@ -61,6 +66,7 @@ export function restorableBody(kind: OpTarget['kind'], body: unknown): boolean {
 
 /** The object's own path (a target with an id). */
 export function targetPath(t: OpTarget & { id: number }): string {
+  // (Creates of roles and pipelines are journaled by name; their path is known once the id is.)
   switch (t.kind) {
     case 'field':
       return `/api/v4/${t.entity}/custom_fields/${t.id}`;

@@ -9,8 +9,8 @@ import type { PartName } from '../snapshot/types';
  */
 export type OpTarget =
   | { kind: 'field'; entity: FieldEntity; id: number | null; name: string }
-  | { kind: 'role'; id: number }
-  | { kind: 'pipeline'; id: number }
+  | { kind: 'role'; id: number | null; name?: string }
+  | { kind: 'pipeline'; id: number | null; name?: string }
   | { kind: 'status'; pipelineId: number; id: number | null; name: string };
 
 /** One documented write. `before` is what the target held (null when the op creates it). */
@@ -31,7 +31,7 @@ export interface Op {
    */
   restore?: unknown;
   /** Undo deletes what this op created only while it is still empty (stages with no deals). */
-  undoGuard?: 'empty-status' | 'unused-field';
+  undoGuard?: 'empty-status' | 'unused-field' | 'empty-pipeline' | 'unused-role';
 }
 
 /** Ordered ops that fix one rule's failing result. Data only: never a call. */

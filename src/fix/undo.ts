@@ -10,10 +10,18 @@ import type { ApiClient } from '../api/client';
 import { isAbortError } from '../api/errors';
 import type { Message } from '../audit/types';
 import { applyOp, opError, readTarget, writtenValue } from './apply-op';
-import { type AccountFacts, type InUse, accountFacts, fieldInUse, stageInUse } from './in-use';
+import {
+  type AccountFacts,
+  type InUse,
+  accountFacts,
+  fieldInUse,
+  pipelineInUse,
+  roleInUse,
+  stageInUse,
+} from './in-use';
 import { type Journal, type JournalEntry, type JournalOp, entryChecksum } from './journal';
 import type { FixLock } from './lock';
-import { deleteField, deleteStatus } from './ops';
+import { deleteField, deletePipeline, deleteRole, deleteStatus } from './ops';
 import { busy, refuse, type OpReport, type UndoOutcome } from './outcome';
 import { checkedTarget, restorableBody, targetPath } from './target';
 import type { Op, OpTarget } from './types';
@@ -40,7 +48,7 @@ export function entryProblem(entry: JournalEntry): string | null {
     const t = checkedTarget(jop.target);
     if (!t) return `op ${jop.index} names no valid target`;
     if (jop.op?.method === 'POST') {
-      if (t.kind !== 'field' && t.kind !== 'status') return `op ${jop.index} created something undo cannot delete`;
+      // Fixes create fields and stages; a configuration document also creates pipelines and roles.
       if (jop.state === 'applied' && (t.id === null || t.id !== jop.createdId))
         return `op ${jop.index}: the created id does not match its target`;
     } else if (jop.op?.method === 'PATCH') {
@@ -77,7 +85,17 @@ export function inverseOf(jop: JournalOp, target: OpTarget): Op | null {
         undoGuard: 'empty-status',
       };
     }
-    return null;
+    const name = target.name ?? `#${target.id}`;
+    if (target.kind === 'pipeline') {
+      return {
+        ...deletePipeline(target.id, name, { key: 'fix.undo.deletePipeline', params: { pipeline: name } }),
+        undoGuard: 'empty-pipeline',
+      };
+    }
+    return {
+      ...deleteRole(target.id, name, { key: 'fix.undo.deleteRole', params: { role: name } }),
+      undoGuard: 'unused-role',
+    };
   }
   if (jop.restore === null || target.id === null) return null;
   return {
@@ -203,9 +221,7 @@ async function settledTarget(client: ApiClient, jop: JournalOp, signal?: AbortSi
   const current = await readTarget(client, t, signal);
   if (current === null || !holds(current, jop.written)) return null;
   const id = current['id'];
-  return jop.op.method === 'POST' && typeof id === 'number' && (t.kind === 'field' || t.kind === 'status')
-    ? { ...t, id }
-    : t;
+  return jop.op.method === 'POST' && typeof id === 'number' ? { ...t, id } : t;
 }
 
 /** Undoes one journaled op, after checking its target still holds what the fix wrote. */
@@ -317,6 +333,19 @@ async function stillInUse(client: ApiClient, inverse: Op, run: UndoRun, signal?:
       key: inUse === 'unknown' ? 'fix.undo.notVerifiedField' : 'fix.undo.fieldInUse',
       params: { field: t.name },
     };
+  }
+  if (inverse.undoGuard === 'empty-pipeline' && t.kind === 'pipeline') {
+    inUse = run.facts ? await pipelineInUse(client, run.facts, t.id, signal) : 'unknown';
+    if (inUse === false) return null;
+    const pipeline = t.name ?? `#${t.id}`;
+    return {
+      key: inUse === 'unknown' ? 'fix.undo.notVerifiedPipeline' : 'fix.undo.pipelineNotEmpty',
+      params: { pipeline },
+    };
+  }
+  if (inverse.undoGuard === 'unused-role' && t.kind === 'role') {
+    if (!(await roleInUse(client, t.id, signal))) return null;
+    return { key: 'fix.undo.roleInUse', params: { role: t.name ?? `#${t.id}` } };
   }
   return null;
 }

@@ -19,6 +19,7 @@ export const NAMESPACES = [
   'export',
   'preflight',
   'score',
+  'blueprint',
 ] as const;
 
 /** The global APP (or its deprecated alias AMOCRM), if the page has one. */

@@ -98,6 +98,8 @@ export interface ContactsView {
 export interface OpenLeadsView {
   total: number;
   byOwner: Record<string, number>;
+  /** Open leads per stage, keyed `pipelineId:statusId` (a configuration document renames only empty stages). */
+  byStage?: Record<string, number>;
 }
 
 /** Custom fields of the three audited entities. */

@@ -33,6 +33,7 @@ describe('buildConfigurationDocument', () => {
       'Поля',
       'Воронки',
       'Обязательные поля',
+      'Причины отказа',
       'Пользователи и права',
       'Роли',
       'Каналы',
@@ -138,6 +139,8 @@ describe('buildConfigurationDocument', () => {
     const roles = wb.getWorksheet('Roles')!;
     expect(roles.getRow(2).getCell(1).value).toBe('Менеджер');
     expect(roles.getRow(2).getCell(2).value).toBe(2);
+    // Complete rights, as the document is also applied: tasks, mail and catalog access too.
+    expect(headers(roles).slice(-4)).toEqual(['Mail access', 'Tasks: edit', 'Tasks: delete', 'Catalog access']);
 
     const channels = wb.getWorksheet('Channels')!;
     const tele = channels.getRow(4);

@@ -14,6 +14,8 @@ import { baselineFrom, snapshotFrom } from '../load';
 import { progressLine } from '../progress';
 import { assertReachable } from '../reachable';
 import { renderText } from '../render/text';
+import { blueprintResults, withResults } from '../../blueprint/results';
+import { loadBlueprint } from './blueprint-io';
 import { SPECS } from '../specs';
 import { gateOf } from './gate';
 import type { RunContext } from './index';
@@ -30,6 +32,8 @@ export async function auditCommand(argv: string[], io: CliIo, { lang, t }: RunCo
   if (values['allow-incomplete'] && failUnder === undefined)
     throw usageError('flagNeedsFlag', { flag: '--allow-incomplete', needs: '--fail-under' });
   const settings = { baseline: baselineFrom(io, values.baseline), lang, dict: dictionaryFor(lang) };
+  // The document is read before the account, so a broken one costs no requests.
+  const blueprint = values.blueprint ? await loadBlueprint(io, t, values.blueprint) : null;
 
   let snapshot: Snapshot;
   let report: Report;
@@ -44,12 +48,13 @@ export async function auditCommand(argv: string[], io: CliIo, { lang, t }: RunCo
       client,
       baseUrl,
       onProgress: progress.update,
-      extraParts: format === 'xlsx' ? ['fieldGroups'] : [],
+      extraParts: format === 'xlsx' || blueprint ? ['fieldGroups'] : [],
     });
     progress.done();
     assertReachable(result.snapshot, baseUrl);
     ({ snapshot, report } = result);
   }
+  if (blueprint) report = withResults(report, blueprintResults(blueprint, snapshot, t), t);
   if (values['save-snapshot']) io.writeFile(values['save-snapshot'], serializeSnapshot(snapshot));
 
   if (format === 'xlsx') {

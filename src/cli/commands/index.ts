@@ -18,6 +18,9 @@ export type Command = (argv: string[], io: CliIo, run: RunContext) => Promise<nu
 export const COMMANDS: Record<CommandName, () => Promise<Command>> = {
   audit: async () => (await import('./audit')).auditCommand,
   baseline: async () => (await import('./baseline')).baselineCommand,
+  capture: async () => (await import('./capture')).captureCommand,
+  plan: async () => (await import('./plan')).planCommand,
+  apply: async () => (await import('./apply')).applyCommand,
   export: async () => (await import('./export')).exportCommand,
   fix: async () => (await import('./fix')).fixCommand,
   preflight: async () => (await import('./preflight')).preflightCommand,

@@ -4,7 +4,10 @@ import type { CellValue, SheetSpec } from '../xlsx/types';
 import type { DocContext } from './context';
 import { col, failureText, tOr } from './context';
 
-type Channel = 'mail' | 'forms' | 'telephony' | 'chats';
+/** The channels the document plans, in its order. */
+export const CHANNELS = ['mail', 'forms', 'telephony', 'chats'] as const;
+/** One of them. */
+export type Channel = (typeof CHANNELS)[number];
 
 /** The rule whose outcome answers "is this channel set up". */
 const CHANNEL_RULE: Record<Channel, string> = {
@@ -23,6 +26,20 @@ function evidence<T>(ctx: DocContext, name: string, part: Part<T> | undefined, l
 
 function isTelephonyWidget(w: WidgetDto): boolean {
   return (w.settings_template ?? []).some((s) => s.type === 'users' || s.type === 'users_lp');
+}
+
+/** Codes of the active widgets that serve a channel (mail has none: amoCRM connects mailboxes itself). */
+export function channelWidgets(channel: Channel, widgets: WidgetDto[]): string[] {
+  const pick: (w: WidgetDto) => boolean =
+    channel === 'mail'
+      ? () => false
+      : channel === 'telephony'
+        ? isTelephonyWidget
+        : (w) => w.is_lead_source && !isTelephonyWidget(w);
+  return widgets
+    .filter(pick)
+    .map((w) => w.code)
+    .sort();
 }
 
 /** Channels: per channel, the evidence the audit found, the widgets that serve it and the rule outcome. */
@@ -71,29 +88,25 @@ export function channelsSheet(ctx: DocContext): SheetSpec {
     ],
   };
   const widgets = p.widgets;
-  const widgetText = (pick: (w: WidgetDto) => boolean): string => {
+  const widgetText = (channel: Channel | 'all'): string => {
+    if (channel === 'mail') return '';
     if ('error' in widgets) return failureText(t, 'widgets', widgets.error);
-    return widgets.data
-      .filter(pick)
-      .map((w) => w.code)
-      .sort()
-      .join('\n');
+    if (channel === 'all')
+      return widgets.data
+        .map((w) => w.code)
+        .sort()
+        .join('\n');
+    return channelWidgets(channel, widgets.data).join('\n');
   };
-  const served: Record<Channel, string> = {
-    mail: '',
-    forms: widgetText((w) => w.is_lead_source && !isTelephonyWidget(w)),
-    telephony: widgetText(isTelephonyWidget),
-    chats: widgetText((w) => w.is_lead_source && !isTelephonyWidget(w)),
-  };
-  const rows: CellValue[][] = (Object.keys(CHANNEL_RULE) as Channel[]).map((c) => {
+  const rows: CellValue[][] = CHANNELS.map((c) => {
     const result = report.results.find((r) => r.ruleId === CHANNEL_RULE[c]);
     return [
       t(`export.channel.${c}`),
       result ? tOr(t, `outcomes.${result.outcome}`, result.outcome) : '',
       ev[c].join('\n'),
-      served[c],
+      widgetText(c),
     ];
   });
-  rows.push([t('export.channel.allWidgets'), '', '', widgetText(() => true)]);
+  rows.push([t('export.channel.allWidgets'), '', '', widgetText('all')]);
   return { name: t('export.sheet.channels'), columns, rows };
 }

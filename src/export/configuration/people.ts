@@ -1,7 +1,8 @@
 import type { CellValue, SheetSpec } from '../xlsx/types';
 import type { DocContext } from './context';
 import { col, fromPart, yesNo } from './context';
-import { rightHeaders, rightValues } from './labels';
+import { roleRightsOf } from '../../blueprint/rights';
+import { rightHeaders, rightLabel, rightValues } from './labels';
 
 function rightsColumns(ctx: DocContext) {
   return rightHeaders(ctx.t).map((header) => ({ header, width: 12 }));
@@ -63,7 +64,15 @@ const ADMIN_RIGHTS = { leads: ALL, contacts: ALL, companies: ALL };
 /** Roles: one row per role with its users count and rights. */
 export function rolesSheet(ctx: DocContext): SheetSpec {
   const { t, snapshot } = ctx;
-  const columns = [col(t, 'role', 24), col(t, 'usersCount', 12), ...rightsColumns(ctx), col(t, 'mailAccess', 12)];
+  const columns = [
+    col(t, 'role', 24),
+    col(t, 'usersCount', 12),
+    ...rightsColumns(ctx),
+    col(t, 'mailAccess', 12),
+    col(t, 'tasksEdit', 12),
+    col(t, 'tasksDelete', 12),
+    col(t, 'catalogAccess', 12),
+  ];
   const users = 'data' in snapshot.parts.users ? snapshot.parts.users.data : null;
   return fromPart(ctx, 'roles', snapshot.parts.roles, t('export.sheet.roles'), columns, (roles) =>
     [...roles]
@@ -72,7 +81,17 @@ export function rolesSheet(ctx: DocContext): SheetSpec {
         const count = users
           ? users.filter((u) => u.rights.role_id === role.id).length
           : (role._embedded?.users?.length ?? null);
-        return [role.name, count, ...rightValues(t, role.rights), yesNo(t, role.rights.mail_access)];
+        // Complete, as the document is also applied: a right the role lacks is shown as the denial it means.
+        const r = roleRightsOf(role.rights);
+        return [
+          role.name,
+          count,
+          ...rightValues(t, r),
+          yesNo(t, r.mail_access),
+          rightLabel(t, r.tasks.edit),
+          rightLabel(t, r.tasks.delete),
+          yesNo(t, r.catalog_access),
+        ];
       }),
   );
 }

@@ -145,6 +145,13 @@ export async function readFirstSheet(zip: JSZip, opts: SheetReadOptions): Promis
   }
   const sheet = await read(zip, sheetPath);
   if (sheet === null) throw new NotAWorkbookError(`${sheetPath} missing`);
+  const shared = await sharedStrings(zip, opts);
+  const dates = dateStyles(await read(zip, 'xl/styles.xml'));
+  return sheetRows(sheet, shared, dates, opts);
+}
+
+/** The workbook's shared strings, pausing as it goes. */
+async function sharedStrings(zip: JSZip, opts: SheetReadOptions): Promise<string[]> {
   const sstXml = await read(zip, 'xl/sharedStrings.xml');
   const shared: string[] = [];
   if (sstXml) {
@@ -153,8 +160,16 @@ export async function readFirstSheet(zip: JSZip, opts: SheetReadOptions): Promis
       if (shared.length % PAUSE_EVERY === 0) await opts.pause?.();
     }
   }
-  const dates = dateStyles(await read(zip, 'xl/styles.xml'));
+  return shared;
+}
 
+/** Rows of one worksheet's XML, given the workbook's shared strings and date styles. */
+async function sheetRows(
+  sheet: string,
+  shared: string[],
+  dates: Set<number>,
+  opts: SheetReadOptions,
+): Promise<SheetRows> {
   const rows: SheetRows['rows'] = [];
   let nextRow = 1;
   let seen = 0;
@@ -183,4 +198,38 @@ export async function readFirstSheet(zip: JSZip, opts: SheetReadOptions): Promis
     if (++seen % PAUSE_EVERY === 0) await opts.pause?.();
   }
   return { rows, more: false };
+}
+
+/** One worksheet of a workbook with its name as the tab shows it. */
+export interface NamedSheet extends SheetRows {
+  name: string;
+}
+
+/**
+ * Read every worksheet of an .xlsx in tab order (the configuration document is read as a whole; the
+ * pre-flight reads only the first sheet). Cells as `readFirstSheet` reads them.
+ */
+export async function readAllSheets(zip: JSZip, opts: SheetReadOptions): Promise<NamedSheet[]> {
+  const workbook = await read(zip, 'xl/workbook.xml');
+  if (!workbook) throw new NotAWorkbookError('xl/workbook.xml missing');
+  const rels = (await read(zip, 'xl/_rels/workbook.xml.rels')) ?? '';
+  const targets = new Map<string, string>();
+  for (const rel of elements(rels, 'Relationship')) {
+    const a = attrs(rel.attrs);
+    if (a.Id && a.Target) targets.set(a.Id, resolve('xl/workbook.xml', a.Target));
+  }
+  const shared = await sharedStrings(zip, opts);
+  const dates = dateStyles(await read(zip, 'xl/styles.xml'));
+  const out: NamedSheet[] = [];
+  let n = 0;
+  for (const el of elements(workbook, 'sheet')) {
+    n++;
+    const a = attrs(el.attrs);
+    const path = targets.get(a['r:id'] ?? a.id ?? '') ?? `xl/worksheets/sheet${n}.xml`;
+    const xml = await read(zip, path);
+    if (xml === null) throw new NotAWorkbookError(`${path} missing`);
+    out.push({ name: a.name ?? '', ...(await sheetRows(xml, shared, dates, opts)) });
+  }
+  if (!out.length) throw new NotAWorkbookError('no sheets');
+  return out;
 }

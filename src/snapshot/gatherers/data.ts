@@ -52,12 +52,14 @@ export const companies = gatherer('companies', async (ctx) => {
 
 /** Open leads (not won or lost) counted by owner, streamed page by page. */
 export const openLeads = gatherer('openLeads', async ({ client, signal, tick }): Promise<OpenLeadsView> => {
-  const view: OpenLeadsView = { total: 0, byOwner: {} };
+  const view: OpenLeadsView = { total: 0, byOwner: {}, byStage: {} };
   for await (const page of client.pages<LeadDto>('/api/v4/leads', 'leads', { signal })) {
     for (const lead of page) {
       if (!lead || lead.status_id === STATUS_WON || lead.status_id === STATUS_LOST) continue;
       view.total += 1;
       countOwner(view.byOwner, lead.responsible_user_id);
+      const stage = `${lead.pipeline_id}:${lead.status_id}`;
+      view.byStage![stage] = (view.byStage![stage] ?? 0) + 1;
     }
     tick();
   }

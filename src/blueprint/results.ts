@@ -1,0 +1,79 @@
+/**
+ * The document as audit results: `blueprint-fields`, `blueprint-pipelines`, `blueprint-required`,
+ * `blueprint-roles`, `blueprint-loss-reasons` — pass when the account matches the document, fail with
+ * one item per difference, error when a part they read failed. Added to a Report after the rules ran, so
+ * a saved report still has one result per registry rule and these besides.
+ */
+import { localizeReport } from '../audit/localize';
+import type { Area, AuditResult, Message, Report, Severity } from '../audit/types';
+import { scoreResults } from '../audit/scoring';
+import type { Translate } from '../i18n/translate';
+import type { Snapshot } from '../snapshot/types';
+import { planBlueprint } from './plan/index';
+import type { Blueprint, BlueprintSection } from './types';
+
+/** Result ids in report order, with the area and severity each counts in. */
+export const BLUEPRINT_RESULTS: readonly { id: string; section: BlueprintSection; area: Area; severity: Severity }[] = [
+  { id: 'blueprint-fields', section: 'fields', area: 'fields', severity: 'medium' },
+  { id: 'blueprint-pipelines', section: 'pipelines', area: 'pipeline', severity: 'medium' },
+  { id: 'blueprint-required', section: 'required', area: 'fields', severity: 'medium' },
+  { id: 'blueprint-roles', section: 'roles', area: 'rights', severity: 'medium' },
+  { id: 'blueprint-loss-reasons', section: 'loss-reasons', area: 'fields', severity: 'medium' },
+];
+
+/** The five results for a snapshot, as the pure audit gives results (texts as keys). */
+export function blueprintResults(doc: Blueprint, snapshot: Snapshot, t: Translate): AuditResult[] {
+  const plan = planBlueprint(doc, snapshot);
+  return BLUEPRINT_RESULTS.map(({ id, section, area, severity }): AuditResult => {
+    const s = plan.sections.find((x) => x.section === section)!;
+    const texts = { why: { key: 'blueprint.result.why' }, howTo: { key: 'blueprint.result.howTo' } };
+    if (s.error) {
+      return {
+        ruleId: id,
+        area,
+        outcome: 'error',
+        severity,
+        items: [],
+        evidence: [],
+        fix: null,
+        keys: { title: { key: `blueprint.result.${section}.fail` }, message: s.error, ...texts },
+        error: { part: null, failure: null, reason: s.error },
+      };
+    }
+    // Entity names are put into words here: item texts are rendered from their message alone.
+    const items = s.differences.map((m, i) => ({ id: `${id}:${i}`, message: localParams(m, t) }));
+    const outcome = items.length ? 'fail' : 'pass';
+    return {
+      ruleId: id,
+      area,
+      outcome,
+      severity,
+      items,
+      evidence: [],
+      fix: null,
+      keys: {
+        title: { key: `blueprint.result.${section}.${outcome}` },
+        message:
+          outcome === 'fail'
+            ? { key: 'items.summary.fail', params: { count: items.length } }
+            : { key: 'items.summary.pass' },
+        ...texts,
+      },
+    };
+  });
+}
+
+function localParams(m: Message, t: Translate): Message {
+  const entity = m.params?.['entity'];
+  return typeof entity === 'string' ? { ...m, params: { ...m.params, entity: t(`export.entity.${entity}`) } } : m;
+}
+
+/** The report with extra results, its counts and scores recomputed over all of them, in the report's language. */
+export function withResults(report: Report, extra: AuditResult[], t: Translate): Report {
+  const results: AuditResult[] = [...report.results.filter((r) => !extra.some((e) => e.ruleId === r.ruleId)), ...extra];
+  const failed = Object.fromEntries(
+    report.areas.map((a) => [a.id, a.failedParts.map((f) => ({ part: f.part, failure: f.failure }))]),
+  );
+  const scores = scoreResults(results, failed);
+  return localizeReport({ ...report, ...scores, results }, t, report.lang);
+}

@@ -1,0 +1,56 @@
+/**
+ * The document's words in both languages, read back: a sheet, a column header, an entity, a field type,
+ * a rights letter or yes/no is recognised whichever language the document was written in (or as the
+ * API's own code), so an edited document reads whatever the editor's language.
+ */
+import type { FieldEntity, RightLetter } from '../../api/dto';
+import { normalizeName } from '../../audit/normalize';
+import { createTranslator, type Dictionary, type Translate } from '../../i18n/translate';
+
+/** The two dictionaries a document can be written in. */
+export interface DocumentDictionaries {
+  ru: Dictionary;
+  en: Dictionary;
+}
+
+/** Reverse look-ups over both languages. */
+export interface Labels {
+  /** Every translation of a key, normalised. */
+  all(key: string, params?: Record<string, string | number>): string[];
+  /** The code whose label (in either language) or code is `text`. */
+  code<C extends string>(prefix: string, codes: readonly C[], text: string): C | undefined;
+  entity(text: string): FieldEntity | undefined;
+  right(text: string): RightLetter | undefined;
+  /** true / false, or undefined when the cell is not a yes/no. */
+  yesNo(text: string): boolean | undefined;
+  /** The two translators (ru first). */
+  ts: Translate[];
+}
+
+const ENTITIES = ['leads', 'contacts', 'companies'] as const;
+const LETTERS = ['A', 'G', 'M', 'D', 'L'] as const;
+const TRUE = ['1', 'true', 'x', '✓', '✔', '+', 'да', 'yes', 'y', 'д'];
+const FALSE = ['0', 'false', '-', '—', 'нет', 'no', 'n', 'н'];
+
+/** Labels over the dictionaries. */
+export function labelsOf(dicts: DocumentDictionaries): Labels {
+  const ts = [createTranslator(dicts.ru, 'ru'), createTranslator(dicts.en, 'en')];
+  const all = (key: string, params?: Record<string, string | number>) => ts.map((t) => normalizeName(t(key, params)));
+  const code = <C extends string>(prefix: string, codes: readonly C[], text: string): C | undefined => {
+    const n = normalizeName(text);
+    return codes.find((c) => normalizeName(c) === n || all(`${prefix}.${c}`).includes(n));
+  };
+  return {
+    all,
+    code,
+    entity: (text) => code('export.entity', ENTITIES, text),
+    right: (text) => code('export.right', LETTERS, text),
+    yesNo: (text) => {
+      const n = normalizeName(text);
+      if (TRUE.includes(n) || all('export.yes').includes(n)) return true;
+      if (n === '' || FALSE.includes(n) || all('export.no').includes(n)) return false;
+      return undefined;
+    },
+    ts,
+  };
+}
