@@ -10,6 +10,7 @@ import { cachedLoader, type LoadDocumentEngine } from './document-engine';
 import { configurationDocument, importTemplate, preflightImport, type PreflightRunProgress } from './documents';
 import { downloadFile } from './download';
 import { lastReportStore } from './last-report';
+import { localizeReport } from '../audit/localize';
 import { documentFileName } from '../export/file-name';
 import { tickStore } from './ticks';
 import { createWorkflow } from './workflow';
@@ -101,7 +102,11 @@ export function createPanelRunner(deps: PanelRunnerDeps): PanelRunner {
       return keep(await workflow.audit({ signal, onProgress, ...(onProvisional ? { onProvisional } : {}) })).report;
     },
 
-    lastReport: async () => last.load(),
+    // A kept report is shown in the viewer's language whatever language it was saved in (it carries its keys).
+    async lastReport() {
+      const saved = last.load();
+      return saved && { ...saved, report: localizeReport(saved.report, t, deps.lang) };
+    },
     preview: (selection) => workflow.preview(selection),
     apply: async (preview, { onOp }) => keep(await workflow.apply(preview, { onOp })),
     undo: async (target, { onOp }) => keep(await workflow.undo(target, { onOp })),

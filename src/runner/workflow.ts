@@ -129,7 +129,7 @@ export interface Workflow {
 /** Creates the orchestrator for one account. */
 export function createWorkflow(deps: WorkflowDeps): Workflow {
   const lock = deps.lock ?? createLock();
-  // planFor follows the account's own language unless told otherwise; the user's choice goes in as the language.
+  // Names follow the account's own language (planFor detects it) unless the user chose one (`namesLang`).
   const names: Lang = deps.namesLang ?? deps.lang;
   const storage = deps.journal ?? memoryJournalStorage();
   let audited: Audited | null = null;

@@ -7,7 +7,6 @@ import { loadBaseline } from '../audit/baseline/load';
 import { createPanelRunner } from '../runner/panel-runner';
 import { mountPanel } from '../ui/mount';
 import { loadDocumentsFrom } from './load-documents';
-import { keepLastReport, readLastReport } from './last-report';
 
 /** What the shell knows when it mounts the panel. */
 export interface PanelContext {
@@ -39,22 +38,13 @@ export function createPanel(el: HTMLElement, ctx: PanelContext): Mounted {
     storage: globalThis.localStorage,
     documents: () => loadDocumentsFrom(ctx.widgetPath),
   });
-  const storage = globalThis.localStorage;
-  const accountKey = String(ctx.account.id);
   const mounted = mountPanel(el, {
     runner,
     t: ctx.t,
     lang: ctx.lang,
     accountName: ctx.account.name,
-    // The last report of this account shows at once, marked "refreshing…" while the new audit runs.
-    report: readLastReport(storage, accountKey, ctx.lang),
     notice: error ? ctx.t('ui.baseline.savedInvalid', { error: error.message }) : null,
   });
-  const stopKeeping = keepLastReport(mounted.store, storage, accountKey);
-  return {
-    unmount() {
-      stopKeeping();
-      mounted.unmount();
-    },
-  };
+  // The last report of this account (kept by the runner) shows at once, marked "refreshing…", while the new audit runs.
+  return mounted;
 }

@@ -46,6 +46,34 @@ describe('the last report per account in browser storage', () => {
     expect(await createPanelRunner({ ...deps, accountKey: '43' }).lastReport!()).toBeNull();
   });
 
+  it('a report kept in one language is shown in the viewer’s language on the next visit', async () => {
+    const storage = memoryStorage();
+    const { client } = emulated('fresh');
+    const base = {
+      client,
+      baseline: defaultBaseline(),
+      user: { id: 1, name: 'Anna' },
+      isAdmin: true,
+      now: () => new Date(FIXED_NOW),
+      storage,
+      download: () => {},
+      documents: async () => localDocumentEngine,
+      accountKey: '42',
+    };
+    const ru = createPanelRunner({ ...base, lang: 'ru', dict: dictionaryFor('ru') });
+    const russian = await ru.audit({ signal: new AbortController().signal, onProgress: () => {} });
+    const en = createPanelRunner({ ...base, lang: 'en', dict: dictionaryFor('en') });
+    const english = await en.audit({ signal: new AbortController().signal, onProgress: () => {} });
+    storage.setItem(
+      'setup-audit:last-report:42',
+      JSON.stringify({ report: russian, savedAt: new Date(FIXED_NOW).toISOString() }),
+    );
+    const shown = (await en.lastReport!())!.report;
+    expect(shown.lang).toBe('en');
+    expect(shown.results.map((r) => r.title)).toEqual(english.results.map((r) => r.title));
+    expect(shown.results.map((r) => r.title)).not.toEqual(russian.results.map((r) => r.title));
+  });
+
   it.each([
     ['not JSON', '{'],
     ['another shape', '{"report":{"schemaVersion":2},"savedAt":"x"}'],
