@@ -154,8 +154,9 @@ export function Panel(props: PanelProps) {
     [report, display.filter],
   );
   const running = audit.status === 'running';
-  // Orchestrated provisional reports mark themselves; until then a report shown while an audit runs is the last one.
-  const provisional = running && report !== null;
+  // Provisional: parts still streaming (or cancelled before all were in), or the report kept from the last visit,
+  // or any report on screen while an audit runs.
+  const provisional = state.provisional !== null || state.stale !== null || (running && report !== null);
 
   return (
     <PanelEnvContext.Provider value={env}>

@@ -6,6 +6,7 @@ import type { RuleResult } from '../../src/audit/types';
 import { gainOf, topFixes } from '../../src/ui/score-gain';
 import { focusablesIn } from '../../src/ui/Dialog';
 import { one, mountReady, unmountAll } from './harness';
+import { deferred } from './fake-runner';
 import { defaultResults, items, reportFixture, result } from './fixtures';
 
 afterEach(unmountAll);
@@ -246,5 +247,26 @@ describe('findings', () => {
       '/contacts/detail/42',
       '/contacts/detail/43',
     ]);
+  });
+});
+
+describe('a score that rests on part of the account is marked provisional', () => {
+  afterEach(unmountAll);
+  const fields = result('custom-fields-missing', 'fields', 'pass', 'medium');
+  const partial = {
+    report: reportFixture({ results: [fields] }),
+    pendingRules: ['duplicate-contacts'],
+    pendingParts: ['contacts' as const],
+    readyAreas: ['fields' as const],
+  };
+
+  it('while parts stream, and still after Cancel (what is known stays, but it is not the whole account)', async () => {
+    const gate = deferred();
+    const { el, store } = await mountReady({ provisional: [partial], auditGate: gate });
+    expect(el.querySelector('.sa-overview__score')?.getAttribute('data-provisional')).toBe('true');
+    await store.dispatch({ type: 'cancel-audit' });
+    await waitFor(() => expect(store.getState().audit.status).toBe('cancelled'));
+    expect(store.getState().provisional).not.toBeNull();
+    expect(el.querySelector('.sa-overview__score')?.getAttribute('data-provisional')).toBe('true');
   });
 });
