@@ -167,7 +167,9 @@ export interface RequiredStatusDto {
 }
 
 /** Entities whose custom fields the audit reads. */
-export type FieldEntity = 'leads' | 'contacts' | 'companies';
+/** The entities that have custom fields (and rights blocks), in the order the product shows them. */
+export const FIELD_ENTITIES = ['leads', 'contacts', 'companies'] as const;
+export type FieldEntity = (typeof FIELD_ENTITIES)[number];
 
 /** GET /api/v4/{entity}/custom_fields item. */
 export interface CustomFieldDto {

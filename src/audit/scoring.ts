@@ -5,7 +5,7 @@
  * thresholds are data (scoring.json).
  */
 import config from './scoring.json';
-import { AREAS } from './types';
+import { AREAS, OUTCOMES } from './types';
 import type { Area, AuditAreaScore, FailedPart, Outcome, OutcomeCounts, Severity } from './types';
 
 /** Weight of each severity in scores. */
@@ -15,8 +15,6 @@ export const SEVERITY_WEIGHTS: Readonly<Record<Severity, number>> = Object.freez
 export const GRADES: readonly { grade: string; min: number }[] = Object.freeze(
   [...config.grades].sort((a, b) => b.min - a.min),
 );
-
-const OUTCOMES: readonly Outcome[] = ['pass', 'fail', 'needs-review', 'manual', 'not-applicable', 'error'];
 
 /**
  * How much of the checklist a score rests on, so a score never reads as more than it is: a rule in

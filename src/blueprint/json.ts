@@ -2,6 +2,7 @@
  * The JSON form of the document (for set-ups kept in git): the Blueprint itself, pretty-printed with a
  * stable key order. Reading checks every value's type and names the path of each one that is wrong.
  */
+import { FIELD_ENTITIES } from '../api/dto';
 import type { FieldEntity, RightLetter } from '../api/dto';
 import type { DocumentProblem, ReadResult } from './problems';
 import { completeEntity, ROLE_ACTIONS, type ROLE_ENTITIES } from './rights';
@@ -20,7 +21,7 @@ export function blueprintToJson(b: Blueprint): string {
   return `${JSON.stringify(b, null, 2)}\n`;
 }
 
-const ENTITIES: readonly FieldEntity[] = ['leads', 'contacts', 'companies'];
+const ENTITIES = FIELD_ENTITIES;
 const LETTERS: readonly RightLetter[] = ['A', 'G', 'M', 'D', 'L'];
 
 type Obj = Record<string, unknown>;

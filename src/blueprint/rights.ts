@@ -7,7 +7,8 @@ import type { EntityRights, RightLetter, RoleRightsDto } from '../api/dto';
 import type { BlueprintRole, FullEntityRights } from './types';
 
 /** The entities whose five actions a role holds. */
-export const ROLE_ENTITIES = ['leads', 'contacts', 'companies'] as const;
+import { RIGHT_ENTITIES as ROLE_ENTITIES } from '../audit/terms';
+export { ROLE_ENTITIES };
 /** The five actions, in the document's column order. */
 export const ROLE_ACTIONS = ['view', 'edit', 'add', 'delete', 'export'] as const;
 

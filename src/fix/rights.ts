@@ -6,7 +6,8 @@
 import type { EntityRights, RightLetter, RoleRightsDto, StatusRightDto } from '../api/dto';
 
 /** The entities whose blocks carry all five actions. */
-export const RIGHTS_ENTITIES = ['leads', 'contacts', 'companies'] as const;
+import { RIGHT_ENTITIES as RIGHTS_ENTITIES } from '../audit/terms';
+export { RIGHTS_ENTITIES };
 /** A rights entity with five actions. */
 export type RightsEntity = (typeof RIGHTS_ENTITIES)[number];
 

@@ -3,10 +3,11 @@
  * made. Undo builds every request from here — never from a path stored in the journal — so an edited
  * journal can name only a field, role, pipeline or stage of this account, under /api/v4/.
  */
+import { FIELD_ENTITIES } from '../api/dto';
 import type { FieldEntity } from '../api/dto';
 import type { OpTarget } from './types';
 
-const ENTITIES: readonly FieldEntity[] = ['leads', 'contacts', 'companies'];
+const ENTITIES = FIELD_ENTITIES;
 
 function isId(v: unknown): v is number {
   return typeof v === 'number' && Number.isSafeInteger(v) && v > 0;

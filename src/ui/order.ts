@@ -1,4 +1,4 @@
-import { AREAS } from '../audit/types';
+import { AREAS, SEVERITIES } from '../audit/types';
 import type { AreaScore, Outcome, Report, RuleResult, Severity } from '../audit/types';
 
 // Failures first, then what still needs a person, then what is settled.
@@ -10,7 +10,7 @@ const OUTCOME_RANK: Record<Outcome, number> = {
   pass: 4,
   'not-applicable': 5,
 };
-const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
+const SEVERITY_RANK = Object.fromEntries(SEVERITIES.map((s, i) => [s, i])) as Record<Severity, number>;
 
 /** Sorts results failures first, each group by severity; ties keep the registry order. */
 export function sortResults(results: readonly RuleResult[]): RuleResult[] {

@@ -3,6 +3,7 @@
  * a rights letter or yes/no is recognised whichever language the document was written in (or as the
  * API's own code), so an edited document reads whatever the editor's language.
  */
+import { FIELD_ENTITIES } from '../../api/dto';
 import type { FieldEntity, RightLetter } from '../../api/dto';
 import { normalizeName } from '../../audit/normalize';
 import { createTranslator, type Dictionary, type Translate } from '../../i18n/translate';
@@ -27,7 +28,7 @@ export interface Labels {
   ts: Translate[];
 }
 
-const ENTITIES = ['leads', 'contacts', 'companies'] as const;
+const ENTITIES = FIELD_ENTITIES;
 const LETTERS = ['A', 'G', 'M', 'D', 'L'] as const;
 const TRUE = ['1', 'true', 'x', '✓', '✔', '+', 'да', 'yes', 'y', 'д'];
 const FALSE = ['0', 'false', '-', '—', 'нет', 'no', 'n', 'н'];

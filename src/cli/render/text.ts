@@ -1,9 +1,8 @@
-import type { Report, RuleResult, Severity } from '../../audit/types';
+import { type Report, type RuleResult, SEVERITIES } from '../../audit/types';
 import type { Translate } from '../../i18n/translate';
 import { coverageLine, incompleteMark } from '../../i18n/coverage';
 import { terminalSafe as safe } from '../../export/terminal-safe';
 
-const SEVERITY_ORDER: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 const MAX_ITEMS = 10;
 
 /** ANSI colour only when writing to a terminal. */
@@ -63,7 +62,7 @@ export function renderText(report: Report, t: Translate, colour: boolean): strin
       .filter(
         (r) => r.area === area.id && (r.outcome === 'fail' || r.outcome === 'needs-review' || r.outcome === 'error'),
       )
-      .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+      .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
     if (!shown.length && !area.failedParts.length) continue;
     lines.push('', p.bold(safe(t(`areas.${area.id}`))));
     for (const part of area.failedParts)

@@ -1,13 +1,14 @@
-import type { Outcome } from '../../audit/types';
+import { OUTCOMES, type Outcome } from '../../audit/types';
 import type { RightLetter, EntityRights } from '../../api/dto';
 import type { Translate } from '../../i18n/translate';
 import { tOr } from './context';
 
 /** Outcome columns in the order a reader scans them. */
-export const OUTCOME_ORDER: Outcome[] = ['pass', 'fail', 'needs-review', 'manual', 'not-applicable', 'error'];
+export const OUTCOME_ORDER: readonly Outcome[] = OUTCOMES;
 
 /** Entities whose rights the document lists. */
-export const RIGHT_ENTITIES = ['leads', 'contacts', 'companies'] as const;
+import { RIGHT_ENTITIES } from '../../audit/terms';
+export { RIGHT_ENTITIES };
 /** Actions of an entity's rights. */
 export const RIGHT_ACTIONS = ['view', 'edit', 'add', 'delete', 'export'] as const;
 
