@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
-import type { CliIo } from '../../src/cli/io';
+import { memoryIo } from '../support/cli-io';
 import { createEmulator } from '../../src/emulator';
 import { touchedState } from '../fix/harness';
 import { FIXED_NOW } from '../support/emulated';
@@ -12,39 +11,11 @@ function cli() {
     'fresh.test': createEmulator({ seed: 'fresh', now: () => FIXED_NOW, rate: 1000, quiet: true }),
   };
   const files = new Map<string, Uint8Array>();
-  let out = '';
-  let err = '';
   const fetcher: typeof fetch = (input, init) => {
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
     return accounts[url.host as keyof typeof accounts].fetch(input, init);
   };
-  const io: CliIo = {
-    stdout: (s) => {
-      out += s;
-    },
-    stderr: (s) => {
-      err += s;
-    },
-    isTTY: false,
-    stderrTTY: false,
-    env: { AMO_TOKEN: 'dev-token', LANG: 'en_US.UTF-8' },
-    readFile: (p) => {
-      const v = files.get(p);
-      if (v === undefined) throw Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' });
-      return v;
-    },
-    writeFile: (p, d) => {
-      files.set(p, typeof d === 'string' ? new TextEncoder().encode(d) : d);
-    },
-    confirm: async () => false,
-    fetch: fetcher,
-  };
-  const run = async (...argv: string[]) => {
-    out = '';
-    err = '';
-    const code = await main(argv, io);
-    return { code, out, err };
-  };
+  const { run } = memoryIo({ fetch: fetcher, files });
   return { accounts, files, run };
 }
 

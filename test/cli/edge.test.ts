@@ -1,47 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/io';
+import { memoryIo } from '../support/cli-io';
 import { createEmulator } from '../../src/emulator';
 
 // The one edge every account command goes through (issue 13 item 4, issue 12 item 11), in-process with
 // an injected fetch so each answer of the "account" is exactly what the case says.
 type Fetch = NonNullable<CliIo['fetch']>;
 
-function io(fetch: Fetch, files = new Map<string, string>(), token = 'dev-token') {
-  const out = { stdout: '', stderr: '' };
-  const cliIo: CliIo = {
-    stdout: (s) => {
-      out.stdout += s;
-    },
-    stderr: (s) => {
-      out.stderr += s;
-    },
-    isTTY: false,
-    stderrTTY: false,
-    env: { AMO_TOKEN: token, LANG: 'C.UTF-8' },
-    readFile: (p) => {
-      const v = files.get(p);
-      if (v === undefined) throw Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' });
-      return new TextEncoder().encode(v);
-    },
-    writeFile: (p, d) => {
-      files.set(p, typeof d === 'string' ? d : new TextDecoder().decode(d));
-    },
-    confirm: async () => false,
-    fetch,
-  };
-  return { cliIo, out, files };
+function io(fetch: Fetch, files = new Map<string, Uint8Array>(), token = 'dev-token') {
+  const m = memoryIo({ fetch, files, env: { AMO_TOKEN: token, LANG: 'C.UTF-8' } });
+  return { cliIo: m.io, out: m.out, files, put: m.put };
 }
 
 const BASE = 'https://tehnostroy.amocrm.ru';
 
-let prepared: Map<string, string> | undefined;
+let prepared: Map<string, Uint8Array> | undefined;
 /** Files every command needs, and a journal with one batch (made once by a real fix on the emulator). */
-async function preparedFiles(): Promise<Map<string, string>> {
+async function preparedFiles(): Promise<Map<string, Uint8Array>> {
   if (!prepared) {
     const emulator = createEmulator({ seed: 'messy', quiet: true, rate: 1000 });
-    const { cliIo, files } = io(emulator.fetch);
-    files.set('contacts.csv', 'Имя;Должность\nИван Петров;Директор\n');
+    const { cliIo, files, put } = io(emulator.fetch);
+    put('contacts.csv', 'Имя;Должность\nИван Петров;Директор\n');
     const argv = ['fix', '--base-url', BASE, '--rule', 'unsorted-off', '--yes', '--journal', 'j.json'];
     expect(await main(argv, cliIo)).toBe(0);
     prepared = files;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
-import type { CliIo } from '../../src/cli/io';
+import { memoryIo } from '../support/cli-io';
 import { createEmulator, type Emulator } from '../../src/emulator';
 import { FIXED_NOW } from '../support/emulated';
 import { rulesRequiring } from './harness';
@@ -8,29 +7,9 @@ import { rulesRequiring } from './harness';
 // The CLI in-process (main + injected I/O and fetch) against the emulator; the client is the CLI's own,
 // with the shared 7 rps throttle, so each case takes about two seconds.
 async function cli(emulator: Emulator, argv: string[], token = 'dev-token') {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (s) => {
-      stdout += s;
-    },
-    stderr: (s) => {
-      stderr += s;
-    },
-    isTTY: false,
-    stderrTTY: false,
-    env: { AMO_TOKEN: token, SETUP_AUDIT_LANG: 'en' },
-    readFile: () => {
-      throw new Error('no files in this test');
-    },
-    writeFile: () => {
-      throw new Error('no files in this test');
-    },
-    confirm: async () => false,
-    fetch: emulator.fetch,
-  };
-  const code = await main(['audit', '--base-url', 'https://emulator.test', '--lang', 'en', ...argv], io);
-  return { code, stdout, stderr };
+  const { run } = memoryIo({ fetch: emulator.fetch, env: { AMO_TOKEN: token, SETUP_AUDIT_LANG: 'en' } });
+  const { code, out, err } = await run('audit', '--base-url', 'https://emulator.test', '--lang', 'en', ...argv);
+  return { code, stdout: out, stderr: err };
 }
 
 const account = () => createEmulator({ seed: 'messy', now: () => FIXED_NOW, rate: 1_000_000, quiet: true });

@@ -6,8 +6,8 @@ import { reportToJson } from '../../src/export/json';
 import { terminalOutput, terminalSafe } from '../../src/export/terminal-safe';
 import { preflight } from '../../src/preflight/preflight';
 import { preflightToText } from '../../src/preflight/report';
-import { main } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/io';
+import { memoryIo } from '../support/cli-io';
 import { contactSchema, tEn } from '../preflight/fixtures';
 import { faultyAccount } from './harness';
 
@@ -92,25 +92,9 @@ describe('hostile names never reach the terminal raw', () => {
   });
 
   it('CLI output when every error body carries escape sequences', async () => {
-    let stderr = '';
-    let stdout = '';
-    const io: CliIo = {
-      stdout: (s) => {
-        stdout += s;
-      },
-      stderr: (s) => {
-        stderr += s;
-      },
-      isTTY: true,
-      stderrTTY: false,
+    const { out, run } = memoryIo({
+      tty: true,
       env: { AMO_TOKEN: 'dev-token', SETUP_AUDIT_LANG: 'en' },
-      readFile: () => {
-        throw new Error('no files in this test');
-      },
-      writeFile: () => {
-        throw new Error('no files in this test');
-      },
-      confirm: async () => false,
       // The account answers with a hostile name; every other call fails with a hostile error body.
       fetch: (async (input: string | URL | Request) =>
         new URL(String(input instanceof Request ? input.url : input)).pathname === '/api/v4/account'
@@ -121,8 +105,9 @@ describe('hostile names never reach the terminal raw', () => {
               status: 400,
               headers: { 'content-type': 'application/problem+json' },
             })) as typeof fetch,
-    };
-    const code = await main(['audit', '--base-url', 'https://emulator.test', '--lang', 'en'], io);
+    });
+    const { code } = await run('audit', '--base-url', 'https://emulator.test', '--lang', 'en');
+    const { stdout, stderr } = out;
     expect(code).toBe(0); // every other part failed as a value: the report says which
     expect(stdout).toContain('Setup Audit — Иван ␛]0;pwned␇');
     expect(`${stdout}${stderr}`.replace(PAINTER, '')).not.toMatch(RAW_CONTROL);

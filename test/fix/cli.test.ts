@@ -1,43 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../../src/emulator';
-import { main } from '../../src/cli/main';
-import type { CliIo } from '../../src/cli/io';
+import { memoryIo } from '../support/cli-io';
 import { NOW, touchedState } from './harness';
 
 /** An in-process CLI over an emulated account, with files in a map. */
 function cli(opts: { tty?: boolean; answer?: boolean } = {}) {
   const emulator = createEmulator({ seed: 'messy', now: () => NOW, rate: 1000, quiet: true });
-  const files = new Map<string, string>();
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    stdout: (s) => {
-      out += s;
-    },
-    stderr: (s) => {
-      err += s;
-    },
-    isTTY: opts.tty ?? false,
-    stderrTTY: false,
-    env: { AMO_TOKEN: 'dev-token', LANG: 'en_US.UTF-8' },
-    readFile: (p) => {
-      const v = files.get(p);
-      if (v === undefined) throw Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' });
-      return new TextEncoder().encode(v);
-    },
-    writeFile: (p, d) => {
-      files.set(p, typeof d === 'string' ? d : new TextDecoder().decode(d));
-    },
-    confirm: async () => opts.answer ?? false,
-    fetch: emulator.fetch,
-  };
-  const run = async (...argv: string[]) => {
-    out = '';
-    err = '';
-    const code = await main(argv, io);
-    return { code, out, err };
-  };
-  return { emulator, files, run };
+  const { text, put, run } = memoryIo({ ...opts, fetch: emulator.fetch });
+  return { emulator, files: { get: text, set: put }, run };
 }
 
 const URL = ['--base-url', 'https://emulator.test'];

@@ -9,11 +9,13 @@ import { gatherSnapshot } from '../../src/snapshot/gather';
 import type { Snapshot } from '../../src/snapshot/types';
 import { Journal, memoryJournalStorage } from '../../src/fix/journal';
 import { createLock } from '../../src/fix/lock';
+import { FIXED_NOW } from '../support/emulated';
 import { applyFixes, type ApplyOptions } from '../../src/fix/executor';
 import { undoFixes } from '../../src/fix/undo';
 import en from '../../i18n/en.json';
 
-export const NOW = Date.parse('2026-11-20T09:00:00Z');
+/** The fixed clock of the fix tests: the same instant as the shared emulated accounts. */
+export const NOW = FIXED_NOW;
 export const baseline = defaultBaseline();
 
 /** The parts of the account a fix may touch, as JSON (id counters excluded: undo cannot rewind them). */
