@@ -7,5 +7,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30000,
     pool: 'forks',
+    // The widget links its own style.css; happy-dom does not load CSS files, and would print an error for each.
+    environmentOptions: { happyDOM: { settings: { handleDisabledFileLoadingAsSuccess: true } } },
   },
 });
