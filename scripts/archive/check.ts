@@ -295,6 +295,12 @@ export async function checkArchive(bytes: Uint8Array): Promise<string[]> {
       problems.push(`${name}: key set differs from i18n/${reference.locale}.json (e.g. ${diff.join(', ')})`);
     }
   }
+  // The CRM offers only the listed locales: a shipped dictionary the manifest does not name is never shown.
+  for (const name of files.keys()) {
+    const lang = /^i18n\/([^/]+)\.json$/.exec(name)?.[1];
+    if (lang !== undefined && !locales.includes(lang))
+      problems.push(`${name}: shipped but not listed in widget.locale`);
+  }
   for (const [name, [w, h]] of Object.entries(LOGOS)) {
     const data = files.get(name);
     if (!data) {

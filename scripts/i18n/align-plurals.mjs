@@ -1,6 +1,7 @@
-// Gives every plural object in ru.json and en.json the same forms (one, few, many, other): the
-// marketplace wants locale files of identical structure, while English only ever selects one/other.
-import { readFileSync, writeFileSync } from 'node:fs';
+// Gives every plural object in every i18n/*.json the same forms (one, few, many, other): the marketplace
+// wants locale files of identical structure, while English and Portuguese only ever select one/other for
+// the counts the product prints (pt's `many` is for compact notation such as "1 mi").
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const FORMS = ['one', 'few', 'many', 'other'];
 const isPlural = (v) =>
@@ -16,8 +17,8 @@ function align(node) {
   return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, align(v)]));
 }
 
-for (const lang of ['ru', 'en']) {
-  const file = `i18n/${lang}.json`;
+for (const name of readdirSync('i18n').filter((n) => n.endsWith('.json'))) {
+  const file = `i18n/${name}`;
   const before = readFileSync(file, 'utf8');
   const after = `${JSON.stringify(align(JSON.parse(before)), null, 2)}\n`;
   if (after !== before) {

@@ -43,30 +43,57 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Every problem: keys in one language only, empty texts, used keys without text, orphan texts. */
-export function findI18nProblems(input: { ru: Dict; en: Dict; root: string }): string[] {
+/** The `{param}` names a text (all plural forms together) interpolates, sorted. */
+function placeholders(text: string): string {
+  return [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort().join(', ');
+}
+
+/** Every dotted path of a dictionary, plural forms included (the marketplace wants identical structures). */
+function fullPaths(d: Dict, prefix = ''): string[] {
+  return Object.entries(d).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : fullPaths(v, `${prefix}${k}.`)));
+}
+
+/**
+ * Every problem: a language without ru's keys (ru is the reference: the code's texts are written against it), plural
+ * forms that differ, empty texts, a text whose `{params}` differ from ru's, used keys without text, orphan texts,
+ * and a file in i18n/ the manifest's `locale` does not list (or a listed locale without its file).
+ */
+export function findI18nProblems(input: {
+  dicts: Record<string, Dict>;
+  locale: readonly string[];
+  root: string;
+}): string[] {
   const problems: string[] = [];
-  const ru = leafKeys(input.ru);
-  const en = leafKeys(input.en);
-  // The marketplace wants identical structures, plural forms included (English keeps few/many as copies).
-  const full = (d: Dict, prefix = ''): string[] =>
-    Object.entries(d).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : full(v, `${prefix}${k}.`)));
-  const enFull = new Set(full(input.en));
-  const ruFull = new Set(full(input.ru));
-  const formDiff = [...ruFull]
-    .filter((k) => !enFull.has(k))
-    .concat([...enFull].filter((k) => !ruFull.has(k)))
-    .filter((k) => ru.has(k.slice(0, k.lastIndexOf('.'))));
-  if (formDiff.length)
-    problems.push(
-      `plural forms differ (e.g. ${formDiff.slice(0, 3).join(', ')}): run node scripts/i18n/align-plurals.mjs`,
-    );
-  for (const k of ru.keys()) if (!en.has(k)) problems.push(`${k}: in ru.json only`);
-  for (const k of en.keys()) if (!ru.has(k)) problems.push(`${k}: in en.json only`);
-  for (const [lang, map] of [
-    ['ru', ru],
-    ['en', en],
-  ] as const) {
+  const reference = input.dicts.ru;
+  if (!reference) return ['i18n/ru.json: missing (it is the reference every language is checked against)'];
+  const langs = Object.keys(input.dicts);
+  for (const lang of langs)
+    if (!input.locale.includes(lang)) problems.push(`i18n/${lang}.json: not in manifest.json widget.locale`);
+  for (const lang of input.locale)
+    if (!input.dicts[lang]) problems.push(`${lang}: in manifest.json widget.locale but i18n/${lang}.json is missing`);
+  const ru = leafKeys(reference);
+  const ruFull = new Set(fullPaths(reference));
+  for (const lang of langs) {
+    const dict = input.dicts[lang]!;
+    const map = leafKeys(dict);
+    if (lang !== 'ru') {
+      const full = new Set(fullPaths(dict));
+      const formDiff = [...ruFull]
+        .filter((k) => !full.has(k))
+        .concat([...full].filter((k) => !ruFull.has(k)))
+        .filter((k) => ru.has(k.slice(0, k.lastIndexOf('.'))));
+      if (formDiff.length)
+        problems.push(
+          `${lang}: plural forms differ from ru (e.g. ${formDiff.slice(0, 3).join(', ')}): run node scripts/i18n/align-plurals.mjs`,
+        );
+      for (const k of ru.keys()) if (!map.has(k)) problems.push(`${k}: in ru.json but not in ${lang}.json`);
+      for (const k of map.keys()) if (!ru.has(k)) problems.push(`${k}: in ${lang}.json only`);
+      for (const [k, v] of map) {
+        const want = ru.get(k);
+        if (want !== undefined && placeholders(v) !== placeholders(want))
+          problems.push(`${k}: ${lang}.json interpolates {${placeholders(v)}}, ru.json {${placeholders(want)}}`);
+      }
+    }
     for (const [k, v] of map) if (!v.trim()) problems.push(`${k}: empty text in ${lang}.json`);
   }
   const source = sourceFiles(join(input.root, 'src'))
@@ -74,7 +101,7 @@ export function findI18nProblems(input: { ru: Dict; en: Dict; root: string }): s
     .join('\n');
   const literals = new Set<string>();
   for (const m of source.matchAll(/['"`]([a-z][\w-]*(?:\.[\w-]+)+\.?)['"`$]/gi)) literals.add(m[1] ?? '');
-  const namespaces = new Set(Object.keys(input.ru));
+  const namespaces = new Set(Object.keys(reference));
   for (const lit of literals) {
     if (lit.endsWith('.') || !namespaces.has(lit.split('.')[0] ?? '')) continue;
     if (DYNAMIC.some((d) => lit.startsWith(d))) continue;

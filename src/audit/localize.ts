@@ -46,7 +46,13 @@ export function localizeReport(report: AuditReport, t: Translate, lang: Lang): R
   return {
     ...(report as AuditReport & Partial<Report>),
     lang,
-    baseline: { id: baseline.id, version: baseline.version, names: baseline.names, name: baseline.names[lang] },
+    // A report saved before the product spoke pt carries no pt name; its en name is the Latin-script one.
+    baseline: {
+      id: baseline.id,
+      version: baseline.version,
+      names: baseline.names,
+      name: (baseline.names as Partial<Record<Lang, string>>)[lang] ?? baseline.names.en,
+    },
     areas: areas.map((a) => ({
       ...a,
       failedParts: a.failedParts.map((f) => ({

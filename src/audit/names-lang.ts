@@ -8,6 +8,13 @@ import { dataOf, FIELD_PARTS, type Snapshot } from '../snapshot/types';
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const LATIN = /\p{Script=Latin}/u;
+/** The languages a fix can write names in, as Kommo's `account.language` spells them. */
+const NAME_LANGS: readonly Lang[] = ['ru', 'en', 'pt'];
+/**
+ * Letters that English never writes and that mark a Latin-script account as another language: a Portuguese
+ * account's own names carry ã, õ or ç somewhere («Negociação», «Ligação»), an English one does not.
+ */
+const LATIN_MARKS: readonly (readonly [Lang, RegExp])[] = [['pt', /[ãõç]/iu]];
 
 /** The names the account's team (or the CRM, in the account's language) gave its stages and fields. */
 function ownNames(snapshot: Snapshot): string[] {
@@ -21,23 +28,30 @@ function ownNames(snapshot: Snapshot): string[] {
   return [...stages, ...fields];
 }
 
-/** ru or en by which script most of the names are written in; null when they do not say. */
+/** Among Latin-script names: the language whose marks appear in them, else en. */
+function latinLang(latin: readonly string[]): Lang {
+  return LATIN_MARKS.find(([, mark]) => latin.some((name) => mark.test(name)))?.[0] ?? 'en';
+}
+
+/** ru, or a Latin-script language, by which script most of the names are written in; null when they do not say. */
 function scriptOf(names: readonly string[]): Lang | null {
   let ru = 0;
-  let en = 0;
+  const latin: string[] = [];
   for (const name of names) {
     if (CYRILLIC.test(name)) ru += 1;
-    else if (LATIN.test(name)) en += 1;
+    else if (LATIN.test(name)) latin.push(name);
   }
-  return ru > en ? 'ru' : en > ru ? 'en' : null;
+  return ru > latin.length ? 'ru' : latin.length > ru ? latinLang(latin) : null;
 }
 
 /**
- * Kommo's `account.language` when the API sends it; otherwise the script of the account's own stage and
- * field names (Cyrillic → ru, Latin → en); `fallback` only when neither says.
+ * Kommo's `account.language` when the API sends it (`pt_BR` reads as pt); otherwise the script of the
+ * account's own stage and field names (Cyrillic → ru, Latin → pt when marked as Portuguese, else en);
+ * `fallback` only when neither says.
  */
 export function namesLang(snapshot: Snapshot, fallback: Lang): Lang {
-  const language = dataOf(snapshot.parts.account)?.language;
-  if (language === 'ru' || language === 'en') return language;
+  const code = dataOf(snapshot.parts.account)?.language?.slice(0, 2).toLowerCase();
+  const language = NAME_LANGS.find((l) => l === code);
+  if (language) return language;
   return scriptOf(ownNames(snapshot)) ?? fallback;
 }

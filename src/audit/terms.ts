@@ -14,8 +14,11 @@ export type RightEntity = (typeof RIGHT_ENTITIES)[number];
 /** Below this many people a team needs no second admin and no roles: per-person settings are still manageable. */
 export const MIN_TEAM = 3;
 
-/** Name fragments (normalised) that mark a deal's source field in ru and en accounts. */
-export const SOURCE_WORDS = ['источник', 'source', 'канал', 'channel'] as const;
+/**
+ * Name fragments (normalised) that mark a deal's source field in ru, en and pt accounts (pt: «Origem», «Fonte»,
+ * «Canal» — the baseline's own pt name is «Origem», so a field the fix creates is recognised on re-audit).
+ */
+export const SOURCE_WORDS = ['источник', 'source', 'канал', 'channel', 'origem', 'fonte', 'canal'] as const;
 
 /** A list field whose name says it records where a deal came from. */
 export function isSourceField(field: CustomFieldDto): boolean {

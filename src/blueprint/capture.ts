@@ -55,7 +55,7 @@ export function lossReasonField(fields: CustomFieldDto[]): CustomFieldDto | unde
   if (at143) return at143;
   const names = defaultBaseline()
     .fields.filter((f) => f.purpose === 'loss-reason')
-    .flatMap((f) => [normalizeName(f.name.ru), normalizeName(f.name.en)]);
+    .flatMap((f) => [f.name.ru, f.name.en, f.name.pt].map(normalizeName));
   return lists.find((f) => names.includes(normalizeName(f.name)));
 }
 

@@ -1,3 +1,5 @@
+import { CLI_LANGS } from './lang';
+
 /** One flag of a command: its type, its value's placeholder in help, and the i18n key of its description. */
 export interface FlagSpec {
   type: 'string' | 'boolean';
@@ -19,7 +21,7 @@ export interface CommandSpec {
 }
 
 const HELP = { help: { type: 'boolean', short: 'h' } } as const satisfies Record<string, FlagSpec>;
-const LANG = { lang: { type: 'string', value: 'ru|en' } } as const satisfies Record<string, FlagSpec>;
+const LANG = { lang: { type: 'string', value: CLI_LANGS.join('|') } } as const satisfies Record<string, FlagSpec>;
 const WHERE = {
   'base-url': { type: 'string', value: 'URL' },
   subdomain: { type: 'string', value: 'NAME' },
@@ -58,7 +60,7 @@ export const SPECS = {
       'dry-run': { type: 'boolean' },
       yes: { type: 'boolean', short: 'y' },
       journal: { type: 'string', value: 'FILE', about: 'fixJournal' },
-      'names-lang': { type: 'string', value: 'ru|en' },
+      'names-lang': { type: 'string', value: CLI_LANGS.join('|') },
       ...LANG,
       ...BASELINE,
       ...HELP,

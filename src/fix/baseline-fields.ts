@@ -8,11 +8,11 @@ import type { Lang } from '../i18n/translate';
 import type { NewField } from './ops';
 
 /**
- * The account's field standing for a baseline field: same entity and the baseline's name in either
+ * The account's field standing for a baseline field: same entity and the baseline's name in any
  * language; for the lead source, any list field the lead-source rule would accept.
  */
 export function findBaselineField(fields: readonly CustomFieldDto[], bf: BaselineField): CustomFieldDto | undefined {
-  const names = [normalizeName(bf.name.ru), normalizeName(bf.name.en)];
+  const names = [bf.name.ru, bf.name.en, bf.name.pt].map(normalizeName);
   const byName = fields.find(
     (f) => names.includes(normalizeName(f.name)) && (!LIST_FIELD_TYPES.includes(bf.type) || isListField(f)),
   );

@@ -15,14 +15,17 @@ export interface ImportTemplateInput {
 /** Rows that get the drop-down lists. */
 const LAST_ROW = 1000;
 
-/** The name the template uses for a system column kind: the ru or en spelling from the data. */
+/**
+ * The name the template uses for a system column kind: the ru spelling for ru, the en (Latin) spelling for
+ * every other language — system-columns.json holds no other spelling of the import's system columns.
+ */
 function systemName(entity: ImportEntity, kind: string, lang: Lang, nth = 0): string | null {
   const cols = systemColumns(entity).filter((c) => c.kind === kind);
   const col = cols[nth];
   if (!col) return null;
   // Names are listed ru first, then en (system-columns.json).
   const en = col.names.find((n) => /^[A-Za-z]/.test(n));
-  return lang === 'en' && en ? en : col.names[0]!;
+  return lang !== 'ru' && en ? en : col.names[0]!;
 }
 
 /**

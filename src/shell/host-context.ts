@@ -27,11 +27,18 @@ export function hostApp(): HostApp | undefined {
   return globalThis.APP ?? globalThis.AMOCRM;
 }
 
-/** The CRM user's language; the product speaks ru and en, anything else falls back to en. */
+/** The languages the widget ships (manifest.json `locale`, i18n/<lang>.json), in the manifest's order. */
+const HOST_LANGS: readonly Lang[] = ['ru', 'en', 'pt'];
+
+/**
+ * The CRM user's language: ru, en or pt (Kommo's Brazilian interface reports `pt`, sometimes as `pt_BR`/`pt-BR`);
+ * any other language falls back to en, and no language at all to ru (amoCRM's own default).
+ */
 export function hostLang(): Lang {
   const raw = hostApp()?.lang_id ?? (typeof document !== 'undefined' ? document.documentElement.lang : '') ?? '';
   const code = String(raw).slice(0, 2).toLowerCase();
-  if (code === 'ru') return 'ru';
+  const known = HOST_LANGS.find((l) => l === code);
+  if (known) return known;
   return code ? 'en' : 'ru';
 }
 

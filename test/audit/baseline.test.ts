@@ -6,6 +6,60 @@ import { defaultBaseline, loadBaseline, parseBaseline } from '../../src/audit/ba
 const clone = () => structuredClone(defaultJson) as any;
 
 describe('baseline', () => {
+  it('names the stage template, fields and options in pt (Kommo Brazil) as well', () => {
+    const b = defaultBaseline();
+    expect(b.pipeline.stages.map((s) => s.pt)).toEqual([
+      'Solicitação',
+      'Negociação',
+      'Proposta',
+      'Acordo de condições',
+      'Contrato',
+      'Pré-pagamento',
+      'Projeto',
+      'Pagamento',
+    ]);
+    expect(b.pipeline.won.pt).toBe('Sucesso');
+    expect(b.fields.map((f) => `${f.entity}:${f.name.pt}`)).toEqual([
+      'leads:Origem',
+      'leads:Motivo da perda',
+      'companies:CNPJ',
+      'companies:Setor',
+      'contacts:Papel na negociação',
+    ]);
+    expect(b.fields.find((f) => f.purpose === 'lead-source')!.options!.map((o) => o.pt)).toEqual([
+      'Site',
+      'Ligação',
+      'E-mail',
+      'Chat',
+      'Telegram',
+      'WhatsApp',
+      'VK',
+      'Indicação',
+      'Outro',
+    ]);
+  });
+
+  it('reads a baseline without pt names (exported before pt) with the en names, and refuses an empty pt', () => {
+    const old = clone();
+    const strip = (t: any) => delete t.pt;
+    strip(old.name);
+    strip(old.pipeline.won);
+    for (const s of old.pipeline.stages) strip(s);
+    for (const f of old.fields) {
+      strip(f.name);
+      for (const o of f.options ?? []) strip(o);
+    }
+    const result = validateBaseline(old);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.baseline.pipeline.stages[0]).toEqual({ ru: 'Заявка', en: 'Request', pt: 'Request' });
+    expect(result.baseline.fields[0]!.name.pt).toBe('Source');
+    const empty = clone();
+    empty.pipeline.won.pt = ' ';
+    const refused = validateBaseline(empty);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.path).toBe('pipeline.won.pt');
+  });
+
   it('the default validates and matches the checklist', () => {
     const result = validateBaseline(defaultJson);
     expect(result.ok).toBe(true);
@@ -21,7 +75,7 @@ describe('baseline', () => {
       'Проект',
       'Оплата',
     ]);
-    expect(b.pipeline.won).toEqual({ ru: 'Успех', en: 'Success' });
+    expect(b.pipeline.won).toMatchObject({ ru: 'Успех', en: 'Success' });
     expect(b.thresholds).toEqual({
       maxAdmins: 2,
       maxAdminShare: 0.2,

@@ -18,6 +18,11 @@ describe('the CLI language rule: --lang, else SETUP_AUDIT_LANG, else the locale'
     [['audit', '--lang=ru'], { LANG: 'C.UTF-8' }, 'ru'],
     [['--lang', 'ru', 'audit'], {}, 'ru'],
     [['audit', '--', '--lang', 'ru'], {}, 'en'],
+    [[], { LANG: 'pt_BR.UTF-8' }, 'pt'],
+    [[], { LANG: 'pt_PT.UTF-8' }, 'pt'],
+    [[], { LANG: 'C.UTF-8', SETUP_AUDIT_LANG: 'pt' }, 'pt'],
+    [['audit', '--lang', 'pt'], { LANG: 'ru_RU.UTF-8' }, 'pt'],
+    [['--lang=pt', 'fix'], { SETUP_AUDIT_LANG: 'en' }, 'pt'],
   ] as const)('argv %j with env %j speaks %s', (argv, env, lang) => {
     expect(chooseLang(argv, env)).toEqual({ ok: true, lang });
   });

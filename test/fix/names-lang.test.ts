@@ -8,6 +8,8 @@ import { field, ok, pipeline, snapshot } from '../audit/fixtures';
 const ACCOUNT: AccountDto = { id: 1, name: 'T', subdomain: 't', current_user_id: 1 };
 const RU = ['Первичный контакт', 'Переговоры'];
 const EN = ['Initial contact', 'Discussions', 'Decision making'];
+/** A Brazilian team's own working stages: Latin script, with the letters English never writes (ç, ã). */
+const PT = ['Qualificação', 'Negociação', 'Proposta'];
 /** The names amoCRM gives the unsorted, won and lost stages of an English account. */
 const EN_SYSTEM = { unsorted: 'Incoming leads', 142: 'Closed - won', 143: 'Closed - lost' };
 
@@ -37,7 +39,20 @@ function parts(a: Account): Partial<SnapshotParts> {
 }
 
 describe('names a fix writes follow the account, never the viewer', () => {
-  it.each<{ name: string; account: Account; viewer: 'ru' | 'en'; want: 'ru' | 'en' }>([
+  it.each<{ name: string; account: Account; viewer: 'ru' | 'en' | 'pt'; want: 'ru' | 'en' | 'pt' }>([
+    // Kommo Brazil says pt (as pt or pt_BR), whatever the names and the viewer.
+    { name: 'Kommo pt, English names', account: { language: 'pt', stages: EN, fields: [] }, viewer: 'en', want: 'pt' },
+    { name: 'Kommo pt_BR', account: { language: 'pt_BR', stages: RU, fields: [] }, viewer: 'ru', want: 'pt' },
+    { name: 'Kommo en, pt viewer', account: { language: 'en', stages: PT, fields: [] }, viewer: 'pt', want: 'en' },
+    // No `language`: Latin names that carry Portuguese letters are pt, plain Latin ones en.
+    {
+      name: 'Portuguese names',
+      account: { stages: PT, fields: ['Orçamento'], systemEn: true },
+      viewer: 'en',
+      want: 'pt',
+    },
+    { name: 'plain Latin, pt viewer', account: { stages: EN, fields: [], systemEn: true }, viewer: 'pt', want: 'en' },
+    { name: 'no names, pt viewer', account: { stages: [], fields: [] }, viewer: 'pt', want: 'pt' },
     // Kommo says its language: that wins over the names and over the viewer.
     {
       name: 'Kommo en, Russian names',
@@ -77,8 +92,10 @@ describe('names a fix writes follow the account, never the viewer', () => {
   it.each([
     ['ru', 'Источник', { stages: RU, fields: ['Бюджет'] }],
     ['en', 'Source', { stages: EN, fields: ['Budget'], systemEn: true }],
+    ['pt', 'Origem', { stages: PT, fields: ['Orçamento'], systemEn: true }],
+    ['pt', 'Origem', { language: 'pt', stages: EN, fields: ['Budget'], systemEn: true }],
   ] as const)('a fix in an account named in %s writes «%s» whatever the viewer reads', (_lang, name, account) => {
-    for (const viewer of ['ru', 'en'] as const) {
+    for (const viewer of ['ru', 'en', 'pt'] as const) {
       const plan = planFor('lead-source-field-missing', snapshot(parts(account)), defaultBaseline(), viewer)!;
       expect((plan.ops[0]!.body as { name: string }[])[0]!.name).toBe(name);
     }

@@ -3,11 +3,19 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { createEmulator, isSeedName, SEED_NAMES, type SeedName } from '../index';
 import { hostContext } from './context';
+import type { Lang } from '../../i18n/translate';
 import { hostPage } from './page';
 import { answerClientErrors, readCappedBody, RequestRefused, requestUrl, sendRefusal } from '../node-request';
 import { sendResponse, toRequest } from './node-bridge';
 
 type Seed = SeedName;
+
+/** The page's languages, as the widget ships them (manifest.json `locale`); anything else shows the page in ru. */
+const PAGE_LANGS: readonly Lang[] = ['ru', 'en', 'pt'];
+
+function hostLangOf(value: string | null | undefined): Lang {
+  return PAGE_LANGS.find((l) => l === value) ?? 'ru';
+}
 
 const WIDGET_CODE = 'setup_audit';
 const WIDGET_PATH = `/widgets/${WIDGET_CODE}`;
@@ -104,7 +112,7 @@ export function createHostServer(options: HostOptions) {
         emulator.reset(seed);
       }
       const user = userFor(url.searchParams.get('user') ?? jar.host_user) ?? userFor('admin')!;
-      const lang = (url.searchParams.get('lang') ?? jar.host_lang) === 'en' ? 'en' : 'ru';
+      const lang = hostLangOf(url.searchParams.get('lang') ?? jar.host_lang);
       const theme = (url.searchParams.get('theme') ?? jar.host_theme) === 'dark' ? 'dark' : 'light';
       res.writeHead(200, {
         'content-type': TYPES['.html'],
@@ -130,7 +138,7 @@ export function createHostServer(options: HostOptions) {
     }
     if (url.pathname === '/__host/context') {
       const user = userFor(jar.host_user) ?? userFor('admin')!;
-      const lang = jar.host_lang === 'en' ? 'en' : 'ru';
+      const lang = hostLangOf(jar.host_lang);
       const body = {
         ...hostContext(emulator.store, user, lang, { code: WIDGET_CODE, path: WIDGET_PATH, version: '1.0.0' }),
         seed,
