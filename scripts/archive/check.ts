@@ -295,6 +295,11 @@ export async function checkArchive(bytes: Uint8Array): Promise<string[]> {
       problems.push(`${name}: key set differs from i18n/${reference.locale}.json (e.g. ${diff.join(', ')})`);
     }
   }
+  // A dictionary in the archive that the manifest does not offer is dead weight, and usually a forgotten locale.
+  for (const name of texts.keys()) {
+    const m = /^i18n\/([^/]+)\.json$/.exec(name);
+    if (m && !locales.includes(m[1]!)) problems.push(`${name}: shipped but not listed in widget.locale`);
+  }
   for (const [name, [w, h]] of Object.entries(LOGOS)) {
     const data = files.get(name);
     if (!data) {

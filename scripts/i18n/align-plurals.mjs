@@ -1,6 +1,6 @@
-// Gives every plural object in ru.json and en.json the same forms (one, few, many, other): the
+// Gives every plural object in every i18n/<lang>.json the same forms (one, few, many, other): the
 // marketplace wants locale files of identical structure, while English only ever selects one/other.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const FORMS = ['one', 'few', 'many', 'other'];
 const isPlural = (v) =>
@@ -16,8 +16,9 @@ function align(node) {
   return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, align(v)]));
 }
 
-for (const lang of ['ru', 'en']) {
-  const file = `i18n/${lang}.json`;
+// Every language file: es (one/many/other) and pt get the same four forms as ru and en.
+for (const name of readdirSync('i18n').filter((f) => f.endsWith('.json'))) {
+  const file = `i18n/${name}`;
   const before = readFileSync(file, 'utf8');
   const after = `${JSON.stringify(align(JSON.parse(before)), null, 2)}\n`;
   if (after !== before) {

@@ -43,38 +43,57 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Every problem: keys in one language only, empty texts, used keys without text, orphan texts. */
-export function findI18nProblems(input: { ru: Dict; en: Dict; root: string }): string[] {
+/** The distinct placeholders (`{name}`) of a text (of all its plural forms), sorted, for comparing languages. */
+function placeholders(text: string): string {
+  return [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort().join(',');
+}
+
+/**
+ * Every problem: keys missing from or extra in a language (against ru.json, the reference), plural forms
+ * that differ, empty texts, placeholders that differ from ru's, used keys without text, orphan texts.
+ * `dicts` holds every i18n/<lang>.json; ru must be among them.
+ */
+export function findI18nProblems(input: { dicts: Record<string, Dict>; root: string }): string[] {
   const problems: string[] = [];
-  const ru = leafKeys(input.ru);
-  const en = leafKeys(input.en);
+  const reference = input.dicts.ru;
+  if (!reference) return ['i18n/ru.json: missing (the reference dictionary)'];
+  const ru = leafKeys(reference);
   // The marketplace wants identical structures, plural forms included (English keeps few/many as copies).
   const full = (d: Dict, prefix = ''): string[] =>
     Object.entries(d).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : full(v, `${prefix}${k}.`)));
-  const enFull = new Set(full(input.en));
-  const ruFull = new Set(full(input.ru));
-  const formDiff = [...ruFull]
-    .filter((k) => !enFull.has(k))
-    .concat([...enFull].filter((k) => !ruFull.has(k)))
-    .filter((k) => ru.has(k.slice(0, k.lastIndexOf('.'))));
-  if (formDiff.length)
-    problems.push(
-      `plural forms differ (e.g. ${formDiff.slice(0, 3).join(', ')}): run node scripts/i18n/align-plurals.mjs`,
-    );
-  for (const k of ru.keys()) if (!en.has(k)) problems.push(`${k}: in ru.json only`);
-  for (const k of en.keys()) if (!ru.has(k)) problems.push(`${k}: in en.json only`);
-  for (const [lang, map] of [
-    ['ru', ru],
-    ['en', en],
-  ] as const) {
-    for (const [k, v] of map) if (!v.trim()) problems.push(`${k}: empty text in ${lang}.json`);
+  const ruFull = new Set(full(reference));
+  for (const [lang, dict] of Object.entries(input.dicts)) {
+    if (lang === 'ru') continue;
+    const other = leafKeys(dict);
+    const otherFull = new Set(full(dict));
+    const formDiff = [...ruFull]
+      .filter((k) => !otherFull.has(k))
+      .concat([...otherFull].filter((k) => !ruFull.has(k)))
+      .filter((k) => ru.has(k.slice(0, k.lastIndexOf('.'))));
+    if (formDiff.length)
+      problems.push(
+        `${lang}.json: plural forms differ from ru.json (e.g. ${formDiff.slice(0, 3).join(', ')}): run node scripts/i18n/align-plurals.mjs`,
+      );
+    for (const k of ru.keys()) if (!other.has(k)) problems.push(`${k}: in ru.json, missing in ${lang}.json`);
+    for (const k of other.keys()) if (!ru.has(k)) problems.push(`${k}: in ${lang}.json, not in ru.json`);
+    for (const [k, v] of other) {
+      const ref = ru.get(k);
+      // A text that drops or invents a placeholder shows a raw {name} or loses a number.
+      if (ref !== undefined && placeholders(ref) !== placeholders(v))
+        problems.push(
+          `${k}: placeholders in ${lang}.json (${placeholders(v)}) differ from ru.json (${placeholders(ref)})`,
+        );
+    }
+  }
+  for (const [lang, dict] of Object.entries(input.dicts)) {
+    for (const [k, v] of leafKeys(dict)) if (!v.trim()) problems.push(`${k}: empty text in ${lang}.json`);
   }
   const source = sourceFiles(join(input.root, 'src'))
     .map((f) => readFileSync(f, 'utf8'))
     .join('\n');
   const literals = new Set<string>();
   for (const m of source.matchAll(/['"`]([a-z][\w-]*(?:\.[\w-]+)+\.?)['"`$]/gi)) literals.add(m[1] ?? '');
-  const namespaces = new Set(Object.keys(input.ru));
+  const namespaces = new Set(Object.keys(reference));
   for (const lit of literals) {
     if (lit.endsWith('.') || !namespaces.has(lit.split('.')[0] ?? '')) continue;
     if (DYNAMIC.some((d) => lit.startsWith(d))) continue;

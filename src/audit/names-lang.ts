@@ -21,23 +21,26 @@ function ownNames(snapshot: Snapshot): string[] {
   return [...stages, ...fields];
 }
 
-/** ru or en by which script most of the names are written in; null when they do not say. */
-function scriptOf(names: readonly string[]): Lang | null {
+/** Which script most of the names are written in; null when they do not say. */
+function scriptOf(names: readonly string[]): 'cyrillic' | 'latin' | null {
   let ru = 0;
   let en = 0;
   for (const name of names) {
     if (CYRILLIC.test(name)) ru += 1;
     else if (LATIN.test(name)) en += 1;
   }
-  return ru > en ? 'ru' : en > ru ? 'en' : null;
+  return ru > en ? 'cyrillic' : en > ru ? 'latin' : null;
 }
 
 /**
- * Kommo's `account.language` when the API sends it; otherwise the script of the account's own stage and
- * field names (Cyrillic → ru, Latin → en); `fallback` only when neither says.
+ * Kommo's `account.language` when the API sends it (ru, en or es); otherwise the script of the account's own
+ * stage and field names (Cyrillic → ru, Latin → en); `fallback` only when neither says. The script cannot
+ * tell Spanish from English, and the viewer's language must not decide, so Spanish names are written only
+ * when Kommo says es (or --names-lang es asks for them).
  */
 export function namesLang(snapshot: Snapshot, fallback: Lang): Lang {
   const language = dataOf(snapshot.parts.account)?.language;
-  if (language === 'ru' || language === 'en') return language;
-  return scriptOf(ownNames(snapshot)) ?? fallback;
+  if (language === 'ru' || language === 'en' || language === 'es') return language;
+  const script = scriptOf(ownNames(snapshot));
+  return script === 'cyrillic' ? 'ru' : script === 'latin' ? 'en' : fallback;
 }

@@ -14,8 +14,11 @@ export type RightEntity = (typeof RIGHT_ENTITIES)[number];
 /** Below this many people a team needs no second admin and no roles: per-person settings are still manageable. */
 export const MIN_TEAM = 3;
 
-/** Name fragments (normalised) that mark a deal's source field in ru and en accounts. */
-export const SOURCE_WORDS = ['источник', 'source', 'канал', 'channel'] as const;
+/**
+ * Name fragments (normalised) that mark a deal's source field in ru, en and es accounts. The es words are
+ * there so the field the es fix creates («Fuente») passes the rule that asked for it.
+ */
+export const SOURCE_WORDS = ['источник', 'source', 'канал', 'channel', 'fuente', 'canal'] as const;
 
 /** A list field whose name says it records where a deal came from. */
 export function isSourceField(field: CustomFieldDto): boolean {

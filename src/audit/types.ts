@@ -178,7 +178,7 @@ export interface AuditReport {
   takenAt: string;
   account: { id: number | null; subdomain: string | null; name: string | null };
   /** The baseline, with its name in every language. */
-  baseline: { id: string; version: string; names: Record<'ru' | 'en', string> };
+  baseline: { id: string; version: string; names: Record<Lang, string> };
   score: number | null;
   grade: string | null;
   counts: OutcomeCounts;
@@ -196,7 +196,7 @@ export interface AuditReport {
  * beside its text (`keys`, `items[].message`, `error.reason`), so tools can localise it again.
  */
 export interface Report extends Omit<AuditReport, 'baseline' | 'areas' | 'results'> {
-  lang: 'ru' | 'en';
+  lang: Lang;
   baseline: AuditReport['baseline'] & { name: string };
   areas: AreaScore[];
   results: RuleResult[];

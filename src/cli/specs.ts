@@ -19,7 +19,7 @@ export interface CommandSpec {
 }
 
 const HELP = { help: { type: 'boolean', short: 'h' } } as const satisfies Record<string, FlagSpec>;
-const LANG = { lang: { type: 'string', value: 'ru|en' } } as const satisfies Record<string, FlagSpec>;
+const LANG = { lang: { type: 'string', value: 'ru|en|es' } } as const satisfies Record<string, FlagSpec>;
 const WHERE = {
   'base-url': { type: 'string', value: 'URL' },
   subdomain: { type: 'string', value: 'NAME' },
@@ -58,7 +58,7 @@ export const SPECS = {
       'dry-run': { type: 'boolean' },
       yes: { type: 'boolean', short: 'y' },
       journal: { type: 'string', value: 'FILE', about: 'fixJournal' },
-      'names-lang': { type: 'string', value: 'ru|en' },
+      'names-lang': { type: 'string', value: 'ru|en|es' },
       ...LANG,
       ...BASELINE,
       ...HELP,

@@ -27,11 +27,15 @@ export function hostApp(): HostApp | undefined {
   return globalThis.APP ?? globalThis.AMOCRM;
 }
 
-/** The CRM user's language; the product speaks ru and en, anything else falls back to en. */
+/** The languages the widget ships (manifest `locale`, i18n/<lang>.json). */
+const HOST_LANGS: readonly Lang[] = ['ru', 'en', 'es'];
+
+/** The CRM user's language; the product speaks ru, en and es, any other language falls back to en. */
 export function hostLang(): Lang {
   const raw = hostApp()?.lang_id ?? (typeof document !== 'undefined' ? document.documentElement.lang : '') ?? '';
   const code = String(raw).slice(0, 2).toLowerCase();
-  if (code === 'ru') return 'ru';
+  const known = HOST_LANGS.find((l) => l === code);
+  if (known) return known;
   return code ? 'en' : 'ru';
 }
 

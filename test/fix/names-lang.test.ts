@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultBaseline } from '../../src/audit/baseline/load';
 import { namesLang, planFor } from '../../src/fix';
 import type { AccountDto } from '../../src/api/dto';
+import type { Lang } from '../../src/i18n/translate';
 import type { SnapshotParts } from '../../src/snapshot/types';
 import { field, ok, pipeline, snapshot } from '../audit/fixtures';
 
@@ -37,7 +38,7 @@ function parts(a: Account): Partial<SnapshotParts> {
 }
 
 describe('names a fix writes follow the account, never the viewer', () => {
-  it.each<{ name: string; account: Account; viewer: 'ru' | 'en'; want: 'ru' | 'en' }>([
+  it.each<{ name: string; account: Account; viewer: Lang; want: Lang }>([
     // Kommo says its language: that wins over the names and over the viewer.
     {
       name: 'Kommo en, Russian names',
@@ -60,11 +61,25 @@ describe('names a fix writes follow the account, never the viewer', () => {
       want: 'en',
     },
     {
-      name: 'unknown code',
+      name: 'Kommo es, Latin names, Russian viewer',
       account: { language: 'es', stages: EN, fields: [], systemEn: true },
+      viewer: 'ru',
+      want: 'es',
+    },
+    // A Spanish viewer does not make an English-named account Spanish: the script says Latin → en.
+    {
+      name: 'Latin names, Spanish viewer',
+      account: { stages: EN, fields: [], systemEn: true },
+      viewer: 'es',
+      want: 'en',
+    },
+    {
+      name: 'unknown code',
+      account: { language: 'de', stages: EN, fields: [], systemEn: true },
       viewer: 'ru',
       want: 'en',
     },
+    { name: 'no names, Spanish viewer', account: { stages: [], fields: [] }, viewer: 'es', want: 'es' },
     // Mixed: English working stages, Russian system stages (3 : 3); the English deal field tips it.
     { name: 'mostly Latin', account: { stages: EN, fields: ['Budget'] }, viewer: 'ru', want: 'en' },
     // Nothing to go by (no stages; only a UTM field and digits): the viewer's language.
@@ -77,8 +92,9 @@ describe('names a fix writes follow the account, never the viewer', () => {
   it.each([
     ['ru', 'Источник', { stages: RU, fields: ['Бюджет'] }],
     ['en', 'Source', { stages: EN, fields: ['Budget'], systemEn: true }],
+    ['es', 'Fuente', { language: 'es', stages: EN, fields: ['Presupuesto'], systemEn: true }],
   ] as const)('a fix in an account named in %s writes «%s» whatever the viewer reads', (_lang, name, account) => {
-    for (const viewer of ['ru', 'en'] as const) {
+    for (const viewer of ['ru', 'en', 'es'] as const) {
       const plan = planFor('lead-source-field-missing', snapshot(parts(account)), defaultBaseline(), viewer)!;
       expect((plan.ops[0]!.body as { name: string }[])[0]!.name).toBe(name);
     }

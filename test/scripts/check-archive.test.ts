@@ -22,13 +22,12 @@ type Files = Record<string, Uint8Array | string>;
 function baseFiles(): Files {
   const files: Files = {
     'manifest.json': readFileSync('manifest.json', 'utf8'),
-    'i18n/ru.json': readFileSync('i18n/ru.json', 'utf8'),
-    'i18n/en.json': readFileSync('i18n/en.json', 'utf8'),
     'script.js': GOOD_SCRIPT,
     'documents.js': GOOD_DOCUMENTS,
     'preflight-worker.js': GOOD_WORKER,
     'style.css': '.setup-audit{}',
   };
+  for (const f of readdirSync('i18n')) files[`i18n/${f}`] = readFileSync(`i18n/${f}`, 'utf8');
   for (const f of readdirSync('images')) files[`images/${f}`] = readFileSync(`images/${f}`);
   return files;
 }
@@ -109,10 +108,28 @@ const cases: { name: string; change: (f: Files) => void; expect: RegExp }[] = [
     name: 'locale without file',
     change: (f) => {
       f['manifest.json'] = manifestWith((m) => {
-        m.widget.locale.push('es');
+        m.widget.locale.push('xx');
       });
     },
-    expect: /i18n\/es\.json: listed/,
+    expect: /i18n\/xx\.json: listed/,
+  },
+  {
+    name: 'a shipped language not offered in widget.locale',
+    change: (f) => {
+      f['manifest.json'] = manifestWith((m) => {
+        m.widget.locale = m.widget.locale.filter((l: string) => l !== 'es');
+      });
+    },
+    expect: /i18n\/es\.json: shipped but not listed in widget\.locale/,
+  },
+  {
+    name: 'es key set differs from ru',
+    change: (f) => {
+      const d = JSON.parse(f['i18n/es.json'] as string);
+      delete d.ui.dismiss;
+      f['i18n/es.json'] = JSON.stringify(d);
+    },
+    expect: /i18n\/es\.json: key set differs from i18n\/ru\.json \(e\.g\. ui\.dismiss\)/,
   },
   {
     name: 'locale key sets differ',

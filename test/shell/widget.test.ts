@@ -153,7 +153,7 @@ describe('widget shell', () => {
   ])('reads a saved baseline handed over as %s (panel and modal)', async (_, form) => {
     const { defaultBaseline } = await import('../../src/audit/baseline/load');
     const saved = { ...structuredClone(defaultBaseline()), version: '4.2.0' };
-    saved.name = { ru: 'Своя база', en: 'Own baseline' };
+    saved.name = { ru: 'Своя база', en: 'Own baseline', es: 'Referencia propia' };
     const widget = makeWidget('settings', { baseline: form(saved) });
     const modal = document.createElement('div');
     document.body.append(modal);

@@ -1,9 +1,10 @@
 import type { FieldEntity, RightLetter } from '../../api/dto';
 
-/** A text in both product languages. */
+/** A text in every product language (ru, en, es). */
 export interface LocalizedText {
   ru: string;
   en: string;
+  es: string;
 }
 
 /** Field types a baseline may ask to create (the creatable subset of API v4 types). */

@@ -75,9 +75,14 @@ function oneOf<T extends string | number>(v: unknown, path: string, allowed: rea
   return v as T;
 }
 
+/**
+ * ru and en are required; es is optional so that a baseline exported before es shipped still loads —
+ * its names then fall back to the English ones (a Spanish account reads Latin names, not Cyrillic).
+ */
 function text(v: unknown, path: string): LocalizedText {
-  const o = object(v, path, ['ru', 'en']);
-  return { ru: string(o.ru, at(path, 'ru')), en: string(o.en, at(path, 'en')) };
+  const o = object(v, path, ['ru', 'en'], ['es']);
+  const en = string(o.en, at(path, 'en'));
+  return { ru: string(o.ru, at(path, 'ru')), en, es: 'es' in o ? string(o.es, at(path, 'es')) : en };
 }
 
 function field(v: unknown, path: string): BaselineField {
