@@ -15,14 +15,18 @@ export interface ImportTemplateInput {
 /** Rows that get the drop-down lists. */
 const LAST_ROW = 1000;
 
-/** The name the template uses for a system column kind: the ru or en spelling from the data. */
+/**
+ * The name the template uses for a system column kind: the ru spelling for ru, else the en one — the data
+ * lists only the ru and en spellings the import recognises, so an es template keeps the English header
+ * rather than a Spanish one the import might not match.
+ */
 function systemName(entity: ImportEntity, kind: string, lang: Lang, nth = 0): string | null {
   const cols = systemColumns(entity).filter((c) => c.kind === kind);
   const col = cols[nth];
   if (!col) return null;
   // Names are listed ru first, then en (system-columns.json).
   const en = col.names.find((n) => /^[A-Za-z]/.test(n));
-  return lang === 'en' && en ? en : col.names[0]!;
+  return lang !== 'ru' && en ? en : col.names[0]!;
 }
 
 /**

@@ -1,10 +1,11 @@
+import type { Lang } from '../../i18n/translate';
 import type { Store, UserRecord } from '../store';
 
 /** The APP constants amoCRM documents, built for one user of the emulated account. */
 export function hostContext(
   store: Store,
   user: UserRecord,
-  lang: 'ru' | 'en',
+  lang: Lang,
   widget: { code: string; path: string; version: string },
 ) {
   const groups = Object.fromEntries(

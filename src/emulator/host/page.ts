@@ -1,3 +1,13 @@
+import type { Lang } from '../../i18n/translate';
+
+/** The languages the local CRM page offers, as the widget ships them (manifest `locale`). */
+export const HOST_PAGE_LANGS: readonly Lang[] = ['ru', 'en', 'es'];
+
+/** A requested page language (query or cookie), or ru — the default of an amoCRM account — when unknown. */
+export function hostPageLang(value: string | undefined | null): Lang {
+  return HOST_PAGE_LANGS.find((l) => l === value) ?? 'ru';
+}
+
 /** Escapes text for HTML (names come from the account). */
 export function escapeHtml(value: string): string {
   return value.replace(
@@ -12,7 +22,7 @@ export function escapeHtml(value: string): string {
  */
 export function hostPage(opts: {
   code: string;
-  lang: 'ru' | 'en';
+  lang: Lang;
   theme: 'light' | 'dark';
   title: string;
   widgetPath: string;
@@ -32,7 +42,7 @@ export function hostPage(opts: {
   <strong class="host-bar__brand">amoCRM · local</strong>
   <label>Seed <select id="host-seed"></select></label>
   <label>User <select id="host-user"></select></label>
-  <label>Language <select id="host-lang"><option value="ru">ru</option><option value="en">en</option></select></label>
+  <label>Language <select id="host-lang">${HOST_PAGE_LANGS.map((l) => `<option value="${l}">${l}</option>`).join('')}</select></label>
   <label>Theme <select id="host-theme"><option value="light">light</option><option value="dark">dark</option></select></label>
   <button type="button" id="host-reset">Reset account</button>
   <button type="button" id="host-settings">Widget settings…</button>

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { createEmulator, isSeedName, SEED_NAMES, type SeedName } from '../index';
 import { hostContext } from './context';
-import { hostPage } from './page';
+import { hostPage, hostPageLang } from './page';
 import { answerClientErrors, readCappedBody, RequestRefused, requestUrl, sendRefusal } from '../node-request';
 import { sendResponse, toRequest } from './node-bridge';
 
@@ -104,7 +104,7 @@ export function createHostServer(options: HostOptions) {
         emulator.reset(seed);
       }
       const user = userFor(url.searchParams.get('user') ?? jar.host_user) ?? userFor('admin')!;
-      const lang = (url.searchParams.get('lang') ?? jar.host_lang) === 'en' ? 'en' : 'ru';
+      const lang = hostPageLang(url.searchParams.get('lang') ?? jar.host_lang);
       const theme = (url.searchParams.get('theme') ?? jar.host_theme) === 'dark' ? 'dark' : 'light';
       res.writeHead(200, {
         'content-type': TYPES['.html'],
@@ -122,7 +122,7 @@ export function createHostServer(options: HostOptions) {
           code: WIDGET_CODE,
           lang,
           theme,
-          title: lang === 'ru' ? 'Аудит настройки' : 'Setup Audit',
+          title: lang === 'ru' ? 'Аудит настройки' : lang === 'es' ? 'Auditoría de configuración' : 'Setup Audit',
           widgetPath: WIDGET_PATH,
         }),
       );
@@ -130,7 +130,7 @@ export function createHostServer(options: HostOptions) {
     }
     if (url.pathname === '/__host/context') {
       const user = userFor(jar.host_user) ?? userFor('admin')!;
-      const lang = jar.host_lang === 'en' ? 'en' : 'ru';
+      const lang = hostPageLang(jar.host_lang);
       const body = {
         ...hostContext(emulator.store, user, lang, { code: WIDGET_CODE, path: WIDGET_PATH, version: '1.0.0' }),
         seed,
