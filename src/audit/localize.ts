@@ -46,7 +46,13 @@ export function localizeReport(report: AuditReport, t: Translate, lang: Lang): R
   return {
     ...(report as AuditReport & Partial<Report>),
     lang,
-    baseline: { id: baseline.id, version: baseline.version, names: baseline.names, name: baseline.names[lang] },
+    // A report saved before es shipped has no es name: the English one stands in, as for the baseline itself.
+    baseline: {
+      id: baseline.id,
+      version: baseline.version,
+      names: baseline.names,
+      name: (baseline.names[lang] as string | undefined) ?? baseline.names.en,
+    },
     areas: areas.map((a) => ({
       ...a,
       failedParts: a.failedParts.map((f) => ({

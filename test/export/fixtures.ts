@@ -214,7 +214,12 @@ export function makeReport(): Report {
     takenAt: '2025-03-01T10:00:00.000Z',
     lang: 'ru',
     account: { id: 777, subdomain: 'romashka', name: 'ООО Ромашка' },
-    baseline: { id: 'b2b-services', version: '1', names: { ru: 'B2B услуги', en: 'B2B services' }, name: 'B2B услуги' },
+    baseline: {
+      id: 'b2b-services',
+      version: '1',
+      names: { ru: 'B2B услуги', en: 'B2B services', es: 'Servicios B2B' },
+      name: 'B2B услуги',
+    },
     score: 62,
     grade: 'C',
     counts,
