@@ -18,6 +18,10 @@ describe('the CLI language rule: --lang, else SETUP_AUDIT_LANG, else the locale'
     [['audit', '--lang=ru'], { LANG: 'C.UTF-8' }, 'ru'],
     [['--lang', 'ru', 'audit'], {}, 'ru'],
     [['audit', '--', '--lang', 'ru'], {}, 'en'],
+    [[], { LANG: 'es_ES.UTF-8' }, 'es'],
+    [[], { LANG: 'es_AR.UTF-8', LC_MESSAGES: 'ru_RU.UTF-8' }, 'ru'],
+    [[], { LANG: 'ru_RU.UTF-8', SETUP_AUDIT_LANG: 'es' }, 'es'],
+    [['audit', '--lang=es'], { SETUP_AUDIT_LANG: 'en' }, 'es'],
   ] as const)('argv %j with env %j speaks %s', (argv, env, lang) => {
     expect(chooseLang(argv, env)).toEqual({ ok: true, lang });
   });
