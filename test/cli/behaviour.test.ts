@@ -117,10 +117,10 @@ describe('one language rule for every line', () => {
   it('a language the CLI does not speak is named, whichever source gave it', async () => {
     const flag = await run(['audit', '--lang', 'de']);
     expect(flag.code).toBe(2);
-    expect(lines(flag.stderr)).toEqual(['setup-audit audit: --lang must be one of ru, en (got "de")']);
+    expect(lines(flag.stderr)).toEqual(['setup-audit audit: --lang must be one of ru, en, es (got "de")']);
     const env = await run(['--help'], { SETUP_AUDIT_LANG: 'xx' });
     expect(env.code).toBe(2);
-    expect(env.stderr).toContain('SETUP_AUDIT_LANG must be one of ru, en (got "xx")');
+    expect(env.stderr).toContain('SETUP_AUDIT_LANG must be one of ru, en, es (got "xx")');
   });
 });
 
