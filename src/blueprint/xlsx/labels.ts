@@ -1,5 +1,5 @@
 /**
- * The document's words in both languages, read back: a sheet, a column header, an entity, a field type,
+ * The document's words in every product language (ru, en, es), read back: a sheet, a column header, an entity, a field type,
  * a rights letter or yes/no is recognised whichever language the document was written in (or as the
  * API's own code), so an edited document reads whatever the editor's language.
  */
@@ -8,13 +8,14 @@ import type { FieldEntity, RightLetter } from '../../api/dto';
 import { normalizeName } from '../../audit/normalize';
 import { createTranslator, type Dictionary, type Translate } from '../../i18n/translate';
 
-/** The two dictionaries a document can be written in. */
+/** The dictionaries a document can be written in. */
 export interface DocumentDictionaries {
   ru: Dictionary;
   en: Dictionary;
+  es: Dictionary;
 }
 
-/** Reverse look-ups over both languages. */
+/** Reverse look-ups over every language. */
 export interface Labels {
   /** Every translation of a key, normalised. */
   all(key: string, params?: Record<string, string | number>): string[];
@@ -24,18 +25,18 @@ export interface Labels {
   right(text: string): RightLetter | undefined;
   /** true / false, or undefined when the cell is not a yes/no. */
   yesNo(text: string): boolean | undefined;
-  /** The two translators (ru first). */
+  /** The translators, ru first (then en, es). */
   ts: Translate[];
 }
 
 const ENTITIES = FIELD_ENTITIES;
 const LETTERS = ['A', 'G', 'M', 'D', 'L'] as const;
-const TRUE = ['1', 'true', 'x', '✓', '✔', '+', 'да', 'yes', 'y', 'д'];
+const TRUE = ['1', 'true', 'x', '✓', '✔', '+', 'да', 'yes', 'y', 'д', 'sí', 'si', 's'];
 const FALSE = ['0', 'false', '-', '—', 'нет', 'no', 'n', 'н'];
 
 /** Labels over the dictionaries. */
 export function labelsOf(dicts: DocumentDictionaries): Labels {
-  const ts = [createTranslator(dicts.ru, 'ru'), createTranslator(dicts.en, 'en')];
+  const ts = [createTranslator(dicts.ru, 'ru'), createTranslator(dicts.en, 'en'), createTranslator(dicts.es, 'es')];
   const all = (key: string, params?: Record<string, string | number>) => ts.map((t) => normalizeName(t(key, params)));
   const code = <C extends string>(prefix: string, codes: readonly C[], text: string): C | undefined => {
     const n = normalizeName(text);

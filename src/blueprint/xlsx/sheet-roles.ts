@@ -11,12 +11,11 @@ type RightKey = `${(typeof ROLE_ENTITIES)[number]}.${(typeof ROLE_ACTIONS)[numbe
 
 /** Reads the roles; every right must be a known letter or its label. */
 export function readRoles(table: SheetTable, labels: Labels, problems: DocumentProblem[]): BlueprintRole[] {
-  const [ru, en] = labels.ts as [(typeof labels.ts)[0], (typeof labels.ts)[0]];
   const rightKeys = ROLE_ENTITIES.flatMap((e) => ROLE_ACTIONS.map((a): RightKey => `${e}.${a}`));
   const heads = table.headers.map(normalizeName);
-  // The header is composed from other keys («Сделки: просмотр»); both languages' compositions are accepted.
+  // The header is composed from other keys («Сделки: просмотр»); every language's composition is accepted.
   const rightCol = (e: string, a: string) => {
-    const names = [ru, en].map((t) =>
+    const names = labels.ts.map((t) =>
       normalizeName(t('export.rightColumn', { entity: t(`export.entity.${e}`), action: t(`export.action.${a}`) })),
     );
     return heads.findIndex((h) => names.includes(h));
@@ -40,7 +39,7 @@ export function readRoles(table: SheetTable, labels: Labels, problems: DocumentP
     const i = rightCol(e, a);
     if (i >= 0) cols.set(key, i);
     else {
-      const column = [ru, en]
+      const column = labels.ts
         .map((t) => t('export.rightColumn', { entity: t(`export.entity.${e}`), action: t(`export.action.${a}`) }))
         .join(' / ');
       problems.push({

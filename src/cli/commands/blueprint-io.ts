@@ -23,7 +23,11 @@ export async function loadBlueprint(io: CliIo, t: Translate, path: string | unde
   } catch (err) {
     throw usageError('blueprintUnreadable', { file: path, reason: (err as Error).message });
   }
-  const read = await readBlueprint(bytes, path, { ru: dictionaryFor('ru'), en: dictionaryFor('en') });
+  const read = await readBlueprint(bytes, path, {
+    ru: dictionaryFor('ru'),
+    en: dictionaryFor('en'),
+    es: dictionaryFor('es'),
+  });
   if (read.ok) return read.value;
   for (const p of read.problems) io.stderr(`  ${describeProblem(p, t)}\n`);
   throw new CliError(
