@@ -72,6 +72,7 @@ describe('buildConfigurationDocument', () => {
       'Campos',
       'Embudos',
       'Matriz de obligatorios',
+      'Motivos de pérdida',
       'Usuarios y permisos',
       'Roles',
       'Canales',
