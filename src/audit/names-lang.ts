@@ -9,7 +9,7 @@ import { dataOf, FIELD_PARTS, type Snapshot } from '../snapshot/types';
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const LATIN = /\p{Script=Latin}/u;
 /** The languages a fix can write names in, as Kommo's `account.language` spells them. */
-const NAME_LANGS: readonly Lang[] = ['ru', 'en', 'pt'];
+const NAME_LANGS: readonly Lang[] = ['ru', 'en', 'es', 'pt'];
 /**
  * Letters that English never writes and that mark a Latin-script account as another language: a Portuguese
  * account's own names carry ã, õ or ç somewhere («Negociação», «Ligação»), an English one does not.

@@ -15,10 +15,10 @@ export type RightEntity = (typeof RIGHT_ENTITIES)[number];
 export const MIN_TEAM = 3;
 
 /**
- * Name fragments (normalised) that mark a deal's source field in ru, en and pt accounts (pt: «Origem», «Fonte»,
- * «Canal» — the baseline's own pt name is «Origem», so a field the fix creates is recognised on re-audit).
+ * Name fragments (normalised) that mark a deal's source field in ru, en, es and pt accounts. The es and pt words
+ * are there so the field the es/pt fix creates («Fuente», «Origem») passes the rule that asked for it.
  */
-export const SOURCE_WORDS = ['источник', 'source', 'канал', 'channel', 'origem', 'fonte', 'canal'] as const;
+export const SOURCE_WORDS = ['источник', 'source', 'канал', 'channel', 'fuente', 'canal', 'origem', 'fonte'] as const;
 
 /** A list field whose name says it records where a deal came from. */
 export function isSourceField(field: CustomFieldDto): boolean {

@@ -1,4 +1,5 @@
 import en from '../../i18n/en.json';
+import es from '../../i18n/es.json';
 import pt from '../../i18n/pt.json';
 import ru from '../../i18n/ru.json';
 import { createTranslator, type Dictionary, type Lang, type Translate } from '../i18n/translate';
@@ -7,6 +8,7 @@ import { createTranslator, type Dictionary, type Lang, type Translate } from '..
 const DICTIONARIES: Record<Lang, Dictionary> = {
   ru: ru as Dictionary,
   en: en as Dictionary,
+  es: es as Dictionary,
   pt: pt as Dictionary,
 };
 

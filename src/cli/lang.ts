@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n/translate';
 
 /** The languages the CLI speaks (i18n/<lang>.json). */
-export const CLI_LANGS: readonly Lang[] = ['ru', 'en', 'pt'];
+export const CLI_LANGS: readonly Lang[] = ['ru', 'en', 'es', 'pt'];
 
 /** Where the run's language came from, so a bad value can be named in the error. */
 export type LangChoice =

@@ -28,10 +28,10 @@ export function hostApp(): HostApp | undefined {
 }
 
 /** The languages the widget ships (manifest.json `locale`, i18n/<lang>.json), in the manifest's order. */
-const HOST_LANGS: readonly Lang[] = ['ru', 'en', 'pt'];
+const HOST_LANGS: readonly Lang[] = ['ru', 'en', 'es', 'pt'];
 
 /**
- * The CRM user's language: ru, en or pt (Kommo's Brazilian interface reports `pt`, sometimes as `pt_BR`/`pt-BR`);
+ * The CRM user's language: ru, en, es or pt (Kommo's Brazilian interface reports `pt`, sometimes as `pt_BR`/`pt-BR`);
  * any other language falls back to en, and no language at all to ru (amoCRM's own default).
  */
 export function hostLang(): Lang {

@@ -51,7 +51,7 @@ describe('baseline', () => {
     }
     const result = validateBaseline(old);
     if (!result.ok) throw new Error(result.error.message);
-    expect(result.baseline.pipeline.stages[0]).toEqual({ ru: 'Заявка', en: 'Request', pt: 'Request' });
+    expect(result.baseline.pipeline.stages[0]).toMatchObject({ ru: 'Заявка', en: 'Request', pt: 'Request' });
     expect(result.baseline.fields[0]!.name.pt).toBe('Source');
     const empty = clone();
     empty.pipeline.won.pt = ' ';
@@ -75,7 +75,17 @@ describe('baseline', () => {
       'Проект',
       'Оплата',
     ]);
-    expect(b.pipeline.won).toMatchObject({ ru: 'Успех', en: 'Success' });
+    expect(b.pipeline.won).toMatchObject({ ru: 'Успех', en: 'Success', es: 'Éxito' });
+    expect(b.pipeline.stages.map((s) => s.es)).toEqual([
+      'Solicitud',
+      'Negociación',
+      'Propuesta',
+      'Acuerdo de condiciones',
+      'Contrato',
+      'Anticipo',
+      'Proyecto',
+      'Pago',
+    ]);
     expect(b.thresholds).toEqual({
       maxAdmins: 2,
       maxAdminShare: 0.2,
@@ -111,10 +121,51 @@ describe('baseline', () => {
       'companies:Отрасль:select',
       'contacts:Роль в сделке:select',
     ]);
+    expect(b.fields.map((f) => f.name.es)).toEqual([
+      'Fuente',
+      'Motivo de pérdida',
+      'ID fiscal',
+      'Industria',
+      'Rol en el lead',
+    ]);
+    // Every option has a Spanish name of its own.
+    for (const f of b.fields) for (const o of f.options ?? []) expect(o.es, `${f.key}: ${o.en}`).toBeTruthy();
+    expect(b.fields.find((f) => f.purpose === 'loss-reason')!.options!.map((o) => o.es)).toEqual([
+      'Demasiado caro',
+      'Eligió a la competencia',
+      'Sin necesidad',
+      'No se pudo contactar',
+      'Otro',
+    ]);
     expect(b.managerRights.leads).toEqual({ view: 'A', edit: 'M', add: 'A', delete: 'M', export: 'D' });
     expect(b.managerRights.tasks).toEqual({ edit: 'M', delete: 'M' });
     expect(b.managerRights.mail_access).toBe(true);
     expect(Object.isFrozen(b.thresholds)).toBe(true);
+  });
+
+  it('a baseline saved before es shipped still loads: its es names are the English ones', () => {
+    const old = structuredClone(defaultJson) as any;
+    const strip = (t: { es?: string }) => delete t.es;
+    strip(old.name);
+    strip(old.pipeline.won);
+    old.pipeline.stages.forEach(strip);
+    for (const f of old.fields) {
+      strip(f.name);
+      (f.options ?? []).forEach(strip);
+    }
+    const result = validateBaseline(old);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.baseline.pipeline.stages[0]).toMatchObject({ ru: 'Заявка', en: 'Request', es: 'Request' });
+    expect(result.baseline.fields[0]!.name).toMatchObject({ ru: 'Источник', en: 'Source', es: 'Source' });
+  });
+
+  it('rejects an empty es name and an unknown language key', () => {
+    const empty = structuredClone(defaultJson) as any;
+    empty.fields[0].name.es = ' ';
+    expect(validateBaseline(empty)).toMatchObject({ ok: false, error: { path: 'fields[0].name.es' } });
+    const unknown = structuredClone(defaultJson) as any;
+    unknown.name.de = 'B2B-Dienstleistungen';
+    expect(validateBaseline(unknown)).toMatchObject({ ok: false, error: { path: 'name.de' } });
   });
 
   it.each([

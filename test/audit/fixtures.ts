@@ -12,9 +12,10 @@ import { resultOf } from '../../src/audit/run';
 import { localizeResult } from '../../src/audit/localize';
 import { createTranslator, type Dictionary } from '../../src/i18n/translate';
 import en from '../../i18n/en.json';
+import es from '../../i18n/es.json';
 import ru from '../../i18n/ru.json';
 
-export const dicts = { en: en as Dictionary, ru: ru as Dictionary };
+export const dicts = { en: en as Dictionary, ru: ru as Dictionary, es: es as Dictionary };
 
 /** Freeze an object graph in place and return it. */
 export function deepFreeze<T>(value: T): T {

@@ -29,10 +29,10 @@ function leaves(node: Dictionary | string, prefix = ''): string[] {
     return [prefix];
   return Object.entries(node).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
 }
-const ns = (lang: 'ru' | 'en', name: string) => dicts[lang][name] as Dictionary;
+const ns = (lang: 'ru' | 'en' | 'es', name: string) => dicts[lang][name] as Dictionary;
 
 describe('audit i18n', () => {
-  it.each(['ru', 'en'] as const)('%s: every rule has pass, fail, why, howTo', (lang) => {
+  it.each(['ru', 'en', 'es'] as const)('%s: every rule has pass, fail, why, howTo', (lang) => {
     for (const r of RULES) {
       const t = ns(lang, 'rules')[r.meta.id] as Record<string, string>;
       for (const k of ['pass', 'fail', 'why', 'howTo']) {
@@ -41,7 +41,7 @@ describe('audit i18n', () => {
     }
   });
 
-  it.each(['ru', 'en'] as const)("%s: item texts are exactly the rules' meta.messages", (lang) => {
+  it.each(['ru', 'en', 'es'] as const)("%s: item texts are exactly the rules' meta.messages", (lang) => {
     const declared = RULES.flatMap((r) => r.meta.messages.map((m) => `${r.meta.id}.${m}`));
     expect(
       leaves(ns(lang, 'items'))
@@ -50,11 +50,11 @@ describe('audit i18n', () => {
     ).toEqual([...declared].sort());
   });
 
-  it.each(['ru', 'en'] as const)('%s: no orphan rule texts', (lang) => {
+  it.each(['ru', 'en', 'es'] as const)('%s: no orphan rule texts', (lang) => {
     expect(Object.keys(ns(lang, 'rules')).sort()).toEqual(RULES.map((r) => r.meta.id).sort());
   });
 
-  it.each(['ru', 'en'] as const)(
+  it.each(['ru', 'en', 'es'] as const)(
     '%s: area, outcome, severity and part names (one source for panel, CLI and documents)',
     (lang) => {
       expect(Object.keys(ns(lang, 'areas')).sort()).toEqual([...AREAS].sort());
@@ -65,11 +65,30 @@ describe('audit i18n', () => {
   );
 
   it.each(['areas', 'outcomes', 'severity', 'parts', 'rules', 'items'])(
-    '%s: ru and en have identical key sets',
+    '%s: ru, en and es have identical key sets',
     (name) => {
       expect(leaves(ns('ru', name)).sort()).toEqual(leaves(ns('en', name)).sort());
+      expect(leaves(ns('es', name)).sort()).toEqual(leaves(ns('en', name)).sort());
     },
   );
+
+  it('spanish plural objects carry every form Intl.PluralRules("es") selects', () => {
+    const plurals = (node: Dictionary): Dictionary[] =>
+      Object.values(node).flatMap((v) => (typeof v === 'string' ? [] : 'other' in v ? [v] : plurals(v)));
+    const needed = new Intl.PluralRules('es').resolvedOptions().pluralCategories;
+    const es = plurals(ns('es', 'items'));
+    expect(es.length).toBeGreaterThan(10);
+    for (const p of es) for (const form of needed) expect(p[form], JSON.stringify(p)).toEqual(expect.any(String));
+  });
+
+  it('spanish rule texts are translated, not copied from English', () => {
+    for (const r of RULES) {
+      const es = ns('es', 'rules')[r.meta.id] as Record<string, string>;
+      const en = ns('en', 'rules')[r.meta.id] as Record<string, string>;
+      for (const k of ['pass', 'fail', 'why', 'howTo']) expect(es[k], `${r.meta.id}.${k}`).not.toBe(en[k]);
+      expect(es.why, r.meta.id).toMatch(/\b(el|la|los|las|de|que|un|una)\b/);
+    }
+  });
 
   it('russian plural objects have one, few and many', () => {
     const plurals = (node: Dictionary): Dictionary[] =>

@@ -12,7 +12,7 @@ import { defaultBaseline } from '../../src/audit/baseline/load';
 import type { Snapshot } from '../../src/snapshot/types';
 import { blueprintAccount } from './harness';
 
-const dicts = { ru: dictionaryFor('ru'), en: dictionaryFor('en'), pt: dictionaryFor('pt') };
+const dicts = { ru: dictionaryFor('ru'), en: dictionaryFor('en'), es: dictionaryFor('es'), pt: dictionaryFor('pt') };
 const en = createTranslator(dicts.en, 'en');
 
 async function documentOf(snapshot: Snapshot, lang: Lang): Promise<Uint8Array> {
@@ -45,7 +45,7 @@ describe.each(['clean', 'messy', 'fresh'])('the %s document read back', (seed) =
     snapshot = await blueprintAccount(seed).gatherAll();
   });
 
-  it.each(['ru', 'en', 'pt'] as const)('in %s is the captured configuration', async (lang) => {
+  it.each(['ru', 'en', 'es', 'pt'] as const)('in %s is the captured configuration', async (lang) => {
     expect(await read(await documentOf(snapshot, lang))).toEqual(captureBlueprint(snapshot));
   });
 
@@ -131,7 +131,7 @@ describe('reading an edited document', () => {
       (wb: ExcelJS.Workbook) => {
         wb.getWorksheet('Fields')!.getRow(1).getCell(1).value = 'Something';
       },
-      'sheet «Fields», row 1, column «Сущность / Entity / Entidade»: column «Сущность / Entity / Entidade» is missing',
+      'sheet «Fields», row 1, column «Сущность / Entity / Entidad / Entidade»: column «Сущность / Entity / Entidad / Entidade» is missing',
     ],
     [
       'a matrix column naming no stage',

@@ -28,6 +28,37 @@ afterAll(async () => {
   cli.remove();
 });
 
+describe('setup-audit speaks es (process)', () => {
+  it('prints the help in Spanish with --lang es, whatever the locale says', async () => {
+    const { code, stdout, stderr } = await run(['--help', '--lang', 'es'], { LANG: 'ru_RU.UTF-8' });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Uso: setup-audit <comando> [opciones]');
+    expect(stdout).toContain('Comandos:');
+    expect(stdout).toContain('Audita una cuenta (o una instantánea guardada) frente a la referencia');
+    expect(stdout).not.toMatch(/Usage:|Использование|[а-яё]{4}/i);
+  });
+
+  it("prints a command's help in Spanish from SETUP_AUDIT_LANG and from an es locale", async () => {
+    const envs: Record<string, string>[] = [{ SETUP_AUDIT_LANG: 'es', LANG: 'en_US.UTF-8' }, { LANG: 'es_MX.UTF-8' }];
+    for (const env of envs) {
+      const { code, stdout } = await run(['audit', '--help'], env);
+      expect(code, JSON.stringify(env)).toBe(0);
+      expect(stdout).toContain('Uso: setup-audit audit [opciones]');
+      expect(stdout).toContain('Idioma de todo lo que se muestra');
+    }
+  });
+
+  it('words a usage error in Spanish and lists es among the languages', async () => {
+    const bad = await run(['audit', '--formt', 'json', '--lang', 'es']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('opción desconocida --formt; ¿quisiste decir --format?');
+    const lang = await run(['audit', '--lang', 'de']);
+    expect(lang.code).toBe(2);
+    expect(lang.stderr).toContain('ru, en, es');
+  });
+});
+
 describe('setup-audit audit (process)', () => {
   it('prints the JSON report with one result per rule and exits 0', async () => {
     const { code, stdout } = await run(['audit', '--base-url', url, '--format', 'json', '--lang', 'en']);

@@ -23,6 +23,10 @@ describe('the CLI language rule: --lang, else SETUP_AUDIT_LANG, else the locale'
     [[], { LANG: 'C.UTF-8', SETUP_AUDIT_LANG: 'pt' }, 'pt'],
     [['audit', '--lang', 'pt'], { LANG: 'ru_RU.UTF-8' }, 'pt'],
     [['--lang=pt', 'fix'], { SETUP_AUDIT_LANG: 'en' }, 'pt'],
+    [[], { LANG: 'es_ES.UTF-8' }, 'es'],
+    [[], { LANG: 'es_AR.UTF-8', LC_MESSAGES: 'ru_RU.UTF-8' }, 'ru'],
+    [[], { LANG: 'ru_RU.UTF-8', SETUP_AUDIT_LANG: 'es' }, 'es'],
+    [['audit', '--lang=es'], { SETUP_AUDIT_LANG: 'en' }, 'es'],
   ] as const)('argv %j with env %j speaks %s', (argv, env, lang) => {
     expect(chooseLang(argv, env)).toEqual({ ok: true, lang });
   });

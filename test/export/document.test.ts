@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { buildConfigurationDocument } from '../../src/export/document';
-import { makeReport, makeSnapshot, tRu, tEn } from './fixtures';
+import { makeReport, makeSnapshot, tRu, tEn, tEs } from './fixtures';
 
 async function open(bytes: Uint8Array) {
   const wb = new ExcelJS.Workbook();
@@ -60,6 +60,38 @@ describe('buildConfigurationDocument', () => {
     expect(findings.getRow(2).getCell(5).value).toBe('Не пройдено');
     expect(findings.getRow(4).getCell(6).value).toBe('Events could not load');
     expect(findings.columns[6]!.width).toBe(50);
+  });
+
+  it('writes es sheet titles and headers for a Spanish document', async () => {
+    const wb = await open(
+      await buildConfigurationDocument({ report: makeReport(), snapshot: makeSnapshot(), lang: 'es', t: tEs }),
+    );
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Resumen',
+      'Hallazgos',
+      'Campos',
+      'Embudos',
+      'Matriz de obligatorios',
+      'Motivos de pérdida',
+      'Usuarios y permisos',
+      'Roles',
+      'Canales',
+      'Mapeo de formularios',
+      'Campos del CRM',
+      'Lista de revisión manual',
+    ]);
+    const findings = wb.getWorksheet('Hallazgos')!;
+    expect(headers(findings).slice(0, 6)).toEqual([
+      'Área',
+      'Revisión',
+      'Id de la regla',
+      'Gravedad',
+      'Resultado',
+      'Hallazgo',
+    ]);
+    expect(findings.getRow(2).getCell(5).value).toBe('Con problemas');
+    const pipes = wb.getWorksheet('Embudos')!;
+    expect(allValues(pipes)).toContain('Leads entrantes');
   });
 
   it('never writes a formula: formula-like text is a string cell', async () => {

@@ -4,10 +4,12 @@ import type { CustomFieldDto, PipelineDto, UserDto, RoleDto } from '../../src/ap
 import { createTranslator, type Dictionary } from '../../src/i18n/translate';
 import ru from '../../i18n/ru.json';
 import en from '../../i18n/en.json';
+import es from '../../i18n/es.json';
 
 /** Translators over the real dictionaries. */
 export const tRu = createTranslator(ru as Dictionary, 'ru');
 export const tEn = createTranslator(en as Dictionary, 'en');
+export const tEs = createTranslator(es as Dictionary, 'es');
 
 const status = (id: number, name: string, sort: number, type = 0, pipeline_id = 10) => ({
   id,
@@ -217,7 +219,7 @@ export function makeReport(): Report {
     baseline: {
       id: 'b2b-services',
       version: '1',
-      names: { ru: 'B2B услуги', en: 'B2B services', pt: 'Serviços B2B' },
+      names: { ru: 'B2B услуги', en: 'B2B services', es: 'Servicios B2B', pt: 'Serviços B2B' },
       name: 'B2B услуги',
     },
     score: 62,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultBaseline } from '../../src/audit/baseline/load';
 import { namesLang, planFor } from '../../src/fix';
 import type { AccountDto } from '../../src/api/dto';
+import type { Lang } from '../../src/i18n/translate';
 import type { SnapshotParts } from '../../src/snapshot/types';
 import { field, ok, pipeline, snapshot } from '../audit/fixtures';
 
@@ -39,7 +40,7 @@ function parts(a: Account): Partial<SnapshotParts> {
 }
 
 describe('names a fix writes follow the account, never the viewer', () => {
-  it.each<{ name: string; account: Account; viewer: 'ru' | 'en' | 'pt'; want: 'ru' | 'en' | 'pt' }>([
+  it.each<{ name: string; account: Account; viewer: Lang; want: Lang }>([
     // Kommo Brazil says pt (as pt or pt_BR), whatever the names and the viewer.
     { name: 'Kommo pt, English names', account: { language: 'pt', stages: EN, fields: [] }, viewer: 'en', want: 'pt' },
     { name: 'Kommo pt_BR', account: { language: 'pt_BR', stages: RU, fields: [] }, viewer: 'ru', want: 'pt' },
@@ -75,11 +76,25 @@ describe('names a fix writes follow the account, never the viewer', () => {
       want: 'en',
     },
     {
-      name: 'unknown code',
+      name: 'Kommo es, Latin names, Russian viewer',
       account: { language: 'es', stages: EN, fields: [], systemEn: true },
+      viewer: 'ru',
+      want: 'es',
+    },
+    // A Spanish viewer does not make an English-named account Spanish: the script says Latin → en.
+    {
+      name: 'Latin names, Spanish viewer',
+      account: { stages: EN, fields: [], systemEn: true },
+      viewer: 'es',
+      want: 'en',
+    },
+    {
+      name: 'unknown code',
+      account: { language: 'de', stages: EN, fields: [], systemEn: true },
       viewer: 'ru',
       want: 'en',
     },
+    { name: 'no names, Spanish viewer', account: { stages: [], fields: [] }, viewer: 'es', want: 'es' },
     // Mixed: English working stages, Russian system stages (3 : 3); the English deal field tips it.
     { name: 'mostly Latin', account: { stages: EN, fields: ['Budget'] }, viewer: 'ru', want: 'en' },
     // Nothing to go by (no stages; only a UTM field and digits): the viewer's language.
@@ -94,8 +109,9 @@ describe('names a fix writes follow the account, never the viewer', () => {
     ['en', 'Source', { stages: EN, fields: ['Budget'], systemEn: true }],
     ['pt', 'Origem', { stages: PT, fields: ['Orçamento'], systemEn: true }],
     ['pt', 'Origem', { language: 'pt', stages: EN, fields: ['Budget'], systemEn: true }],
+    ['es', 'Fuente', { language: 'es', stages: EN, fields: ['Presupuesto'], systemEn: true }],
   ] as const)('a fix in an account named in %s writes «%s» whatever the viewer reads', (_lang, name, account) => {
-    for (const viewer of ['ru', 'en', 'pt'] as const) {
+    for (const viewer of ['ru', 'en', 'es', 'pt'] as const) {
       const plan = planFor('lead-source-field-missing', snapshot(parts(account)), defaultBaseline(), viewer)!;
       expect((plan.ops[0]!.body as { name: string }[])[0]!.name).toBe(name);
     }

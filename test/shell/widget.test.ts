@@ -2,17 +2,22 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import SetupAuditWidget from '../../src/shell/widget';
 import type { HostWidget } from '../../src/shell/host';
+import es from '../../i18n/es.json';
 import ru from '../../i18n/ru.json';
 
 const CODE = 'setup_audit';
 
-function makeWidget(area = 'advanced-settings', extra: Record<string, unknown> = {}): HostWidget {
+function makeWidget(
+  area = 'advanced-settings',
+  extra: Record<string, unknown> = {},
+  dict: Record<string, unknown> = ru,
+): HostWidget {
   const self = Object.create(null) as HostWidget & Record<string, unknown>;
   Object.assign(self, {
     get_settings: () => ({ widget_code: CODE, path: '/widgets/setup_audit', ...extra }),
     system: () => ({ area }),
-    langs: ru,
-    i18n: (key: string) => (ru as Record<string, unknown>)[key],
+    langs: dict,
+    i18n: (key: string) => dict[key],
   });
   return SetupAuditWidget.call(self) as HostWidget;
 }
@@ -48,6 +53,17 @@ describe('widget shell', () => {
     expect(widget.callbacks.render()).toBe(true);
     expect(document.querySelectorAll('.setup-audit').length).toBe(1);
     expect(document.body.textContent).toContain('ООО «Ромашка»');
+  });
+
+  it.each([
+    ['es', 'es'],
+    ['es-MX', 'es'],
+    ['de', 'en'],
+  ])('a CRM user whose lang_id is %s gets the panel in %s', (langId, want) => {
+    globalThis.APP = { ...globalThis.APP!, lang_id: langId };
+    makeWidget('advanced-settings', {}, es).callbacks.render();
+    expect(document.querySelector('.setup-audit')!.getAttribute('lang')).toBe(want);
+    if (want === 'es') expect(document.body.textContent).toContain('Ejecutar la auditoría');
   });
 
   it("links the archive's style.css once, from the widget's path", () => {
@@ -153,7 +169,7 @@ describe('widget shell', () => {
   ])('reads a saved baseline handed over as %s (panel and modal)', async (_, form) => {
     const { defaultBaseline } = await import('../../src/audit/baseline/load');
     const saved = { ...structuredClone(defaultBaseline()), version: '4.2.0' };
-    saved.name = { ru: 'Своя база', en: 'Own baseline', pt: 'Referência própria' };
+    saved.name = { ru: 'Своя база', en: 'Own baseline', es: 'Referencia propia', pt: 'Referência própria' };
     const widget = makeWidget('settings', { baseline: form(saved) });
     const modal = document.createElement('div');
     document.body.append(modal);

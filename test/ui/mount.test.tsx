@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, waitFor } from '@testing-library/preact';
+import es from '../../i18n/es.json';
 import ru from '../../i18n/ru.json';
 import { createTranslator } from '../../src/i18n/translate';
 import type { Dictionary } from '../../src/i18n/translate';
@@ -53,6 +54,25 @@ describe('mountPanel', () => {
     expect(one(el, '[data-action="rerun"]').textContent).toBe('Запустить аудит заново');
     expect(one(el, '.setup-audit').getAttribute('lang')).toBe('ru');
     // No raw key reaches the screen, in any area.
+    for (const b of el.querySelectorAll<HTMLElement>('[aria-expanded="false"]')) fireEvent.click(b);
+    await waitFor(() => expect(el.querySelectorAll('[aria-expanded="false"]')).toHaveLength(0));
+    expect(el.querySelectorAll('[data-rule-id]').length).toBeGreaterThan(10);
+    expect(el.textContent).not.toMatch(/\bui\.[a-z]/);
+    m.unmount();
+  });
+
+  it('renders in Spanish with the translator the host gives', async () => {
+    const el = host();
+    const tEs = createTranslator(es as unknown as Dictionary, 'es');
+    const m = mountPanel(el, { runner: new FakeRunner(), t: tEs, lang: 'es' });
+    await waitFor(() => one(el, '[data-score]'));
+    expect(one(el, '[data-action="rerun"]').textContent).toBe('Volver a ejecutar la auditoría');
+    expect(one(el, '.setup-audit').getAttribute('lang')).toBe('es');
+    // The area names are Kommo's Spanish terms, and none of the English chrome is left.
+    expect(el.textContent).toContain('Embudo de ventas');
+    expect(el.textContent).toContain('Campos de la tarjeta');
+    expect(el.textContent).not.toContain(t('ui.header.rerun'));
+    expect(el.textContent).not.toContain(t('areas.pipeline'));
     for (const b of el.querySelectorAll<HTMLElement>('[aria-expanded="false"]')) fireEvent.click(b);
     await waitFor(() => expect(el.querySelectorAll('[aria-expanded="false"]')).toHaveLength(0));
     expect(el.querySelectorAll('[data-rule-id]').length).toBeGreaterThan(10);

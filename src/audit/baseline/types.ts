@@ -1,9 +1,10 @@
 import type { FieldEntity, RightLetter } from '../../api/dto';
 
-/** A text in every product language. */
+/** A text in every product language (ru, en, es, pt). */
 export interface LocalizedText {
   ru: string;
   en: string;
+  es: string;
   pt: string;
 }
 

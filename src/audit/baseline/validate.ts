@@ -76,13 +76,18 @@ function oneOf<T extends string | number>(v: unknown, path: string, allowed: rea
 }
 
 /**
- * ru and en are required; pt may be absent from a baseline exported before the product spoke Portuguese, and
- * then reads as the en text (Latin script, as a Portuguese account's names are) rather than refusing the file.
+ * ru and en are required; es and pt may be absent from a baseline exported before the product spoke them, and
+ * then read as the en text (Latin script, as a Spanish or Portuguese account's names are) rather than refusing the file.
  */
 function text(v: unknown, path: string): LocalizedText {
-  const o = object(v, path, ['ru', 'en'], ['pt']);
+  const o = object(v, path, ['ru', 'en'], ['es', 'pt']);
   const en = string(o.en, at(path, 'en'));
-  return { ru: string(o.ru, at(path, 'ru')), en, pt: 'pt' in o ? string(o.pt, at(path, 'pt')) : en };
+  return {
+    ru: string(o.ru, at(path, 'ru')),
+    en,
+    es: 'es' in o ? string(o.es, at(path, 'es')) : en,
+    pt: 'pt' in o ? string(o.pt, at(path, 'pt')) : en,
+  };
 }
 
 function field(v: unknown, path: string): BaselineField {

@@ -27,7 +27,7 @@ export interface Labels {
 
 const ENTITIES = FIELD_ENTITIES;
 const LETTERS = ['A', 'G', 'M', 'D', 'L'] as const;
-const TRUE = ['1', 'true', 'x', '✓', '✔', '+', 'да', 'yes', 'y', 'д'];
+const TRUE = ['1', 'true', 'x', '✓', '✔', '+', 'да', 'yes', 'y', 'д', 'sí', 'si', 's'];
 const FALSE = ['0', 'false', '-', '—', 'нет', 'no', 'n', 'н'];
 
 /** Labels over the dictionaries. */

@@ -26,6 +26,7 @@ export async function loadBlueprint(io: CliIo, t: Translate, path: string | unde
   const read = await readBlueprint(bytes, path, {
     ru: dictionaryFor('ru'),
     en: dictionaryFor('en'),
+    es: dictionaryFor('es'),
     pt: dictionaryFor('pt'),
   });
   if (read.ok) return read.value;

@@ -35,7 +35,7 @@ function checkRuleIds(asked: readonly string[]): void {
 }
 
 /**
- * `setup-audit fix (--rule ID … | --all-safe) [--dry-run] [--yes] [--journal FILE] [--names-lang ru|en]`:
+ * `setup-audit fix (--rule ID … | --all-safe) [--dry-run] [--yes] [--journal FILE] [--names-lang ru|en|es]`:
  * previews the plans; applies them with --yes or after a yes on a terminal (a non-terminal without --yes
  * only previews); prints each op's result and the score after the re-audit. What is applied is always
  * journaled: without --journal the journal goes to the current folder, and the CLI says where.

@@ -34,7 +34,7 @@ export function hostPage(opts: {
   <strong class="host-bar__brand">amoCRM · local</strong>
   <label>Seed <select id="host-seed"></select></label>
   <label>User <select id="host-user"></select></label>
-  <label>Language <select id="host-lang"><option value="ru">ru</option><option value="en">en</option><option value="pt">pt</option></select></label>
+  <label>Language <select id="host-lang"><option value="ru">ru</option><option value="en">en</option><option value="es">es</option><option value="pt">pt</option></select></label>
   <label>Theme <select id="host-theme"><option value="light">light</option><option value="dark">dark</option></select></label>
   <button type="button" id="host-reset">Reset account</button>
   <button type="button" id="host-settings">Widget settings…</button>

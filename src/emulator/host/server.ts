@@ -11,7 +11,7 @@ import { sendResponse, toRequest } from './node-bridge';
 type Seed = SeedName;
 
 /** The page's languages, as the widget ships them (manifest.json `locale`); anything else shows the page in ru. */
-const PAGE_LANGS: readonly Lang[] = ['ru', 'en', 'pt'];
+const PAGE_LANGS: readonly Lang[] = ['ru', 'en', 'es', 'pt'];
 
 function hostLangOf(value: string | null | undefined): Lang {
   return PAGE_LANGS.find((l) => l === value) ?? 'ru';
@@ -130,7 +130,7 @@ export function createHostServer(options: HostOptions) {
           code: WIDGET_CODE,
           lang,
           theme,
-          title: lang === 'ru' ? 'Аудит настройки' : 'Setup Audit',
+          title: lang === 'ru' ? 'Аудит настройки' : lang === 'es' ? 'Auditoría de configuración' : 'Setup Audit',
           widgetPath: WIDGET_PATH,
         }),
       );

@@ -148,6 +148,17 @@ ruleTable(leadSourceFieldMissing, [
     parts: { leadFields: ok([field(1, 'Канал', { type: 'multiselect', enums: enums(2) })]) },
     outcome: 'pass',
   },
+  // What the es fix writes («Fuente») and a Spanish account's own wording («Canal de origen»).
+  {
+    name: 'select "Fuente"',
+    parts: { leadFields: ok([field(1, 'Fuente', { type: 'select', enums: enums(2) })]) },
+    outcome: 'pass',
+  },
+  {
+    name: 'select "Canal de origen"',
+    parts: { leadFields: ok([field(1, 'Canal de origen', { type: 'select', enums: enums(2) })]) },
+    outcome: 'pass',
+  },
   {
     name: 'text "Источник" is not a list',
     plan: {
