@@ -125,32 +125,34 @@ export interface AccountDto {
 }
 
 /** Custom field types documented for v4. */
-export type FieldType =
-  | 'text'
-  | 'numeric'
-  | 'checkbox'
-  | 'select'
-  | 'multiselect'
-  | 'date'
-  | 'url'
-  | 'textarea'
-  | 'radiobutton'
-  | 'streetaddress'
-  | 'smart_address'
-  | 'birthday'
-  | 'legal_entity'
-  | 'date_time'
-  | 'price'
-  | 'category'
-  | 'items'
-  | 'tracking_data'
-  | 'linked_entity'
-  | 'chained_list'
-  | 'monetary'
-  | 'file'
-  | 'payer'
-  | 'supplier'
-  | 'multitext';
+export const FIELD_TYPES = [
+  'text',
+  'numeric',
+  'checkbox',
+  'select',
+  'multiselect',
+  'date',
+  'url',
+  'textarea',
+  'radiobutton',
+  'streetaddress',
+  'smart_address',
+  'birthday',
+  'legal_entity',
+  'date_time',
+  'price',
+  'category',
+  'items',
+  'tracking_data',
+  'linked_entity',
+  'chained_list',
+  'monetary',
+  'file',
+  'payer',
+  'supplier',
+  'multitext',
+] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
 
 /** An option of a list field. */
 export interface EnumDto {

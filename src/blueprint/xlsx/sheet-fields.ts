@@ -1,37 +1,9 @@
 /** The Fields sheet: entity, name, type, group and options (one per line) of every field. */
+import { FIELD_TYPES } from '../../api/dto';
 import type { DocumentProblem } from '../problems';
 import { ENUM_TYPES, type BlueprintField } from '../types';
 import type { Labels } from './labels';
 import { cellText, columns, type SheetTable } from './table';
-
-/** API field types, for reading the type column back from its label. */
-const TYPES = [
-  'text',
-  'numeric',
-  'checkbox',
-  'select',
-  'multiselect',
-  'date',
-  'url',
-  'textarea',
-  'radiobutton',
-  'streetaddress',
-  'smart_address',
-  'birthday',
-  'legal_entity',
-  'date_time',
-  'price',
-  'category',
-  'items',
-  'tracking_data',
-  'linked_entity',
-  'chained_list',
-  'monetary',
-  'file',
-  'payer',
-  'supplier',
-  'multitext',
-] as const;
 
 /** Splits a multi-line cell (Alt+Enter in a spreadsheet) into its non-empty lines. */
 export function lines(text: string): string[] {
@@ -74,7 +46,7 @@ export function readFields(table: SheetTable, labels: Labels, problems: Document
       bad(c.entity, 'entity', at(c.entity));
       continue;
     }
-    const type = labels.code('export.fieldType', TYPES, at(c.type));
+    const type = labels.code('export.fieldType', FIELD_TYPES, at(c.type));
     if (!type) {
       bad(c.type, 'type', at(c.type));
       continue;
