@@ -92,6 +92,11 @@ export interface ContactsView {
   /** Ids of contacts with neither a phone nor an email value (first 500; count is exact). */
   withoutChannels: { count: number; sampleIds: number[] };
   duplicates: DuplicateGroup[];
+  /**
+   * Names of the contacts the view lists (the sample without channels, the members of duplicate groups), by id,
+   * so a person reads «Иван Петров», not an id. Absent in snapshots saved before it was kept.
+   */
+  names?: Record<string, string>;
 }
 
 /** Open leads (status not 142/143) counted by owner. */

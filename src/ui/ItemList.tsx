@@ -34,7 +34,9 @@ export function ItemList({ items, label }: { items: ShownItem[]; label: string }
                 <span class="sa-items__records">
                   {records.map((r, i) => (
                     <a key={r.id} class="sa-link" href={r.href} data-record-id={r.id}>
-                      {t('ui.items.record', { n: i + 1, id: r.id })}
+                      {r.name
+                        ? t('ui.items.recordNamed', { name: r.name, id: r.id })
+                        : t('ui.items.record', { n: i + 1, id: r.id })}
                     </a>
                   ))}
                 </span>

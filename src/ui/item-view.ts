@@ -57,12 +57,22 @@ export function itemText(item: ShownItem, t: Translate): string {
   return text === item.message.key ? item.text : text;
 }
 
-/** The records a group item stands for (duplicate contacts): one same-origin link per record. */
-export function recordLinks(item: ShownItem): { id: number; href: string }[] {
-  const ids = (item.data as { contact_ids?: unknown } | undefined)?.contact_ids;
+/**
+ * The records a group item stands for (duplicate contacts): one same-origin link per record, with the
+ * contact's name when the report carries it (`contact_names`, aligned with `contact_ids`).
+ */
+export function recordLinks(item: ShownItem): { id: number; href: string; name: string | null }[] {
+  const data = item.data as { contact_ids?: unknown; contact_names?: unknown } | undefined;
+  const ids = data?.contact_ids;
   if (!Array.isArray(ids) || ids.length < 2) return [];
+  const names = Array.isArray(data?.contact_names) ? data.contact_names : [];
   return ids
-    .filter((id): id is number => Number.isSafeInteger(id) && id > 0)
-    .map((id) => ({ id, href: safeLink(`/contacts/detail/${id}`) ?? '' }))
+    .map((id, i) => ({ id, name: names[i] }))
+    .filter((r): r is { id: number; name: unknown } => Number.isSafeInteger(r.id) && (r.id as number) > 0)
+    .map(({ id, name }) => ({
+      id,
+      href: safeLink(`/contacts/detail/${id}`) ?? '',
+      name: typeof name === 'string' && name.trim() !== '' ? name : null,
+    }))
     .filter((l) => l.href !== '');
 }

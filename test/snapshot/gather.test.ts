@@ -96,6 +96,16 @@ describe('gathering', () => {
     expect(view!.withoutChannels.count).toBeGreaterThan(0);
   });
 
+  it('keeps the names of exactly the contacts the view lists (grouped or without channels)', async () => {
+    const { client, emulator } = recording('messy');
+    const snapshot = await gather(client, { parts: ['contacts'] });
+    const view = 'data' in snapshot.parts.contacts ? snapshot.parts.contacts.data : null;
+    const listed = new Set([...view!.withoutChannels.sampleIds, ...view!.duplicates.flatMap((g) => g.contactIds)]);
+    const named = [...listed].map((id) => emulator.store.contacts.byId(id)!).filter((c) => c.name.trim() !== '');
+    expect(named.length).toBeGreaterThan(0);
+    expect(view!.names).toEqual(Object.fromEntries(named.map((c) => [String(c.id), c.name.trim()])));
+  });
+
   it('re-gathers only the named parts and keeps the rest', async () => {
     const { client, urls } = recording('messy');
     const first = await gather(client);

@@ -225,15 +225,23 @@ describe('findings', () => {
     await waitFor(() => expect(new Set(toggles())).toEqual(new Set(['false'])));
   });
 
-  it('a phone group shows the number formatted and links to each of its records', async () => {
+  it('a phone group shows the number formatted and links to each of its records, by name where known', async () => {
     const results = defaultResults();
     results.find((r) => r.ruleId === 'duplicate-contacts')!.items = [
       {
         id: 'phone:9034834111',
-        message: { key: 'items.duplicate-contacts.phone', params: { count: 3, value: '9034834111' } },
-        text: 'Phone 9034834111: 3 contacts',
+        message: {
+          key: 'items.duplicate-contacts.phoneNamed',
+          params: { count: 3, value: '9034834111', names: 'Анна, <b>Борис</b>, #43' },
+        },
+        text: 'Phone 9034834111: 3 contacts — Анна, <b>Борис</b>, #43',
         link: '/contacts/detail/41',
-        data: { kind: 'phone', key: '9034834111', contact_ids: [41, 42, 43] },
+        data: {
+          kind: 'phone',
+          key: '9034834111',
+          contact_ids: [41, 42, 43],
+          contact_names: ['Анна', '<b>Борис</b>', null],
+        },
       },
     ];
     const { el } = await mountReady({ reports: [reportFixture({ results })] });
@@ -247,6 +255,13 @@ describe('findings', () => {
       '/contacts/detail/42',
       '/contacts/detail/43',
     ]);
+    // Names from the account are text, never markup; a contact without a name keeps its number.
+    expect([...item.querySelectorAll('a')].map((a) => a.textContent)).toEqual([
+      'Анна (#41)',
+      '<b>Борис</b> (#42)',
+      'Contact 3 (#43)',
+    ]);
+    expect(item.querySelector('b')).toBeNull();
   });
 });
 

@@ -15,7 +15,17 @@ function countOwner(byOwner: Record<string, number>, owner: unknown): void {
 /** Streams every contact page into the derived view (owners, channel-less contacts, duplicates). */
 export const contacts = gatherer('contacts', async ({ client, signal, tick }): Promise<ContactsView> => {
   const index = new DuplicateIndex();
-  const view: ContactsView = { total: 0, byOwner: {}, withoutChannels: { count: 0, sampleIds: [] }, duplicates: [] };
+  const names: Record<string, string> = {};
+  const view: ContactsView = {
+    total: 0,
+    byOwner: {},
+    withoutChannels: { count: 0, sampleIds: [] },
+    duplicates: [],
+    names,
+  };
+  // Any contact with a phone or email may turn out to be a duplicate only pages later: its name is kept until
+  // the groups are known, then only the grouped ones stay.
+  const reachable = new Map<number, string>();
   for await (const page of client.pages<ContactDto>('/api/v4/contacts', 'contacts', { signal })) {
     for (const c of page) {
       if (!c || typeof c.id !== 'number') continue;
@@ -23,17 +33,32 @@ export const contacts = gatherer('contacts', async ({ client, signal, tick }): P
       countOwner(view.byOwner, c.responsible_user_id);
       const phones = valuesByCode(c.custom_fields_values, 'PHONE');
       const emails = valuesByCode(c.custom_fields_values, 'EMAIL');
+      const name = nameOf(c);
       if (phones.length === 0 && emails.length === 0) {
         view.withoutChannels.count += 1;
-        if (view.withoutChannels.sampleIds.length < SAMPLE) view.withoutChannels.sampleIds.push(c.id);
-      }
+        if (view.withoutChannels.sampleIds.length < SAMPLE) {
+          view.withoutChannels.sampleIds.push(c.id);
+          if (name) names[c.id] = name;
+        }
+      } else if (name) reachable.set(c.id, name);
       index.add(c.id, phones, emails);
     }
     tick();
   }
   view.duplicates = index.groups();
+  for (const group of view.duplicates) {
+    for (const id of group.contactIds) {
+      const name = reachable.get(id);
+      if (name) names[id] = name;
+    }
+  }
   return view;
 });
+
+/** The contact's name as the CRM shows it; an empty string when it has none (or the API sent something else). */
+function nameOf(c: ContactDto): string {
+  return typeof c.name === 'string' ? c.name.trim() : '';
+}
 
 /**
  * Whether companies exist: only needed when there are no contacts (the rule asks for "no contacts and no

@@ -104,3 +104,27 @@ it('contacts-without-channels links to the contact and counts the rest', () => {
   expect(r.items[0]!.link).toBe('/contacts/detail/5');
   expect(r.items[1]!.text).toBe('…and 8 more contacts');
 });
+
+it.each([
+  { names: { 5: 'Иван Петров' }, text: 'Contact «Иван Петров» (#5) has neither phone nor email' },
+  { names: undefined, text: 'Contact 5 has neither phone nor email' },
+])('contacts-without-channels names the contact when the view knows it ($text)', ({ names, text }) => {
+  const r = runRule(
+    contactsWithoutChannels,
+    snapshot({ contacts: contacts({ withoutChannels: { count: 1, sampleIds: [5] }, ...(names ? { names } : {}) }) }),
+  );
+  expect(r.items[0]!.text).toBe(text);
+});
+
+it.each<{ ids: number[]; names: Record<string, string>; shown: string; data: (string | null)[] }>([
+  { ids: [1, 2], names: { 1: 'Анна', 2: 'Борис' }, shown: 'Анна, Борис', data: ['Анна', 'Борис'] },
+  { ids: [1, 2], names: { 2: 'Борис' }, shown: '#1, Борис', data: [null, 'Борис'] },
+  { ids: [1, 2, 3, 4], names: {}, shown: '#1, #2, #3, …', data: [null, null, null, null] },
+])('duplicate-contacts lists the group by name: $shown', ({ ids, names, shown, data }) => {
+  const r = runRule(
+    duplicateContacts,
+    snapshot({ contacts: contacts({ duplicates: [{ kind: 'phone', key: '9161234567', contactIds: ids }], names }) }),
+  );
+  expect(r.items[0]!.text).toBe(`Phone 9161234567: ${ids.length} contacts — ${shown}`);
+  expect((r.items[0]!.data as { contact_names: unknown }).contact_names).toEqual(data);
+});

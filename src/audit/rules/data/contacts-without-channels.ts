@@ -10,20 +10,23 @@ export const contactsWithoutChannels = defineRule({
     area: 'data',
     severity: 'low',
     requires: ['contacts'],
-    messages: ['contact', 'more'],
+    messages: ['contact', 'named', 'more'],
   },
   check(ctx) {
     const view = need(ctx, 'contacts');
     if (view.total === 0) return { outcome: 'not-applicable' };
     const { count, sampleIds } = view.withoutChannels;
     if (count === 0) return { outcome: 'pass' };
-    const items: Note[] = sampleIds.map((id) => ({
-      id: `contact:${id}`,
-      message: 'contact',
-      params: { id },
-      link: crmLinks.contact(id),
-      data: { contact_id: id },
-    }));
+    const items: Note[] = sampleIds.map((id): Note => {
+      const name = view.names?.[id];
+      return {
+        id: `contact:${id}`,
+        // A person finds «Иван Петров» in the list; the id stays for the nameless and for two of one name.
+        ...(name ? { message: 'named', params: { id, name } } : { message: 'contact', params: { id } }),
+        link: crmLinks.contact(id),
+        data: { contact_id: id },
+      };
+    });
     // The snapshot keeps a sample of ids; the exact total still has to be visible.
     if (count > sampleIds.length) {
       items.push({
