@@ -14,6 +14,7 @@ export const PROBLEM_SEVERITY: Record<string, ProblemSeverity> = {
   'file-headers-only': 'error',
   'file-cell-out-of-range': 'error',
   'file-quote-unclosed': 'error',
+  'file-quote-stray': 'error',
   'file-mixed-encoding': 'error',
   // headers
   'header-near-miss': 'error',

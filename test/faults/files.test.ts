@@ -143,6 +143,44 @@ describe('CSV with an unterminated quote', () => {
   });
 });
 
+describe('CSV with two stray quotes', () => {
+  const read = (text: string) => readTable(new TextEncoder().encode(text), 'stray.csv', DEFAULT_LIMITS);
+
+  it.each([
+    {
+      name: 'a pair that swallows whole rows',
+      text: 'Имя;Должность\nАнна;Директор\nВера;"Бухгалтер\nГлеб;Продавец\nДина;Менеджер"\nЕгор;Курьер\n',
+      at: { row: 3, column: 2, closeRow: 5 },
+    },
+    {
+      name: 'text runs on after a quote that closed rows later',
+      text: 'Имя;Должность;Город\nВера;"Бухгалтер\nГлеб 5" склад;Москва\n',
+      at: { row: 2, column: 2, closeRow: 3 },
+    },
+  ])('$name: refused with where the quote opens and closes, not joined into one cell', async ({ text, at }) => {
+    const r = await read(text);
+    expect(r).toMatchObject({
+      code: 'file-quote-stray',
+      row: at.row,
+      params: { column: at.column, closeRow: at.closeRow },
+    });
+  });
+
+  it.each([
+    { name: 'an address with a line break', text: 'Имя;Адрес;Город\nАнна;"ул. Ленина, 1\nкв. 5";Москва\n' },
+    { name: 'a quote written as two inside one line', text: 'Имя;Заметка\nАнна;"сказала ""да"""\n' },
+  ])('$name still reads', async ({ text }) => {
+    const r = await read(text);
+    if (isBadFile(r)) throw new Error(r.code);
+    expect(r.rows).toHaveLength(1);
+  });
+
+  it('the report says it in words', async () => {
+    const r = await check(new TextEncoder().encode('Имя;Должность\nВера;"Бухгалтер\nГлеб;Продавец"\n'), 'q.csv');
+    expect(preflightToText(r, tEn)).toContain('Row 2, column 2: a quote opens here and closes only on row 3');
+  });
+});
+
 describe('CSV in two encodings', () => {
   const utf8 = (s: string) => new TextEncoder().encode(s);
   const glue = (...parts: Uint8Array[]) => {

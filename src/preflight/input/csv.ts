@@ -101,6 +101,12 @@ export interface CsvRecords {
   more: boolean;
   /** A quote opened at this line and column (1-based) is never closed: everything after it became one cell. */
   unclosedQuote?: { line: number; column: number; lastLine: number };
+  /**
+   * A quote opened here closes only on `closeLine`, and the cell it made holds what reads as whole records
+   * (a line with as many delimiters as the header row has) or text runs on after the closing quote: two
+   * stray quotes, not an address with a line break. Loading it would join those rows into one cell.
+   */
+  strayQuote?: { line: number; column: number; closeLine: number };
 }
 
 /**
@@ -117,6 +123,12 @@ export function parseCsv(text: string, delimiter: string, stopAfter = Infinity):
   let start = 1;
   let fieldStarted = false;
   let quoteAt = { line: 0, column: 0 };
+  let stray: CsvRecords['strayQuote'];
+  // Where the last quoted cell closed and whether it spanned lines, to tell a stray pair from a multi-line cell.
+  let closedAt = { line: 0, multiLine: false };
+  const suspect = () => {
+    stray ??= { ...quoteAt, closeLine: closedAt.line };
+  };
   const push = () => {
     cells.push(field);
     field = '';
@@ -134,7 +146,11 @@ export function parseCsv(text: string, delimiter: string, stopAfter = Infinity):
         if (text[i + 1] === '"') {
           field += '"';
           i++;
-        } else quoted = false;
+        } else {
+          quoted = false;
+          closedAt = { line, multiLine: line > quoteAt.line };
+          if (closedAt.multiLine && holdsRecords(field, delimiter, records[0]?.cells.length ?? 0)) suspect();
+        }
       } else {
         if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line++;
         field += ch;
@@ -153,6 +169,8 @@ export function parseCsv(text: string, delimiter: string, stopAfter = Infinity):
       start = line;
       if (records.length > stopAfter) return { records, more: true };
     } else {
+      // Text right after a quote that closed lines later: RFC 4180 allows only a delimiter or a line end there.
+      if (closedAt.multiLine && closedAt.line === line && text[i - 1] === '"') suspect();
       field += ch;
       fieldStarted = true;
     }
@@ -160,5 +178,14 @@ export function parseCsv(text: string, delimiter: string, stopAfter = Infinity):
   // At the end of the text inside quotes: the quote swallowed the rest of the file; say where it opened.
   if (quoted) return { records, more: false, unclosedQuote: { ...quoteAt, lastLine: line } };
   if (field !== '' || cells.length || fieldStarted) end();
-  return { records, more: false };
+  return stray ? { records, more: false, strayQuote: stray } : { records, more: false };
+}
+
+/** Whether a quoted cell's inner lines look like records of their own (each delimiter a column of the header). */
+function holdsRecords(cell: string, delimiter: string, columns: number): boolean {
+  if (columns < 2) return false;
+  return cell
+    .split(/\r\n|\n|\r/)
+    .slice(1)
+    .some((inner) => inner.split(delimiter).length >= columns);
 }

@@ -130,6 +130,10 @@ function readCsv(bytes: Uint8Array, limits: PreflightLimits): Table | BadFile {
     const { line, column, lastLine } = parsed.unclosedQuote;
     return { code: 'file-quote-unclosed', params: { column, count: lastLine - line }, row: line };
   }
+  if (parsed.strayQuote) {
+    const { line, column, closeLine } = parsed.strayQuote;
+    return { code: 'file-quote-stray', params: { column, closeRow: closeLine }, row: line };
+  }
   const rows = parsed.records
     .filter((r) => r.cells.some((c) => c.trim() !== ''))
     .map((r) => ({ row: r.line, cells: r.cells.map((c): TableCell => (c === '' ? null : c)) }));
