@@ -123,9 +123,14 @@ export class ApiClient {
   private readonly random: () => number;
   /** Set by a ban answer; shared with `bounded()` copies so no copy keeps asking. */
   private readonly banLatch: { until?: number | null };
+  /** Extra counters of this copy's requests (`counting()`): one part's share of a gathering. */
+  private readonly tallies: readonly { requests: number }[];
 
   /** Throws when the base URL could leak the token (plain http to a non-loopback host, a path, credentials). */
-  constructor(opts: ApiClientOptions, shared?: { stats: ClientStats; banLatch: ApiClient['banLatch'] }) {
+  constructor(
+    opts: ApiClientOptions,
+    shared?: { stats: ClientStats; banLatch: ApiClient['banLatch']; tallies?: readonly { requests: number }[] },
+  ) {
     const baseUrl = opts.baseUrl.replace(/\/+$/, '');
     const problem = baseUrlProblem(baseUrl);
     if (problem) throw new Error(problem);
@@ -149,6 +154,12 @@ export class ApiClient {
     this.sleep = opts.sleep ?? realSleep;
     this.random = opts.random ?? Math.random;
     this.banLatch = shared?.banLatch ?? {};
+    this.tallies = shared?.tallies ?? [];
+  }
+
+  /** Requests per window this client's throttle allows (the rate a time-left estimate may assume at most). */
+  get rateLimit(): number {
+    return this.throttle.limit;
   }
 
   /**
@@ -164,7 +175,23 @@ export class ApiClient {
         maxRetryAfterMs: limits.maxRetryAfterMs ?? this.policy.maxRetryAfterMs,
         deadlineAt: this.deadlineAt === undefined ? deadlineAt : Math.min(this.deadlineAt, deadlineAt ?? Infinity),
       },
-      { stats: this.stats, banLatch: this.banLatch },
+      { stats: this.stats, banLatch: this.banLatch, tallies: this.tallies },
+    );
+  }
+
+  /**
+   * The same client (throttle, counters, limits) that also counts its requests into `tally`, so a
+   * gathering knows what each part cost — the next gathering's estimate of the time left.
+   */
+  counting(tally: { requests: number }): ApiClient {
+    return new ApiClient(
+      {
+        ...this.options,
+        throttle: this.throttle,
+        maxRetryAfterMs: this.policy.maxRetryAfterMs,
+        deadlineAt: this.deadlineAt,
+      },
+      { stats: this.stats, banLatch: this.banLatch, tallies: [...this.tallies, tally] },
     );
   }
 
@@ -295,6 +322,7 @@ export class ApiClient {
       const slot = await this.throttle.acquireSlot(signal, this.origin() ?? undefined);
       this.checkDeadline(method, path, 0);
       this.stats.requests++;
+      for (const tally of this.tallies) tally.requests++;
       let r: Awaited<ReturnType<typeof attempt>>;
       try {
         r = await attempt(this.fetchFn, url, init, { idleMs: this.timeoutMs, maxBodyBytes: this.maxBodyBytes }, signal);

@@ -11,6 +11,8 @@ export interface CliIo {
   isTTY: boolean;
   /** True when stderr is a terminal (progress line). */
   stderrTTY: boolean;
+  /** Width of the stderr terminal in characters, when known: a progress line wider than it would wrap. */
+  stderrColumns?: number;
   env: Record<string, string | undefined>;
   /** With `maxBytes`, never reads more than that: throws FileTooLargeError (see read-bounded.ts) instead. */
   readFile(path: string, maxBytes?: number): Uint8Array;
@@ -44,6 +46,10 @@ export function processIo(): CliIo {
     stderr: quietOnClose(process.stderr),
     isTTY: !!process.stdout.isTTY,
     stderrTTY: !!process.stderr.isTTY,
+    // Read at each use: the terminal may be resized while an audit runs.
+    get stderrColumns() {
+      return process.stderr.columns;
+    },
     env: process.env,
     readFile: (path, maxBytes) => (maxBytes === undefined ? readFileSync(path) : readFileBounded(path, maxBytes)),
     // fsync before rename, and no temp file left when the disk is full (the journal is written this way).

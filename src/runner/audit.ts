@@ -8,6 +8,7 @@ import type { Report, Rule } from '../audit/types';
 import type { Dictionary, Lang } from '../i18n/translate';
 import { gatherSnapshot, type GatherProgress } from '../snapshot/gather';
 import type { PartName, Snapshot } from '../snapshot/types';
+import type { PartRequests } from '../snapshot/time-left';
 
 /** What every audit needs besides the account. */
 export interface AuditSettings {
@@ -22,6 +23,8 @@ export interface AuditRun extends AuditSettings {
   now?: () => Date;
   signal?: AbortSignal;
   onProgress?: (progress: GatherProgress) => void;
+  /** What each part cost the last time this account was gathered (the progress's time left). */
+  previous?: PartRequests | null;
   /** Each part as it completes, with the snapshot of the parts in so far. */
   onPart?: (part: PartName, sofar: Snapshot) => void;
   /** Extra parts beyond the rules' (the configuration document wants field groups). */
@@ -38,6 +41,7 @@ export async function auditAccount(run: AuditRun): Promise<{ snapshot: Snapshot;
     now: run.now,
     signal: run.signal,
     onProgress: run.onProgress,
+    previous: run.previous ?? null,
     ...(run.onPart ? { onPart: run.onPart } : {}),
     baseUrl: run.baseUrl,
   });

@@ -1,11 +1,23 @@
 import type { Report } from '../audit/types';
 import type { KeyValueStorage } from '../fix/journal';
+import type { PartRequests } from '../snapshot/time-left';
 
 /** The last complete report of an account, as kept in browser storage, with when it was saved. */
 export interface SavedReport {
   report: Report;
   /** ISO 8601. */
   savedAt: string;
+  /** Requests each part cost in the gathering behind it: the next audit's source for the time left. */
+  requestsByPart?: PartRequests;
+}
+
+/** The per-part counts of a stored value when they are counts (a damaged record gives none, not a wrong estimate). */
+export function partRequestsOf(value: unknown): PartRequests | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value);
+  return entries.every(([, n]) => Number.isInteger(n) && (n as number) >= 0)
+    ? (Object.fromEntries(entries) as PartRequests)
+    : undefined;
 }
 
 /** True for something that has the shape of a Report this version can show (and localise again: keys present). */
@@ -33,17 +45,22 @@ export function lastReportStore(storage: KeyValueStorage, accountKey: string, no
     load(): SavedReport | null {
       try {
         const value = JSON.parse(storage.getItem(key) ?? 'null') as Partial<SavedReport> | null;
-        return value && isReport(value.report) && typeof value.savedAt === 'string'
-          ? { report: value.report, savedAt: value.savedAt }
-          : null;
+        if (!value || !isReport(value.report) || typeof value.savedAt !== 'string') return null;
+        const requestsByPart = partRequestsOf(value.requestsByPart);
+        return { report: value.report, savedAt: value.savedAt, ...(requestsByPart ? { requestsByPart } : {}) };
       } catch {
         return null;
       }
     },
-    /** Saves the report; false when the storage refused it (quota, private mode). */
-    save(report: Report): boolean {
+    /** Saves the report (and what each part cost to gather); false when the storage refused it (quota, private mode). */
+    save(report: Report, requestsByPart?: PartRequests): boolean {
       try {
-        storage.setItem(key, JSON.stringify({ report, savedAt: now().toISOString() } satisfies SavedReport));
+        const saved: SavedReport = {
+          report,
+          savedAt: now().toISOString(),
+          ...(requestsByPart ? { requestsByPart } : {}),
+        };
+        storage.setItem(key, JSON.stringify(saved));
         return true;
       } catch {
         return false;

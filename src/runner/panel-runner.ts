@@ -88,9 +88,10 @@ export function createPanelRunner(deps: PanelRunnerDeps): PanelRunner {
   const download = deps.download ?? downloadFile;
   const report = (): Report | null => workflow.current()?.report ?? null;
   const last = lastReportStore(deps.storage, deps.accountKey, deps.now);
-  // Every complete report replaces the kept one, so the next visit starts from the latest state.
+  // Every complete report replaces the kept one, so the next visit starts from the latest state; with it
+  // what each part cost to read, so the next audit can say how long its data scan has left.
   const keep = <T extends { report: Report | null }>(step: T): T => {
-    if (step.report) last.save(step.report);
+    if (step.report) last.save(step.report, workflow.current()?.snapshot.requests.byPart);
     return step;
   };
 
@@ -99,7 +100,10 @@ export function createPanelRunner(deps: PanelRunnerDeps): PanelRunner {
     whyNoFix: deps.isAdmin ? undefined : t('fix.refused.not-admin'),
 
     async audit({ signal, onProgress, onProvisional }) {
-      return keep(await workflow.audit({ signal, onProgress, ...(onProvisional ? { onProvisional } : {}) })).report;
+      // The audit in hand knows the counts best; on a new visit the kept report's are all there is.
+      const previous = workflow.current()?.snapshot.requests.byPart ?? last.load()?.requestsByPart ?? null;
+      return keep(await workflow.audit({ signal, onProgress, previous, ...(onProvisional ? { onProvisional } : {}) }))
+        .report;
     },
 
     // A kept report is shown in the viewer's language whatever language it was saved in (it carries its keys).

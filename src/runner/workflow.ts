@@ -27,6 +27,7 @@ import { refuse } from '../fix/outcome';
 import type { Dictionary, Lang } from '../i18n/translate';
 import { gatherSnapshot, regatherParts, type GatherProgress } from '../snapshot/gather';
 import type { PartName, Snapshot } from '../snapshot/types';
+import type { PartRequests } from '../snapshot/time-left';
 import { allSafeRuleIds } from './all-safe';
 import { auditAccount, auditSnapshot } from './audit';
 import { isAdminIn, tokenUserIn } from './identity';
@@ -103,6 +104,11 @@ export interface Workflow {
   audit(
     opts?: StepOptions & {
       onProgress?: (p: GatherProgress) => void;
+      /**
+       * What each part cost the last time (a kept report's counts, a CLI's memory); absent: the audit in
+       * hand's. Only the progress's time-left estimate reads it.
+       */
+      previous?: PartRequests | null;
       /** Reports over the parts gathered so far, each time more rules can be judged (never the final one). */
       onProvisional?: (p: ProvisionalReport) => void;
     },
@@ -174,6 +180,7 @@ export function createWorkflow(deps: WorkflowDeps): Workflow {
         now: deps.now,
         signal: opts.signal,
         onProgress: opts.onProgress,
+        previous: opts.previous ?? audited?.snapshot.requests.byPart ?? null,
         ...(onProvisional
           ? {
               onPart: provisionalTracker({

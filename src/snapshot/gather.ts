@@ -3,6 +3,7 @@ import { isAbortError, toPartFailure } from '../api/errors';
 import type { Part, PartName, Snapshot, SnapshotParts } from './types';
 import { GATHERERS } from './gatherers';
 import type { GatherContext } from './gatherers/types';
+import { type PartRequests, type TimeLeft, timeLeftTracker } from './time-left';
 
 /** Progress of a gathering, for the panel's bar and the CLI's line. */
 export interface GatherProgress {
@@ -11,6 +12,8 @@ export interface GatherProgress {
   requests: number;
   /** The part that just finished. */
   part?: PartName;
+  /** The parts still being read (the data scan, once the setup parts are in) and their time left. */
+  timeLeft: TimeLeft;
 }
 
 /** Options of one gathering. */
@@ -30,6 +33,13 @@ export interface GatherOptions {
   baseUrl?: string | null;
   /** Bounds of this gathering (longest Retry-After, overall deadline); the client's own when absent. */
   limits?: RunLimits;
+  /**
+   * Requests each part cost the last time this account was gathered (the snapshot's `requests.byPart`):
+   * the only source of "requests left", as lists carry no totals. Absent: no time-left estimate.
+   */
+  previous?: PartRequests | null;
+  /** Monotonic clock of the rate, ms (default: performance.now). */
+  clock?: () => number;
 }
 
 /**
@@ -48,6 +58,13 @@ export async function gatherSnapshot(unbounded: ApiClient, options: GatherOption
   const startRetries = client.stats.retries;
   const running = new Map<PartName, Promise<Part<unknown>>>();
   let done = 0;
+  const clock = options.clock ?? (() => performance.now());
+  const tracker = timeLeftTracker({
+    parts: wanted,
+    previous: options.previous ?? null,
+    limit: client.rateLimit,
+    now: clock,
+  });
   const gathered: Partial<Record<PartName, Part<unknown>>> = {};
   const snapshotOf = (parts: Partial<Record<PartName, Part<unknown>>>): Snapshot => ({
     schemaVersion: 1,
@@ -55,23 +72,33 @@ export async function gatherSnapshot(unbounded: ApiClient, options: GatherOption
     window,
     origin: { baseUrl: options.baseUrl ?? null },
     parts: parts as unknown as SnapshotParts,
-    requests: { count: client.stats.requests - startRequests, retries: client.stats.retries - startRetries },
+    requests: {
+      count: client.stats.requests - startRequests,
+      retries: client.stats.retries - startRetries,
+      // Only parts that loaded: a failed part's count says nothing about what reading it costs.
+      byPart: tracker.counts(wanted.filter((p) => parts[p] && 'data' in parts[p])),
+    },
   });
 
-  const report = (part?: PartName) =>
-    options.onProgress?.({
+  const report = (part?: PartName) => {
+    if (!options.onProgress) return;
+    const requests = client.stats.requests - startRequests;
+    options.onProgress({
       partsDone: done,
       partsTotal: wanted.length,
-      requests: client.stats.requests - startRequests,
+      requests,
       part,
+      timeLeft: tracker.estimate(requests),
     });
-  const ctx: GatherContext = {
-    client,
+  };
+  // Each part reads through its own counting copy of the client, so the snapshot records what each cost.
+  const ctxOf = (name: PartName): GatherContext => ({
+    client: client.counting(tracker.tally(name)),
     window,
     signal: options.signal,
     tick: () => report(),
-    part: (name) => (running.get(name) ?? Promise.resolve(undefined)) as never,
-  };
+    part: (other) => (running.get(other) ?? Promise.resolve(undefined)) as never,
+  });
 
   report();
   for (const name of wanted) {
@@ -79,7 +106,7 @@ export async function gatherSnapshot(unbounded: ApiClient, options: GatherOption
     running.set(
       name,
       gatherer
-        .run(ctx)
+        .run(ctxOf(name))
         .then(
           (data) => ({ data }),
           (err: unknown) => {
@@ -89,6 +116,7 @@ export async function gatherSnapshot(unbounded: ApiClient, options: GatherOption
         )
         .then((part) => {
           done += 1;
+          tracker.finish(name);
           gathered[name] = part;
           if (options.onPart && !options.signal?.aborted) {
             try {
@@ -103,15 +131,7 @@ export async function gatherSnapshot(unbounded: ApiClient, options: GatherOption
     );
   }
   const settled = await Promise.all(wanted.map(async (name) => [name, await running.get(name)!] as const));
-  const parts = Object.fromEntries(settled) as unknown as SnapshotParts;
-  return {
-    schemaVersion: 1,
-    takenAt: now.toISOString(),
-    window,
-    origin: { baseUrl: options.baseUrl ?? null },
-    parts,
-    requests: { count: client.stats.requests - startRequests, retries: client.stats.retries - startRetries },
-  };
+  return snapshotOf(Object.fromEntries(settled) as Partial<Record<PartName, Part<unknown>>>);
 }
 
 /** Re-gather some parts of an existing snapshot (before and after a fix), keeping the rest. */
@@ -132,6 +152,10 @@ export async function regatherParts(
     requests: {
       count: snapshot.requests.count + fresh.requests.count,
       retries: snapshot.requests.retries + fresh.requests.retries,
+      // A part read again costs what it costs now; the others keep their last count.
+      ...(snapshot.requests.byPart || fresh.requests.byPart
+        ? { byPart: { ...snapshot.requests.byPart, ...fresh.requests.byPart } }
+        : {}),
     },
   };
 }

@@ -172,6 +172,9 @@ export interface Snapshot {
   /** Where it came from (base URL without credentials; null in the browser). */
   origin: { baseUrl: string | null };
   parts: SnapshotParts;
-  /** Requests made while gathering. */
-  requests: { count: number; retries: number };
+  /**
+   * Requests made; `byPart`: what each part that loaded cost (absent in snapshots saved before it was
+   * kept), the next gathering's source for the time left.
+   */
+  requests: { count: number; retries: number; byPart?: Partial<Record<PartName, number>> };
 }

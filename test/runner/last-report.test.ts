@@ -42,7 +42,11 @@ describe('the last report per account in browser storage', () => {
     const report = await first.audit({ signal: new AbortController().signal, onProgress: () => {} });
     expect([...storage.map.keys()]).toContain('setup-audit:last-report:42');
     const next = createPanelRunner({ ...deps, accountKey: '42' });
-    expect(await next.lastReport!()).toEqual({ report, savedAt: new Date(FIXED_NOW).toISOString() });
+    expect(await next.lastReport!()).toEqual({
+      report,
+      savedAt: new Date(FIXED_NOW).toISOString(),
+      requestsByPart: expect.objectContaining({ account: 1, pipelines: 1 }),
+    });
     expect(await createPanelRunner({ ...deps, accountKey: '43' }).lastReport!()).toBeNull();
   });
 
@@ -88,5 +92,43 @@ describe('the last report per account in browser storage', () => {
     const store = lastReportStore(memoryStorage({ full: true }), '1');
     expect(store.save({ schemaVersion: 1 } as never)).toBe(false);
     expect(store.load()).toBeNull();
+  });
+
+  it('the kept counts give the next visit’s audit its time left; a damaged count gives none, not a wrong one', async () => {
+    const storage = memoryStorage();
+    const { client } = emulated('messy');
+    const deps = {
+      client,
+      baseline: defaultBaseline(),
+      lang: 'en' as const,
+      dict: dictionaryFor('en'),
+      user: { id: 1, name: 'Anna' },
+      isAdmin: true,
+      now: () => new Date(FIXED_NOW),
+      storage,
+      download: () => {},
+      documents: async () => localDocumentEngine,
+      accountKey: '42',
+    };
+    const bases = async () => {
+      const seen: string[] = [];
+      const runner = createPanelRunner(deps);
+      await runner.audit({
+        signal: new AbortController().signal,
+        onProgress: (p) => {
+          if (p.partsDone > 0 && p.partsDone < p.partsTotal) seen.push(p.timeLeft.basis);
+        },
+      });
+      return new Set(seen);
+    };
+    expect(await bases()).toEqual(new Set(['unknown']));
+    const kept = lastReportStore(storage, '42').load()!;
+    expect(Object.values(kept.requestsByPart!).reduce((a, b) => a + b, 0)).toBe(kept.report.requests.count);
+    // A new visit (a new runner, no audit in hand) estimates from the kept counts.
+    expect(await bases()).toEqual(new Set(['previous']));
+    const raw = JSON.parse(storage.getItem(lastReportStore(storage, '42').key)!);
+    storage.setItem(lastReportStore(storage, '42').key, JSON.stringify({ ...raw, requestsByPart: { contacts: -3 } }));
+    expect(lastReportStore(storage, '42').load()).not.toHaveProperty('requestsByPart');
+    expect(lastReportStore(storage, '42').load()?.report.score).toBe(kept.report.score);
   });
 });

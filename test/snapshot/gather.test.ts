@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiClient } from '../../src/api/client';
-import { gatherSnapshot, regatherParts } from '../../src/snapshot/gather';
+import { type GatherProgress, gatherSnapshot, regatherParts } from '../../src/snapshot/gather';
 import { AUDIT_PARTS } from '../../src/audit/parts';
 import { emulated, FIXED_NOW } from '../support/emulated';
 import { arrayList } from '../../src/emulator/store';
@@ -153,5 +153,72 @@ describe('gathering', () => {
     expect(whileStreaming.map((p) => p.requests)).toEqual(
       [...whileStreaming.map((p) => p.requests)].sort((a, b) => a - b),
     );
+  });
+
+  it('records what each part that loaded cost; the counts add up to the requests made', async () => {
+    const { client, urls } = recording('messy');
+    const snapshot = await gather(client);
+    const byPart = snapshot.requests.byPart!;
+    expect(Object.keys(byPart).sort()).toEqual([...AUDIT_PARTS].sort());
+    expect(Object.values(byPart).reduce((a, b) => a + b, 0)).toBe(urls.length);
+    expect(byPart.pipelines).toBe(1);
+    // A part that failed is not recorded: its count says nothing about what reading it costs.
+    const probe = recording('messy');
+    const manager = recording('messy', { userId: probe.emulator.managerId! });
+    const limited = await gather(manager.client);
+    expect(limited.requests.byPart).not.toHaveProperty('users');
+    expect(limited.requests.byPart).not.toHaveProperty('roles');
+    expect(limited.requests.byPart).toHaveProperty('pipelines', 1);
+  });
+
+  it('the time left of a streaming part: none the first time, then from the first gathering’s counts, falling page by page', async () => {
+    const { client, emulator } = recording('messy');
+    const base = emulator.store.contacts.at(0);
+    const contacts = (n: number) =>
+      arrayList(Array.from({ length: n }, (_, i) => ({ ...structuredClone(base), id: 90_000_000 + i })));
+    emulator.store.contacts = contacts(1000);
+    const run = async (previous: Parameters<typeof gatherSnapshot>[1]['previous']) => {
+      const seen: GatherProgress[] = [];
+      const snapshot = await gather(client, {
+        parts: ['contacts'],
+        previous,
+        clock: () => 0,
+        onProgress: (p) => seen.push(p),
+      });
+      return { snapshot, streaming: seen.filter((p) => p.partsDone === 0 && p.requests > 0).map((p) => p.timeLeft) };
+    };
+    const first = await run(undefined);
+    expect(first.streaming.length).toBeGreaterThanOrEqual(3);
+    expect(
+      first.streaming.every((t) => t.basis === 'unknown' && t.secondsLeft === null && t.requestsLeft === null),
+    ).toBe(true);
+    expect(first.streaming.map((t) => t.requests)).toEqual([1, 2, 3, 4]);
+    expect(first.snapshot.requests.byPart).toEqual({ contacts: 4 });
+
+    const second = await run(first.snapshot.requests.byPart);
+    expect(second.streaming.map((t) => t.requestsLeft)).toEqual([3, 2, 1, 0]);
+    // No clock movement observed: the throttle's limit is the rate.
+    expect(second.streaming.map((t) => t.secondsLeft)).toEqual([3 / 1000, 2 / 1000, 1 / 1000, 0]);
+    expect(second.streaming.every((t) => t.basis === 'previous' && t.running.join() === 'contacts')).toBe(true);
+
+    // The account grew: once the part reads more pages than last time, no estimate.
+    emulator.store.contacts = contacts(1300);
+    const third = await run(first.snapshot.requests.byPart);
+    expect(third.streaming.map((t) => t.basis)).toEqual([
+      'previous',
+      'previous',
+      'previous',
+      'previous',
+      'beyond-previous',
+      'beyond-previous',
+    ]);
+    expect(third.streaming.at(-1)).toMatchObject({ requestsLeft: null, secondsLeft: null });
+  });
+
+  it('a re-gather keeps the other parts’ counts and takes the fresh count of the parts read again', async () => {
+    const { client } = recording('messy');
+    const first = await gather(client);
+    const again = await regatherParts(client, first, ['pipelines'], { now: () => new Date(FIXED_NOW) });
+    expect(again.requests.byPart).toEqual({ ...first.requests.byPart, pipelines: 1 });
   });
 });

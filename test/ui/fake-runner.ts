@@ -50,7 +50,8 @@ export interface FakeOptions {
   whyNoFix?: string;
   /** Reports returned by successive audits; the last one repeats. */
   reports?: Report[];
-  progress?: GatherProgress[];
+  /** Progress reports; one without `timeLeft` has no estimate (nothing known, nothing running). */
+  progress?: (Omit<GatherProgress, 'timeLeft'> & Partial<Pick<GatherProgress, 'timeLeft'>>)[];
   /** When set, audits wait for it (and reject with AbortError on abort). */
   auditGate?: Deferred;
   /** Provisional reports an audit emits before it waits on `auditGate` and answers. */
@@ -209,7 +210,11 @@ export class FakeRunner implements PanelRunner {
   }): Promise<Report> {
     this.calls.runAudit++;
     this.lastSignal = signal;
-    for (const p of this.opts.progress ?? []) onProgress(p);
+    for (const p of this.opts.progress ?? [])
+      onProgress({
+        timeLeft: { running: [], requests: 0, rate: 7, requestsLeft: null, secondsLeft: null, basis: 'unknown' },
+        ...p,
+      });
     // Parts arrive after the network answers, never in the same tick as the call.
     if (this.opts.provisional) await new Promise((r) => setTimeout(r, 0));
     for (const p of this.opts.provisional ?? []) onProvisional?.(p);

@@ -92,6 +92,55 @@ describe('header', () => {
     expect(one(el, '[data-score]').getAttribute('data-score')).toBe('55');
   });
 
+  it.each([
+    [
+      'known from the last audit: the bar follows requests, the line says "about"',
+      { running: ['contacts'], requests: 40, rate: 7, requestsLeft: 210, secondsLeft: 30, basis: 'previous' },
+      { now: '60', max: '270', basis: 'previous', seconds: '30' },
+      'Still reading contacts: 40 pages read at 7.0 requests/s · about 30 seconds left',
+    ],
+    [
+      'nothing known: pages and rate, no time, the bar by parts',
+      {
+        running: ['contacts', 'openLeads'],
+        requests: 40,
+        rate: 6.4,
+        requestsLeft: null,
+        secondsLeft: null,
+        basis: 'unknown',
+      },
+      { now: '13', max: '15', basis: 'unknown', seconds: null },
+      'Still reading contacts and open deals: 40 pages read at 6.4 requests/s · no time estimate: no earlier audit of this account is kept to go by',
+    ],
+  ] as const)('data scan progress, %s', async (_name, timeLeft, bar, line) => {
+    const gate = deferred();
+    const { el } = setup({
+      auditGate: gate,
+      progress: [
+        { partsDone: 13, partsTotal: 15, requests: 60, timeLeft: { ...timeLeft, running: [...timeLeft.running] } },
+      ],
+    });
+    const scan = await waitFor(() => one(el, '[data-role="time-left"]'));
+    expect(scan.textContent).toBe(line);
+    expect(scan.getAttribute('data-basis')).toBe(bar.basis);
+    expect(scan.getAttribute('data-seconds-left')).toBe(bar.seconds);
+    const progress = one(el, '[role="progressbar"]');
+    expect([progress.getAttribute('aria-valuenow'), progress.getAttribute('aria-valuemax')]).toEqual([
+      bar.now,
+      bar.max,
+    ]);
+    expect(progress.getAttribute('aria-valuetext')).toContain(line);
+    gate.resolve();
+  });
+
+  it('no data-scan line before anything was read', async () => {
+    const gate = deferred();
+    const { el } = setup({ auditGate: gate, progress: [{ partsDone: 0, partsTotal: 15, requests: 0 }] });
+    await waitFor(() => one(el, '[role="progressbar"]'));
+    expect(el.querySelector('[data-role="time-left"]')).toBeNull();
+    gate.resolve();
+  });
+
   it('"Run audit again" runs a new audit and shows its report', async () => {
     const { el, runner } = setup({ reports: [reportFixture({ score: 40 }), reportFixture({ score: 90, grade: 'A' })] });
     await waitFor(() => expect(one(el, '[data-score]').getAttribute('data-score')).toBe('40'));

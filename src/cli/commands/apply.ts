@@ -18,11 +18,11 @@ import type { RunContext } from './index';
  * from a fresh read, each op journaled, stopping at the first failure. What is applied is always
  * journaled (without --journal, to the current folder); `undo --journal FILE` reverts it.
  */
-export async function applyCommand(argv: string[], io: CliIo, { t }: RunContext): Promise<number> {
+export async function applyCommand(argv: string[], io: CliIo, { t, lang }: RunContext): Promise<number> {
   const values = parseFlags(argv, SPECS.apply.flags);
   const doc = await loadBlueprint(io, t, values.blueprint);
   const { client, baseUrl, account } = await openAccount(values, io);
-  const snapshot = await readAccount(io, t, client, baseUrl);
+  const snapshot = await readAccount(io, { t, lang }, client, baseUrl);
   const plan = planBlueprint(doc, snapshot);
   io.stdout(planText(plan, t, values.blueprint ?? ''));
   if (!plan.sections.some((s) => s.ops.length)) return plan.sections.some((s) => s.error) ? EXIT.failed : EXIT.ok;

@@ -42,7 +42,7 @@ export async function auditCommand(argv: string[], io: CliIo, { lang, t }: RunCo
     report = auditSnapshot(snapshot, settings);
   } else {
     const { client, baseUrl } = await openAccount(values, io);
-    const progress = progressLine(io, t);
+    const progress = progressLine(io, t, lang);
     const result = await auditAccount({
       ...settings,
       client,

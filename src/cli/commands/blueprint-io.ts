@@ -5,7 +5,7 @@ import { describeMessage, describeProblem } from '../../blueprint/describe';
 import type { BlueprintPlan } from '../../blueprint/plan/index';
 import { readBlueprint } from '../../blueprint/read';
 import type { Blueprint } from '../../blueprint/types';
-import type { Translate } from '../../i18n/translate';
+import type { Lang, Translate } from '../../i18n/translate';
 import { gatherSnapshot } from '../../snapshot/gather';
 import type { Snapshot } from '../../snapshot/types';
 import { dictionaryFor } from '../dict';
@@ -38,8 +38,13 @@ export async function loadBlueprint(io: CliIo, t: Translate, path: string | unde
 }
 
 /** What capture and plan read of the account (exit 3 when it does not answer). */
-export async function readAccount(io: CliIo, t: Translate, client: ApiClient, baseUrl: string): Promise<Snapshot> {
-  const progress = progressLine(io, t);
+export async function readAccount(
+  io: CliIo,
+  { t, lang }: { t: Translate; lang: Lang },
+  client: ApiClient,
+  baseUrl: string,
+): Promise<Snapshot> {
+  const progress = progressLine(io, t, lang);
   const snapshot = await gatherSnapshot(client, {
     parts: BLUEPRINT_PARTS,
     windowDays: 30,

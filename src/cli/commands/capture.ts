@@ -27,10 +27,10 @@ export async function captureCommand(argv: string[], io: CliIo, { lang, t }: Run
   const { client, baseUrl, account } = await openAccount(values, io);
   const out = values.out ?? documentFileName(account.subdomain, new Date(), 'xlsx');
   if (/\.json$/i.test(out)) {
-    const snapshot = await readAccount(io, t, client, baseUrl);
+    const snapshot = await readAccount(io, { t, lang }, client, baseUrl);
     io.writeFile(out, blueprintToJson(captureBlueprint(snapshot)));
   } else {
-    const progress = progressLine(io, t);
+    const progress = progressLine(io, t, lang);
     const bytes = await configurationDocument(localDocumentEngine, {
       client,
       baseline,

@@ -17,7 +17,7 @@ export async function exportCommand(argv: string[], io: CliIo, { lang, t }: RunC
   if (values.out !== undefined && !/\.xlsx$/i.test(values.out)) throw usageError('outXlsx', { flag: '--out' });
   const baseline = baselineFrom(io, values.baseline);
   const { client, account } = await openAccount(values, io);
-  const progress = progressLine(io, t);
+  const progress = progressLine(io, t, lang);
   const bytes = await configurationDocument(localDocumentEngine, {
     client,
     baseline,

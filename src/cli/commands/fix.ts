@@ -62,7 +62,7 @@ export async function fixCommand(argv: string[], io: CliIo, { lang, t }: RunCont
     baseUrl,
   });
 
-  const progress = progressLine(io, t);
+  const progress = progressLine(io, t, lang);
   const { snapshot, report } = await workflow.audit({ onProgress: progress.update });
   progress.done();
   assertReachable(snapshot, baseUrl);
