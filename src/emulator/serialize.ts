@@ -7,11 +7,13 @@ import type {
   FieldRecord,
   GroupRecord,
   LeadRecord,
+  LossReasonRecord,
   NoteRecord,
   PipelineRecord,
   RoleRecord,
   StatusRecord,
   Store,
+  TaskRecord,
   UnsortedRecord,
   UserRecord,
   WebsiteButtonRecord,
@@ -145,8 +147,29 @@ export function leadOut(store: Store, origin: string, l: LeadRecord, w: Set<stri
       _links: selfLink(origin, `/api/v4/contacts/${id}`),
     }));
   }
+  // The field table says "object", the docs' example and the official client an array of one: the array
+  // (R-LEAD-2). A lead without a reason (null, or 0 which the client reads as none) gets no key at all.
+  const reason =
+    w.has('loss_reason') && (l.loss_reason_id ?? 0) > 0
+      ? store.lossReasons.find((r) => r.id === l.loss_reason_id)
+      : undefined;
+  if (reason) emb['loss_reason'] = [lossReasonOut(origin, reason)];
   out['_embedded'] = emb;
   return out;
+}
+
+/** GET /leads/loss_reasons item. */
+export function lossReasonOut(origin: string, r: LossReasonRecord): Record<string, unknown> {
+  return { ...clone(r), _links: selfLink(origin, `/api/v4/leads/loss_reasons/${r.id}`) };
+}
+
+/** GET /tasks item: `entity_id`/`entity_type` null for a task without an entity (R-TASK-3). */
+export function taskOut(store: Store, origin: string, t: TaskRecord): Record<string, unknown> {
+  return {
+    ...clone(t),
+    account_id: store.account.id,
+    _links: selfLink(origin, `/api/v4/tasks/${t.id}`),
+  };
 }
 
 /** GET /contacts item. */

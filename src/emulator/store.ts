@@ -98,11 +98,61 @@ export type FieldRecord = Omit<CustomFieldDto, '_links' | 'account_id'> & {
 /** Field group as stored. */
 export type GroupRecord = Omit<FieldGroupDto, '_links' | 'fields'>;
 
-/** Lead as stored; links to contacts/company live here. */
+/**
+ * Lead as stored; links to contacts/company live here. `closest_task_at` is kept on the lead rather than
+ * derived from the tasks: whether done or overdue tasks count towards it is undocumented, so it may
+ * disagree with the task list (READINGS.md R-LEAD-3). `contact_ids[0]` is the main contact.
+ */
 export type LeadRecord = Omit<LeadDto, '_links' | '_embedded' | 'account_id'> & {
   contact_ids: number[];
   company_id: number | null;
+  closest_task_at: number | null;
 };
+
+/**
+ * Task as stored (no `_links`, no `account_id`). A task may have no linked entity: how the API returns
+ * that is undocumented, so both keys are null (READINGS.md R-TASK-3). `result` is `[]` when empty.
+ */
+export interface TaskRecord {
+  id: number;
+  created_by: number;
+  updated_by: number;
+  created_at: number;
+  updated_at: number;
+  responsible_user_id: number;
+  group_id: number;
+  entity_id: number | null;
+  entity_type: 'leads' | 'contacts' | 'companies' | 'customers' | null;
+  duration: number;
+  is_completed: boolean;
+  task_type_id: number;
+  text: string;
+  result: [] | { text: string };
+  complete_till: number;
+}
+
+/** A loss reason of amoCRM's own list (GET /api/v4/leads/loss_reasons). */
+export interface LossReasonRecord {
+  id: number;
+  name: string;
+  sort: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A webhook as GET /api/v4/webhooks returns it (the documented item has no `_links`). */
+export interface WebhookRecord {
+  id: number;
+  destination: string;
+  created_at: number;
+  updated_at: number;
+  account_id: number;
+  created_by: number;
+  sort: number;
+  /** Switched off by the server after too many invalid answers (ADD §6). */
+  disabled: boolean;
+  settings: string[];
+}
 
 /** Contact as stored. */
 export type ContactRecord = Omit<ContactDto, '_links' | '_embedded' | 'account_id'>;
@@ -170,6 +220,9 @@ export interface Sequences {
   note: number;
   event: number;
   user: number;
+  task: number;
+  lossReason: number;
+  webhook: number;
 }
 
 /** The whole account. */
@@ -190,6 +243,10 @@ export interface Store {
   leads: LeadRecord[];
   contacts: RecordList<ContactRecord>;
   companies: CompanyRecord[];
+  /** Tasks in id order; the large seed computes them on demand, like its contacts. */
+  tasks: RecordList<TaskRecord>;
+  lossReasons: LossReasonRecord[];
+  webhooks: WebhookRecord[];
   seq: Sequences;
 }
 

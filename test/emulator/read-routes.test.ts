@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BASE, emu, get } from './helpers';
+import { addUsageData } from './usage-data';
 
 const messy = emu('messy');
 const fresh = emu('fresh');
@@ -306,5 +307,115 @@ describe('leads, contacts, companies', () => {
     expect(a.body._embedded.companies[0]._links.self.href).toBe(
       `${BASE}/api/v4/companies/${a.body._embedded.companies[0].id}`,
     );
+  });
+});
+
+describe('usage reads: tasks, loss reasons, webhooks, leads with=', () => {
+  const e = emu('messy');
+  const d = addUsageData(e);
+
+  it('tasks: `_page` only, absolute links, the documented item keys, 204 on an account without tasks', async () => {
+    const a = await get(e, '/api/v4/tasks?limit=250');
+    expect(a.status).toBe(200);
+    expect(Object.keys(a.body).sort()).toEqual(['_embedded', '_links', '_page']);
+    const open = a.body._embedded.tasks.find((t: any) => t.id === d.open.id);
+    expect(Object.keys(open).sort()).toEqual(
+      [
+        'id',
+        'created_by',
+        'updated_by',
+        'created_at',
+        'updated_at',
+        'responsible_user_id',
+        'group_id',
+        'entity_id',
+        'entity_type',
+        'duration',
+        'is_completed',
+        'task_type_id',
+        'text',
+        'result',
+        'complete_till',
+        'account_id',
+        '_links',
+      ].sort(),
+    );
+    expect(open).toMatchObject({ entity_type: 'leads', is_completed: false, account_id: e.store.account.id });
+    expect(open._links.self.href).toBe(`${BASE}/api/v4/tasks/${d.open.id}`);
+    expect((await get(e, `/api/v4/tasks/${d.done.id}`)).body.result).toEqual({ text: 'Созвонились, ждём КП' });
+    expect((await get(fresh, '/api/v4/tasks')).status).toBe(204);
+  });
+
+  it('tasks page with a next link that keeps the filters', async () => {
+    const a = await get(e, '/api/v4/tasks?filter[is_completed]=0&limit=2');
+    expect(a.body._embedded.tasks.map((t: any) => t.id)).toEqual([d.open.id, d.loose.id]);
+    expect(a.body._links.next.href).toContain('filter[is_completed]=0');
+    const b = await get(e, '/api/v4/tasks?filter[is_completed]=0&limit=2&page=2');
+    expect(b.body._embedded.tasks.map((t: any) => t.id)).toEqual([d.onContact.id]);
+    expect(b.body._links.next).toBeUndefined();
+  });
+
+  it('loss reasons: `_total_items`, sorted by sort, links; by id', async () => {
+    const a = await get(e, '/api/v4/leads/loss_reasons');
+    expect(Object.keys(a.body).sort()).toEqual(['_embedded', '_total_items']);
+    expect(a.body._total_items).toBe(2);
+    expect(a.body._embedded.loss_reasons.map((r: any) => r.name)).toEqual(['Выбрали конкурента', 'Дорого']);
+    expect(a.body._embedded.loss_reasons[0]).toEqual({
+      id: 7_002,
+      name: 'Выбрали конкурента',
+      sort: 1,
+      created_at: expect.any(Number),
+      updated_at: expect.any(Number),
+      _links: { self: { href: `${BASE}/api/v4/leads/loss_reasons/7002` } },
+    });
+    expect((await get(e, '/api/v4/leads/loss_reasons/7001')).body.name).toBe('Дорого');
+    expect((await get(fresh, '/api/v4/leads/loss_reasons')).status).toBe(204);
+  });
+
+  it('webhooks: `_total_items`, items with disabled and settings and no `_links`', async () => {
+    const a = await get(e, '/api/v4/webhooks');
+    expect(Object.keys(a.body).sort()).toEqual(['_embedded', '_total_items']);
+    expect(a.body._embedded.webhooks).toHaveLength(2);
+    for (const w of a.body._embedded.webhooks) {
+      expect(Object.keys(w).sort()).toEqual(
+        [
+          'id',
+          'destination',
+          'created_at',
+          'updated_at',
+          'account_id',
+          'created_by',
+          'sort',
+          'disabled',
+          'settings',
+        ].sort(),
+      );
+    }
+    expect(a.body._embedded.webhooks.map((w: any) => w.disabled)).toEqual([false, true]);
+    expect((await get(fresh, '/api/v4/webhooks')).status).toBe(204);
+  });
+
+  it('leads: with=contacts and with=loss_reason add their keys, closest_task_at and closed_at always there', async () => {
+    const plain = (await get(e, '/api/v4/leads?limit=250')).body._embedded.leads;
+    expect(plain.every((l: any) => !('contacts' in l._embedded) && !('loss_reason' in l._embedded))).toBe(true);
+    expect(plain.every((l: any) => 'closest_task_at' in l && 'closed_at' in l && 'loss_reason_id' in l)).toBe(true);
+    const full = (await get(e, '/api/v4/leads?limit=250&with=contacts,loss_reason')).body._embedded.leads;
+    const withContact = full.find((l: any) => l._embedded.contacts.length > 0);
+    expect(withContact._embedded.contacts[0]).toEqual({
+      id: expect.any(Number),
+      is_main: true,
+      _links: { self: { href: `${BASE}/api/v4/contacts/${withContact._embedded.contacts[0].id}` } },
+    });
+    const lost = full.find((l: any) => l.id === d.lostWithReason);
+    expect(lost._embedded.loss_reason).toEqual([
+      {
+        id: 7_001,
+        name: 'Дорого',
+        sort: 2,
+        created_at: expect.any(Number),
+        updated_at: expect.any(Number),
+        _links: { self: { href: `${BASE}/api/v4/leads/loss_reasons/7001` } },
+      },
+    ]);
   });
 });

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { RoleRightsDto } from '../../src/api/dto';
 import { SEED_NAMES } from '../../src/emulator';
 import { call, emu, get } from './helpers';
+import { addUsageData } from './usage-data';
+import type { UsageData } from './usage-data';
 
 const role = (e: ReturnType<typeof emu>) => e.store.roles.find((r) => r.name === 'Менеджер')!;
 const patchRole = (e: ReturnType<typeof emu>, id: number, rights: unknown) =>
@@ -254,5 +256,157 @@ describe('R-LIMIT: sizes the API documents', () => {
     const e = emu('fresh');
     const body = Array.from({ length: 251 }, (_, i) => ({ name: `F${i}`, type: 'text' }));
     expect((await call(e, 'POST', '/api/v4/leads/custom_fields', { body })).status).toBe(422);
+  });
+});
+
+describe('R-TASK: the task list under its documented filters', () => {
+  const fixture = () => {
+    const e = emu('messy');
+    return { e, d: addUsageData(e) };
+  };
+  const ids = async (e: ReturnType<typeof emu>, path: string, auth?: string) => {
+    const a = await get(e, path, auth);
+    return a.status === 204 ? [] : a.body._embedded.tasks.map((t: { id: number }) => t.id);
+  };
+
+  it('R-TASK-1 paged at ≤ 250 with `_page` and no `_total_items`; 251 → 422', async () => {
+    const { e } = fixture();
+    const a = await get(e, '/api/v4/tasks');
+    expect(a.body._page).toBe(1);
+    expect(a.body).not.toHaveProperty('_total_items');
+    expect((await get(e, '/api/v4/tasks?limit=251')).status).toBe(422);
+  });
+
+  it('R-TASK-2 `result` is [] without a result and {text} with one', async () => {
+    const { e, d } = fixture();
+    const list = (await get(e, '/api/v4/tasks')).body._embedded.tasks;
+    expect(list.find((t: { id: number }) => t.id === d.open.id).result).toEqual([]);
+    expect(list.find((t: { id: number }) => t.id === d.done.id).result).toEqual({ text: 'Созвонились, ждём КП' });
+  });
+
+  it('R-TASK-3 a task without an entity has entity_id and entity_type null', async () => {
+    const { e, d } = fixture();
+    expect((await get(e, `/api/v4/tasks/${d.loose.id}`)).body).toMatchObject({ entity_id: null, entity_type: null });
+  });
+
+  it.each([
+    ['filter[is_completed]=0', (d: UsageData) => [d.open.id, d.loose.id, d.onContact.id]],
+    ['filter[is_completed][]=1', (d: UsageData) => [d.done.id]],
+    [
+      'filter[is_completed]=false (not 0/1: not applied)',
+      (d: UsageData) => [d.open.id, d.done.id, d.loose.id, d.onContact.id],
+    ],
+    ['filter[entity_type]=leads', (d: UsageData) => [d.open.id, d.done.id]],
+    ['filter[entity_type]=lead (singular names no type)', () => []],
+    [
+      `filter[entity_id]=__LEAD__ (alone: not applied)`,
+      (d: UsageData) => [d.open.id, d.done.id, d.loose.id, d.onContact.id],
+    ],
+    ['filter[entity_type]=contacts&filter[entity_id][]=__CONTACT__', (d: UsageData) => [d.onContact.id]],
+    ['filter[task_type]=2', (d: UsageData) => [d.done.id]],
+    [
+      'filter[task_type_id]=2 (undocumented: not applied)',
+      (d: UsageData) => [d.open.id, d.done.id, d.loose.id, d.onContact.id],
+    ],
+    ['filter[id][]=__OPEN__&filter[id][]=__LOOSE__', (d: UsageData) => [d.open.id, d.loose.id]],
+    ['filter[responsible_user_id][]=__ADMIN__', (d: UsageData) => [d.loose.id]],
+    ['filter[updated_at][from]=__UPD__', (d: UsageData) => [d.loose.id, d.onContact.id]],
+    ['filter[updated_at]=__UPD__ (scalar: changed after)', (d: UsageData) => [d.loose.id, d.onContact.id]],
+  ])('R-TASK-4 %s', async (query, expected) => {
+    const { e, d } = fixture();
+    const q = query
+      .replace(/ \(.*\)$/, '')
+      .replace('__LEAD__', String(d.open.entity_id))
+      .replace('__CONTACT__', String(d.onContact.entity_id))
+      .replace('__OPEN__', String(d.open.id))
+      .replace('__LOOSE__', String(d.loose.id))
+      .replace('__ADMIN__', String(e.adminId))
+      .replace('__UPD__', String(d.loose.updated_at));
+    expect(await ids(e, `/api/v4/tasks?${q}`)).toEqual(expected(d));
+  });
+
+  it('R-TASK-5 a non-admin sees tasks whose owner passes their view right on the entity; others only their own', async () => {
+    const { e, d } = fixture();
+    const manager = e.tokenFor(e.managerId!);
+    // The messy manager views all leads and contacts: every task on an entity, not the admin's loose one.
+    expect(await ids(e, '/api/v4/tasks', manager)).toEqual([d.open.id, d.done.id, d.onContact.id]);
+    const role = e.store.roles.find((r) => r.id === e.store.users.find((u) => u.id === e.managerId)!.rights.role_id)!;
+    role.rights.contacts!.view = 'M';
+    expect(await ids(e, '/api/v4/tasks', manager)).toEqual([d.open.id, d.done.id]);
+    expect((await get(e, `/api/v4/tasks/${d.loose.id}`, manager)).status).toBe(204);
+    expect(await ids(e, '/api/v4/tasks')).toHaveLength(4);
+  });
+
+  it('R-TASK-6 order by one documented field; two fields → 400; default id ascending', async () => {
+    const { e, d } = fixture();
+    expect(await ids(e, '/api/v4/tasks?order[complete_till]=asc')).toEqual([
+      d.done.id,
+      d.open.id,
+      d.onContact.id,
+      d.loose.id,
+    ]);
+    expect(await ids(e, '/api/v4/tasks?order[id]=desc')).toEqual([d.onContact.id, d.loose.id, d.done.id, d.open.id]);
+    expect(await ids(e, '/api/v4/tasks')).toEqual([d.open.id, d.done.id, d.loose.id, d.onContact.id]);
+    expect((await get(e, '/api/v4/tasks?order[id]=asc&order[created_at]=desc')).status).toBe(400);
+    expect((await get(e, '/api/v4/tasks?order[id]=up')).status).toBe(400);
+  });
+});
+
+describe('R-LR / R-LEAD: loss reasons and the lead list’s `with`', () => {
+  it('R-LR-1 the list answers whatever is_loss_reason_enabled says; an unknown id → 404 "Loss reason not found"', async () => {
+    const e = emu('messy');
+    addUsageData(e);
+    expect(e.store.account.is_loss_reason_enabled).toBe(false);
+    expect((await get(e, '/api/v4/leads/loss_reasons')).body._total_items).toBe(2);
+    const a = await get(e, '/api/v4/leads/loss_reasons/1');
+    expect(a.status).toBe(404);
+    expect(a.type).toBe('application/problem+json');
+    expect(a.body).toMatchObject({ title: 'Not Found', status: 404, detail: 'Loss reason not found' });
+  });
+
+  it('R-LEAD-1 `_embedded.contacts` only with with=contacts', async () => {
+    const e = emu('messy');
+    const lead = e.store.leads.find((l) => l.contact_ids.length > 0)!;
+    const one = async (w: string) =>
+      (await get(e, `/api/v4/leads?limit=250${w}`)).body._embedded.leads.find((l: { id: number }) => l.id === lead.id);
+    expect((await one(''))._embedded).not.toHaveProperty('contacts');
+    expect((await one('&with=contacts'))._embedded.contacts.map((c: { id: number }) => c.id)).toEqual(lead.contact_ids);
+  });
+
+  it('R-LEAD-2 loss_reason_id 0 means none: with=loss_reason gives an array of one, or no key', async () => {
+    const e = emu('messy');
+    const d = addUsageData(e);
+    const leads = (await get(e, '/api/v4/leads?limit=250&with=loss_reason')).body._embedded.leads;
+    const by = (id: number) => leads.find((l: { id: number }) => l.id === id);
+    expect(by(d.lostWithReason).loss_reason_id).toBe(7_001);
+    expect(by(d.lostWithReason)._embedded.loss_reason.map((r: { id: number }) => r.id)).toEqual([7_001]);
+    expect(by(d.lostWithZero).loss_reason_id).toBe(0);
+    expect(by(d.lostWithZero)._embedded).not.toHaveProperty('loss_reason');
+  });
+
+  it('R-LEAD-3 closest_task_at is the lead’s own value, not derived from the task list', async () => {
+    const e = emu('messy');
+    const d = addUsageData(e);
+    const lead = e.store.leads.find((l) => l.id === d.open.entity_id)!;
+    const read = async () =>
+      (await get(e, '/api/v4/leads?limit=250')).body._embedded.leads.find((l: { id: number }) => l.id === lead.id);
+    expect((await read()).closest_task_at).toBeNull();
+    lead.closest_task_at = d.open.complete_till + 86_400;
+    expect((await read()).closest_task_at).toBe(d.open.complete_till + 86_400);
+  });
+});
+
+describe('R-WH: webhooks', () => {
+  it('R-WH-1 admin only; filter[destination] exact; no `_links`', async () => {
+    const e = emu('messy');
+    addUsageData(e);
+    const denied = await get(e, '/api/v4/webhooks', e.tokenFor(e.managerId!));
+    expect(denied.status).toBe(403);
+    expect(denied.type).toBe('application/problem+json');
+    const one = await get(e, '/api/v4/webhooks?filter[destination]=https://old-erp.example.ru/hook');
+    expect(one.body._embedded.webhooks.map((w: { id: number }) => w.id)).toEqual([2]);
+    expect(one.body._embedded.webhooks[0]).not.toHaveProperty('_links');
+    expect(one.body).not.toHaveProperty('_links');
+    expect((await get(e, '/api/v4/webhooks?filter[destination]=https://old-erp.example.ru')).status).toBe(204);
   });
 });

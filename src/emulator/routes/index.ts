@@ -5,9 +5,12 @@ import { callRoutes } from './calls';
 import { customFieldRoutes } from './custom-fields';
 import { entityRoutes } from './entities';
 import { fieldGroupRoutes } from './field-groups';
+import { lossReasonRoutes } from './loss-reasons';
 import { pipelineRoutes } from './pipelines';
 import { signalRoutes } from './signals';
+import { taskRoutes } from './tasks';
 import { userRoutes } from './users';
+import { webhookRoutes } from './webhooks';
 
 /** All API routes. Groups come before fields so `/custom_fields/groups` is not read as a field id. */
 export const apiRoutes: Route[] = [
@@ -18,5 +21,8 @@ export const apiRoutes: Route[] = [
   ...pipelineRoutes,
   ...signalRoutes,
   ...entityRoutes,
+  ...lossReasonRoutes,
+  ...taskRoutes,
+  ...webhookRoutes,
   ...callRoutes,
 ];

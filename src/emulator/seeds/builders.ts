@@ -17,6 +17,7 @@ import type {
   RoleRecord,
   StatusRecord,
   Store,
+  TaskRecord,
   UnsortedRecord,
   UserRecord,
 } from '../store';
@@ -86,6 +87,9 @@ export function emptyStore(
     groups: { leads: [], contacts: [], companies: [] },
     notes: { leads: [], contacts: [], companies: [] },
     contacts: arrayList<ContactRecord>([]),
+    tasks: arrayList<TaskRecord>([]),
+    lossReasons: [],
+    webhooks: [],
     seq: {
       field: 1_080_000,
       enum: 2_140_000,
@@ -97,6 +101,9 @@ export function emptyStore(
       note: 96_000_000,
       event: 1_000_000,
       user: 8_700_000,
+      task: 39_600_000,
+      lossReason: 11_200,
+      webhook: 4_100,
     },
   };
 }
@@ -505,6 +512,7 @@ export function addLead(
     custom_fields_values: l.values && l.values.length > 0 ? l.values : null,
     contact_ids: l.contacts ?? [],
     company_id: l.company ?? null,
+    closest_task_at: null,
   };
   store.leads.push(rec);
   return rec;
