@@ -5,6 +5,7 @@ import { need } from '../audit/context';
 import type { OpenAction, OpenRightFinding } from '../audit/open-rights';
 import { RIGHT_ENTITIES, type RightEntity } from '../audit/terms';
 import type { OpKit } from './op-kit';
+import type { RoleDto } from '../api/dto';
 import type { Op } from './types';
 
 /** One PATCH per role and entity; users without a role become manual steps (the API has no user update). */
@@ -30,19 +31,21 @@ export function narrowRightsFix(
     }
     const ops: Op[] = [];
     for (const [roleId, entities] of wanted) {
-      const role = roles.find((r) => r.id === roleId);
+      let role = roles.find((r) => r.id === roleId);
       if (!role) continue;
       for (const entity of RIGHT_ENTITIES.filter((e) => entities.has(e))) {
         const after = ctx.baseline.managerRights[entity][action];
         const before = role.rights[entity]?.[action];
         if (before === after) continue;
-        ops.push(
-          kit.patchRole(
-            role,
-            { [entity]: { [action]: after } },
-            { key: `fix.op.roleRight.${action}.${entity}`, params: { role: role.name, before: before ?? '—', after } },
-          ),
+        const op = kit.patchRole(
+          role,
+          { [entity]: { [action]: after } },
+          { key: `fix.op.roleRight.${action}.${entity}`, params: { role: role.name, before: before ?? '—', after } },
         );
+        ops.push(op);
+        // The next PATCH of this role builds on this one: each sends the whole rights object, so one built on
+        // the rights as read would put back what this op narrowed (a replacing PATCH keeps only the last body).
+        role = { ...role, rights: (op.body as { rights: RoleDto['rights'] }).rights };
       }
     }
     return { ops, manual };

@@ -86,7 +86,8 @@ ruleTable(exportOpen, [
           path: '/api/v4/roles/10',
           body: {
             rights: {
-              leads: { view: 'A', edit: 'M', add: 'A', delete: 'M', export: 'A' },
+              // Built on the first PATCH: a replacing PATCH must not put leads' export back.
+              leads: { view: 'A', edit: 'M', add: 'A', delete: 'M', export: 'D' },
               contacts: { view: 'A', edit: 'D', add: 'D', delete: 'D', export: 'D' },
               companies: { view: 'A', edit: 'M', add: 'A', delete: 'M', export: 'D' },
               tasks: { edit: 'M', delete: 'M' },
