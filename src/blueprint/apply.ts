@@ -100,16 +100,4 @@ async function applyLocked(opts: BlueprintApplyOptions): Promise<ApplyOutcome> {
   return { status, batchId, plans, snapshot };
 }
 
-/** Every part capture, plan and the `blueprint-*` results read. */
-export const BLUEPRINT_PARTS: PartName[] = [
-  'account',
-  'users',
-  'roles',
-  'leadFields',
-  'contactFields',
-  'companyFields',
-  'fieldGroups',
-  'pipelines',
-  'widgets',
-  'openLeads',
-];
+export { BLUEPRINT_PARTS } from './parts';

@@ -4,9 +4,7 @@
  * one item per difference, error when a part they read failed. Added to a Report after the rules ran, so
  * a saved report still has one result per registry rule and these besides.
  */
-import { localizeReport } from '../audit/localize';
-import type { Area, AuditResult, Message, Report, Severity } from '../audit/types';
-import { scoreResults } from '../audit/scoring';
+import type { Area, AuditResult, Message, Severity } from '../audit/types';
 import type { Translate } from '../i18n/translate';
 import type { Snapshot } from '../snapshot/types';
 import { planBlueprint } from './plan/index';
@@ -68,12 +66,4 @@ function localParams(m: Message, t: Translate): Message {
   return typeof entity === 'string' ? { ...m, params: { ...m.params, entity: t(`export.entity.${entity}`) } } : m;
 }
 
-/** The report with extra results, its counts and scores recomputed over all of them, in the report's language. */
-export function withResults(report: Report, extra: AuditResult[], t: Translate): Report {
-  const results: AuditResult[] = [...report.results.filter((r) => !extra.some((e) => e.ruleId === r.ruleId)), ...extra];
-  const failed = Object.fromEntries(
-    report.areas.map((a) => [a.id, a.failedParts.map((f) => ({ part: f.part, failure: f.failure }))]),
-  );
-  const scores = scoreResults(results, failed);
-  return localizeReport({ ...report, ...scores, results }, t, report.lang);
-}
+export { withResults } from './with-results';

@@ -2,6 +2,9 @@ import type { buildConfigurationDocument } from '../export/document';
 import type { preflight } from '../preflight/preflight';
 import type { preflightToCsv } from '../preflight/report';
 import type { buildImportTemplate } from '../preflight/template';
+import type { ReadResult } from '../blueprint/problems';
+import type { Blueprint } from '../blueprint/types';
+import type { BlueprintEngine } from '../blueprint/engine';
 
 /**
  * The document half of the product: XLSX writing and reading (jszip), the configuration document,
@@ -13,6 +16,10 @@ export interface DocumentEngine {
   preflight: typeof preflight;
   buildImportTemplate: typeof buildImportTemplate;
   preflightToCsv: typeof preflightToCsv;
+  /** Reads a configuration document file (XLSX in any product language, or its JSON form). */
+  readBlueprint: (bytes: Uint8Array, fileName: string) => Promise<ReadResult<Blueprint>>;
+  /** Plan, apply and compare a configuration document (the orchestrator's document steps). */
+  blueprint: BlueprintEngine;
 }
 
 /** Loads the document engine (once; the loader caches). */

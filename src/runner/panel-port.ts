@@ -6,6 +6,9 @@ import type { FixPreview, FixSelection, Stepped, UndoTarget } from './workflow';
 import type { GatherProgress } from '../snapshot/gather';
 import type { SavedReport } from './last-report';
 import type { ProvisionalReport } from './provisional';
+import type { ReadResult } from '../blueprint/problems';
+import type { BlueprintPlan } from '../blueprint/plan/index';
+import type { Blueprint } from '../blueprint/types';
 
 // The engine's own vocabulary, re-exported so the panel imports one module; view types below have their own names.
 export type { ApplyOutcome, OpReport, OpStatus, UndoOutcome } from '../fix/outcome';
@@ -14,6 +17,9 @@ export type { FixPreview, FixSelection, PlanUnavailable, Stepped, UndoTarget } f
 export type { GatherProgress } from '../snapshot/gather';
 export type { SavedReport } from './last-report';
 export type { ProvisionalReport } from './provisional';
+export type { DocumentProblem, ReadResult } from '../blueprint/problems';
+export type { BlueprintPlan, SectionPlan } from '../blueprint/plan/index';
+export type { Blueprint } from '../blueprint/types';
 
 /**
  * The port the panel drives (the panel imports it as src/ui/runner-port.ts). It is defined here, beside
@@ -81,7 +87,54 @@ export interface PanelRunner {
   downloadTemplate(entity: ImportEntity): Promise<void>;
   /** Saves the row-level report of an import check as CSV. */
   downloadPreflightReport(result: PreflightResult): Promise<void>;
+  /**
+   * Reads a configuration document file (XLSX or its JSON form) in the browser; a broken one comes back
+   * with every problem and where it is (sheet, row, column or JSON path). Absent when the build has no
+   * document engine; the four document steps come together.
+   */
+  readDocument?: (file: PickedFile) => Promise<ReadResult<Blueprint>>;
+  /** What applying the document would change now (read again first), with the report over that read. */
+  planDocument?: (document: Blueprint) => Promise<Stepped<BlueprintPlan>>;
+  /**
+   * Applies the document through the fixes' executor and journal (admins only; a refusal is an
+   * outcome); the report after it carries the document's `blueprint-*` results.
+   */
+  applyDocument?: (
+    document: Blueprint,
+    opts: { name: string; onOp: (op: OpReport) => void },
+  ) => Promise<Stepped<ApplyOutcome>>;
+  /** Signs the document off as the account's agreed set-up: staged for the settings modal's Save. */
+  signOff?: (document: Blueprint, opts: { name: string }) => Promise<SignOffOutcome>;
+  /** The saved and the staged sign-off, and what the reports are compared with now. */
+  signOffStatus?: () => SignOffStatus;
 }
+
+/** A sign-off as the panel shows it. */
+export interface SignOffView {
+  /** ISO 8601. */
+  signedAt: string;
+  by: string;
+  /** The file it came from, when known. */
+  source: string | null;
+}
+
+/** Where the sign-off stands. */
+export interface SignOffStatus {
+  /** The one in the widget's settings (the reports' drift is from it). */
+  saved: SignOffView | null;
+  /** One made on this page and not yet saved in the settings modal. */
+  staged: SignOffView | null;
+  /** The document the reports are compared with now: its name, and its sign-off when it is one. */
+  compared: { name: string; signedOff: SignOffView | null } | null;
+  /** Why the saved sign-off could not be used (damaged setting), to translate; null when fine. */
+  problem: Message | null;
+}
+
+/** What a sign-off did: staged (with the report compared with it), refused, or too large to keep. */
+export type SignOffOutcome =
+  | { status: 'staged'; signOff: SignOffView; report: Report | null }
+  | { status: 'too-large'; bytes: number; max: number }
+  | { status: 'refused'; message: Message };
 
 /** A file the user picked for the import check: its name and contents. */
 export interface PickedFile {

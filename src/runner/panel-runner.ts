@@ -3,7 +3,14 @@ import type { Report } from '../audit/types';
 import { createLock, type Journal, journalToJson, localJournalStorage, type KeyValueStorage } from '../fix';
 import type { JournalEntry, JournalOp } from '../fix/journal';
 import { createTranslator } from '../i18n/translate';
-import type { HistoryEntry, HistoryOpStatus, PanelRunner, PreflightProgressView } from './panel-port';
+import type {
+  HistoryEntry,
+  HistoryOpStatus,
+  PanelRunner,
+  PreflightProgressView,
+  SignOffStatus,
+  SignOffView,
+} from './panel-port';
 import type { AuditSettings } from './audit';
 import { reportToJson } from '../export/json';
 import { cachedLoader, type LoadDocumentEngine } from './document-engine';
@@ -14,6 +21,11 @@ import { localizeReport } from '../audit/localize';
 import { documentFileName } from '../export/file-name';
 import { tickStore } from './ticks';
 import { createWorkflow } from './workflow';
+import { attachSignedOff } from '../blueprint/attached';
+import { blueprintFromJson } from '../blueprint/json';
+import { settingFits, settingValueText, type SettingRead } from '../blueprint/setting-value';
+import type { SignedOff } from '../blueprint/signed-off';
+import { signOffStage } from './sign-off-stage';
 
 /** What the widget knows about where it runs. */
 export interface PanelRunnerDeps extends AuditSettings {
@@ -27,6 +39,8 @@ export interface PanelRunnerDeps extends AuditSettings {
   /** The document engine (XLSX, pre-flight), loaded on first use: the widget fetches documents.js. */
   documents: LoadDocumentEngine;
   now?: () => Date;
+  /** The widget's setting as read (its baseline text and signed-off set-up); absent = nothing saved. */
+  setting?: SettingRead;
 }
 
 /** How a journaled op stands now, from what undo recorded on it. */
@@ -42,7 +56,10 @@ function historyEntry(e: JournalEntry): HistoryEntry {
     id: e.id,
     batchId: e.batchId,
     ruleId: e.ruleId,
-    title: { key: `rules.${e.ruleId}.fail` },
+    // A document's sections are journaled as `blueprint-<section>`: titled by section, not as a rule.
+    title: e.ruleId.startsWith('blueprint-')
+      ? { key: `blueprint.history.${e.ruleId.slice('blueprint-'.length)}` }
+      : { key: `rules.${e.ruleId}.fail` },
     appliedAt: e.appliedAt,
     by: e.by,
     ops: e.ops.map((o) => ({ summary: o.op.summary, status: historyStatus(o) })),
@@ -76,15 +93,21 @@ function baseName(fileName: string): string {
  */
 export function createPanelRunner(deps: PanelRunnerDeps): PanelRunner {
   const t = createTranslator(deps.dict, deps.lang);
+  const documents = cachedLoader(deps.documents);
+  const saved = deps.setting?.signedOff ?? null;
+  const stage = signOffStage(deps.storage, deps.accountKey);
+  // A staged sign-off the settings modal has since saved is done waiting.
+  if (saved && stage.load()?.signedAt === saved.signedAt) stage.clear();
   const workflow = createWorkflow({
     ...deps,
+    document: saved ? attachSignedOff(saved) : null,
+    blueprint: async () => (await documents()).blueprint,
     journal: localJournalStorage(deps.accountKey, deps.storage),
     lock: createLock({ storage: deps.storage, key: `setup-audit:fix-lock:${deps.accountKey}` }),
     user: { name: deps.user.name, isAdmin: deps.isAdmin },
   });
   const journal = (): Journal => workflow.journal();
   const ticks = tickStore(deps.storage, deps.accountKey);
-  const documents = cachedLoader(deps.documents);
   const download = deps.download ?? downloadFile;
   const report = (): Report | null => workflow.current()?.report ?? null;
   const last = lastReportStore(deps.storage, deps.accountKey, deps.now);
@@ -172,6 +195,50 @@ export function createPanelRunner(deps: PanelRunnerDeps): PanelRunner {
       );
     },
 
+    async readDocument(file) {
+      // The JSON form needs no XLSX code: only a workbook loads the document chunk.
+      if (/\.json$/i.test(file.name)) return blueprintFromJson(new TextDecoder().decode(file.bytes));
+      return (await documents()).readBlueprint(file.bytes, file.name);
+    },
+
+    planDocument: (document) => workflow.planBlueprint(document),
+
+    applyDocument: async (document, { name, onOp }) => keep(await workflow.applyBlueprint(document, { name, onOp })),
+
+    async signOff(document, { name }) {
+      if (!deps.isAdmin) return { status: 'refused', message: { key: 'fix.refused.not-admin' } };
+      const signed: SignedOff = {
+        document,
+        signedAt: (deps.now?.() ?? new Date()).toISOString(),
+        // Who signed is part of the record: a nameless CRM user is named by id.
+        by: deps.user.name.trim() || `#${deps.user.id}`,
+        source: name || null,
+      };
+      // Checked as the whole setting it will become (the baseline beside it counts too).
+      const size = settingFits(
+        settingValueText({ baselineText: deps.setting?.baselineText ?? null, signedOff: signed }),
+      );
+      if (!size.fits) return { status: 'too-large', bytes: size.bytes, max: size.max };
+      stage.save(signed);
+      const report = await workflow.attachDocument(attachSignedOff(signed));
+      if (report) last.save(report);
+      return { status: 'staged', signOff: viewOf(signed), report };
+    },
+
+    signOffStatus(): SignOffStatus {
+      const staged = stage.load();
+      const compared = workflow.attachedDocument();
+      return {
+        saved: saved && viewOf(saved),
+        staged: staged && staged.signedAt !== saved?.signedAt ? viewOf(staged) : null,
+        compared: compared && {
+          name: compared.name,
+          signedOff: compared.signedOff && { ...compared.signedOff, source: compared.name || null },
+        },
+        problem: deps.setting?.problem ?? null,
+      };
+    },
+
     async getTicks() {
       return ticks.all();
     },
@@ -180,4 +247,8 @@ export function createPanelRunner(deps: PanelRunnerDeps): PanelRunner {
       return ticks.set({ ruleId, checked, by: deps.user.name, at: (deps.now?.() ?? new Date()).toISOString() });
     },
   };
+}
+
+function viewOf(signed: SignedOff): SignOffView {
+  return { signedAt: signed.signedAt, by: signed.by, source: signed.source };
 }

@@ -34,6 +34,13 @@ import { isAdminIn, tokenUserIn } from './identity';
 import { partsRequiredBy, partsWrittenBy } from './touched-parts';
 import { provisionalTracker, type ProvisionalReport } from './provisional';
 import { AUDIT_PARTS } from '../audit/parts';
+import type { AttachedDocument } from '../blueprint/attached';
+import type { BlueprintEngine, LoadBlueprintEngine } from '../blueprint/engine';
+import { BLUEPRINT_PARTS } from '../blueprint/parts';
+import type { BlueprintPlan } from '../blueprint/plan/index';
+import type { Blueprint } from '../blueprint/types';
+import { withResults } from '../blueprint/with-results';
+import { createTranslator } from '../i18n/translate';
 
 /** Which fixes to preview: these rules, or every failing result whose fix is safe. */
 export type FixSelection = readonly string[] | 'all-safe';
@@ -91,6 +98,10 @@ export interface WorkflowDeps {
   newId?: () => string;
   /** Where the account lives, recorded in the snapshot (the CLI's base URL; null in the browser). */
   baseUrl?: string | null;
+  /** The document every report is compared with from the start (the signed-off set-up), if any. */
+  document?: AttachedDocument | null;
+  /** The configuration-document engine, loaded the first time a document is in play (the widget: documents.js). */
+  blueprint?: LoadBlueprintEngine;
 }
 
 /** Options of a step that talks to the account. */
@@ -126,6 +137,27 @@ export interface Workflow {
    * snapshot is returned so the caller can check the account answered; it is not an audit in hand.
    */
   identify(opts?: StepOptions): Promise<Snapshot>;
+  /**
+   * What applying a configuration document would change now: the parts it reads are read again first
+   * (on top of the audit in hand, or alone when there is none), then planned section by section.
+   */
+  planBlueprint(document: Blueprint, opts?: StepOptions): Promise<Stepped<BlueprintPlan>>;
+  /**
+   * Applies a configuration document through the fixes' executor (each section planned again from a
+   * fresh read, each op journaled, stopping at the first failure). The document becomes the one reports
+   * are compared with, so the report after it carries its `blueprint-*` results; undo works as for fixes.
+   */
+  applyBlueprint(
+    document: Blueprint,
+    opts: StepOptions & { name: string; onOp?: (op: OpReport) => void },
+  ): Promise<Stepped<ApplyOutcome>>;
+  /**
+   * Sets (or, with null, drops) the document every following report is compared with. Returns the audit
+   * in hand compared again when it holds every part that needs (else null: the next step's report will).
+   */
+  attachDocument(document: AttachedDocument | null): Promise<Report | null>;
+  /** The document reports are compared with now, if any. */
+  attachedDocument(): AttachedDocument | null;
   /** The journal's entries, oldest first. */
   journal(): Journal;
   /** The audit in hand, if any. */
@@ -142,6 +174,19 @@ export function createWorkflow(deps: WorkflowDeps): Workflow {
   /** Account and users when only `identify` ran (no audit in hand). */
   let identity: Snapshot | null = null;
   let journal: Journal | null = null;
+  let attached: AttachedDocument | null = deps.document ?? null;
+  let engine: BlueprintEngine | null = null;
+  const loadEngine = async (): Promise<BlueprintEngine> => {
+    if (!deps.blueprint) throw new Error('this build has no configuration-document engine');
+    engine ??= await deps.blueprint();
+    return engine;
+  };
+  const t = createTranslator(deps.dict, deps.lang);
+  // The document's results need the field groups too (a field's group is part of the set-up).
+  const extraParts = (): PartName[] => (attached ? BLUEPRINT_PARTS.filter((p) => !AUDIT_PARTS.includes(p)) : []);
+  /** The report with the attached document's `blueprint-*` results (the engine is loaded before any step that keeps one). */
+  const compared = (snapshot: Snapshot, report: Report): Report =>
+    attached && engine ? withResults(report, engine.documentResults(attached, snapshot, t), t) : report;
 
   const known = (): Snapshot | null => audited?.snapshot ?? identity;
   const isAdmin = (): boolean => {
@@ -162,7 +207,7 @@ export function createWorkflow(deps: WorkflowDeps): Workflow {
     return journal;
   };
   const keep = (snapshot: Snapshot): Audited => {
-    audited = { snapshot, report: auditSnapshot(snapshot, deps) };
+    audited = { snapshot, report: compared(snapshot, auditSnapshot(snapshot, deps)) };
     return audited;
   };
   const regather = (snapshot: Snapshot, parts: PartName[], signal?: AbortSignal) =>
@@ -175,6 +220,9 @@ export function createWorkflow(deps: WorkflowDeps): Workflow {
   return {
     async audit(opts = {}) {
       const onProvisional = opts.onProvisional;
+      // With a document attached its engine loads while the account is read, not after.
+      // A chunk that fails to load costs the document's results only, never the audit.
+      const loading = attached && deps.blueprint ? loadEngine().catch(() => null) : null;
       const result = await auditAccount({
         ...deps,
         now: deps.now,
@@ -191,9 +239,11 @@ export function createWorkflow(deps: WorkflowDeps): Workflow {
             }
           : {}),
         baseUrl: deps.baseUrl ?? null,
+        extraParts: extraParts(),
       });
-      audited = result;
-      return result;
+      await loading;
+      audited = { snapshot: result.snapshot, report: compared(result.snapshot, result.report) };
+      return audited;
     },
 
     auditSnapshot(snapshot) {
@@ -284,6 +334,53 @@ export function createWorkflow(deps: WorkflowDeps): Workflow {
       });
       return identity;
     },
+
+    async planBlueprint(document, opts = {}) {
+      const blueprint = await loadEngine();
+      const base = audited?.snapshot;
+      const snapshot = base
+        ? await regather(base, BLUEPRINT_PARTS, opts.signal)
+        : await gatherSnapshot(deps.client, {
+            parts: BLUEPRINT_PARTS,
+            windowDays: deps.baseline.thresholds.signalWindowDays,
+            now: deps.now,
+            signal: opts.signal,
+            baseUrl: deps.baseUrl ?? null,
+          });
+      // Without an audit in hand the parts read are not a whole audit: the plan comes back without a report.
+      const report = base ? keep(snapshot).report : null;
+      return { outcome: blueprint.planBlueprint(document, snapshot), report };
+    },
+
+    async applyBlueprint(document, opts) {
+      const before = needAudit();
+      const blueprint = await loadEngine();
+      const outcome = await blueprint.applyBlueprint({
+        client: deps.client,
+        blueprint: document,
+        snapshot: before.snapshot,
+        journal: journalNow(),
+        lock,
+        isAdmin: isAdmin(),
+        now: deps.now,
+        signal: opts.signal,
+        onOp: opts.onOp,
+      });
+      if (outcome.status === 'refused') return { outcome, report: before.report };
+      attached = { document, name: opts.name, signedOff: null };
+      // The executor re-read every part the sections touched: audit that, no second gather.
+      return { outcome, report: keep(outcome.snapshot).report };
+    },
+
+    async attachDocument(document) {
+      if (document) await loadEngine();
+      attached = document;
+      const snapshot = audited?.snapshot;
+      if (!snapshot || (document && BLUEPRINT_PARTS.some((p) => snapshot.parts[p] === undefined))) return null;
+      return keep(snapshot).report;
+    },
+
+    attachedDocument: () => attached,
 
     journal: journalNow,
     current: () => audited,

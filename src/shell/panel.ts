@@ -7,6 +7,7 @@ import { loadBaseline } from '../audit/baseline/load';
 import { createPanelRunner } from '../runner/panel-runner';
 import { mountPanel } from '../ui/mount';
 import { loadDocumentsFrom } from './load-documents';
+import { readSettingValue } from '../blueprint/setting-value';
 
 /** What the shell knows when it mounts the panel. */
 export interface PanelContext {
@@ -16,7 +17,7 @@ export interface PanelContext {
   account: { id: number | string; name: string };
   user: { id: number; name: string };
   isAdmin: boolean;
-  /** The baseline JSON saved in the widget's settings (custom field), if any. */
+  /** The widget's saved setting (custom field): the baseline JSON, or it with a signed-off set-up; if any. */
   baselineText?: string | null;
   /** Base URL of the unpacked archive (`params.path`), where documents.js lives. */
   widgetPath: string;
@@ -26,7 +27,8 @@ export interface PanelContext {
 export function createPanel(el: HTMLElement, ctx: PanelContext): Mounted {
   // Every tab of this account takes its requests from one window (localStorage + Web Locks).
   useSharedSlots(browserSlotStores());
-  const { baseline, error } = loadBaseline(ctx.baselineText);
+  const setting = readSettingValue(ctx.baselineText ?? null);
+  const { baseline, error } = loadBaseline(setting.baselineText);
   const runner = createPanelRunner({
     client: new ApiClient({ baseUrl: '' }),
     baseline,
@@ -37,13 +39,18 @@ export function createPanel(el: HTMLElement, ctx: PanelContext): Mounted {
     isAdmin: ctx.isAdmin,
     storage: globalThis.localStorage,
     documents: () => loadDocumentsFrom(ctx.widgetPath),
+    setting,
   });
+  const notices = [
+    ...(error ? [ctx.t('ui.baseline.savedInvalid', { error: error.message })] : []),
+    ...(setting.problem ? [ctx.t(setting.problem.key, setting.problem.params)] : []),
+  ];
   const mounted = mountPanel(el, {
     runner,
     t: ctx.t,
     lang: ctx.lang,
     accountName: ctx.account.name,
-    notice: error ? ctx.t('ui.baseline.savedInvalid', { error: error.message }) : null,
+    notice: notices.length ? notices.join(' ') : null,
   });
   // The last report of this account (kept by the runner) shows at once, marked "refreshing…", while the new audit runs.
   return mounted;

@@ -7,6 +7,11 @@ import { mountSettingsIntro } from '../ui/mount';
 import { downloadFile } from '../runner/download';
 import { ensureStyles } from './styles';
 import { baselineSettingText, writeSettingInput } from './baseline-setting';
+import { readSettingValue, settingFits, settingValueText, type SettingValue } from '../blueprint/setting-value';
+import type { SignedOff } from '../blueprint/signed-off';
+import type { Message } from '../audit/types';
+import { signOffStage } from '../runner/sign-off-stage';
+import type { HostApp } from './host';
 
 type Self = Partial<WidgetSystemMethods> & { callbacks?: WidgetCallbacks };
 
@@ -17,6 +22,16 @@ function widgetCode(self: Self): string {
 
 function translator(self: Self) {
   return createTranslator(hostDictionary(self), hostLang());
+}
+
+/** The key this account's journal, ticks and staged sign-off are stored under (the panel and the modal agree on it). */
+function accountKeyOf(app: HostApp | undefined): string {
+  const account = app?.constant('account');
+  return String(account?.id ?? account?.subdomain ?? 'account');
+}
+
+function signOffView(s: SignedOff | null) {
+  return s && { signedAt: s.signedAt, by: s.by, source: s.source };
 }
 
 /** Mount the panel into #work-area-<code> if the page has it; safe to call repeatedly. */
@@ -38,7 +53,7 @@ function mountPanelIfPresent(self: Self): void {
       lang,
       dict,
       account: {
-        id: account?.id ?? account?.subdomain ?? 'account',
+        id: accountKeyOf(app),
         name: String(account?.name ?? account?.subdomain ?? ''),
       },
       user: { id: Number(user?.id ?? 0), name: String(user?.name ?? '') },
@@ -79,8 +94,9 @@ function modalElement(body: JQueryLike | HTMLElement): HTMLElement | null {
  */
 export default function SetupAuditWidget(this: HostWidget): HostWidget {
   const self: Self = this;
-  // A baseline chosen in the settings modal, saved by the CRM with the modal (custom field `baseline`).
-  let pendingBaseline: string | undefined;
+  // The setting as the modal will save it (custom field `baseline`: the baseline, and a signed-off set-up beside it).
+  let pendingSetting: string | undefined;
+  let clearStage: (() => void) | null = null;
   this.callbacks = {
     render() {
       if (isAdvancedPage(self, widgetCode(self))) mountPanelIfPresent(self);
@@ -98,7 +114,30 @@ export default function SetupAuditWidget(this: HostWidget): HostWidget {
       const code = widgetCode(self);
       const settings = self.get_settings?.() ?? self.params;
       ensureStyles(String(settings?.path ?? ''), settings?.version);
-      const saved = baselineSettingText(settings?.baseline);
+      const read = readSettingValue(baselineSettingText(settings?.baseline));
+      const stage = signOffStage(globalThis.localStorage, accountKeyOf(hostApp()));
+      const stagedRaw = stage.load();
+      const staged = stagedRaw && stagedRaw.signedAt !== read.signedOff?.signedAt ? stagedRaw : null;
+      const value: SettingValue = { baselineText: read.baselineText, signedOff: staged ?? read.signedOff };
+      // Writes the setting into the modal's input; refused (and nothing changed) when it would be too large.
+      const write = (next: SettingValue): Message | null => {
+        const text = settingValueText(next);
+        const size = settingFits(text);
+        if (!size.fits) {
+          return {
+            key: 'blueprint.signOff.tooLarge',
+            params: { size: Math.ceil(size.bytes / 1000), max: Math.floor(size.max / 1000) },
+          };
+        }
+        Object.assign(value, next);
+        pendingSetting = text;
+        const input = fieldInput(body, 'baseline');
+        if (input) writeSettingInput(input, text);
+        return null;
+      };
+      clearStage = () => stage.clear();
+      // A sign-off staged on the audit page goes into the input at once: Save keeps it.
+      if (staged) write(value);
       mountOnce(ownContainer(body), (target) =>
         mountSettingsIntro(target, {
           t: translator(self),
@@ -108,19 +147,26 @@ export default function SetupAuditWidget(this: HostWidget): HostWidget {
           },
           baseline: {
             lang: hostLang(),
-            saved,
-            onChange: (text) => {
-              pendingBaseline = text;
-              const input = fieldInput(body, 'baseline');
-              if (input) writeSettingInput(input, text);
-            },
+            saved: read.baselineText,
+            onChange: (text) => write({ ...value, baselineText: text === '' ? null : text }),
             download: (name, text) => downloadFile(name, text, 'application/json'),
+          },
+          signOff: {
+            lang: hostLang(),
+            saved: signOffView(read.signedOff),
+            staged: signOffView(staged),
+            problem: read.problem,
+            onRemove: () => write({ ...value, signedOff: null }),
           },
         }),
       );
     },
     onSave(event: SaveEvent) {
-      if (pendingBaseline !== undefined && event?.fields) event.fields.baseline = pendingBaseline;
+      if (pendingSetting !== undefined && event?.fields) {
+        event.fields.baseline = pendingSetting;
+        // What was staged is now either saved or deliberately removed.
+        clearStage?.();
+      }
       return true;
     },
     destroy() {

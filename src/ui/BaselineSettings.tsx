@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { defaultBaseline, parseBaseline } from '../audit/baseline/load';
 import type { Baseline } from '../audit/baseline/types';
+import type { Message } from '../audit/types';
 import type { Lang, Translate } from '../i18n/translate';
 
 /** Props of the baseline part of the settings modal. */
@@ -9,8 +10,11 @@ export interface BaselineSettingsProps {
   lang: Lang;
   /** The baseline JSON saved in the widget's settings; empty = the default. */
   saved: string | null;
-  /** Called with the JSON to save (or '' for the default) once it validated; the CRM saves it with the modal. */
-  onChange: (text: string) => void;
+  /**
+   * Called with the JSON to save (or '' for the default) once it validated; the CRM saves it with the
+   * modal. A problem comes back when the setting cannot take it (too large beside a signed-off set-up).
+   */
+  onChange: (text: string) => Message | null | undefined;
   /** Saves a file in the browser. */
   download: (name: string, text: string) => void;
 }
@@ -40,15 +44,23 @@ export function BaselineSettings({ t, lang, saved, onChange, download }: Baselin
       });
       return;
     }
+    const refused = onChange(JSON.stringify(result.baseline));
+    if (refused) {
+      setStatus({ kind: 'invalid', message: t(refused.key, refused.params) });
+      return;
+    }
     setCurrent(result.baseline);
     setStatus({ kind: 'pending', baseline: result.baseline });
-    onChange(JSON.stringify(result.baseline));
   }
 
   function reset(): void {
+    const refused = onChange('');
+    if (refused) {
+      setStatus({ kind: 'invalid', message: t(refused.key, refused.params) });
+      return;
+    }
     setCurrent(defaultBaseline());
     setStatus({ kind: 'pending', baseline: null });
-    onChange('');
   }
 
   return (

@@ -20,6 +20,8 @@ import { Decisions } from './Decisions';
 import { History } from './History';
 import { FixDialog } from './FixDialog';
 import { ImportCheck } from './ImportCheck';
+import { ApplyDocument } from './ApplyDocument';
+import { DocumentStanding } from './DocumentStanding';
 
 /** Props of the panel: the store, language and translator, and what the runner allows. */
 export interface PanelProps {
@@ -30,6 +32,8 @@ export interface PanelProps {
   whyNoFix?: string | null;
   canDownloadDocument: boolean;
   canDownloadReport?: boolean;
+  /** The runner can read, plan and apply configuration documents. */
+  canApplyDocument?: boolean;
   accountName?: string | null;
   /** A line from the shell about the setup (e.g. the saved baseline is damaged), already translated. */
   notice?: string | null;
@@ -204,6 +208,7 @@ export function Panel(props: PanelProps) {
               busy={running}
             />
           )}
+          {report && <DocumentStanding standing={state.document.standing} report={report} />}
           {report && (
             <Toolbar
               scoreLine={scoreLine}
@@ -236,6 +241,8 @@ export function Panel(props: PanelProps) {
           {report && <Decisions results={decisions} ticks={state.ticks} />}
           {/* The import check only reads: everyone gets it, with or without a report. */}
           <ImportCheck preflight={state.preflight} />
+          {/* Writing a set-up is an admin's job: a manager's panel has no apply section at all. */}
+          {canFix && props.canApplyDocument && <ApplyDocument doc={state.document} report={report} />}
           <History entries={state.history} undo={state.undo} canFix={canFix} />
           {state.fix && <FixDialog fix={state.fix} reauditing={running} report={report} />}
         </div>

@@ -8,6 +8,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { Panel } from './Panel';
 import { SettingsIntro } from './SettingsIntro';
 import { BaselineSettings, type BaselineSettingsProps } from './BaselineSettings';
+import { SignOffSettings, type SignOffSettingsProps } from './SignOffSettings';
 
 /** What the shell hands the panel. */
 export interface PanelDeps {
@@ -67,6 +68,7 @@ export function mountPanel(el: HTMLElement, deps: PanelDeps): Mounted & { store:
         whyNoFix={deps.runner.whyNoFix ?? null}
         canDownloadDocument={typeof deps.runner.downloadDocument === 'function'}
         canDownloadReport={typeof deps.runner.downloadReport === 'function'}
+        canApplyDocument={typeof deps.runner.applyDocument === 'function'}
         accountName={deps.accountName ?? null}
         notice={deps.notice ?? null}
       />
@@ -89,6 +91,7 @@ export function mountSettingsIntro(
     t: Translate;
     onOpen: () => void;
     baseline?: Omit<BaselineSettingsProps, 't'>;
+    signOff?: Omit<SignOffSettingsProps, 't'>;
   },
 ): Mounted {
   replaceExisting(el);
@@ -98,6 +101,7 @@ export function mountSettingsIntro(
       <div class="setup-audit sa-intro">
         <SettingsIntro t={deps.t} onOpen={deps.onOpen} />
         {deps.baseline && <BaselineSettings t={deps.t} {...deps.baseline} />}
+        {deps.signOff && <SignOffSettings t={deps.t} {...deps.signOff} />}
       </div>
     </ErrorBoundary>,
     el,

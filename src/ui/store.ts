@@ -19,6 +19,7 @@ import type {
   PreflightProgressView,
   UndoOutcome,
 } from './runner-port';
+import { createDocumentFlow, initialDocumentState, type DocumentIntent, type DocumentState } from './document-flow';
 
 /** State of the audit run shown in the header. */
 export interface AuditState {
@@ -124,6 +125,8 @@ export interface PanelState {
   actionError: string | null;
   /** The download being prepared (the document gathers the account again first); null when none. */
   preparing: 'document' | 'report' | null;
+  /** "Apply a configuration document": the file, its plan, the apply and the sign-off. */
+  document: DocumentState;
 }
 
 /** What components may ask for. They never call the runner themselves. */
@@ -147,6 +150,7 @@ export type Intent =
   | { type: 'download-template'; entity: ImportEntity }
   | { type: 'download-preflight' }
   | { type: 'dismiss-error' }
+  | DocumentIntent
   /** The panel's language changed: the report on screen is localised again from its keys, not audited again. */
   | { type: 'relocalize'; t: Translate; lang: Lang };
 
@@ -192,6 +196,7 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
     preflight: { status: 'idle', fileName: null, progress: null, result: null, error: null },
     actionError: null,
     preparing: null,
+    document: initialDocumentState(runner),
   };
   const listeners = new Set<(s: PanelState) => void>();
   let auditAbort: AbortController | null = null;
@@ -444,6 +449,14 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
     set({ preflight: { ...state.preflight, status: 'cancelled', progress: null } });
   }
 
+  const documentFlow = createDocumentFlow({
+    runner,
+    get: () => state.document,
+    set: (patch) => set({ document: { ...state.document, ...patch } }),
+    takeReport,
+    loadHistory,
+  });
+
   async function guarded(action: () => Promise<void>): Promise<void> {
     try {
       await action();
@@ -509,6 +522,11 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
       case 'dismiss-error':
         set({ actionError: null });
         return;
+      case 'document-read':
+      case 'document-apply':
+      case 'document-sign-off':
+      case 'document-close':
+        return documentFlow.dispatch(intent);
       case 'relocalize':
         if (state.report) set({ report: localizeReport(state.report, intent.t, intent.lang) });
         return;

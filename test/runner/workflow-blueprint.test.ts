@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { ApiClient } from '../../src/api/client';
+import { defaultBaseline } from '../../src/audit/baseline/load';
+import { attachSignedOff } from '../../src/blueprint/attached';
+import { localBlueprintEngine } from '../../src/blueprint/engine-local';
+import type { Blueprint } from '../../src/blueprint/types';
+import { dictionaryFor } from '../../src/cli/dict';
+import { createEmulator } from '../../src/emulator';
+import { memoryJournalStorage } from '../../src/fix/journal';
+import { createWorkflow, type WorkflowDeps } from '../../src/runner/workflow';
+import { blueprintAccount } from '../blueprint/harness';
+import { touchedState } from '../fix/harness';
+import { FIXED_NOW } from '../support/emulated';
+
+/** A workflow over an in-process emulator with the blueprint engine linked in, counting requests. */
+function setup(seed: string, extra: Partial<WorkflowDeps> = {}) {
+  const emulator = createEmulator({ seed: seed as never, now: () => FIXED_NOW, rate: 1000, quiet: true });
+  const paths: string[] = [];
+  const client = new ApiClient({
+    baseUrl: 'https://emulator.test',
+    token: 'dev-token',
+    rps: 1000,
+    fetch: (input, init) => {
+      paths.push(`${init?.method ?? 'GET'} ${new URL(String(input instanceof Request ? input.url : input)).pathname}`);
+      return emulator.fetch(input, init);
+    },
+  });
+  let n = 0;
+  const workflow = createWorkflow({
+    client,
+    baseline: defaultBaseline(),
+    lang: 'en',
+    dict: dictionaryFor('en'),
+    journal: memoryJournalStorage(),
+    now: () => new Date(FIXED_NOW),
+    newId: () => `id-${++n}`,
+    blueprint: async () => localBlueprintEngine,
+    ...extra,
+  });
+  return { emulator, workflow, paths };
+}
+
+type Results = { results: { ruleId: string; outcome: string; title: string }[] } | null;
+const docOutcomes = (report: Results) =>
+  report?.results.filter((r) => r.ruleId.startsWith('blueprint-')).map((r) => [r.ruleId, r.outcome]) ?? [];
+
+let clean: Blueprint | null = null;
+async function cleanDocument(): Promise<Blueprint> {
+  clean ??= await blueprintAccount('clean').capture();
+  return clean;
+}
+
+describe('workflow: a configuration document through the one orchestrator', () => {
+  it('plans, applies with per-op progress, shows the document’s results, and undo restores the account', async () => {
+    const doc = await cleanDocument();
+    const { emulator, workflow } = setup('fresh');
+    const original = touchedState(emulator);
+    await workflow.audit();
+    const { outcome: plan, report: planned } = await workflow.planBlueprint(doc);
+    const planned_ops = plan.sections.flatMap((s) => s.ops);
+    expect(planned_ops.length).toBeGreaterThan(5);
+    // Planning changes nothing and attaches nothing: the report has no document results yet.
+    expect(docOutcomes(planned)).toEqual([]);
+    expect(touchedState(emulator)).toBe(original);
+
+    const seen: string[] = [];
+    const { outcome, report } = await workflow.applyBlueprint(doc, {
+      name: 'clean.xlsx',
+      onOp: (op) => seen.push(`${op.ruleId}#${op.index}:${op.status}`),
+    });
+    if (outcome.status === 'refused') throw new Error(outcome.reason);
+    expect(outcome.status).toBe('done');
+    expect(seen).toHaveLength(planned_ops.length);
+    expect(seen.every((s) => s.endsWith(':applied'))).toBe(true);
+    // The applied document is now what reports compare with; 142's name stays a by-hand step.
+    expect(docOutcomes(report)).toEqual([
+      ['blueprint-fields', 'pass'],
+      ['blueprint-pipelines', 'fail'],
+      ['blueprint-required', 'pass'],
+      ['blueprint-roles', 'pass'],
+      ['blueprint-loss-reasons', 'pass'],
+    ]);
+    expect(workflow.attachedDocument()).toMatchObject({ name: 'clean.xlsx', signedOff: null });
+    const entries = workflow.journal().entries();
+    expect(new Set(entries.map((e) => e.batchId)).size).toBe(1);
+    expect(entries.every((e) => e.ruleId.startsWith('blueprint-'))).toBe(true);
+
+    const { outcome: undone, report: after } = await workflow.undo({ batchId: outcome.batchId });
+    if (undone.status === 'refused') throw new Error(undone.reason);
+    expect(undone.status).toBe('undone');
+    expect(touchedState(emulator)).toBe(original);
+    // Still compared with the document after the undo: everything it set up differs again.
+    expect(docOutcomes(after).map(([, o]) => o)).toEqual(['fail', 'fail', 'fail', 'fail', 'fail']);
+  });
+
+  it('refuses to apply for a non-admin, writing nothing', async () => {
+    const doc = await cleanDocument();
+    const { emulator, workflow } = setup('fresh', { user: { name: 'Manager', isAdmin: false } });
+    const original = touchedState(emulator);
+    await workflow.audit();
+    const { outcome } = await workflow.applyBlueprint(doc, { name: 'clean.xlsx' });
+    expect(outcome).toMatchObject({ status: 'refused', reason: 'not-admin' });
+    expect(touchedState(emulator)).toBe(original);
+    expect(workflow.attachedDocument()).toBeNull();
+  });
+});
+
+describe('workflow: drift from a signed-off set-up', () => {
+  const signed = (document: Blueprint) => ({
+    document,
+    signedAt: '2026-11-19T15:30:00.000Z',
+    by: 'Anna',
+    source: 'clean.xlsx',
+  });
+
+  it('every audit reports the differences, titled as drift from the sign-off, until it is dropped', async () => {
+    const { emulator, workflow, paths } = setup('clean', {
+      document: attachSignedOff(signed(await cleanDocument())),
+    });
+    const first = await workflow.audit();
+    expect(docOutcomes(first.report).map(([, o]) => o)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass']);
+    const fields = first.report.results.find((r) => r.ruleId === 'blueprint-fields')!;
+    expect(fields.title).toBe('Fields: no drift from the set-up signed off on 2026-11-19 by Anna');
+    expect(fields.why).toContain('signed off on 2026-11-19 by Anna');
+    // The document's results need the field groups: read once, with the rest of the audit.
+    expect(paths.filter((p) => p.endsWith('/custom_fields/groups'))).toHaveLength(3);
+
+    // Someone renames a field in the CRM after the sign-off.
+    const field = emulator.store.fields.companies.find((f) => f.name === 'ИНН')!;
+    field.name = 'ИНН компании';
+    const second = await workflow.audit();
+    const drifted = second.report.results.find((r) => r.ruleId === 'blueprint-fields')!;
+    expect(drifted.outcome).toBe('fail');
+    expect(drifted.title).toBe('Fields: drifted from the set-up signed off on 2026-11-19 by Anna');
+    expect(drifted.items.map((i) => i.text)).toEqual(['Field «ИНН» (Companies) is missing']);
+    // Drift counts in its area's score like any failed check.
+    expect(second.report.areas.find((a) => a.id === 'fields')!.score).toBeLessThan(
+      first.report.areas.find((a) => a.id === 'fields')!.score!,
+    );
+
+    const dropped = await workflow.attachDocument(null);
+    expect(docOutcomes(dropped)).toEqual([]);
+    paths.length = 0;
+    const third = await workflow.audit();
+    expect(docOutcomes(third.report)).toEqual([]);
+    expect(paths.filter((p) => p.endsWith('/custom_fields/groups'))).toEqual([]);
+  });
+
+  it('an engine that fails to load costs the document’s results, never the audit', async () => {
+    const { workflow } = setup('clean', {
+      document: attachSignedOff(signed(await cleanDocument())),
+      blueprint: () => Promise.reject(new Error('documents.js could not be loaded')),
+    });
+    const { report } = await workflow.audit();
+    expect(report.results.length).toBeGreaterThan(20);
+    expect(docOutcomes(report)).toEqual([]);
+  });
+});
