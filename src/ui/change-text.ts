@@ -1,5 +1,6 @@
 import type { Message } from '../audit/types';
 import type { Translate } from '../i18n/translate';
+import { describeMessage } from '../blueprint/describe';
 
 // amoCRM's right letters (reference: roles): A all, G the user's group, M own records only, D denied.
 const RIGHT_VALUES = new Set(['A', 'G', 'M', 'D']);
@@ -10,6 +11,8 @@ const ROLE_RIGHT = /^fix\.op\.roleRight\.(export|delete)\.(leads|contacts|compan
  * nobody") instead of amoCRM's letters; every other summary is the fix engine's own sentence.
  */
 export function changeText(t: Translate, summary: Message): string {
+  // A configuration document's op names entities and rights by code: its own describer puts them into words.
+  if (summary.key.startsWith('blueprint.')) return describeMessage(summary, t);
   const m = ROLE_RIGHT.exec(summary.key);
   const params = summary.params ?? {};
   if (m) {
