@@ -31,9 +31,16 @@ export function opError(err: unknown): OpError {
   return failure;
 }
 
+/** The body without `request_id`: the client's tag for matching answers to items, never stored on the target. */
+function withoutRequestId(value: unknown): unknown {
+  if (!value || typeof value !== 'object' || Array.isArray(value) || !('request_id' in value)) return value;
+  const { request_id: _tag, ...rest } = value as Record<string, unknown>;
+  return rest;
+}
+
 /** What the op writes, as the target would show it (POST bodies are one-item batches). */
 export function writtenValue(op: Op): unknown {
-  const value = op.method === 'POST' && Array.isArray(op.body) ? op.body[0] : op.body;
+  const value = withoutRequestId(op.method === 'POST' && Array.isArray(op.body) ? op.body[0] : op.body);
   // A created pipeline comes back renumbered (sort), with stage ids and the unsorted stage the server adds,
   // and the docs' own example echoes other flags than were sent: it is recognised by its name.
   if (op.method === 'POST' && op.target?.kind === 'pipeline' && value && typeof value === 'object') {

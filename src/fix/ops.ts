@@ -8,7 +8,6 @@
  */
 import type {
   CustomFieldDto,
-  EnumDto,
   FieldEntity,
   PipelineDto,
   RequiredStatusDto,
@@ -18,11 +17,10 @@ import type {
 } from '../api/dto';
 import { STATUS_LOST, STATUS_WON } from '../api/dto';
 import type { Message } from '../audit/types';
-import { isListField } from '../audit/terms';
+import { type FieldChanges, REQUEST_ID, fieldBody, pipelineBody, roleBody, statusBody } from './bodies';
 import { isStatusColor, nextStatusColor } from './palette';
-import { completeRights, rightsAsRead, type RightsChanges } from './rights';
+import { completeRights, type RightsChanges } from './rights';
 import type { Op } from './types';
-import { project } from './value';
 
 /** An op the API would refuse or that would harm the account: the builder does not make it. */
 export class OpRefusedError extends Error {
@@ -45,66 +43,27 @@ export interface NewField {
   required_statuses?: RequiredEntry[];
 }
 
-/** POST /api/v4/{entity}/custom_fields with one field (the endpoint takes a batch array). */
+/**
+ * POST /api/v4/{entity}/custom_fields with one field (the endpoint takes a batch array). As
+ * CustomFieldModel::toApi sends a new field: `type`, `name`, the keys set, and `request_id` (its index).
+ */
 export function createField(entity: FieldEntity, field: NewField, summary: Message): Op {
   return {
     method: 'POST',
     path: `/api/v4/${entity}/custom_fields`,
-    body: [field],
+    body: [{ ...field, request_id: REQUEST_ID }],
     before: null,
     summary,
     target: { kind: 'field', entity, id: null, name: field.name },
   };
 }
 
-/** Only the keys a field PATCH may change here. */
-export interface FieldChanges {
-  name?: string;
-  /** Existing options must carry their `id`, or the API deletes them and makes new ones. */
-  enums?: EnumSent[];
-  required_statuses?: RequiredEntry[];
-  /** Moves the field into a group (documented PATCH key). */
-  group_id?: string;
-}
-
-/** An option as a field PATCH sends it: its `id` keeps it (and the values deals hold in it). */
-export interface EnumSent {
-  id?: number;
-  value: string;
-  sort: number;
-  code?: string;
-}
-
-/** A field PATCH body as the docs' table requires it and the PHP client (CustomFieldModel) sends it. */
-export interface FieldBody {
-  name: string;
-  enums?: EnumSent[];
-  required_statuses: RequiredEntry[];
-  /** Only when the op moves the field into a group. */
-  group_id?: string;
-}
-
-function enumAsSent(e: EnumDto): EnumSent {
-  return { id: e.id, value: e.value, sort: e.sort, ...(e.code ? { code: e.code } : {}) };
-}
+export type { EnumSent, FieldBody, FieldChanges } from './bodies';
 
 /**
- * The whole PATCH body of a field with `changes`: always `name`; for select, multiselect and
- * radiobutton fields every option with its id, value and sort (an option left out is deleted);
- * always the whole `required_statuses` array (whether the API merges it is undocumented).
+ * PATCH /api/v4/{entity}/custom_fields/{id} (the API answers 201) with the field's whole body
+ * (bodies.ts: CustomFieldModel::toApi of the field as read, with `changes` written in).
  */
-export function fieldBody(field: CustomFieldDto, changes: FieldChanges = {}): FieldBody {
-  const body: FieldBody = { name: changes.name ?? field.name, required_statuses: [] };
-  if (isListField(field) || changes.enums) body.enums = changes.enums ?? (field.enums ?? []).map(enumAsSent);
-  body.required_statuses = (changes.required_statuses ?? field.required_statuses ?? []).map((r) => ({
-    status_id: r.status_id,
-    pipeline_id: r.pipeline_id,
-  }));
-  if (changes.group_id !== undefined) body.group_id = changes.group_id;
-  return body;
-}
-
-/** PATCH /api/v4/{entity}/custom_fields/{id} (the API answers 201) with the field's whole body. */
 export function patchField(
   entity: FieldEntity,
   field: CustomFieldDto,
@@ -120,8 +79,8 @@ export function patchField(
       throw new Error(`patchField: option of field ${field.id} sent without its id`);
     }
   }
-  // A move between groups is undone by moving back (the group the field was in, when it had one).
-  const before = fieldBody(field, changes.group_id !== undefined && field.group_id ? { group_id: field.group_id } : {});
+  // The field as read: undo writes it back whole (a move between groups is undone by moving back).
+  const before = fieldBody(field);
   const op: Op = {
     method: 'PATCH',
     path: `/api/v4/${entity}/custom_fields/${field.id}`,
@@ -164,14 +123,17 @@ export function patchRole(role: RoleDto, rights: RightsPatch, summary: Message):
   return {
     method: 'PATCH',
     path: `/api/v4/roles/${role.id}`,
-    body: { rights: completeRights(role.rights, rights) },
-    before: { rights: rightsAsRead(role.rights) },
+    body: roleBody(role, completeRights(role.rights, rights)),
+    before: roleBody(role),
     summary,
     target: { kind: 'role', id: role.id },
   };
 }
 
-/** PATCH /api/v4/leads/pipelines/{id}. */
+/**
+ * PATCH /api/v4/leads/pipelines/{id} with the pipeline's whole body (PipelineModel::toApi: name, sort,
+ * is_main, is_unsorted_on, request_id; stages only when a pipeline is created).
+ */
 export function patchPipeline(
   pipeline: PipelineDto,
   changes: { is_unsorted_on?: boolean; name?: string },
@@ -180,8 +142,8 @@ export function patchPipeline(
   return {
     method: 'PATCH',
     path: `/api/v4/leads/pipelines/${pipeline.id}`,
-    body: changes,
-    before: project(pipeline, changes),
+    body: pipelineBody(pipeline, changes),
+    before: pipelineBody(pipeline),
     summary,
     target: { kind: 'pipeline', id: pipeline.id },
   };
@@ -203,7 +165,7 @@ export function createStatus(
   return {
     method: 'POST',
     path: `/api/v4/leads/pipelines/${pipeline.id}/statuses`,
-    body: [{ name: status.name, sort: status.sort, color }],
+    body: [{ name: status.name, sort: status.sort, color, request_id: REQUEST_ID }],
     before: null,
     summary,
     target: { kind: 'status', pipelineId: pipeline.id, id: null, name: status.name },
@@ -217,8 +179,9 @@ export function isSystemStatus(status: StatusDto): boolean {
 }
 
 /**
- * PATCH /api/v4/leads/pipelines/{pid}/statuses/{id} with a new name. Refuses 142, 143 and the unsorted
- * stage: they come back `is_editable: false` and the docs name them only when a pipeline is created.
+ * PATCH /api/v4/leads/pipelines/{pid}/statuses/{id} with a new name, in the stage's whole body
+ * (StatusModel::toApi: name, sort, color, request_id). Refuses 142, 143 and the unsorted stage: they come
+ * back `is_editable: false` and the docs name them only when a pipeline is created.
  */
 export function renameStatus(pipeline: PipelineDto, status: StatusDto, name: string, summary: Message): Op {
   if (isSystemStatus(status)) {
@@ -227,8 +190,8 @@ export function renameStatus(pipeline: PipelineDto, status: StatusDto, name: str
   return {
     method: 'PATCH',
     path: `/api/v4/leads/pipelines/${pipeline.id}/statuses/${status.id}`,
-    body: { name },
-    before: { name: status.name },
+    body: statusBody(status, { name }),
+    before: statusBody(status),
     summary,
     target: { kind: 'status', pipelineId: pipeline.id, id: status.id, name: status.name },
   };
@@ -298,7 +261,10 @@ export function deletePipeline(pipelineId: number, name: string, summary: Messag
   };
 }
 
-/** PATCH /api/v4/leads/pipelines/{pid}/statuses/{id} with a new name and/or sort (200); never 142, 143 or unsorted. */
+/**
+ * PATCH /api/v4/leads/pipelines/{pid}/statuses/{id} with a new name and/or sort in the stage's whole body
+ * (200); never 142, 143 or unsorted.
+ */
 export function patchStatus(
   pipeline: PipelineDto,
   status: StatusDto,
@@ -311,8 +277,8 @@ export function patchStatus(
   return {
     method: 'PATCH',
     path: `/api/v4/leads/pipelines/${pipeline.id}/statuses/${status.id}`,
-    body: changes,
-    before: project(status, changes),
+    body: statusBody(status, changes),
+    before: statusBody(status),
     summary,
     target: { kind: 'status', pipelineId: pipeline.id, id: status.id, name: status.name },
   };
@@ -323,7 +289,7 @@ export function createRole(role: { name: string; rights: RoleRightsDto }, summar
   return {
     method: 'POST',
     path: '/api/v4/roles',
-    body: [role],
+    body: [{ name: role.name, rights: role.rights, request_id: REQUEST_ID }],
     before: null,
     summary,
     target: { kind: 'role', id: null, name: role.name },
@@ -331,13 +297,16 @@ export function createRole(role: { name: string; rights: RoleRightsDto }, summar
   };
 }
 
-/** PATCH /api/v4/roles/{id} with the complete rights object (every block, every action, stage rights as read). */
+/**
+ * PATCH /api/v4/roles/{id} with the role's whole body: its name and the complete rights object (every
+ * block, every action, stage rights as given), as RoleModel::toApi sends it.
+ */
 export function patchRoleRights(role: RoleDto, rights: RoleRightsDto, summary: Message): Op {
   return {
     method: 'PATCH',
     path: `/api/v4/roles/${role.id}`,
-    body: { rights },
-    before: { rights: rightsAsRead(role.rights) },
+    body: roleBody(role, completeRights(rights)),
+    before: roleBody(role),
     summary,
     target: { kind: 'role', id: role.id, name: role.name },
   };

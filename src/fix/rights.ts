@@ -46,7 +46,9 @@ export interface CompleteRights {
 /**
  * A block with every action (a missing one is D, as the PHP client completes it). The actions in
  * `changed` take their new letter — D when the API would not take it — narrowed to what they need;
- * actions that need a changed one are narrowed with it. Every other action stays exactly as read.
+ * actions that need a changed one are narrowed with it. Every other action stays exactly as read: here
+ * we part from completeRightsDependencies, which clamps every action of the block — the server stored the
+ * role as read, and a fix changes only what its preview lists.
  */
 function completeBlock<A extends string>(
   read: Partial<Record<A, RightLetter>> | undefined,

@@ -49,19 +49,39 @@ export function checkedTarget(v: unknown): OpTarget | null {
   }
 }
 
-/** The keys undo may write back to each kind of target (what the fixes' PATCH bodies carry). */
+/**
+ * The keys undo may write back to each kind of target: those of the whole bodies the fixes send
+ * (src/fix/bodies.ts, the official client's `toApi` key sets).
+ */
 export const RESTORABLE_KEYS: Readonly<Record<OpTarget['kind'], readonly string[]>> = {
-  // group_id and a stage's sort: a configuration document moves fields between groups and orders stages.
-  field: ['name', 'enums', 'required_statuses', 'group_id'],
-  role: ['rights'],
-  pipeline: ['is_unsorted_on', 'name'],
-  status: ['name', 'sort'],
+  field: [
+    'type',
+    'id',
+    'name',
+    'code',
+    'sort',
+    'group_id',
+    'is_api_only',
+    'required_statuses',
+    'enums',
+    'remind',
+    'currency',
+    'chained_lists',
+    'request_id',
+  ],
+  role: ['name', 'rights', 'request_id'],
+  pipeline: ['name', 'sort', 'is_main', 'is_unsorted_on', 'request_id'],
+  status: ['name', 'sort', 'color', 'request_id'],
 };
 
-/** True when a body writes only keys a fix may write back to that kind of target. */
-export function restorableBody(kind: OpTarget['kind'], body: unknown): boolean {
+/**
+ * True when a body writes only keys a fix may write back to that kind of target — and, when it names an
+ * `id` (a field body does), the target's own id: an edited journal cannot aim a body at another object.
+ */
+export function restorableBody(kind: OpTarget['kind'], body: unknown, id?: number | null): boolean {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
   const keys = Object.keys(body);
+  if ('id' in body && (body as { id: unknown }).id !== id) return false;
   return keys.length > 0 && keys.every((k) => RESTORABLE_KEYS[kind].includes(k));
 }
 

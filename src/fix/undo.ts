@@ -53,7 +53,7 @@ export function entryProblem(entry: JournalEntry): string | null {
         return `op ${jop.index}: the created id does not match its target`;
     } else if (jop.op?.method === 'PATCH') {
       if (t.id === null) return `op ${jop.index} names no id`;
-      if (jop.restore !== null && !restorableBody(t.kind, jop.restore))
+      if (jop.restore !== null && !restorableBody(t.kind, jop.restore, t.id))
         return `op ${jop.index} would write keys a fix never writes`;
     } else {
       return `op ${jop.index} has an unknown method`;

@@ -61,8 +61,22 @@ describe('R-ROLE: a role PATCH replaces the rights object', () => {
     expect(a.body).toMatchObject({ name: 'Продавец', rights: before });
   });
 
+  it('R-ROLE-5 catalog_rights is written as sent, and a left-out one is null (RightModel::toApi always sends it)', async () => {
+    const e = emu('messy');
+    const r = role(e);
+    const rows = [{ catalog_id: 5, rights: { view: 'A', add: 'A', edit: 'A', delete: 'D', export: 'D' } }];
+    const set = await patchRole(e, r.id, { ...structuredClone(r.rights), catalog_rights: rows });
+    expect(set.body.rights.catalog_rights).toEqual(rows);
+    const { catalog_rights: _c, ...rest } = structuredClone(r.rights);
+    const a = await patchRole(e, r.id, rest);
+    expect(a.body.rights.catalog_rights).toBeNull();
+    // …while what the client never writes keeps its value.
+    expect(a.body.rights.files_access).toBe(r.rights.files_access);
+  });
+
   it.each([
     ['add M', { leads: { add: 'M' } }, 'rights.leads.add'],
+    ['catalog_rights not an array', { catalog_rights: 'all' }, 'rights.catalog_rights'],
     ['a letter outside A/G/M/D', { contacts: { view: 'X' } }, 'rights.contacts.view'],
     ['an unknown action', { leads: { print: 'A' } }, 'rights.leads.print'],
     ['tasks with an unknown action', { tasks: { view: 'A' } }, 'rights.tasks.view'],
@@ -141,6 +155,66 @@ describe('R-FIELD: a field PATCH carries its name, and a list field its whole op
   });
 });
 
+describe('R-FIELD-8: a field PATCH replaces the keys the official client always sends', () => {
+  /** A non-predefined leads field of the messy seed, in a group, with a requirement. */
+  const setUp = async () => {
+    const e = emu('messy');
+    const p = e.store.pipelines[0]!;
+    const stage = p.statuses.find((s) => s.type === 0 && s.id !== 142 && s.id !== 143)!;
+    const f = e.store.fields.leads.find((x) => !x.is_predefined && x.type === 'numeric')!;
+    const group = e.store.groups.leads.find((g) => g.id !== 'default' && g.id !== 'statistic')?.id ?? 'default';
+    const whole = {
+      type: f.type,
+      id: f.id,
+      name: f.name,
+      code: 'BUDGET_X',
+      sort: 777,
+      group_id: group,
+      is_api_only: true,
+      required_statuses: [{ pipeline_id: p.id, status_id: stage.id }],
+      request_id: '0',
+    };
+    const a = await call(e, 'PATCH', `/api/v4/leads/custom_fields/${f.id}`, { body: whole });
+    expect(a.status).toBe(201);
+    return { e, f, whole, group };
+  };
+
+  it('the whole body written back changes nothing', async () => {
+    const { e, f, whole } = await setUp();
+    const before = structuredClone(f);
+    const a = await call(e, 'PATCH', `/api/v4/leads/custom_fields/${f.id}`, { body: whole });
+    expect(a.status).toBe(201);
+    expect(f).toEqual(before);
+  });
+
+  it('left out: sort → last, group_id → default group, code → null, is_api_only → false, required_statuses → none', async () => {
+    const { e, f } = await setUp();
+    const others = e.store.fields.leads.filter((x) => x !== f);
+    const a = await call(e, 'PATCH', `/api/v4/leads/custom_fields/${f.id}`, { body: { name: f.name } });
+    expect(a.status).toBe(201);
+    expect(f.sort).toBe(Math.max(...others.map((x) => x.sort)) + 1);
+    expect(f).toMatchObject({ group_id: null, code: null, is_api_only: false, required_statuses: [] });
+  });
+
+  it('R-FIELD-9 an `id` in the body of PATCH /{id} naming another field → 400, nothing changes', async () => {
+    const { e, f, whole } = await setUp();
+    const before = structuredClone(f);
+    const a = await call(e, 'PATCH', `/api/v4/leads/custom_fields/${f.id}`, { body: { ...whole, id: f.id + 1 } });
+    expect(a.status).toBe(400);
+    expect(a.body['validation-errors'][0].errors[0].path).toBe('id');
+    expect(f).toEqual(before);
+  });
+
+  it('R-FIELD-9 a group that does not exist → 400', async () => {
+    const { e, f, whole } = await setUp();
+    const a = await call(e, 'PATCH', `/api/v4/leads/custom_fields/${f.id}`, {
+      body: { ...whole, group_id: 'leads_404' },
+    });
+    expect(a.status).toBe(400);
+    expect(a.body['validation-errors'][0].errors[0].path).toBe('group_id');
+  });
+});
+
 describe('R-STAGE: system stages and stages that hold deals', () => {
   it('R-STAGE-1 PATCH of the unsorted stage → 400', async () => {
     const e = emu('messy');
@@ -185,14 +259,59 @@ describe('R-STAGE: system stages and stages that hold deals', () => {
     expect(p.statuses).toContain(full);
   });
 
-  it('R-STAGE-4 a colour outside the documented palette → 400', async () => {
+  it.each(['#123456', '#99ccff', '#c1c1c1'])(
+    'R-STAGE-4 a new stage in %s (outside the documented palette, default colours too) → 400',
+    async (color) => {
+      const e = emu('fresh');
+      const p = e.store.pipelines[0]!;
+      const a = await call(e, 'POST', `/api/v4/leads/pipelines/${p.id}/statuses`, {
+        body: [{ name: 'Новый', sort: 20, color }],
+      });
+      expect(a.status).toBe(400);
+      expect(a.body['validation-errors'][0].errors[0].path).toBe('color');
+    },
+  );
+
+  it("R-STAGE-4 a PATCH may send back the stage's own off-palette colour, but not another one", async () => {
     const e = emu('fresh');
     const p = e.store.pipelines[0]!;
-    const a = await call(e, 'POST', `/api/v4/leads/pipelines/${p.id}/statuses`, {
-      body: [{ name: 'Новый', sort: 20, color: '#123456' }],
+    const s = p.statuses.find((x) => x.type === 0 && x.id !== 142 && x.id !== 143 && x.color === '#99ccff')!;
+    const path = `/api/v4/leads/pipelines/${p.id}/statuses/${s.id}`;
+    const other = await call(e, 'PATCH', path, { body: { name: 'Заявка', sort: s.sort, color: '#ffff99' } });
+    expect(other.status).toBe(400);
+    const own = await call(e, 'PATCH', path, { body: { name: 'Заявка', sort: s.sort, color: '#99CCFF' } });
+    expect(own.status).toBe(200);
+    expect(s).toMatchObject({ name: 'Заявка', color: '#99CCFF' });
+  });
+
+  it('R-STAGE-9 a stage PATCH replaces sort and colour: left out, the stage goes last and takes the first palette colour', async () => {
+    const e = emu('fresh');
+    const p = e.store.pipelines[0]!;
+    const working = p.statuses.filter((x) => x.type === 0 && x.id !== 142 && x.id !== 143);
+    const first = working[0]!;
+    const whole = { name: 'Заявка', sort: first.sort, color: first.color, request_id: '0' };
+    const same = await call(e, 'PATCH', `/api/v4/leads/pipelines/${p.id}/statuses/${first.id}`, { body: whole });
+    expect(same.body).toMatchObject({ name: 'Заявка', sort: whole.sort, color: whole.color });
+    const a = await call(e, 'PATCH', `/api/v4/leads/pipelines/${p.id}/statuses/${first.id}`, {
+      body: { name: 'Заявка' },
     });
-    expect(a.status).toBe(400);
-    expect(a.body['validation-errors'][0].errors[0].path).toBe('color');
+    expect(a.status).toBe(200);
+    expect(first.sort).toBe(Math.max(...working.slice(1).map((x) => x.sort)) + 10);
+    expect(first.color).toBe('#fffeb2');
+  });
+});
+
+describe('R-PIPE: a pipeline PATCH replaces what the official client always sends', () => {
+  it('R-PIPE-1 left out: sort → 100, is_unsorted_on → false; a name left out stays; the whole body changes nothing', async () => {
+    const e = emu('messy');
+    const p = e.store.pipelines.find((x) => x.is_unsorted_on)!;
+    const whole = { name: p.name, sort: p.sort, is_main: p.is_main, is_unsorted_on: true, request_id: '0' };
+    const before = structuredClone(p);
+    expect((await call(e, 'PATCH', `/api/v4/leads/pipelines/${p.id}`, { body: whole })).status).toBe(200);
+    expect(p).toEqual(before);
+    const a = await call(e, 'PATCH', `/api/v4/leads/pipelines/${p.id}`, { body: { is_main: p.is_main } });
+    expect(a.status).toBe(200);
+    expect(p).toMatchObject({ name: before.name, sort: 100, is_unsorted_on: false });
   });
 });
 

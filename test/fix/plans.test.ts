@@ -264,13 +264,18 @@ describe('plans as exact data', () => {
       ]),
     })!;
     expect(got.ops.map((o) => [o.method, o.path, o.body])).toEqual([
-      ['PATCH', '/api/v4/leads/pipelines/10/statuses/101', { name: 'Заявка' }],
-      ['PATCH', '/api/v4/leads/pipelines/10/statuses/103', { name: 'КП' }],
+      // The stage whole (StatusModel::toApi): its sort and its colour as read go with the new name.
+      [
+        'PATCH',
+        '/api/v4/leads/pipelines/10/statuses/101',
+        { name: 'Заявка', sort: 20, color: '#99ccff', request_id: '0' },
+      ],
+      ['PATCH', '/api/v4/leads/pipelines/10/statuses/103', { name: 'КП', sort: 40, color: '#99ccff', request_id: '0' }],
       ...['Согласование условий', 'Договор', 'Предоплата', 'Проект', 'Оплата'].map((name, i) => [
         'POST',
         '/api/v4/leads/pipelines/10/statuses',
         // A documented palette colour (test/fix/ops.test.ts pins which).
-        [{ name, sort: 50 + i * 10, color: expect.stringMatching(/^#[0-9a-f]{6}$/) }],
+        [{ name, sort: 50 + i * 10, color: expect.stringMatching(/^#[0-9a-f]{6}$/), request_id: '0' }],
       ]),
     ]);
     expect(got.manual).toEqual([
@@ -279,7 +284,7 @@ describe('plans as exact data', () => {
         params: { from: 'Успешно реализовано', to: 'Успех', pipeline: 'Продажи', page: '/settings/pipeline/leads/10' },
       },
     ]);
-    expect(got.ops[0]!.before).toEqual({ name: 'Первичный контакт' });
+    expect(got.ops[0]!.before).toEqual({ name: 'Первичный контакт', sort: 20, color: '#99ccff', request_id: '0' });
     expect(got.ops.filter((o) => o.method === 'POST').every((o) => o.undoGuard === 'empty-status')).toBe(true);
   });
 

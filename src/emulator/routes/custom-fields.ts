@@ -140,12 +140,20 @@ function findField(ctx: Ctx): FieldRecord {
 }
 
 /** Validates one PATCH item against its field; returns issues. */
-function checkPatch(store: Store, f: FieldRecord | undefined, it: Record<string, unknown>): ValidationIssue[] {
+function checkPatch(
+  store: Store,
+  f: FieldRecord | undefined,
+  it: Record<string, unknown>,
+  byId = false,
+): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   if (!f) {
     issues.push({ code: 'NotFound', path: 'id', detail: `Field ${String(it['id'])} not found` });
     return issues;
   }
+  // The official client sends the field's `id` in the body of PATCH /{id} too: one naming another field is refused.
+  if (byId && it['id'] !== undefined && it['id'] !== f.id)
+    issues.push({ code: 'NotSupportedChoice', path: 'id', detail: `id ${String(it['id'])} is not field ${f.id}` });
   if (it['type'] !== undefined && it['type'] !== f.type)
     issues.push({ code: 'NotSupportedChoice', path: 'type', detail: 'type cannot be changed' });
   // The docs' PATCH table marks `name` required for every field (READINGS.md): a PATCH without it is refused.
@@ -164,20 +172,47 @@ function checkPatch(store: Store, f: FieldRecord | undefined, it: Record<string,
     else checkEnums(it['enums'], issues, f.enums);
   }
   if (it['required_statuses'] !== undefined) checkRequiredStatuses(store, it['required_statuses'], issues);
+  if (
+    it['group_id'] !== undefined &&
+    it['group_id'] !== null &&
+    !store.groups[f.entity_type as FieldEntity]?.some((g) => g.id === it['group_id'])
+  )
+    issues.push({ code: 'NotFound', path: 'group_id', detail: 'group not found' });
   return issues;
 }
 
+/** Writes a POST item's requirements into the new field. */
+function applyCreate(f: FieldRecord, it: Record<string, unknown>): void {
+  f.required_statuses = requiredOf(it['required_statuses']);
+}
+
+function requiredOf(value: unknown): FieldRecord['required_statuses'] {
+  return ((Array.isArray(value) ? value : []) as { status_id: number; pipeline_id: number }[]).map((r) => ({
+    status_id: r.status_id,
+    pipeline_id: r.pipeline_id,
+  }));
+}
+
+/**
+ * A PATCH REPLACES the field's writable keys, the harshest reading (READINGS R-FIELD-8): the docs never say
+ * what a key left out does, and the official client always sends the field whole (CustomFieldModel::toApi).
+ * So a `sort` left out puts the field last, a `group_id` left out moves it to the default group, a `code`
+ * left out clears it (not on predefined fields, whose code is theirs), `is_api_only` left out is false,
+ * `required_statuses` left out (or null) requires it nowhere, a birthday's `remind` left out is null.
+ */
 function applyPatch(store: Store, f: FieldRecord, it: Record<string, unknown>): void {
+  const entity = f.entity_type as FieldEntity;
   if (typeof it['name'] === 'string') f.name = it['name'];
-  if (typeof it['sort'] === 'number') f.sort = it['sort'];
-  if (typeof it['code'] === 'string' && !f.is_predefined) f.code = it['code'];
-  if (it['group_id'] !== undefined) f.group_id = it['group_id'] as string | null;
+  f.sort =
+    typeof it['sort'] === 'number'
+      ? it['sort']
+      : store.fields[entity].reduce((m, x) => (x === f ? m : Math.max(m, x.sort)), 0) + 1;
+  if (!f.is_predefined) f.code = typeof it['code'] === 'string' && it['code'] !== '' ? it['code'] : null;
+  f.group_id = typeof it['group_id'] === 'string' ? it['group_id'] : null;
+  f.is_api_only = it['is_api_only'] === true;
   if (Array.isArray(it['enums'])) f.enums = nextEnums(store, it['enums'] as Record<string, unknown>[], f.enums);
-  if (it['required_statuses'] !== undefined) {
-    f.required_statuses = ((it['required_statuses'] ?? []) as { status_id: number; pipeline_id: number }[]).map(
-      (r) => ({ status_id: r.status_id, pipeline_id: r.pipeline_id }),
-    );
-  }
+  f.required_statuses = requiredOf(it['required_statuses']);
+  if (f.type === 'birthday') f.remind = typeof it['remind'] === 'string' ? it['remind'] : null;
 }
 
 /** Custom field routes. */
@@ -260,7 +295,7 @@ export const customFieldRoutes: Route[] = [
         hidden_statuses: [],
         chained_lists: null,
       };
-      applyPatch(ctx.store, f, { required_statuses: it['required_statuses'] });
+      applyCreate(f, { required_statuses: it['required_statuses'] });
       ctx.store.fields[entity].push(f);
       const out = fieldOut(ctx.store, ctx.origin, entity, f);
       if (it['request_id'] !== undefined) out['request_id'] = it['request_id'];
@@ -290,7 +325,7 @@ export const customFieldRoutes: Route[] = [
     requireAdmin(ctx);
     const f = findField(ctx);
     const body = await objectBody(ctx);
-    assertValid([{ request_id: String(body['request_id'] ?? 0), errors: checkPatch(ctx.store, f, body) }]);
+    assertValid([{ request_id: String(body['request_id'] ?? 0), errors: checkPatch(ctx.store, f, body, true) }]);
     applyPatch(ctx.store, f, body);
     return hal(fieldOut(ctx.store, ctx.origin, entityOf(ctx), f), 201);
   }),

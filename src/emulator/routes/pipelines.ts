@@ -16,7 +16,10 @@ export const MAX_PIPELINES = 50;
 /** Most statuses a pipeline may have, system ones included. */
 export const MAX_STATUSES = 100;
 
-/** Colors the API accepts for stages, plus the system/default ones it returns itself. */
+/**
+ * The colours the docs list for stage POST/PATCH (reference §6; StatusModel::COLORS). The system and default
+ * colours the API returns itself (#c1c1c1, #CCFF66, #99ccff, …) are not in it (READINGS R-STAGE-4).
+ */
 export const STATUS_COLORS = [
   '#fffeb2',
   '#fffd7f',
@@ -39,14 +42,12 @@ export const STATUS_COLORS = [
   '#eb93ff',
   '#f2f3f4',
   '#e6e8ea',
-  '#99ccff',
-  '#ffff99',
-  '#ffcc66',
-  '#ffcccc',
-  '#c1c1c1',
-  '#ccff66',
-  '#d5d8db',
 ];
+
+/** What a stage PATCH leaves out becomes (READINGS R-STAGE-9): the palette's first colour. */
+export const DEFAULT_STATUS_COLOR = STATUS_COLORS[0]!;
+/** What a pipeline PATCH without `sort` stores (READINGS R-PIPE-1): PipelineModel's default. */
+export const DEFAULT_PIPELINE_SORT = 100;
 
 /** The three system stages of a new pipeline. */
 export function systemStatuses(store: Store, names?: { won?: string; lost?: string }): StatusRecord[] {
@@ -98,6 +99,7 @@ function checkStatusInput(
   creating: boolean,
   errors: ValidationIssue[],
   prefix = '',
+  current?: StatusRecord,
 ): void {
   if (creating || it['name'] !== undefined) {
     if (typeof it['name'] !== 'string' || it['name'].trim() === '')
@@ -107,10 +109,11 @@ function checkStatusInput(
     if (typeof it['sort'] !== 'number' || !Number.isInteger(it['sort']))
       errors.push({ code: 'InvalidType', path: `${prefix}sort`, detail: 'sort must be an integer' });
   }
-  if (
-    it['color'] !== undefined &&
-    (typeof it['color'] !== 'string' || !STATUS_COLORS.includes(it['color'].toLowerCase()))
-  ) {
+  // A colour outside the palette is refused — unless it is the stage's own colour sent back unchanged, as
+  // the official client sends every stage it read (StatusModel::toApi sends `color` when set).
+  const color = it['color'];
+  const own = typeof color === 'string' && current !== undefined && color.toLowerCase() === current.color.toLowerCase();
+  if (color !== undefined && (typeof color !== 'string' || !(STATUS_COLORS.includes(color.toLowerCase()) || own))) {
     errors.push({
       code: 'NotSupportedChoice',
       path: `${prefix}color`,
@@ -125,10 +128,15 @@ function newStatus(store: Store, it: Record<string, unknown>): StatusRecord {
     name: String(it['name']),
     sort: Number(it['sort']),
     is_editable: true,
-    color: typeof it['color'] === 'string' ? it['color'] : '#99ccff',
+    color: typeof it['color'] === 'string' ? it['color'] : DEFAULT_STATUS_COLOR,
     type: 0,
     descriptions: [],
   };
+}
+
+/** The highest sort among the pipeline's working stages other than `except` (the unsorted stage's 10 when none). */
+function lastWorkingSort(p: PipelineRecord, except: StatusRecord): number {
+  return p.statuses.filter((x) => x !== except && !isSystemStatus(x)).reduce((m, x) => Math.max(m, x.sort), 10);
 }
 
 /** Pipeline and status routes. */
@@ -231,10 +239,12 @@ export const pipelineRoutes: Route[] = [
     for (const k of ['is_main', 'is_unsorted_on'])
       if (body[k] !== undefined && typeof body[k] !== 'boolean')
         errors.push({ code: 'InvalidType', path: k, detail: `${k} must be boolean` });
-    assertValid([{ request_id: '0', errors }]);
+    assertValid([{ request_id: String(body['request_id'] ?? 0), errors }]);
+    // The PATCH replaces what the official client always sends (READINGS R-PIPE-1): a `sort` left out is
+    // PipelineModel's default, an `is_unsorted_on` left out is off. A name left out stays ("at least one of").
     if (typeof body['name'] === 'string') p.name = body['name'];
-    if (typeof body['sort'] === 'number') p.sort = body['sort'];
-    if (typeof body['is_unsorted_on'] === 'boolean') p.is_unsorted_on = body['is_unsorted_on'];
+    p.sort = typeof body['sort'] === 'number' ? body['sort'] : DEFAULT_PIPELINE_SORT;
+    p.is_unsorted_on = body['is_unsorted_on'] === true;
     if (body['is_main'] === true) for (const o of ctx.store.pipelines) o.is_main = o === p;
     return hal(pipelineOut(ctx.store, ctx.origin, p));
   }),
@@ -306,11 +316,13 @@ export const pipelineRoutes: Route[] = [
     if (s.type === 1) errors.push({ code: 'NotEditable', path: 'id', detail: 'The unsorted stage cannot be changed' });
     else if (s.id === WON || s.id === LOST)
       errors.push({ code: 'NotEditable', path: 'id', detail: 'System statuses 142 and 143 cannot be changed' });
-    checkStatusInput(body, false, errors);
+    checkStatusInput(body, false, errors, '', s);
     assertValid([{ request_id: String(body['request_id'] ?? 0), errors }]);
+    // The PATCH replaces the stage's sort and colour (READINGS R-STAGE-9): left out, the stage moves after
+    // the last working stage and takes the palette's first colour. A name left out stays.
     if (typeof body['name'] === 'string') s.name = body['name'];
-    if (typeof body['sort'] === 'number') s.sort = body['sort'];
-    if (typeof body['color'] === 'string') s.color = body['color'];
+    s.sort = typeof body['sort'] === 'number' ? body['sort'] : lastWorkingSort(p, s) + 10;
+    s.color = typeof body['color'] === 'string' ? body['color'] : DEFAULT_STATUS_COLOR;
     return hal(statusOut(ctx.store, ctx.origin, p, s, new Set()));
   }),
   route('DELETE', '/api/v4/leads/pipelines/:pipeline_id(\\d+)/statuses/:id(\\d+)', (ctx) => {

@@ -68,6 +68,12 @@ function checkRights(rights: unknown, path: string, issues: ValidationIssue[]): 
     !Array.isArray(rights['status_rights'])
   )
     issues.push({ code: 'InvalidType', path: `${path}.status_rights`, detail: 'must be an array or null' });
+  if (
+    rights['catalog_rights'] !== undefined &&
+    rights['catalog_rights'] !== null &&
+    !Array.isArray(rights['catalog_rights'])
+  )
+    issues.push({ code: 'InvalidType', path: `${path}.catalog_rights`, detail: 'must be an array or null' });
   for (const k of ['mail_access', 'catalog_access'] as const) {
     if (rights[k] !== undefined && typeof rights[k] !== 'boolean')
       issues.push({ code: 'InvalidType', path: `${path}.${k}`, detail: 'must be boolean' });
@@ -96,7 +102,8 @@ function statusRightsOf(store: Store, sr: unknown): RoleRightsDto['status_rights
  * The rights a write leaves, read the harshest way (READINGS.md): the object REPLACES the role's rights.
  * The docs never say PATCH merges, and the official client always sends the whole object; so a block or an
  * action left out is `D`, a left-out `mail_access`/`catalog_access` is false, a left-out `status_rights` is
- * null. Keys the official client never writes (files_access, catalog_rights, …) keep their values.
+ * null, and so is a left-out `catalog_rights` (RightModel::toApi always sends it). Keys the official client
+ * never writes (files_access, custom_fields_rights, oper_day_*) keep their values.
  */
 function replacedRights(store: Store, base: RoleRightsDto, written: Record<string, unknown>): RoleRightsDto {
   const denied = deniedRights();
@@ -106,6 +113,7 @@ function replacedRights(store: Store, base: RoleRightsDto, written: Record<strin
   out.mail_access = written['mail_access'] === true;
   out.catalog_access = written['catalog_access'] === true;
   out.status_rights = 'status_rights' in written ? statusRightsOf(store, written['status_rights']) : null;
+  out.catalog_rights = Array.isArray(written['catalog_rights']) ? structuredClone(written['catalog_rights']) : null;
   return out;
 }
 
