@@ -151,7 +151,8 @@ describe('a journal edited by hand', () => {
     [
       'a restore body with keys no fix writes',
       (e: JournalEntry) => {
-        e.ops[0]!.restore = { is_main: true } as never;
+        // is_archive is not writable (reference §7.2): no whole pipeline body carries it.
+        e.ops[0]!.restore = { is_archive: true } as never;
       },
     ],
     [

@@ -9,7 +9,11 @@ import { createTranslator } from '../../../src/i18n/translate';
 import type { Snapshot } from '../../../src/snapshot/types';
 import { dicts, snapshot, type Case } from '../fixtures';
 
-/** An op as a plan case states it: what is sent and what the preview says. */
+/**
+ * An op as a plan case states it: what the rule writes and what the preview says. A PATCH body states
+ * the keys the rule decides; the rest of the whole body is the target as read (the op's `before`, which
+ * test/fix/ops.test.ts pins key by key). A POST item is stated without the client's `request_id`.
+ */
 export type OpCase = Pick<Op, 'method' | 'path' | 'body' | 'summary'>;
 
 /** The exact plan a failing case of a fixable rule must produce (names in the account's language). */
@@ -58,7 +62,7 @@ export function ruleTable(rule: Rule, cases: (Case & { plan?: PlanCase })[]): vo
         ruleId: rule.meta.id,
         kind: rule.meta.fix,
         touches: [...rule.meta.touches],
-        ops: c.plan!.ops,
+        ops: c.plan!.ops.map((o, i) => ({ ...o, body: wholeBody(o, plan!.ops[i]) })),
         ...(c.plan!.manual?.length ? { manual: c.plan!.manual } : {}),
       });
     });
@@ -69,4 +73,15 @@ export function ruleTable(rule: Rule, cases: (Case & { plan?: PlanCase })[]): vo
       });
     }
   });
+}
+
+/** The whole body a plan case's op stands for: the target as read with the stated keys, or POST items tagged. */
+function wholeBody(stated: OpCase, actual: Op | undefined): unknown {
+  if (stated.method === 'POST' && Array.isArray(stated.body)) {
+    return stated.body.map((item: object) => ({ ...item, request_id: '0' }));
+  }
+  if (stated.method === 'PATCH' && actual?.method === 'PATCH' && actual.before && typeof actual.before === 'object') {
+    return { ...(actual.before as object), ...(stated.body as object) };
+  }
+  return stated.body;
 }
