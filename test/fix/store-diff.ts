@@ -5,7 +5,7 @@
  * and arrays without identity (`required_statuses`, `status_rights`) are one leaf compared as sets.
  */
 import type { Emulator } from '../../src/emulator';
-import { iterate } from '../../src/emulator/store';
+import { type RecordList, iterate } from '../../src/emulator/store';
 import type { OpTarget } from '../../src/fix/types';
 import { sameValue } from '../../src/fix/value';
 
@@ -71,10 +71,17 @@ export function diff(a: unknown, b: unknown, path = ''): Change[] {
   return sameValue(a, b) ? [] : [{ path, before: a, after: b }];
 }
 
+/** True for the store's lazy lists (contacts, tasks, …): read through `at`, not cloned as objects. */
+function isRecordList(v: unknown): v is RecordList<{ id: number }> {
+  return isObject(v) && typeof v['at'] === 'function' && typeof v['length'] === 'number';
+}
+
 /** The whole account as data (id counters left out: undo cannot rewind them), cloned. */
 export function storeView(e: Emulator): Record<string, unknown> {
-  const { seq: _counters, contacts, seed: _seed, ...rest } = e.store;
-  return structuredClone({ ...rest, contacts: [...iterate(contacts)] });
+  const { seq: _counters, seed: _seed, ...rest } = e.store;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(rest) as [string, unknown][]) out[k] = isRecordList(v) ? [...iterate(v)] : v;
+  return structuredClone(out);
 }
 
 /** Where a target lives in the store view. */
