@@ -1,5 +1,7 @@
 import { loadBaseline, parseBaseline } from '../audit/baseline/load';
 import type { Baseline } from '../audit/baseline/types';
+import { readSettingValue } from '../blueprint/setting-value';
+import type { SignedOff } from '../blueprint/signed-off';
 import { parseSnapshot } from '../snapshot/serialize';
 import type { Snapshot } from '../snapshot/types';
 import { CliError, usageError } from './errors';
@@ -24,12 +26,25 @@ function readText(io: CliIo, path: string): string {
   return new TextDecoder().decode(readInput(io, path));
 }
 
-/** --baseline FILE, or the default; an invalid file is refused with the path of the bad key. */
-export function baselineFrom(io: CliIo, path: string | undefined): Baseline {
-  if (path === undefined) return loadBaseline().baseline;
-  const result = parseBaseline(readText(io, path));
+/**
+ * --baseline FILE, or the default. The file is a baseline, or the widget's saved setting (a baseline
+ * with a signed-off set-up beside it, as the settings modal keeps it); an invalid one is refused with
+ * the path of the bad key.
+ */
+export function settingFrom(io: CliIo, path: string | undefined): { baseline: Baseline; signedOff: SignedOff | null } {
+  if (path === undefined) return { baseline: loadBaseline().baseline, signedOff: null };
+  const setting = readSettingValue(readText(io, path));
+  if (setting.problem)
+    throw usageError('baselineInvalid', { file: path, reason: String(setting.problem.params?.detail) });
+  if (setting.baselineText === null) return { baseline: loadBaseline().baseline, signedOff: setting.signedOff };
+  const result = parseBaseline(setting.baselineText);
   if (!result.ok) throw usageError('baselineInvalid', { file: path, reason: result.error.message });
-  return result.baseline;
+  return { baseline: result.baseline, signedOff: setting.signedOff };
+}
+
+/** --baseline FILE's baseline, or the default. */
+export function baselineFrom(io: CliIo, path: string | undefined): Baseline {
+  return settingFrom(io, path).baseline;
 }
 
 /** --snapshot FILE for an offline audit. */

@@ -10,11 +10,13 @@ import { choiceFlag, exclusive, numberFlag, parseFlags } from '../args';
 import { dictionaryFor } from '../dict';
 import { EXIT, usageError } from '../errors';
 import type { CliIo } from '../io';
-import { baselineFrom, snapshotFrom } from '../load';
+import { settingFrom, snapshotFrom } from '../load';
 import { progressLine } from '../progress';
 import { assertReachable } from '../reachable';
 import { renderText } from '../render/text';
 import { blueprintResults, withResults } from '../../blueprint/results';
+import { attachSignedOff } from '../../blueprint/attached';
+import { documentResults } from '../../blueprint/drift';
 import { loadBlueprint } from './blueprint-io';
 import { SPECS } from '../specs';
 import { gateOf } from './gate';
@@ -31,7 +33,8 @@ export async function auditCommand(argv: string[], io: CliIo, { lang, t }: RunCo
   const failUnder = numberFlag('fail-under', values['fail-under'], 0, 100);
   if (values['allow-incomplete'] && failUnder === undefined)
     throw usageError('flagNeedsFlag', { flag: '--allow-incomplete', needs: '--fail-under' });
-  const settings = { baseline: baselineFrom(io, values.baseline), lang, dict: dictionaryFor(lang) };
+  const { baseline, signedOff } = settingFrom(io, values.baseline);
+  const settings = { baseline, lang, dict: dictionaryFor(lang) };
   // The document is read before the account, so a broken one costs no requests.
   const blueprint = values.blueprint ? await loadBlueprint(io, t, values.blueprint) : null;
 
@@ -48,13 +51,15 @@ export async function auditCommand(argv: string[], io: CliIo, { lang, t }: RunCo
       client,
       baseUrl,
       onProgress: progress.update,
-      extraParts: format === 'xlsx' || blueprint ? ['fieldGroups'] : [],
+      extraParts: format === 'xlsx' || blueprint || signedOff ? ['fieldGroups'] : [],
     });
     progress.done();
     assertReachable(result.snapshot, baseUrl);
     ({ snapshot, report } = result);
   }
+  // --blueprint names the document to compare with; otherwise a signed-off set-up in the setting is, as drift.
   if (blueprint) report = withResults(report, blueprintResults(blueprint, snapshot, t), t);
+  else if (signedOff) report = withResults(report, documentResults(attachSignedOff(signedOff), snapshot, t), t);
   if (values['save-snapshot']) io.writeFile(values['save-snapshot'], serializeSnapshot(snapshot));
 
   if (format === 'xlsx') {
