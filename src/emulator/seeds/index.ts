@@ -1,12 +1,13 @@
 /** The seed accounts, by name. */
 import type { Store } from '../store';
+import { busySeed } from './busy';
 import { cleanSeed } from './clean';
 import { freshSeed } from './fresh';
 import { largeSeed } from './large';
 import { messySeed } from './messy';
 
 /** Names of the available seeds. */
-export const SEED_NAMES = ['fresh', 'messy', 'clean', 'large'] as const;
+export const SEED_NAMES = ['fresh', 'messy', 'clean', 'busy', 'large'] as const;
 /** A seed name. */
 export type SeedName = (typeof SEED_NAMES)[number];
 
@@ -14,6 +15,7 @@ const BUILDERS: Record<SeedName, (nowMs: number) => Store> = {
   fresh: freshSeed,
   messy: messySeed,
   clean: cleanSeed,
+  busy: busySeed,
   large: largeSeed,
 };
 
