@@ -17,6 +17,12 @@ export interface FaultAction {
   delayMs?: number;
   /** Answer 200 hal+json with a truncated, unparseable JSON body. */
   malformed?: boolean;
+  /**
+   * Hold the request, already received whole, until `until` settles, then handle it — even if the caller has
+   * given up by then, as a server that took a request carries it out. `done` is called once it is handled.
+   * The test decides when a held write lands, so "answer lost, write lands later" needs no timing.
+   */
+  hold?: { until: Promise<unknown>; done?: () => void };
 }
 
 /** A one-shot fault: fires on the next `count` (default 1) requests matching method and path. */

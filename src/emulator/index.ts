@@ -258,7 +258,13 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
     }
 
     const fault = faults.take(req.method, url) ?? faults.roll();
+    // A held request's body is read before the hold: the caller may be gone when it is handled.
+    let preread: string | undefined;
     if (fault) {
+      if (fault.hold) {
+        preread = await bodyText(req);
+        await fault.hold.until;
+      }
       if (fault.delayMs) await sleep(fault.delayMs, req.signal);
       if (fault.reset) throw networkError();
       const r = faultResponse(fault);
@@ -286,7 +292,7 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       now,
       body: async () => {
         if (!parsed.done) {
-          const text = await bodyText(req);
+          const text = preread ?? (await bodyText(req));
           if (text.trim() === '') throw new Problem(400, 'Request body is empty');
           try {
             parsed = { done: true, value: JSON.parse(text) };
@@ -303,6 +309,8 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       if (err instanceof Problem) return problemResponse(err.status, err.detail, err.extra, err.headers);
       console.error('[emulator] handler failed:', err);
       return problemResponse(500, 'Internal emulator error');
+    } finally {
+      fault?.hold?.done?.();
     }
   }
 

@@ -24,6 +24,27 @@ describe('fault injection', () => {
     expect((await get(e, '/api/v4/events?limit=100')).status).toBe(429);
     expect((await get(e, '/api/v4/events?limit=100')).status).toBe(200);
   });
+  it('hold: the request waits, whole, until the test releases it; it is then handled and `done` is called', async () => {
+    const e = emu('messy');
+    const p = e.store.pipelines[0]!;
+    const s = p.statuses.find((x) => x.type === 0 && x.id !== 142 && x.id !== 143)!;
+    let release: () => void = () => {};
+    const until = new Promise<void>((r) => {
+      release = r;
+    });
+    let handled = 0;
+    const path = `/api/v4/leads/pipelines/${p.id}/statuses/${s.id}`;
+    e.faults.once({ method: 'PATCH', path, fault: { hold: { until, done: () => handled++ } } });
+    const pending = call(e, 'PATCH', path, { body: { name: 'Заявка', sort: s.sort, color: s.color } });
+    // Other requests go on while the write is held; the write has not landed.
+    expect((await get(e, path)).body.name).toBe(s.name);
+    expect(handled).toBe(0);
+    release();
+    expect((await pending).status).toBe(200);
+    expect(handled).toBe(1);
+    expect(s.name).toBe('Заявка');
+  });
+
   it('reset rejects the in-process fetch with a TypeError', async () => {
     const e = emu('messy');
     e.faults.once({ path: '/api/v4/account', fault: { reset: true } });
