@@ -37,7 +37,10 @@ function runnerFor(report: Report): PanelRunner {
     canFix: true,
     audit: async () => report,
     // The bench never opens a fix dialog or undoes; these answer "nothing to do" with the same report.
-    preview: async () => ({ outcome: { scope: 'rules', ruleIds: [], plans: [], unavailable: [] }, report }),
+    preview: async () => ({
+      outcome: { scope: 'rules', ruleIds: [], plans: [], choices: [], taken: {}, unavailable: [] },
+      report,
+    }),
     apply: async () => ({
       outcome: { status: 'refused', reason: 'busy', message: { key: 'fix.refused.busy' } },
       report,

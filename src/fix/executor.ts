@@ -16,6 +16,8 @@ import type { Journal, JournalAccount } from './journal';
 import type { FixLock } from './lock';
 import { busy, refuse, type ApplyOutcome, type OpReport, type PlanReport, type Refused } from './outcome';
 import { PlanUnavailableError, fixableRule, planFor } from './plan-for';
+import { chosenFor, choiceProblem, refuseChoice } from './choice-check';
+import type { FixChoice } from './pick';
 import { checkedTarget } from './target';
 import type { Plan } from './types';
 
@@ -32,6 +34,11 @@ export interface ApplyOptions {
   journal: Journal;
   lock: FixLock;
   isAdmin: boolean;
+  /**
+   * What the person chose in the preview: the keys of the changes to apply (absent: every change of each
+   * plan) and the names they edited. Checked against a fresh read before anything is sent.
+   */
+  choice?: FixChoice | undefined;
   /** The user confirmed the preview (required when any plan is `confirm`). */
   confirmed?: boolean;
   /** Called as each op settles (and for ops not attempted). */
@@ -69,8 +76,20 @@ export async function applyFixes(opts: ApplyOptions): Promise<ApplyOutcome> {
   }
 }
 
+/** Each rule's plan over `snapshot` (null: nothing to change, or it cannot be built — the loop reports that). */
+function plansOver(opts: ApplyOptions, snapshot: Snapshot): (Plan | null)[] {
+  return opts.ruleIds.map((id) => {
+    try {
+      return planFor(id, snapshot, opts.baseline, opts.lang, { namesLang: opts.namesLang });
+    } catch (err) {
+      if (err instanceof PlanUnavailableError) return null;
+      throw err;
+    }
+  });
+}
+
 async function applyLocked(opts: ApplyOptions): Promise<ApplyOutcome> {
-  const { client, journal, signal } = opts;
+  const { client, journal, signal, choice } = opts;
   const batchId = journal.newId();
   const plans: PlanReport[] = [];
   const touched = new Set<PartName>();
@@ -78,6 +97,21 @@ async function applyLocked(opts: ApplyOptions): Promise<ApplyOutcome> {
   let stopped = false;
   let forbidden = false;
   const gather = (parts: PartName[]) => regatherParts(client, snapshot, parts, { signal, now: opts.now });
+  // With a choice, every plan is recomputed from one fresh read and the choice checked against it before
+  // anything is sent; that read stays good for the first plan (nothing was written since).
+  let fresh = false;
+  if (choice) {
+    snapshot = await gather([...new Set(opts.ruleIds.flatMap((id) => fixableRule(id).meta.requires))]);
+    const recomputed = plansOver(opts, snapshot);
+    const refused = refuseChoice(
+      opts.ruleIds.map((id, i) => chosenFor(id, recomputed[i] ?? null, choice)),
+      recomputed,
+      snapshot,
+      choice,
+    );
+    if (refused) return refused;
+    fresh = true;
+  }
 
   for (const ruleId of opts.ruleIds) {
     if (stopped) {
@@ -87,7 +121,7 @@ async function applyLocked(opts: ApplyOptions): Promise<ApplyOutcome> {
     const rule = fixableRule(ruleId);
     const parts = [...rule.meta.requires];
     parts.forEach((p) => touched.add(p));
-    snapshot = await gather(parts);
+    if (!fresh) snapshot = await gather(parts);
     let plan: Plan | null;
     try {
       plan = planFor(ruleId, snapshot, opts.baseline, opts.lang, { namesLang: opts.namesLang });
@@ -107,6 +141,27 @@ async function applyLocked(opts: ApplyOptions): Promise<ApplyOutcome> {
       stopped = true;
       continue;
     }
+    let keys: string[] | undefined;
+    if (choice) {
+      // An earlier plan of this batch may have changed what this one finds: checked again, stopped if it no longer fits.
+      const chosen = chosenFor(ruleId, plan, choice);
+      const problem = choiceProblem([chosen], [plan], snapshot, choice);
+      if (problem) {
+        plans.push({
+          ruleId,
+          kind: rule.meta.fix,
+          status: 'error',
+          entryId: null,
+          ops: [],
+          manual: [],
+          reason: problem,
+        });
+        stopped = true;
+        continue;
+      }
+      if (plan) plan = chosen.plan;
+      keys = chosen.keys;
+    }
     if (!plan || plan.ops.length === 0) {
       plans.push({
         ruleId,
@@ -118,8 +173,9 @@ async function applyLocked(opts: ApplyOptions): Promise<ApplyOutcome> {
       });
       continue;
     }
-    const report = await applyPlan(opts, plan, batchId);
+    const report = await applyPlan(opts, plan, batchId, keys);
     plans.push(report);
+    if (report.ops.some((o) => o.status === 'applied')) fresh = false;
     if (report.status !== 'applied') {
       stopped = true;
       forbidden ||= report.ops.some((o) => o.error?.kind === 'forbidden');
@@ -160,7 +216,13 @@ function journalReason(err: unknown): Message {
  * journal that cannot be saved stops the fix before the API is touched) and marked applied after; the
  * first failure stops everything after it.
  */
-export async function applyPlan(opts: PlanApplyOptions, plan: Plan, batchId: string): Promise<PlanReport> {
+export async function applyPlan(
+  opts: PlanApplyOptions,
+  plan: Plan,
+  batchId: string,
+  /** The ops' keys, when the plan is a choice (the keys of the ops as planned, reported with each op). */
+  keys?: readonly string[],
+): Promise<PlanReport> {
   const { client, journal, signal, onOp } = opts;
   const entry = journal.begin(batchId, plan.ruleId, { account: accountOf(opts.snapshot) });
   const ops: OpReport[] = [];
@@ -171,7 +233,8 @@ export async function applyPlan(opts: PlanApplyOptions, plan: Plan, batchId: str
   let failed = false;
   let reason: Message | undefined;
   for (const [index, op] of plan.ops.entries()) {
-    const base = { ruleId: plan.ruleId, index, summary: op.summary };
+    const key = keys?.[index];
+    const base = { ruleId: plan.ruleId, index, summary: op.summary, ...(key === undefined ? {} : { key }) };
     if (failed || reason) {
       report({ ...base, status: 'not-attempted' });
       continue;

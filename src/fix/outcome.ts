@@ -20,6 +20,8 @@ export interface OpReport {
   error?: OpError;
   /** Why it was skipped or conflicted (translatable). */
   reason?: Message;
+  /** The op's key in its plan (src/fix/op-key.ts), when applying: the preview's choice is matched by it. */
+  key?: string;
   /** The answer was lost and the state was read back to settle this op. */
   settledByReRead?: boolean;
   /** For conflicts: what undo expected (the fix's value) and what the account holds now. */
@@ -51,7 +53,13 @@ export type RefusalReason =
   | 'no-entry'
   | 'already-undone'
   | 'tampered'
-  | 'other-account';
+  | 'other-account'
+  /** A change chosen in the preview is not in the plan recomputed from a fresh read: the account changed. */
+  | 'stale-pick'
+  /** A change was chosen without the one it builds on. */
+  | 'pick-needs-base'
+  /** A name the person edited (or the plan's own) cannot be written: empty, too long, or already taken. */
+  | 'invalid-name';
 
 /** An apply or undo that did not start. */
 export interface Refused {

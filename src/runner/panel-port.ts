@@ -2,7 +2,7 @@ import type { Message, Report } from '../audit/types';
 import type { ApplyOutcome, OpReport, UndoOutcome } from '../fix/outcome';
 import type { ImportEntity, PreflightResult } from '../preflight/types';
 import type { ManualTick } from './ticks';
-import type { FixPreview, FixSelection, Stepped, UndoTarget } from './workflow';
+import type { ApplyChoice, FixPreview, FixSelection, Stepped, UndoTarget } from './workflow';
 import type { GatherProgress } from '../snapshot/gather';
 import type { SavedReport } from './last-report';
 import type { ProvisionalReport } from './provisional';
@@ -13,7 +13,10 @@ import type { Blueprint } from '../blueprint/types';
 // The engine's own vocabulary, re-exported so the panel imports one module; view types below have their own names.
 export type { ApplyOutcome, OpReport, OpStatus, UndoOutcome } from '../fix/outcome';
 export type { ManualTick } from './ticks';
-export type { FixPreview, FixSelection, PlanUnavailable, Stepped, UndoTarget } from './workflow';
+export type { ApplyChoice, FixPreview, FixSelection, PlanUnavailable, Stepped, UndoTarget } from './workflow';
+export type { OpChoice, PlanChoices } from '../fix/pick';
+export type { NameSlot, NameEdits } from '../fix/name-slots';
+export type { TakenNames } from '../fix/name-check';
 export type { GatherProgress } from '../snapshot/gather';
 export type { SavedReport } from './last-report';
 export type { ProvisionalReport } from './provisional';
@@ -51,8 +54,10 @@ export interface PanelRunner {
    * Applies the preview's plans (recomputed right before applying), journals them and re-audits
    * exactly what they touched. Calls `onOp` as each op settles; ops after a failure are `not-attempted`.
    * A refusal (not admin, busy) comes back as an outcome with status `refused`, never as a throw.
+   * `pick` (op keys of `preview.choices`) applies only those changes, `names` writes edited names; a chosen
+   * change that the account no longer needs refuses the apply before anything is sent.
    */
-  apply(preview: FixPreview, opts: { onOp: (op: OpReport) => void }): Promise<Stepped<ApplyOutcome>>;
+  apply(preview: FixPreview, opts: { onOp: (op: OpReport) => void } & ApplyChoice): Promise<Stepped<ApplyOutcome>>;
   /**
    * Reverts journal entries (or a batch) op by op, then re-audits only the parts they wrote to. An op
    * whose target changed since is a `conflict`, one with nothing to restore `skipped`; each carries its `entryId`.

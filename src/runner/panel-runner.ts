@@ -135,7 +135,7 @@ export function createPanelRunner(deps: PanelRunnerDeps): PanelRunner {
       return saved && { ...saved, report: localizeReport(saved.report, t, deps.lang) };
     },
     preview: (selection) => workflow.preview(selection),
-    apply: async (preview, { onOp }) => keep(await workflow.apply(preview, { onOp })),
+    apply: async (preview, { onOp, pick, names }) => keep(await workflow.apply(preview, { onOp, pick, names })),
     undo: async (target, { onOp }) => keep(await workflow.undo(target, { onOp })),
 
     async history() {

@@ -24,6 +24,9 @@ import {
   type UndoOutcome,
 } from '../fix';
 import { refuse } from '../fix/outcome';
+import { planChoices, takenNames, type PlanChoices } from '../fix/pick';
+import type { TakenNames } from '../fix/name-check';
+import type { NameEdits } from '../fix/name-slots';
 import type { Dictionary, Lang } from '../i18n/translate';
 import { gatherSnapshot, regatherParts, type GatherProgress } from '../snapshot/gather';
 import type { PartName, Snapshot } from '../snapshot/types';
@@ -58,6 +61,10 @@ export interface FixPreview {
   ruleIds: string[];
   /** One plan per rule that has something to change or to do by hand; ops in the order they will be sent. */
   plans: Plan[];
+  /** Per plan (same order), each op's key, the ops it builds on and the names it writes (what a person may choose). */
+  choices: PlanChoices[];
+  /** The account's names in every scope those names go to, so a face can say at once that one is taken. */
+  taken: TakenNames;
   unavailable: PlanUnavailable[];
 }
 
@@ -71,6 +78,12 @@ export interface Audited {
 export interface Stepped<T> {
   outcome: T;
   report: Report | null;
+}
+
+/** What a person chose in a preview: the keys of the changes to apply (absent: all) and edited names by slot id. */
+export interface ApplyChoice {
+  pick?: readonly string[] | undefined;
+  names?: NameEdits | undefined;
 }
 
 /** Undo one or more journal entries, or a whole batch (one apply). */
@@ -128,8 +141,15 @@ export interface Workflow {
   auditSnapshot(snapshot: Snapshot): Audited;
   /** The plans the selection would apply. With `reread` (default) the parts they read are read again first. */
   preview(selection: FixSelection, opts?: StepOptions & { reread?: boolean }): Promise<Stepped<FixPreview>>;
-  /** Applies a preview's plans (recomputed from a fresh read right before), journals them, re-audits what they touched. */
-  apply(preview: FixPreview, opts?: StepOptions & { onOp?: (op: OpReport) => void }): Promise<Stepped<ApplyOutcome>>;
+  /**
+   * Applies a preview's plans (recomputed from a fresh read right before), journals them, re-audits what
+   * they touched. With `pick` only the changes of those keys are applied, with `names` edited names are
+   * written; a chosen change no longer in the recomputed plan refuses the apply before anything is sent.
+   */
+  apply(
+    preview: FixPreview,
+    opts?: StepOptions & ApplyChoice & { onOp?: (op: OpReport) => void },
+  ): Promise<Stepped<ApplyOutcome>>;
   /** Undoes journal entries (or a batch), then re-audits only the parts they wrote to. */
   undo(target: UndoTarget, opts?: StepOptions & { onOp?: (op: OpReport) => void }): Promise<Stepped<UndoOutcome>>;
   /**
@@ -269,12 +289,20 @@ export function createWorkflow(deps: WorkflowDeps): Workflow {
           unavailable.push({ ruleId, reason: unavailableReason(err) });
         }
       }
-      return { outcome: { scope, ruleIds, plans, unavailable }, report };
+      const choices = plans.map(planChoices);
+      return { outcome: { scope, ruleIds, plans, choices, taken: takenNames(snapshot, choices), unavailable }, report };
     },
 
     async apply(preview, opts = {}) {
       const before = needAudit();
-      const ruleIds = preview.plans.filter((p) => p.ops.length > 0).map((p) => p.ruleId);
+      const picked = opts.pick ? new Set(opts.pick) : null;
+      // A plan none of whose changes was chosen is not applied at all (not even re-read).
+      const ruleIds = preview.plans
+        .filter(
+          (p, i) => p.ops.length > 0 && (!picked || (preview.choices[i]?.ops ?? []).some((o) => picked.has(o.key))),
+        )
+        .map((p) => p.ruleId);
+      const choice = opts.pick || opts.names ? { pick: opts.pick, names: opts.names } : undefined;
       if (ruleIds.length === 0) {
         return {
           outcome: { status: 'already-fixed', batchId: '', plans: [], snapshot: before.snapshot },
@@ -288,6 +316,7 @@ export function createWorkflow(deps: WorkflowDeps): Workflow {
         baseline: deps.baseline,
         lang: names,
         namesLang: deps.namesLang,
+        choice,
         journal: journalNow(),
         lock,
         isAdmin: isAdmin(),

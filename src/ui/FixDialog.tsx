@@ -1,12 +1,12 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Report } from '../audit/types';
-import type { FixPlanView, FixState } from './store';
-import type { OpReport, OpStatus } from './runner-port';
-import { opReason } from '../runner/op-reason';
+import type { FixState } from './store';
+import type { FixPreview, OpReport, OpStatus } from './runner-port';
 import { usePanelEnv } from './context';
 import { say } from './format';
 import { Dialog } from './Dialog';
-import { changeText } from './change-text';
+import { FixPlan } from './FixPlan';
+import { viewChoice } from './fix-choice';
 import { gainOf, scoreIfPassed } from './score-gain';
 
 /** Props: the dialog's state and whether the re-audit after applying is still running. */
@@ -17,68 +17,106 @@ export interface FixDialogProps {
   report: Report | null;
 }
 
-function statusOf(ops: OpReport[], ruleId: string, index: number): OpReport | undefined {
-  return ops.find((o) => o.ruleId === ruleId && o.index === index);
-}
-
 function countBy(ops: OpReport[], status: OpStatus): number {
   return ops.filter((o) => o.status === status).length;
 }
 
-/** Preview → Confirm → per-op progress → exact outcome, in one modal dialog. */
+const NO_PREVIEW: FixPreview = { scope: 'rules', ruleIds: [], plans: [], choices: [], taken: {}, unavailable: [] };
+
+/**
+ * Preview → Confirm → per-op progress → exact outcome, in one modal dialog. In the preview every change
+ * has its own checkbox and every name it writes its own input, prefilled with the plan's choice.
+ */
 export function FixDialog({ fix, reauditing, report }: FixDialogProps) {
   const { t, dispatch } = usePanelEnv();
   const closeRef = useRef<HTMLButtonElement>(null);
   const close = () => dispatch({ type: 'close-fix' });
   const applying = fix.status === 'applying';
-  // Plans the person unticked in the preview; every plan is ticked when the dialog opens.
-  const [skipped, setSkipped] = useState<ReadonlySet<string>>(new Set());
-  const kept = fix.plans.filter((p) => !skipped.has(p.ruleId));
-  const totalOps = (fix.status === 'preview' ? kept : fix.plans).reduce((n, p) => n + p.ops.length, 0);
-  const keptIds = kept.filter((p) => p.ops.length > 0).map((p) => p.ruleId);
+  const choosing = fix.status === 'preview';
+  // Changes the person unticked and names they typed; every change is ticked when the dialog opens.
+  const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
+  const [edits, setEdits] = useState<Readonly<Record<string, string>>>({});
+  // What Apply sent, to show the changes left out as such while applying and after.
+  const [sent, setSent] = useState<ReadonlySet<string> | null>(null);
+  const preview = fix.preview ?? NO_PREVIEW;
+  const choice = useMemo(() => viewChoice(preview, { unticked, edits }), [preview, unticked, edits]);
+  const totalOps = choosing ? choice.pick.length : sent ? sent.size : 0;
+  const invalid = Object.keys(choice.problems).length > 0;
   const before = report?.score ?? null;
-  const after = report && keptIds.length > 0 ? scoreIfPassed(report, keptIds) : null;
-  const toggle = (ruleId: string) =>
-    setSkipped((s) => {
+  // Only a check whose every change is ticked is predicted to pass; the rest are not counted.
+  const after = report && choice.whole.length > 0 ? scoreIfPassed(report, choice.whole) : null;
+  const toggle = (key: string) =>
+    setUnticked((s) => {
       const next = new Set(s);
-      if (!next.delete(ruleId)) next.add(ruleId);
+      if (!next.delete(key)) next.add(key);
       return next;
     });
+  const togglePlan = (ruleId: string) => {
+    const plan = choice.plans.find((p) => p.ruleId === ruleId);
+    if (!plan) return;
+    const keys = plan.ops.map((o) => o.choice.key);
+    setUnticked((s) => {
+      const next = new Set(s);
+      // Anything ticked: untick the whole plan; nothing ticked: tick all of it again.
+      for (const k of keys) plan.picked === 'none' ? next.delete(k) : next.add(k);
+      return next;
+    });
+  };
+  const edit = (slotId: string, value: string) => setEdits((e) => ({ ...e, [slotId]: value }));
+  const apply = () => {
+    setSent(new Set(choice.pick));
+    const names = Object.fromEntries(choice.slots.flatMap((s) => (s.id in edits ? [[s.id, edits[s.id]!]] : [])));
+    void dispatch({ type: 'confirm-fix', pick: choice.pick, names });
+  };
 
   // When the outcome arrives the Confirm button is gone; put focus on Close so keyboard users are not lost.
   useEffect(() => {
     if (fix.status === 'done' || fix.status === 'error') closeRef.current?.focus();
   }, [fix.status]);
 
+  const hasOps = fix.plans.some((p) => p.ops.length > 0);
   return (
     <Dialog labelledBy="sa-fix-title" onClose={close} closable={!applying}>
       <h2 class="sa-dialog__title" id="sa-fix-title">
         {fix.scope === 'all-safe' ? t('ui.fix.allSafeTitle') : t('ui.fix.title')}
       </h2>
       {fix.status === 'loading' && <p role="status">{t('ui.fix.loading')}</p>}
-      {fix.status === 'preview' && totalOps === 0 && <p role="status">{t('ui.fix.nothing')}</p>}
+      {choosing && !hasOps && <p role="status">{t('ui.fix.nothing')}</p>}
       {fix.status !== 'loading' && fix.plans.length > 0 && (
         <div class="sa-plans">
-          {fix.plans.map((plan) => (
-            <PlanView
+          {fix.plans.map((plan, i) => (
+            <FixPlan
               key={plan.ruleId}
               plan={plan}
+              view={choice.plans[i] ?? { ruleId: plan.ruleId, ops: [], picked: 'none' }}
+              index={i}
+              choosing={choosing}
               ops={fix.ops}
-              showStatus={fix.status !== 'preview'}
-              choosable={fix.status === 'preview' && plan.ops.length > 0}
-              included={!skipped.has(plan.ruleId)}
-              onToggle={() => toggle(plan.ruleId)}
+              sent={sent}
+              problems={choice.problems}
+              edits={edits}
               gain={report ? gainOf(report, [plan.ruleId]) : 0}
+              onTogglePlan={togglePlan}
+              onToggle={toggle}
+              onEdit={edit}
             />
           ))}
         </div>
       )}
-      {fix.status === 'preview' && totalOps > 0 && (
-        <p class="sa-dialog__summary">{t('ui.fix.total', { count: totalOps })}</p>
-      )}
-      {fix.status === 'preview' && before !== null && after !== null && (
+      {choosing && hasOps && <p class="sa-dialog__summary">{t('ui.fix.total', { count: totalOps })}</p>}
+      {choosing && before !== null && after !== null && (
         <p class="sa-dialog__score" data-role="score-change">
           {t('ui.fix.scoreChange', { before, after, gain: `+${Math.max(0, after - before)}` })}
+        </p>
+      )}
+      {choosing && choice.partial && (
+        <p class="sa-dialog__note" data-role="score-partial">
+          {t('ui.fix.scorePartial')}
+        </p>
+      )}
+      {choosing && invalid && (
+        <p class="sa-dialog__note sa-dialog__note--error" data-role="names-invalid">
+          {t('ui.fix.namesInvalid')}
         </p>
       )}
       <div class="sa-dialog__live" role="status" aria-live="polite">
@@ -105,14 +143,14 @@ export function FixDialog({ fix, reauditing, report }: FixDialogProps) {
         </div>
       )}
       <div class="sa-dialog__actions">
-        {(fix.status === 'preview' || applying) && (totalOps > 0 || skipped.size > 0) && (
+        {(choosing || applying) && hasOps && (
           <button
             type="button"
             class="sa-button sa-button--primary"
             data-action="confirm-fix"
-            disabled={applying || totalOps === 0}
-            aria-disabled={applying || totalOps === 0}
-            onClick={() => dispatch({ type: 'confirm-fix', ruleIds: keptIds })}
+            disabled={applying || totalOps === 0 || invalid}
+            aria-disabled={applying || totalOps === 0 || invalid}
+            onClick={apply}
           >
             {applying ? t('ui.fix.applyingShort') : t('ui.fix.confirm', { count: totalOps })}
           </button>
@@ -129,73 +167,5 @@ export function FixDialog({ fix, reauditing, report }: FixDialogProps) {
         </button>
       </div>
     </Dialog>
-  );
-}
-
-/** Props of one plan in the dialog. */
-interface PlanViewProps {
-  plan: FixPlanView;
-  ops: OpReport[];
-  showStatus: boolean;
-  /** The preview offers a checkbox to leave this plan out. */
-  choosable: boolean;
-  included: boolean;
-  onToggle: () => void;
-  /** Points the overall score gains when this rule passes. */
-  gain: number;
-}
-
-function PlanView({ plan, ops, showStatus, choosable, included, onToggle, gain }: PlanViewProps) {
-  const { t } = usePanelEnv();
-  const boxId = `sa-plan-${plan.ruleId}`;
-  return (
-    <section
-      class={`sa-plan${included ? '' : ' sa-plan--skipped'}`}
-      data-plan-rule-id={plan.ruleId}
-      data-kind={plan.kind}
-      data-included={included ? 'true' : 'false'}
-    >
-      <h3 class="sa-plan__title">
-        {choosable ? (
-          <label for={boxId} class="sa-plan__choice">
-            <input type="checkbox" id={boxId} checked={included} data-action="include-plan" onChange={onToggle} />
-            <span>{plan.title}</span>
-          </label>
-        ) : (
-          plan.title
-        )}
-      </h3>
-      <p class="sa-plan__meta">
-        <span class={`sa-badge sa-badge--kind-${plan.kind}`}>{t(`ui.fix.kind.${plan.kind}`)}</span>{' '}
-        {t('ui.fix.ops', { count: plan.ops.length })}
-        {gain > 0 && ` · ${t('ui.overview.gain', { gain })}`}
-      </p>
-      {plan.kind === 'confirm' && <p class="sa-plan__warn">{t('ui.fix.confirmKindNote')}</p>}
-      {plan.ops.length === 0 && <p>{t('ui.fix.planEmpty')}</p>}
-      <ol class="sa-ops">
-        {plan.ops.map((op, index) => {
-          const result = showStatus ? statusOf(ops, plan.ruleId, index) : undefined;
-          const status = result?.status ?? (showStatus ? 'pending' : 'planned');
-          return (
-            <li key={index} class={`sa-op sa-op--${status}`} data-op-status={status}>
-              <span class="sa-op__summary">{changeText(t, op.summary)}</span>
-              {showStatus && <span class="sa-op__status">{t(`ui.fix.status.${status}`)}</span>}
-              {result && opReason(result, t) && <span class="sa-op__message">{opReason(result, t)}</span>}
-            </li>
-          );
-        })}
-      </ol>
-      {/* What the API cannot do stays a person's job: said before confirming, not only after. */}
-      {plan.manual && plan.manual.length > 0 && (
-        <div class="sa-plan__manual" data-role="by-hand">
-          <h4 class="sa-result__label">{t('ui.fix.byHand')}</h4>
-          <ul class="sa-items__list">
-            {plan.manual.map((m, i) => (
-              <li key={i}>{say(t, m)}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-    </section>
   );
 }

@@ -13,6 +13,7 @@ import type {
   GatherProgress,
   HistoryEntry,
   ManualTick,
+  NameEdits,
   OpReport,
   PanelRunner,
   PickedFile,
@@ -136,8 +137,8 @@ export type Intent =
   | { type: 'cancel-audit' }
   | { type: 'open-fix'; ruleIds: string[] }
   | { type: 'open-fix-all-safe' }
-  /** `ruleIds`: the plans the person kept ticked in the preview (default: every plan). */
-  | { type: 'confirm-fix'; ruleIds?: readonly string[] }
+  /** `pick`: keys of the changes the person kept ticked (default: every change); `names`: the names they edited. */
+  | { type: 'confirm-fix'; pick?: readonly string[]; names?: NameEdits }
   | { type: 'close-fix' }
   | { type: 'undo'; entryId: string; batch?: boolean }
   | { type: 'dismiss-undo' }
@@ -317,19 +318,23 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
     }
   }
 
-  async function confirmFix(keep?: readonly string[]): Promise<void> {
+  async function confirmFix(pick?: readonly string[], names?: NameEdits): Promise<void> {
     const fix = state.fix;
     // The guard is the double-click protection: only a previewed, not yet applying dialog applies.
     if (fix?.status !== 'preview' || !fix.preview) return;
-    // Plans left unticked in the preview are not applied: the preview shrinks to what was kept.
-    const preview = keep
-      ? { ...fix.preview, plans: fix.preview.plans.filter((p) => keep.includes(p.ruleId)) }
-      : fix.preview;
-    if (!preview.plans.some((p) => p.ops.length > 0)) return;
+    const preview = fix.preview;
+    // Changes left unticked are not applied: with nothing ticked there is nothing to send.
+    const picked = pick ? new Set(pick) : null;
+    const any = preview.plans.some((p, i) =>
+      picked ? (preview.choices[i]?.ops ?? []).some((o) => picked.has(o.key)) : p.ops.length > 0,
+    );
+    if (!any) return;
     const token = fixToken;
     setFix(token, { status: 'applying', ops: [] });
     try {
       const { outcome, report } = await runner.apply(preview, {
+        ...(pick ? { pick } : {}),
+        ...(names && Object.keys(names).length ? { names } : {}),
         onOp: (op) => {
           if (state.fix) setFix(token, { ops: upsertOp(state.fix.ops, op) });
         },
@@ -482,7 +487,7 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
       case 'open-fix-all-safe':
         return openFix('all-safe', []);
       case 'confirm-fix':
-        return confirmFix(intent.ruleIds);
+        return confirmFix(intent.pick, intent.names);
       case 'close-fix':
         return closeFix();
       case 'undo':

@@ -2,7 +2,9 @@ import type { Report } from '../../src/audit/types';
 import type { Plan } from '../../src/fix/types';
 import type { ImportEntity, PreflightResult } from '../../src/preflight/types';
 import { allSafeRuleIds } from '../../src/runner/all-safe';
+import { choosePlan, planChoices } from '../../src/fix/pick';
 import type {
+  ApplyChoice,
   ApplyOutcome,
   FixPreview,
   FixSelection,
@@ -16,6 +18,7 @@ import type {
   ProvisionalReport,
   SavedReport,
   Stepped,
+  TakenNames,
   UndoOutcome,
   UndoTarget,
 } from '../../src/ui/runner-port';
@@ -59,6 +62,8 @@ export interface FakeOptions {
   /** The report kept from an earlier visit (absent: the runner keeps none). */
   lastReport?: SavedReport;
   plans?: Plan[];
+  /** The account's names the preview reports per scope (default: none). */
+  taken?: TakenNames;
   /** When set, applying waits for it after the first op. */
   applyGate?: Deferred;
   /** `ruleId#index` of the op that fails while applying. */
@@ -157,6 +162,8 @@ export class FakeRunner implements PanelRunner {
     runAudit: 0,
     previewFix: [] as string[][],
     applyFix: [] as string[][],
+    /** What each apply was asked to choose: op keys (null: all) and edited names. */
+    applyChoice: [] as { pick: string[] | null; names: Record<string, string> }[],
     undo: [] as string[][],
     downloadJournal: 0,
     downloadDocument: 0,
@@ -236,17 +243,26 @@ export class FakeRunner implements PanelRunner {
     this.calls.previewFix.push(ruleIds);
     const scope = selection === 'all-safe' ? 'all-safe' : 'rules';
     const plans = this.plansFor(ruleIds).filter((p) => scope === 'rules' || p.kind === 'safe');
-    return { outcome: { scope, ruleIds, plans, unavailable: [] }, report };
+    const choices = plans.map(planChoices);
+    return { outcome: { scope, ruleIds, plans, choices, taken: this.opts.taken ?? {}, unavailable: [] }, report };
   }
 
-  async apply(preview: FixPreview, { onOp }: { onOp: (op: OpReport) => void }): Promise<Stepped<ApplyOutcome>> {
-    const ruleIds = preview.plans.map((p) => p.ruleId);
+  async apply(
+    preview: FixPreview,
+    { onOp, pick, names }: { onOp: (op: OpReport) => void } & ApplyChoice,
+  ): Promise<Stepped<ApplyOutcome>> {
+    // The engine's own choice logic over the previewed plans: only chosen ops, with edited names.
+    const chosen = preview.plans
+      .map((p) => choosePlan(p, { ...(pick ? { pick } : {}), ...(names ? { names } : {}) }))
+      .filter((c) => c.plan.ops.length > 0);
+    const ruleIds = chosen.map((c) => c.plan.ruleId);
     this.calls.applyFix.push(ruleIds);
+    this.calls.applyChoice.push({ pick: pick ? [...pick] : null, names: { ...names } });
     const results: OpReport[] = [];
     let failed = false;
-    for (const plan of preview.plans) {
+    for (const { plan, keys } of chosen) {
       for (const [index, op] of plan.ops.entries()) {
-        const base = { ruleId: plan.ruleId, index, summary: op.summary };
+        const base = { ruleId: plan.ruleId, index, summary: op.summary, key: keys[index]! };
         let r: OpReport;
         if (failed) r = { ...base, status: 'not-attempted' };
         else if (this.opts.failOp === `${plan.ruleId}#${index}`) {
@@ -276,7 +292,7 @@ export class FakeRunner implements PanelRunner {
         undoneAt: null,
       });
     }
-    const plans = preview.plans.map((p) => {
+    const plans = chosen.map(({ plan: p }) => {
       const ops = results.filter((r) => r.ruleId === p.ruleId);
       const status = ops.every((o) => o.status === 'applied')
         ? ('applied' as const)
