@@ -53,7 +53,7 @@ describe('op keys', () => {
     expect(planChoices(stages().plan).ops.map((o) => o.key)).toEqual(keys);
     const edited = choosePlan(plan, { names: { [`${keys[0]}/name`]: 'Новая заявка' } });
     expect(edited.keys).toEqual(keys);
-    expect(edited.plan.ops[0]!.body).toEqual({ name: 'Новая заявка' });
+    expect(edited.plan.ops[0]!.body).toMatchObject({ name: 'Новая заявка' });
   });
 
   it('tell apart two rights of one role and a new field from an existing one', () => {
