@@ -128,7 +128,9 @@ export function timeLeftTracker(opts: {
     /** The estimate now; `requests` is the gathering's total so far (the rate's sample). */
     estimate(requests: number): TimeLeft {
       const at = opts.now();
-      if (requests !== total || samples.length === 0) {
+      // The first `limit` requests start at once (the window is empty): counting them as throughput would
+      // show the limit for the first seconds and then a jump, so the rate is sampled from after that burst.
+      if (requests !== total && requests >= opts.limit) {
         total = requests;
         samples.push({ at, requests });
         // Keep one sample older than the window as the rate's anchor, drop the rest.

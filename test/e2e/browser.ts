@@ -24,7 +24,7 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** `npm start`'s server on a free port, with the emulator's test routes on. */
-export async function startHost(seed: 'messy' | 'fresh' | 'clean' = 'messy') {
+export async function startHost(seed: 'messy' | 'fresh' | 'clean' | 'large' = 'messy') {
   const host = createHostServer({ root: ROOT, seed, port: 0, testRoutes: true });
   const url = await host.listen();
   return { host, url };
