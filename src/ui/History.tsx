@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { HistoryEntry } from './runner-port';
 import { opReason } from '../runner/op-reason';
-import { changeText } from './change-text';
+import { changeText, conflictValues } from './change-text';
 import type { UndoState } from './store';
 import { usePanelEnv } from './context';
 import { formatWhen, say } from './format';
@@ -166,7 +166,7 @@ function UndoResult({ undo }: { undo: UndoState }) {
               <li key={i} class="sa-conflict" data-role="conflict">
                 <span class="sa-conflict__summary">{changeText(t, c.summary)}</span>
                 <span class="sa-conflict__values">
-                  {t('ui.undo.conflictValues', { expected: c.expected, actual: c.actual })}
+                  {t('ui.undo.conflictValues', conflictValues(t, c.summary, c.values, c))}
                 </span>
               </li>
             ))}

@@ -63,6 +63,8 @@ export interface UndoConflictView {
   expected: string;
   /** Value the account holds now. */
   actual: string;
+  /** Both values as data, so the history can say a rights object's change in words. */
+  values?: { expected: unknown; actual: unknown };
 }
 
 /** The undo in progress or just finished. */
@@ -386,6 +388,7 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
             reason: c.reason ?? null,
             expected: displayValue(c.expected),
             actual: displayValue(c.actual),
+            values: { expected: c.expected, actual: c.actual },
           }),
         );
         set({ undo: { ...base, status: 'done', outcome, ops: outcome.ops, conflicts } });

@@ -84,6 +84,32 @@ describe('history and undo', () => {
     expect(runner.calls.runAudit).toBe(audits);
   });
 
+  it('a conflict on a role’s rights says the right in words, not the rights object the API holds', async () => {
+    const rights = (exportLeads: string) => ({
+      rights: {
+        leads: { view: 'A', edit: 'A', add: 'A', delete: 'D', export: exportLeads },
+        contacts: { export: 'D' },
+      },
+    });
+    const conflict = {
+      entryId: 'j1',
+      summary: { key: 'fix.op.roleRight.export.leads', params: { role: 'Manager', before: 'A', after: 'D' } },
+      expected: rights('D'),
+      actual: rights('M'),
+    };
+    const j = {
+      ...entry('j1'),
+      ruleId: 'export-open',
+      ops: [{ summary: conflict.summary, status: 'applied' as const }],
+    };
+    const { el } = await setup({ undoConflicts: [conflict], journal: [j] });
+    fireEvent.click(await waitFor(() => one(el, '[data-entry-id="j1"] [data-action="undo"]')));
+    const c = await waitFor(() => one(el, '[data-role="conflict"]'));
+    expect(c.textContent).toContain('Role «Manager» — export deals: everyone → nobody');
+    expect(c.textContent).toContain('the fix set “nobody”, now it is “own records only”');
+    expect(c.textContent).not.toMatch(/[{}]/);
+  });
+
   it('non-admins see the history without Undo', async () => {
     const { el } = await setup({ canFix: false, journal: [entry('j9')] });
     await waitFor(() => one(el, '[data-entry-id="j9"]'));
