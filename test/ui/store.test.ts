@@ -149,6 +149,7 @@ describe('panel store: the runner’s steps bring their own report', () => {
         reason: { key: 'fix.undo.conflict' },
         expected: '[1]',
         actual: '—',
+        values: { expected: [1], actual: null },
       },
     ]);
     expect(store.getState().report).toBe(after);
