@@ -159,7 +159,7 @@ export type ContactRecord = Omit<ContactDto, '_links' | '_embedded' | 'account_i
 /** Company as stored. */
 export type CompanyRecord = Omit<CompanyDto, '_links' | 'account_id'>;
 
-/** Unsorted item as stored; `state`/`sorted_at` feed the summary (accepted items leave the list). */
+/** Unsorted item as stored; `state`/`sorted_at` feed the summary (accepted and declined items leave the list, R-UNS-1). */
 export type UnsortedRecord = Omit<UnsortedDto, '_links' | 'account_id'> & {
   state: 'new' | 'accepted' | 'declined';
   sorted_at: number | null;

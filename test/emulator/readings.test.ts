@@ -529,3 +529,41 @@ describe('R-WH: webhooks', () => {
     expect((await get(e, '/api/v4/webhooks?filter[destination]=https://old-erp.example.ru')).status).toBe(204);
   });
 });
+
+describe('R-UNS: the unsorted queue', () => {
+  it('R-UNS-1 the list holds the items that still wait: accepted and declined ones leave it, the summary counts them', async () => {
+    const e = emu('busy');
+    const s = e.store;
+    const listed = (await get(e, '/api/v4/leads/unsorted?limit=250')).body._embedded.unsorted;
+    const uids = new Set(listed.map((u: { uid: string }) => u.uid));
+    const byState = (st: string) => s.unsorted.filter((u) => u.state === st);
+    expect(byState('new').every((u) => uids.has(u.uid))).toBe(true);
+    expect([...byState('accepted'), ...byState('declined')].some((u) => uids.has(u.uid))).toBe(false);
+    expect(listed).toHaveLength(byState('new').length);
+    // Each listed item's lead is still in its pipeline's unsorted stage.
+    const unsortedStage = new Set(s.pipelines.flatMap((p) => p.statuses.filter((x) => x.type === 1).map((x) => x.id)));
+    for (const u of listed)
+      expect(unsortedStage.has(s.leads.find((l) => l.id === u._embedded.leads[0].id)!.status_id)).toBe(true);
+    const summary = (await get(e, '/api/v4/leads/unsorted/summary?filter[created_at][from]=0')).body;
+    expect(summary).toMatchObject({ total: s.unsorted.length, accepted: 10, declined: 3 });
+  });
+
+  it('R-UNS-2 a waiting lead comes back from /leads in the unsorted stage; its contact is not in /contacts yet', async () => {
+    const e = emu('busy');
+    const s = e.store;
+    const item = s.unsorted.find((u) => u.state === 'new')!;
+    const leadId = item._embedded?.leads?.[0]?.id;
+    const leads = (await get(e, '/api/v4/leads?limit=250&page=2')).body._embedded.leads as {
+      id: number;
+      status_id: number;
+    }[];
+    const all = [...(await get(e, '/api/v4/leads?limit=250')).body._embedded.leads, ...leads];
+    const lead = all.find((l) => l.id === leadId)!;
+    expect(s.pipelines[0]!.statuses.find((x) => x.id === lead.status_id)!.type).toBe(1);
+    const contactId = item._embedded?.contacts?.[0]?.id;
+    expect(contactId).toEqual(expect.any(Number));
+    const contacts = (await get(e, '/api/v4/contacts?limit=250&page=2')).body?._embedded?.contacts ?? [];
+    const first = (await get(e, '/api/v4/contacts?limit=250')).body._embedded.contacts;
+    expect([...first, ...contacts].some((c: { id: number }) => c.id === contactId)).toBe(false);
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SEED_NAMES } from '../../src/emulator/index';
-import type { LazyContacts } from '../../src/emulator/seeds/large';
+import type { LazyContacts, LazyTasks } from '../../src/emulator/seeds/large';
+import { LARGE_OPEN_TASKS } from '../../src/emulator/seeds/large';
 import { NOW, emu, get } from './helpers';
 
 const PATHS = [
@@ -165,6 +166,26 @@ describe('large seed', () => {
     expect((await get(e, '/api/v4/contacts?limit=250&page=401')).status).toBe(204);
     // Same contact computed twice is identical.
     expect(JSON.stringify(lazy.at(12_345))).toBe(JSON.stringify(lazy.at(12_345)));
+  });
+  it('800 open tasks computed on demand: four pages of 250, the last one short; leads carry their due dates', async () => {
+    const e = emu('large');
+    const lazy = e.store.tasks as LazyTasks;
+    expect(lazy.length).toBe(LARGE_OPEN_TASKS);
+    expect(lazy.generated).toBe(0);
+    const pages: number[] = [];
+    for (let page = 1; ; page++) {
+      const a = await get(e, `/api/v4/tasks?filter[is_completed]=0&limit=250&page=${page}`);
+      if (a.status === 204) break;
+      pages.push(a.body._embedded.tasks.length);
+      expect(Boolean(a.body._links.next)).toBe(page < 4);
+    }
+    expect(pages).toEqual([250, 250, 250, 50]);
+    expect(lazy.generated).toBeGreaterThan(0);
+    const t = lazy.at(7);
+    expect(JSON.stringify(t)).toBe(JSON.stringify(lazy.at(7)));
+    const lead = e.store.leads.find((l) => l.id === t.entity_id)!;
+    expect(lead.closest_task_at).toBe(t.complete_till);
+    expect(e.store.leads.filter((l) => l.closest_task_at !== null)).toHaveLength(LARGE_OPEN_TASKS);
   });
   it('has duplicate phones among lazily generated contacts', () => {
     const s = emu('large').store;

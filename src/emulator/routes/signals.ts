@@ -21,6 +21,7 @@ export const signalRoutes: Route[] = [
     return hal(widgetOut(ctx.origin, w));
   }),
 
+  // Only what still waits: accepted and declined items have left the stage the list shows (R-UNS-1).
   route('GET', '/api/v4/leads/unsorted', (ctx) => {
     const cats = multi(ctx.query, 'filter[category]');
     const pipelineId = ctx.query.get('filter[pipeline_id]');

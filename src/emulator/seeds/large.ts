@@ -1,10 +1,11 @@
 /**
  * A large account: 50 pipelines × 20 stages, 500 fields per entity, 300 users, 40 roles,
- * 1,200 widgets and 100,000 contacts computed on demand (contact i comes from its own PRNG
- * stream), so memory stays small and any page can be served without generating the rest.
+ * 1,200 widgets, 100,000 contacts computed on demand (contact i comes from its own PRNG
+ * stream), so memory stays small and any page can be served without generating the rest, and 800 open
+ * tasks computed the same way.
  */
 import type { FieldEntity } from '../../api/dto';
-import type { ContactRecord, RecordList, Store } from '../store';
+import type { ContactRecord, LeadRecord, RecordList, Store, TaskRecord } from '../store';
 import {
   DAY,
   addCall,
@@ -42,6 +43,10 @@ const TYPES = [
   'date_time',
 ];
 
+/** Open tasks in the large account: a few pages of 250, so the request budget is measured over paging. */
+export const LARGE_OPEN_TASKS = 800;
+const FIRST_TASK_ID = 60_000_001;
+
 /** Lazily computed contacts; `generated` counts computed records (tests check laziness). */
 export interface LazyContacts extends RecordList<ContactRecord> {
   generated: number;
@@ -77,6 +82,62 @@ function lazyContacts(store: Store, nowSec: number, owners: number[]): LazyConta
     byId(id: number) {
       const i = id - FIRST_CONTACT_ID;
       return Number.isInteger(i) && i >= 0 && i < LARGE_CONTACTS ? list.at(i) : undefined;
+    },
+  };
+  return list;
+}
+
+/** Lazily computed tasks; `generated` counts computed records. */
+export interface LazyTasks extends RecordList<TaskRecord> {
+  generated: number;
+}
+
+/** Task i's lead (i × 7 is a bijection over the 3,000 leads, so 800 tasks land on 800 leads). */
+function taskLead(leads: LeadRecord[], i: number): LeadRecord {
+  return leads[(i * 7) % leads.length]!;
+}
+
+/** Task i's due date: from 4 days overdue to 16 days ahead, spread over the day. */
+function taskTill(nowSec: number, i: number): number {
+  return nowSec + ((i % 21) - 4) * DAY + (i % 97) * 600;
+}
+
+/**
+ * Open tasks computed on demand (task i from its index alone); each lead with a task gets that task's due
+ * date as its `closest_task_at`, computed without building the task.
+ */
+function lazyTasks(store: Store, nowSec: number): LazyTasks {
+  const leads = store.leads;
+  for (let i = 0; i < LARGE_OPEN_TASKS; i++) taskLead(leads, i).closest_task_at = taskTill(nowSec, i);
+  const list: LazyTasks = {
+    generated: 0,
+    length: LARGE_OPEN_TASKS,
+    at(i: number): TaskRecord {
+      list.generated += 1;
+      const lead = taskLead(leads, i);
+      const created = nowSec - (10 + (i % 40)) * DAY;
+      const meeting = i % 4 === 0;
+      return {
+        id: FIRST_TASK_ID + i,
+        created_by: lead.responsible_user_id,
+        updated_by: lead.responsible_user_id,
+        created_at: created,
+        updated_at: created + (i % 5) * DAY,
+        responsible_user_id: lead.responsible_user_id,
+        group_id: 0,
+        entity_id: lead.id,
+        entity_type: 'leads',
+        duration: meeting ? 3_600 : 0,
+        is_completed: false,
+        task_type_id: meeting ? 2 : 1,
+        text: meeting ? 'Встреча с клиентом' : 'Перезвонить клиенту',
+        result: [],
+        complete_till: taskTill(nowSec, i),
+      };
+    },
+    byId(id: number) {
+      const i = id - FIRST_TASK_ID;
+      return Number.isInteger(i) && i >= 0 && i < LARGE_OPEN_TASKS ? list.at(i) : undefined;
     },
   };
   return list;
@@ -174,6 +235,8 @@ export function largeSeed(nowMs: number): Store {
       contacts: [c.id],
     });
   }
+
+  store.tasks = lazyTasks(store, now);
 
   const recent = () => now - rng.int(0, 29) * DAY - rng.int(0, 80_000);
   for (let i = 0; i < 60; i++) {
