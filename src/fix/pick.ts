@@ -19,7 +19,7 @@ import {
 } from './name-slots';
 import { closeChoice, opNeeds } from './op-needs';
 import { planKeys } from './op-key';
-import type { Plan } from './types';
+import type { Op, Plan } from './types';
 
 /** What a person chose in a preview: the keys of the changes to apply (absent: all) and their edited names. */
 export interface FixChoice {
@@ -75,6 +75,8 @@ export function takenNames(snapshot: Snapshot, choices: readonly PlanChoices[]):
 export interface ChosenPlan {
   /** The chosen ops with their edited names, in the plan's order (empty when nothing of it was chosen). */
   plan: Plan;
+  /** Every op of the recomputed plan with the edited names and the sentences that follow them (the preview shows these). */
+  all: Op[];
   /** The key of each op of `plan` (the key of the op as planned, before names were edited). */
   keys: string[];
   /** The name slots of the chosen ops (what must pass nameProblems). */
@@ -85,6 +87,28 @@ export interface ChosenPlan {
   pulled: string[];
   /** Edited slots of this rule that no chosen op has. */
   strayNames: string[];
+}
+
+/**
+ * The name each stage the plan names ends up with, by `renamedKey(scope, planned name)`: a chosen op's
+ * edited name; an unchosen rename's stage keeps its current name; an unchosen new stage is not there, so
+ * what came «after» it comes after the stage before it. Sentences of later ops follow these.
+ */
+function stageNamesWritten(plan: Plan, ops: readonly OpChoice[], kept: ReadonlySet<number>, edits: NameEdits) {
+  const renamed = new Map<string, string>();
+  plan.ops.forEach((op, i) => {
+    for (const s of ops[i]!.names) {
+      if (s.kind !== 'status') continue;
+      const key = renamedKey(s.scope, s.planned);
+      if (kept.has(i)) renamed.set(key, finalName(s, edits));
+      else if (s.replaces !== undefined && op.target?.name) renamed.set(key, op.target.name);
+      else {
+        const after = op.summary.params?.['after'];
+        if (typeof after === 'string') renamed.set(key, renamed.get(renamedKey(s.scope, after)) ?? after);
+      }
+    }
+  });
+  return renamed;
 }
 
 /** True when a key or slot id belongs to `ruleId`'s plan (keys start with the rule id). */
@@ -104,12 +128,13 @@ export function choosePlan(plan: Plan, choice: FixChoice): ChosenPlan {
   );
   const edits = choice.names ?? {};
   const slots = [...kept].flatMap((i) => ops[i]!.names);
-  const renamed = new Map<string, string>();
-  for (const s of slots) if (s.kind === 'status') renamed.set(renamedKey(s.scope, s.planned), finalName(s, edits));
+  const renamed = stageNamesWritten(plan, ops, kept, edits);
+  const all = plan.ops.map((op, i) => followRenames(withNames(op, ops[i]!.names, edits), renamed));
   const keptIdx = [...kept].sort((a, b) => a - b);
-  const chosenOps = keptIdx.map((i) => followRenames(withNames(plan.ops[i]!, ops[i]!.names, edits), renamed));
+  const chosenOps = keptIdx.map((i) => all[i]!);
   return {
     plan: { ...plan, ops: chosenOps },
+    all,
     keys: keptIdx.map((i) => keys[i]!),
     slots,
     missing: picked ? [...picked].filter((k) => ofRule(plan.ruleId, k) && !keys.includes(k)) : [],

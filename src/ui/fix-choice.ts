@@ -61,7 +61,11 @@ export function viewChoice(preview: FixPreview, input: ChoiceInput): ChoiceView 
       ops.map((o) => o.needs.flatMap((k) => (index.has(k) ? [index.get(k)!] : []))),
       new Set(ops.flatMap((o, j) => (input.unticked.has(o.key) ? [] : [j]))),
     );
-    const edited = choosePlan(plan, { names: input.edits }).plan.ops;
+    // The sentences as the choice leaves them: edited names, and «after» the stage really before it.
+    const edited = choosePlan(plan, {
+      pick: ops.filter((_, j) => kept.has(j)).map((o) => o.key),
+      names: input.edits,
+    }).all;
     const views = ops.map((choice, j): OpView => {
       const ticked = !input.unticked.has(choice.key);
       const base =

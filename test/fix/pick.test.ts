@@ -111,7 +111,14 @@ describe('a choice laid over a recomputed plan', () => {
     const keys = planChoices(plan).ops.map((o) => o.key);
     const chosen = choosePlan(plan, { pick: [keys[3]!, keys[0]!] });
     expect(chosen.keys).toEqual([keys[0], keys[3]]);
-    expect(chosen.plan.ops).toEqual([plan.ops[0], plan.ops[3]]);
+    expect(chosen.plan.ops).toEqual([
+      plan.ops[0],
+      // «Договор» was to follow «Согласование условий», which is not added, after «КП», which is not renamed.
+      {
+        ...plan.ops[3],
+        summary: { ...plan.ops[3]!.summary, params: { ...plan.ops[3]!.summary.params, after: 'Принимают решение' } },
+      },
+    ]);
     expect(chosen).toMatchObject({ missing: [], pulled: [], strayNames: [] });
   });
 
@@ -177,6 +184,20 @@ describe('a choice laid over a recomputed plan', () => {
       summary: { params: { stage: 'Условия', after: 'Коммерческое предложение' } },
     });
     expect(chosen[3]!.summary.params).toMatchObject({ stage: 'Договор', after: 'Условия' });
+  });
+
+  it('«after» names the stage that will really be before: an unchosen rename keeps its name, an unchosen new stage is skipped', () => {
+    const { plan } = stages();
+    const keys = planChoices(plan).ops.map((o) => o.key);
+    const { all, plan: chosen } = choosePlan(plan, { pick: keys.filter((_, i) => i !== 1 && i !== 2) });
+    expect(all[2]!.summary.params).toMatchObject({ stage: 'Согласование условий', after: 'Принимают решение' });
+    expect(chosen.ops.map((o) => o.summary.params?.['after'])).toEqual([
+      undefined,
+      'Принимают решение',
+      'Договор',
+      'Предоплата',
+      'Проект',
+    ]);
   });
 
   it('an edited name of an op that is not there (or not chosen) is reported as stray', () => {

@@ -99,7 +99,8 @@ describe('workflow: apply the changes a person chose, with the names they typed'
       { to: 'Согласование условий' },
       { stage: 'Контракт', after: 'Согласование условий' },
       { stage: 'Предоплата', after: 'Контракт' },
-      { stage: 'Оплата', after: 'Проект' },
+      // «Проект» was left out: «Оплата» comes after «Предоплата».
+      { stage: 'Оплата', after: 'Предоплата' },
     ]);
     expect(entry.ops[2]!.target).toMatchObject({ kind: 'status', name: 'Контракт' });
 
