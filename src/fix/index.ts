@@ -15,3 +15,8 @@ export type { FixLock } from './lock';
 export type { ApplyOutcome, OpReport, OpStatus, PlanReport, Refused, UndoOutcome } from './outcome';
 export type { OpError } from './apply-op';
 export { displayValue } from './value';
+export { choosePlan, planChoices, takenNames } from './pick';
+export type { ChosenPlan, FixChoice, OpChoice, PlanChoices } from './pick';
+export { MAX_NAME_LENGTH, nameProblems } from './name-check';
+export type { TakenName, TakenNames } from './name-check';
+export type { NameEdits, NameSlot } from './name-slots';

@@ -78,7 +78,7 @@ export function nameSlots(op: Op, key: string): NameSlot[] {
   return [{ id: `${key}/name`, kind: 'status', scope: `status:${t.pipelineId}`, planned, replaces: t.id! }];
 }
 
-/** Edited names by slot id (whitespace trimmed on the way in). */
+/** Edited names by slot id, as typed (leading and trailing spaces are trimmed when written). */
 export type NameEdits = Readonly<Record<string, string>>;
 
 /** The name a slot ends up writing: the edit when there is one, else what the plan chose. */
