@@ -128,7 +128,13 @@ describe('a configuration document in the panel (Chromium)', () => {
     const renamed = await fetch(new URL(`/api/v4/leads/pipelines/${main.id}`, env.url), {
       method: 'PATCH',
       headers: { authorization: 'Bearer dev-token', 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Renamed after the sign-off' }),
+      // The whole pipeline, as the official client sends it: the emulator's PATCH replaces what is left out.
+      body: JSON.stringify({
+        name: 'Renamed after the sign-off',
+        sort: main.sort,
+        is_main: true,
+        is_unsorted_on: main.is_unsorted_on,
+      }),
     });
     expect(renamed.status).toBe(200);
     // That request counted in the emulator's 7-per-second window; the page's next audit starts in a fresh one.
