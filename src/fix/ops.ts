@@ -235,13 +235,15 @@ export interface NewPipeline {
 
 /**
  * POST /api/v4/leads/pipelines with one pipeline and its stages in one request (200; reference §6,
- * addendum §7.1). Undo deletes it only while no deal is in it.
+ * addendum §7.1), as PipelineModel::toApi sends a new one: its four keys, the stages (each StatusModel::toApi
+ * with its index as `request_id`, `id` only for 142/143) and `request_id`. Undo deletes it only while no deal is in it.
  */
 export function createPipeline(pipeline: NewPipeline, summary: Message): Op {
+  const statuses = pipeline._embedded.statuses.map((s, i) => ({ ...s, request_id: String(i) }));
   return {
     method: 'POST',
     path: '/api/v4/leads/pipelines',
-    body: [pipeline],
+    body: [{ ...pipeline, _embedded: { statuses }, request_id: REQUEST_ID }],
     before: null,
     summary,
     target: { kind: 'pipeline', id: null, name: pipeline.name },

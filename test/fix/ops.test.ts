@@ -8,6 +8,7 @@ import { fieldBody } from '../../src/fix/bodies';
 import {
   OpRefusedError,
   createField,
+  createPipeline,
   createRole,
   createStatus,
   patchField,
@@ -263,6 +264,39 @@ describe('stages', () => {
       body: { name: 'Заявка', sort: 20, color: '#99ccff', request_id: '0' },
       before: { name: 'Первичный контакт', sort: 20, color: '#99ccff', request_id: '0' },
     });
+  });
+
+  it('a new pipeline: its four keys, its stages each tagged with their index, 142/143 by id, request_id', () => {
+    const op = createPipeline(
+      {
+        name: 'Допродажи',
+        sort: 20,
+        is_main: false,
+        is_unsorted_on: true,
+        _embedded: {
+          statuses: [
+            { name: 'Заявка', sort: 20, color: '#fffeb2' },
+            { id: 142, name: 'Успех' },
+          ],
+        },
+      },
+      S,
+    );
+    expect(op.body).toEqual([
+      {
+        name: 'Допродажи',
+        sort: 20,
+        is_main: false,
+        is_unsorted_on: true,
+        _embedded: {
+          statuses: [
+            { name: 'Заявка', sort: 20, color: '#fffeb2', request_id: '0' },
+            { id: 142, name: 'Успех', request_id: '1' },
+          ],
+        },
+        request_id: '0',
+      },
+    ]);
   });
 
   it('a pipeline PATCH sends name, sort, is_main and is_unsorted_on (PipelineModel::toApi), never its stages', () => {
