@@ -411,11 +411,64 @@ export interface LeadDto {
   created_at?: number;
   updated_at?: number;
   closed_at?: number | null;
+  /** The nearest task to be done; null when none (the official client reads ≤ 0 as none too). */
+  closest_task_at?: number | null;
   is_deleted?: boolean;
   custom_fields_values: FieldValueDto[] | null;
   account_id?: number;
   _links?: HalLinks;
-  _embedded?: Record<string, unknown>;
+  /** `contacts` only with `with=contacts`; `loss_reason` only with `with=loss_reason` (an array of one, or an object). */
+  _embedded?: {
+    contacts?: { id: number; is_main?: boolean }[];
+    loss_reason?: LossReasonDto[] | LossReasonDto | null;
+    companies?: { id: number }[];
+    [key: string]: unknown;
+  };
+}
+
+/** GET /api/v4/leads/loss_reasons item (also embedded in a lead with `with=loss_reason`). */
+export interface LossReasonDto {
+  id: number;
+  name: string;
+  sort?: number;
+  created_at?: number;
+  updated_at?: number;
+  _links?: HalLinks;
+}
+
+/** GET /api/v4/tasks item. `result` is an empty array when there is none; `entity_type` is plural. */
+export interface TaskDto {
+  id: number;
+  created_by?: number;
+  updated_by?: number;
+  created_at?: number;
+  updated_at?: number;
+  responsible_user_id: number;
+  group_id?: number;
+  entity_id?: number | null;
+  entity_type?: string | null;
+  duration?: number;
+  is_completed: boolean;
+  task_type_id?: number;
+  text?: string;
+  result?: { text?: string } | unknown[];
+  complete_till: number;
+  account_id?: number;
+  _links?: HalLinks;
+}
+
+/** GET /api/v4/webhooks item (admin only; the list has no paging, at most 100 hooks). */
+export interface WebhookDto {
+  id: number;
+  destination: string;
+  created_at?: number;
+  updated_at?: number;
+  account_id?: number;
+  created_by?: number;
+  sort?: number;
+  /** True when the server switched the hook off after too many invalid answers. */
+  disabled: boolean;
+  settings?: string[];
 }
 
 /** problem+json error body; `validation-errors` on 400 for bad writes. */

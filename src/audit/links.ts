@@ -19,6 +19,10 @@ export const crmLinks = {
   roles: () => '/settings/users/',
   /** Integrations (widgets) page: telephony, chats, mail connectors. */
   widgets: () => '/settings/widgets/',
+  /** The deals list (filters by owner, stage and task are set there by hand). */
+  leads: () => '/leads/list/',
+  /** The tasks list. */
+  tasks: () => '/todo/list/',
   contact: (id: number) => `/contacts/detail/${id}`,
   lead: (id: number) => `/leads/detail/${id}`,
   company: (id: number) => `/companies/detail/${id}`,

@@ -28,6 +28,16 @@ import { initialDataMissing } from './rules/data/initial-data-missing';
 import { recordsOwnedByInactiveUsers } from './rules/data/records-owned-by-inactive-users';
 import { duplicateContacts } from './rules/data/duplicate-contacts';
 import { contactsWithoutChannels } from './rules/data/contacts-without-channels';
+import { openLeadsWithoutTask } from './rules/usage/open-leads-without-task';
+import { overdueTasks } from './rules/usage/overdue-tasks';
+import { idleOpenLeads } from './rules/usage/idle-open-leads';
+import { lostWithoutReason } from './rules/usage/lost-without-reason';
+import { wonWithoutPrice } from './rules/usage/won-without-price';
+import { leadsWithoutContact } from './rules/usage/leads-without-contact';
+import { duplicateOpenLeads } from './rules/usage/duplicate-open-leads';
+import { unsortedBacklog } from './rules/usage/unsorted-backlog';
+import { leadOwnerConcentration } from './rules/usage/lead-owner-concentration';
+import { webhooksDisabled } from './rules/usage/webhooks-disabled';
 import type { Rule } from './types';
 
 /**
@@ -66,4 +76,14 @@ export const RULES: readonly Rule[] = Object.freeze([
   recordsOwnedByInactiveUsers,
   duplicateContacts,
   contactsWithoutChannels,
+  openLeadsWithoutTask,
+  overdueTasks,
+  idleOpenLeads,
+  lostWithoutReason,
+  wonWithoutPrice,
+  leadsWithoutContact,
+  duplicateOpenLeads,
+  unsortedBacklog,
+  leadOwnerConcentration,
+  webhooksDisabled,
 ]);

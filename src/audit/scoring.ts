@@ -1,8 +1,8 @@
 /**
  * Scores, exactly as the checklist defines them: only pass and fail count; an area's score
  * is the share of passed weight; a critical failure caps its area at 0; the overall score is
- * the mean of area scores weighted by each area's judged weight. Weights and grade
- * thresholds are data (scoring.json).
+ * the mean of area scores weighted by each area's judged weight (times the area's weight, which is 1
+ * for every setup area). Weights and grade thresholds are data (scoring.json).
  */
 import config from './scoring.json';
 import { AREAS, OUTCOMES } from './types';
@@ -10,6 +10,14 @@ import type { Area, AuditAreaScore, FailedPart, Outcome, OutcomeCounts, Severity
 
 /** Weight of each severity in scores. */
 export const SEVERITY_WEIGHTS: Readonly<Record<Severity, number>> = Object.freeze({ ...config.severityWeights });
+
+/**
+ * How much each area's judged weight counts in the overall score. The setup areas count in full. `usage`
+ * counts half: it judges how sellers work (guidance a head of sales acts on, nothing the audit can fix) and
+ * its ten rules weigh 28 — a third of the setup's ~85 — so at full weight a busy but badly set-up account
+ * would score as well as a well set-up one; at half it moves the overall score by at most about 14 points.
+ */
+export const AREA_WEIGHTS: Readonly<Record<Area, number>> = Object.freeze({ ...config.areaWeights });
 
 /** Grade letters by minimum score, best first. */
 export const GRADES: readonly { grade: string; min: number }[] = Object.freeze(
@@ -101,8 +109,8 @@ export function scoreResults(
     const { score, weight } = scoreArea(inArea);
     if (score !== null) {
       // Weighted by the unrounded area score so rounding happens once, at the end.
-      sum += score * weight;
-      total += weight;
+      sum += score * weight * AREA_WEIGHTS[id];
+      total += weight * AREA_WEIGHTS[id];
     }
     const coverage = coverageOf(inArea);
     return {

@@ -4,8 +4,18 @@ import type { Plan } from '../fix/types';
 import type { Coverage } from './scoring';
 import type { Lang } from '../i18n/translate';
 
-/** Areas in the setup order the product presents them. */
-export const AREAS = ['fields', 'rights', 'pipeline', 'mail', 'forms', 'telephony', 'channels', 'data'] as const;
+/** Areas in the setup order the product presents them; `usage` (how the CRM is worked in after go-live) comes last. */
+export const AREAS = [
+  'fields',
+  'rights',
+  'pipeline',
+  'mail',
+  'forms',
+  'telephony',
+  'channels',
+  'data',
+  'usage',
+] as const;
 /** One area of the checklist. */
 export type Area = (typeof AREAS)[number];
 

@@ -19,7 +19,7 @@ import { BLUEPRINT_SECTIONS, type Blueprint, type BlueprintSection } from './typ
 export const SECTION_PARTS: Record<BlueprintSection, PartName[]> = {
   fields: ['leadFields', 'contactFields', 'companyFields', 'fieldGroups'],
   'loss-reasons': ['account', 'leadFields', 'fieldGroups'],
-  pipelines: ['pipelines', 'openLeads'],
+  pipelines: ['pipelines', 'leads'],
   roles: ['roles'],
   required: ['pipelines', 'leadFields', 'contactFields', 'companyFields'],
 };

@@ -11,5 +11,5 @@ export const BLUEPRINT_PARTS: PartName[] = [
   'fieldGroups',
   'pipelines',
   'widgets',
-  'openLeads',
+  'leads',
 ];

@@ -57,6 +57,10 @@ export interface UnsortedSignal {
   chatServices: string[];
   /** False when the page was full and still inside the window (more may exist). */
   complete: boolean;
+  /** Every item of the page (waiting in unsorted now), oldest arrival first: category and `created_at`. */
+  waiting: { category: string; createdAt: number }[];
+  /** True when the page was full and has a next one: older items may wait beyond it. */
+  more: boolean;
 }
 
 /** Events of the signal types seen within the window. */
@@ -99,12 +103,69 @@ export interface ContactsView {
   names?: Record<string, string>;
 }
 
-/** Open leads (status not 142/143) counted by owner. */
-export interface OpenLeadsView {
+/**
+ * An open lead (status neither 142 nor 143) as the usage rules read it; leads in an unsorted stage are
+ * kept too (the rules drop them with the pipelines at hand, the gatherer does not read pipelines).
+ */
+export interface OpenLead {
+  id: number;
+  owner: number;
+  pipelineId: number;
+  statusId: number;
+  updatedAt: number;
+  /** `closest_task_at`; null when absent or ≤ 0 (the official client reads those as none). */
+  closestTaskAt: number | null;
+  /** The main linked contact (`is_main`, else the first); null when `with=contacts` listed none. */
+  contactId: number | null;
+}
+
+/** A lead closed (142 or 143) inside the window, with what the won/lost rules need. */
+export interface ClosedLead {
+  id: number;
+  owner: number;
+  pipelineId: number;
+  statusId: number;
+  closedAt: number;
+  price: number;
+  /** The loss reason's id; null when `loss_reason_id` is null or ≤ 0 and `with=loss_reason` embedded none. */
+  lossReasonId: number | null;
+  /** Ids of the custom fields holding a value. */
+  filledFieldIds: number[];
+}
+
+/**
+ * Every lead read once (`with=contacts,loss_reason`) into what the rules need, page by page (no raw pages
+ * kept): the open leads, the leads closed in the window and who owns the leads created in it.
+ */
+export interface LeadsView {
+  /** Leads read, any status. */
   total: number;
+  /** Open leads (status not 142/143) by owner. */
   byOwner: Record<string, number>;
   /** Open leads per stage, keyed `pipelineId:statusId` (a configuration document renames only empty stages). */
-  byStage?: Record<string, number>;
+  byStage: Record<string, number>;
+  open: OpenLead[];
+  /** Leads with `closed_at` inside the window, won or lost. */
+  closed: ClosedLead[];
+  /** Leads with `created_at` inside the window, by owner. */
+  createdByOwner: Record<string, number>;
+}
+
+/** An open task (re-checked: `is_completed` false) as the usage rules read it. */
+export interface OpenTask {
+  id: number;
+  owner: number;
+  /** Plural API entity type (`leads`, `contacts` …); null when the task is linked to nothing. */
+  entityType: string | null;
+  entityId: number | null;
+  completeTill: number;
+}
+
+/** A webhook as the audit keeps it: the destination without query or credentials (they may hold secrets). */
+export interface WebhookView {
+  id: number;
+  destination: string;
+  disabled: boolean;
 }
 
 /** Custom fields of the three audited entities. */
@@ -141,7 +202,11 @@ export interface SnapshotParts {
   contacts: Part<ContactsView>;
   /** Number of companies; gathered with limit=1 when only existence matters. */
   companies: Part<{ total: number; exact: boolean }>;
-  openLeads: Part<OpenLeadsView>;
+  leads: Part<LeadsView>;
+  /** Open tasks (one paged read of `filter[is_completed]=0`). */
+  tasks: Part<OpenTask[]>;
+  /** Webhooks of the account (admin only). */
+  webhooks: Part<WebhookView[]>;
 }
 
 /** Names of the parts, for `requires` and for targeted re-gathering. */

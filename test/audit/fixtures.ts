@@ -4,7 +4,16 @@
  * account except …". Everything returned is deep-frozen: a rule that mutates its input throws.
  */
 import type { CustomFieldDto, PipelineDto, RoleDto, StatusDto, UserDto, WidgetDto } from '../../src/api/dto';
-import type { Part, PartFailure, Snapshot, SnapshotParts } from '../../src/snapshot/types';
+import type {
+  ClosedLead,
+  LeadsView,
+  OpenLead,
+  OpenTask,
+  Part,
+  PartFailure,
+  Snapshot,
+  SnapshotParts,
+} from '../../src/snapshot/types';
 import type { Rule, RuleResult } from '../../src/audit/types';
 import { defaultBaseline } from '../../src/audit/baseline/load';
 import type { Baseline } from '../../src/audit/baseline/types';
@@ -156,6 +165,72 @@ export function widget(code: string, settingType?: string, active = true): Widge
   };
 }
 
+/** The healthy snapshot's `takenAt` (2025-03-01T12:00:00Z) in unix seconds; the window ends here. */
+export const TAKEN = 1740830400;
+/** A day in seconds. */
+export const DAY = 86400;
+
+/** An open lead in the healthy main pipeline: stage 101, owner 3, a task tomorrow, its own contact, touched yesterday. */
+export function openLead(id: number, o: Partial<OpenLead> = {}): OpenLead {
+  return {
+    id,
+    owner: 3,
+    pipelineId: 10,
+    statusId: 101,
+    updatedAt: TAKEN - DAY,
+    closestTaskAt: TAKEN + DAY,
+    contactId: 5000 + id,
+    ...o,
+  };
+}
+
+/** A lead closed in the window: won with a price by default. */
+export function closedLead(id: number, o: Partial<ClosedLead> = {}): ClosedLead {
+  return {
+    id,
+    owner: 3,
+    pipelineId: 10,
+    statusId: 142,
+    closedAt: TAKEN - 2 * DAY,
+    price: 1000,
+    lossReasonId: null,
+    filledFieldIds: [],
+    ...o,
+  };
+}
+
+/** An open task on a lead, owned by user 3, due tomorrow. */
+export function task(id: number, o: Partial<OpenTask> = {}): OpenTask {
+  return { id, owner: 3, entityType: 'leads', entityId: id, completeTill: TAKEN + DAY, ...o };
+}
+
+/** A leads view built from its open and closed leads (owner and stage counts follow from them). */
+export function leadsView(
+  open: OpenLead[],
+  closed: ClosedLead[] = [],
+  createdByOwner?: Record<string, number>,
+): LeadsView {
+  const byOwner: Record<string, number> = {};
+  const byStage: Record<string, number> = {};
+  for (const l of open) {
+    byOwner[l.owner] = (byOwner[l.owner] ?? 0) + 1;
+    byStage[`${l.pipelineId}:${l.statusId}`] = (byStage[`${l.pipelineId}:${l.statusId}`] ?? 0) + 1;
+  }
+  return {
+    total: open.length + closed.length,
+    byOwner,
+    byStage,
+    open,
+    closed,
+    createdByOwner: createdByOwner ?? { ...byOwner },
+  };
+}
+
+/** The healthy account's ten open leads (stages 101–105, owners 3–5), each with a task and a contact. */
+export const HEALTHY_OPEN = Array.from({ length: 10 }, (_, i) =>
+  openLead(1001 + i, { owner: 3 + (i % 3), statusId: 101 + (i % 5) }),
+);
+
 /** The healthy account's main pipeline: baseline stage names, Source required from stage 2, Loss reason at 143. */
 export const MAIN = pipeline(10, ['Заявка', 'Переговоры', 'КП', 'Договор', 'Оплата'], { name: 'Продажи', main: true });
 
@@ -195,7 +270,13 @@ function healthyParts(): SnapshotParts {
     ]),
     pipelines: ok([MAIN]),
     widgets: ok([widget('amo_asterisk', 'users')]),
-    unsorted: ok({ counts: { sip: 2, mail: 3, forms: 4, chats: 5 }, chatServices: ['telegram'], complete: true }),
+    unsorted: ok({
+      counts: { sip: 2, mail: 3, forms: 4, chats: 5 },
+      chatServices: ['telegram'],
+      complete: true,
+      waiting: [{ category: 'forms', createdAt: TAKEN - 3600 }],
+      more: false,
+    }),
     events: ok({ counts: { incoming_call: 3, outgoing_call: 4, incoming_chat_message: 6 }, complete: true }),
     notes: ok({ amomailMessages: 2, calls: 7, callSources: ['zadarma'], complete: true }),
     websiteButtons: ok([
@@ -211,7 +292,14 @@ function healthyParts(): SnapshotParts {
     ]),
     contacts: ok({ total: 10, byOwner: { 3: 6, 4: 4 }, withoutChannels: { count: 0, sampleIds: [] }, duplicates: [] }),
     companies: ok({ total: 2, exact: true }),
-    openLeads: ok({ total: 4, byOwner: { 3: 4 } }),
+    leads: ok(
+      leadsView(HEALTHY_OPEN, [
+        closedLead(2001),
+        closedLead(2002, { statusId: 143, price: 0, lossReasonId: 7, owner: 4 }),
+      ]),
+    ),
+    tasks: ok(HEALTHY_OPEN.map((l) => task(l.id, { owner: l.owner }))),
+    webhooks: ok([{ id: 1, destination: 'https://hooks.example.com/amo', disabled: false }]),
   };
 }
 

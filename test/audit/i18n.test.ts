@@ -19,7 +19,9 @@ const PARTS = [
   'websiteButtons',
   'contacts',
   'companies',
-  'openLeads',
+  'leads',
+  'tasks',
+  'webhooks',
 ];
 
 /** Dotted leaf keys of a namespace; plural objects count as one leaf with their forms. */

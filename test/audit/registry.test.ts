@@ -34,6 +34,17 @@ const CHECKLIST: [id: string, area: string, severity: string, fix: string | null
   ['records-owned-by-inactive-users', 'data', 'medium', null],
   ['duplicate-contacts', 'data', 'medium', null],
   ['contacts-without-channels', 'data', 'low', null],
+  // Issue 17: the "In use" area, all guidance.
+  ['open-leads-without-task', 'usage', 'high', null],
+  ['overdue-tasks', 'usage', 'medium', null],
+  ['idle-open-leads', 'usage', 'medium', null],
+  ['lost-without-reason', 'usage', 'medium', null],
+  ['won-without-price', 'usage', 'low', null],
+  ['leads-without-contact', 'usage', 'medium', null],
+  ['duplicate-open-leads', 'usage', 'medium', null],
+  ['unsorted-backlog', 'usage', 'medium', null],
+  ['lead-owner-concentration', 'usage', 'low', null],
+  ['webhooks-disabled', 'usage', 'low', null],
 ];
 const MANUAL = ['setup-document-approved', 'test-form-submitted', 'test-call-made', 'test-chat-sent'];
 

@@ -85,6 +85,15 @@ describe('scoring', () => {
     expect(s.score).toBe(Math.round(((100 / 7) * 7 + 100) / 8));
   });
 
+  it('the usage area counts half its judged weight, so the setup dominates the overall score', () => {
+    // fields: 7 pass → 100 with weight 7; usage: 7 fail → 0 with weight 7, counted as 3.5
+    const rs = [r('fields', 'high', 'pass'), r('usage', 'high', 'fail')];
+    const s = scoreResults(rs);
+    expect(s.areas.find((a) => a.id === 'usage')!.score).toBe(0);
+    expect(s.score).toBe(Math.round((100 * 7) / (7 + 3.5))); // 67, not 50
+    expect(s.areas.map((a) => a.id).slice(-2)).toEqual(['data', 'usage']);
+  });
+
   it('a capped area pulls the overall score with its weight', () => {
     const rs = [r('fields', 'critical', 'fail'), r('fields', 'high', 'pass'), r('rights', 'high', 'pass')];
     expect(scoreResults(rs).score).toBe(Math.round((0 * 17 + 100 * 7) / 24));

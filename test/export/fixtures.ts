@@ -151,7 +151,13 @@ export function makeSnapshot(): Snapshot {
         ],
       },
       unsorted: {
-        data: { counts: { sip: 2, mail: 0, forms: 5, chats: 1 }, chatServices: ['telegram'], complete: true },
+        data: {
+          counts: { sip: 2, mail: 0, forms: 5, chats: 1 },
+          chatServices: ['telegram'],
+          complete: true,
+          waiting: [],
+          more: false,
+        },
       },
       events: { error: { kind: 'timeout', status: null, message: 'timed out' } },
       notes: { data: { amomailMessages: 3, calls: 4, callSources: ['sipuni'], complete: true } },
@@ -172,7 +178,11 @@ export function makeSnapshot(): Snapshot {
         data: { total: 10, byOwner: { 2: 10 }, withoutChannels: { count: 0, sampleIds: [] }, duplicates: [] },
       },
       companies: { data: { total: 0, exact: true } },
-      openLeads: { data: { total: 3, byOwner: { 2: 3 } } },
+      leads: {
+        data: { total: 3, byOwner: { 2: 3 }, byStage: {}, open: [], closed: [], createdByOwner: {} },
+      },
+      tasks: { data: [] },
+      webhooks: { data: [] },
     },
   };
 }

@@ -63,6 +63,44 @@ export interface BaselineManagerRights {
   mail_access: boolean;
 }
 
+/** Numbers the "In use" rules compare against; shares are 0..1 of the population the rule judges. */
+export interface UsageThresholds {
+  /** Fewest open leads the open-lead rules judge (below it they are not-applicable: nothing to judge yet). */
+  minOpenLeads: number;
+  /** Share of open leads that may have no open task. */
+  leadsWithoutTaskShare: number;
+  /** Share of open tasks that may be overdue. */
+  overdueTaskShare: number;
+  /** Days past `complete_till` before an open task counts as overdue. */
+  overdueDays: number;
+  /** Share of open leads that may be idle. */
+  idleLeadShare: number;
+  /** Days without an update after which an open lead is idle. */
+  idleDays: number;
+  /** Share of open leads that may have no linked contact. */
+  leadsWithoutContactShare: number;
+  /** Hours an item may wait in unsorted after it arrived. */
+  unsortedHours: number;
+  /** Share of the window's new leads one user may own. */
+  ownerShare: number;
+  /** Fewest active non-admin users for the owner share to be judged. */
+  ownerMinUsers: number;
+}
+
+/** Defaults of the usage thresholds (issue 17): a baseline file may leave out any of them. */
+export const DEFAULT_USAGE: UsageThresholds = {
+  minOpenLeads: 10,
+  leadsWithoutTaskShare: 0.2,
+  overdueTaskShare: 0.1,
+  overdueDays: 1,
+  idleLeadShare: 0.2,
+  idleDays: 14,
+  leadsWithoutContactShare: 0.1,
+  unsortedHours: 24,
+  ownerShare: 0.6,
+  ownerMinUsers: 3,
+};
+
 /** Numbers the rules compare against. */
 export interface BaselineThresholds {
   /** Admins allowed regardless of team size. */
@@ -73,6 +111,8 @@ export interface BaselineThresholds {
   signalWindowDays: number;
   /** Allowed number of working stages in an active pipeline. */
   stageCount: { min: number; max: number };
+  /** The "In use" area's thresholds (absent keys in a file take DEFAULT_USAGE). */
+  usage: UsageThresholds;
 }
 
 /** Bounds of one run against the API; each is optional in a baseline file and defaults to DEFAULT_LIMITS. */

@@ -7,8 +7,9 @@ import type {
   BaselineThresholds,
   LocalizedText,
   RequiredFieldRule,
+  UsageThresholds,
 } from './types';
-import { BASELINE_FIELD_TYPES, LIST_FIELD_TYPES } from './types';
+import { BASELINE_FIELD_TYPES, DEFAULT_USAGE, LIST_FIELD_TYPES } from './types';
 import type { FieldEntity, RightLetter } from '../../api/dto';
 import { FIELD_PARTS } from '../../snapshot/types';
 import { RIGHT_ENTITIES } from '../terms';
@@ -147,8 +148,33 @@ function managerRights(v: unknown, path: string): BaselineManagerRights {
   };
 }
 
+const USAGE_SHARES = [
+  'leadsWithoutTaskShare',
+  'overdueTaskShare',
+  'idleLeadShare',
+  'leadsWithoutContactShare',
+  'ownerShare',
+] as const;
+const USAGE_COUNTS = ['minOpenLeads', 'overdueDays', 'idleDays', 'unsortedHours', 'ownerMinUsers'] as const;
+
+/** The usage thresholds: every key optional (a baseline saved before the area existed still loads). */
+function usage(v: unknown, path: string): UsageThresholds {
+  const o = object(v, path, [], [...USAGE_SHARES, ...USAGE_COUNTS]);
+  const out: UsageThresholds = { ...DEFAULT_USAGE };
+  for (const k of USAGE_SHARES) {
+    if (!(k in o)) continue;
+    const share = o[k];
+    // A share of 1 would never fail; 0 fails on the first record: both are legal, if unusual, choices.
+    if (typeof share !== 'number' || !(share >= 0 && share <= 1))
+      throw new Invalid(at(path, k), 'expected a number in [0, 1]');
+    out[k] = share;
+  }
+  for (const k of USAGE_COUNTS) if (k in o) out[k] = intIn(o[k], at(path, k), k === 'overdueDays' ? 0 : 1, 100_000);
+  return out;
+}
+
 function thresholds(v: unknown, path: string): BaselineThresholds {
-  const o = object(v, path, ['maxAdmins', 'maxAdminShare', 'signalWindowDays', 'stageCount']);
+  const o = object(v, path, ['maxAdmins', 'maxAdminShare', 'signalWindowDays', 'stageCount'], ['usage']);
   const share = o.maxAdminShare;
   if (typeof share !== 'number' || !(share > 0 && share <= 1)) {
     throw new Invalid(at(path, 'maxAdminShare'), 'expected a number in (0, 1]');
@@ -164,6 +190,7 @@ function thresholds(v: unknown, path: string): BaselineThresholds {
     maxAdminShare: share,
     signalWindowDays: positiveInt(o.signalWindowDays, at(path, 'signalWindowDays')),
     stageCount: { min, max },
+    usage: 'usage' in o ? usage(o.usage, at(path, 'usage')) : { ...DEFAULT_USAGE },
   };
 }
 

@@ -58,7 +58,7 @@ export function modelOf(snapshot: Snapshot): Model {
     : null;
   const groupsPart = snapshot.parts.fieldGroups;
   const groups = groupsPart && 'data' in groupsPart ? structuredClone(groupsPart.data) : null;
-  const leads = snapshot.parts.openLeads;
+  const leads = snapshot.parts.leads;
   const byStage = leads && 'data' in leads ? leads.data.byStage : undefined;
   let next = 0;
   return {

@@ -1,16 +1,10 @@
-import type { CompanyDto, ContactDto, HalList, LeadDto } from '../../api/dto';
-import { STATUS_LOST, STATUS_WON } from '../../api/dto';
+import type { CompanyDto, ContactDto, HalList } from '../../api/dto';
 import { DuplicateIndex } from '../duplicates';
 import { valuesByCode } from '../contact-values';
-import type { ContactsView, OpenLeadsView } from '../types';
-import { gatherer } from './types';
+import type { ContactsView } from '../types';
+import { countOwner, gatherer } from './types';
 
 const SAMPLE = 500;
-
-function countOwner(byOwner: Record<string, number>, owner: unknown): void {
-  const key = String(owner ?? 0);
-  byOwner[key] = (byOwner[key] ?? 0) + 1;
-}
 
 /** Streams every contact page into the derived view (owners, channel-less contacts, duplicates). */
 export const contacts = gatherer('contacts', async ({ client, signal, tick }): Promise<ContactsView> => {
@@ -73,20 +67,4 @@ export const companies = gatherer('companies', async (ctx) => {
   });
   const found = page?._embedded?.companies?.length ?? 0;
   return { total: found, exact: found === 0 };
-});
-
-/** Open leads (not won or lost) counted by owner, streamed page by page. */
-export const openLeads = gatherer('openLeads', async ({ client, signal, tick }): Promise<OpenLeadsView> => {
-  const view: OpenLeadsView = { total: 0, byOwner: {}, byStage: {} };
-  for await (const page of client.pages<LeadDto>('/api/v4/leads', 'leads', { signal })) {
-    for (const lead of page) {
-      if (!lead || lead.status_id === STATUS_WON || lead.status_id === STATUS_LOST) continue;
-      view.total += 1;
-      countOwner(view.byOwner, lead.responsible_user_id);
-      const stage = `${lead.pipeline_id}:${lead.status_id}`;
-      view.byStage![stage] = (view.byStage![stage] ?? 0) + 1;
-    }
-    tick();
-  }
-  return view;
 });

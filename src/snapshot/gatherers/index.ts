@@ -12,7 +12,9 @@ import {
   widgets,
 } from './setup';
 import { unsorted, events, notes, websiteButtons } from './signals';
-import { contacts, companies, openLeads } from './data';
+import { contacts, companies } from './data';
+import { leads } from './leads';
+import { tasks, webhooks } from './usage';
 
 /**
  * Every gatherer by the part it fills, in the order they start: a part that waits for another
@@ -35,5 +37,7 @@ export const GATHERERS: { [K in PartName]-?: Gatherer<K> } = {
   websiteButtons,
   contacts,
   companies,
-  openLeads,
+  leads,
+  tasks,
+  webhooks,
 };

@@ -11,7 +11,8 @@ function sortedDistinct(values: Iterable<string>): string[] {
 
 /**
  * The newest page of unsorted items (no created_at filter is documented for the list, so it is ordered
- * newest first and cut at the window). One request answers every category and names the chat services.
+ * newest first and cut at the window). One request answers every category, names the chat services and
+ * lists what still waits to be sorted (the items the list holds, with their arrival).
  */
 export const unsorted = gatherer('unsorted', async ({ client, window, signal }): Promise<UnsortedSignal> => {
   const limit = 250;
@@ -22,9 +23,11 @@ export const unsorted = gatherer('unsorted', async ({ client, window, signal }):
   const items = page?._embedded?.unsorted ?? [];
   const counts = { sip: 0, mail: 0, forms: 0, chats: 0 };
   const services: string[] = [];
+  const waiting: UnsortedSignal['waiting'] = [];
   let oldestInWindow = true;
   for (const item of items) {
     const created = Number(item?.created_at);
+    if (item && Number.isFinite(created)) waiting.push({ category: String(item.category), createdAt: created });
     if (!(created >= window.from && created <= window.to)) {
       oldestInWindow = created > window.to;
       continue;
@@ -37,7 +40,8 @@ export const unsorted = gatherer('unsorted', async ({ client, window, signal }):
     }
   }
   const full = items.length >= limit && !!page?._links?.next;
-  return { counts, chatServices: sortedDistinct(services), complete: !(full && oldestInWindow) };
+  waiting.sort((a, b) => a.createdAt - b.createdAt);
+  return { counts, chatServices: sortedDistinct(services), complete: !(full && oldestInWindow), waiting, more: full };
 });
 
 /**

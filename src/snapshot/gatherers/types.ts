@@ -25,3 +25,9 @@ export interface Gatherer<K extends PartName = PartName> {
 export function gatherer<K extends PartName>(part: K, run: (ctx: GatherContext) => Promise<PartData<K>>): Gatherer<K> {
   return { part, run };
 }
+
+/** Adds one record to a count keyed by owner id (a missing owner counts as 0, "nobody"). */
+export function countOwner(byOwner: Record<string, number>, owner: unknown): void {
+  const key = String(owner ?? 0);
+  byOwner[key] = (byOwner[key] ?? 0) + 1;
+}

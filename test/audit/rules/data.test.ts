@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { ruleTable } from './table';
-import { ok, runRule, snapshot, user } from '../fixtures';
+import { leadsView, ok, openLead, runRule, snapshot, task, user } from '../fixtures';
 import { initialDataMissing } from '../../../src/audit/rules/data/initial-data-missing';
 import { recordsOwnedByInactiveUsers } from '../../../src/audit/rules/data/records-owned-by-inactive-users';
 import { duplicateContacts } from '../../../src/audit/rules/data/duplicate-contacts';
@@ -40,12 +40,28 @@ ruleTable(recordsOwnedByInactiveUsers, [
     parts: {
       users: ok([user(1, { admin: true }), user(3), user(4, { active: false }), user(5, { free: true })]),
       contacts: contacts({ byOwner: { 3: 1, 4: 2, 77: 1 } }),
-      openLeads: ok({ total: 3, byOwner: { 5: 1, 4: 2 } }),
+      leads: ok(leadsView([openLead(1, { owner: 5 }), openLead(2, { owner: 4 }), openLead(3, { owner: 4 })])),
+      tasks: ok([]),
     },
     outcome: 'fail',
     items: ['user:4', 'user:5', 'user:77'],
   },
-  { name: 'zero counts are ignored', parts: { openLeads: ok({ total: 0, byOwner: { 9: 0 } }) }, outcome: 'pass' },
+  {
+    name: 'zero counts are ignored',
+    parts: { leads: ok({ ...leadsView([]), byOwner: { 9: 0 } }), tasks: ok([]) },
+    outcome: 'pass',
+  },
+  {
+    name: 'open tasks of an inactive user count, by the task’s own owner (not the lead’s)',
+    parts: {
+      users: ok([user(1, { admin: true }), user(3), user(6, { active: false })]),
+      contacts: contacts({ byOwner: { 3: 3 } }),
+      leads: ok(leadsView([openLead(1, { owner: 3 })])),
+      tasks: ok([task(1, { owner: 6 }), task(2, { owner: 3 })]),
+    },
+    outcome: 'fail',
+    items: ['user:6'],
+  },
 ]);
 
 it('records-owned-by-inactive-users item counts leads and contacts', () => {
@@ -54,11 +70,12 @@ it('records-owned-by-inactive-users item counts leads and contacts', () => {
     snapshot({
       users: ok([user(1, { admin: true }), user(4, { active: false })]),
       contacts: contacts({ byOwner: { 4: 2 } }),
-      openLeads: ok({ total: 3, byOwner: { 4: 3 } }),
+      leads: ok(leadsView([openLead(1, { owner: 4 }), openLead(2, { owner: 4 }), openLead(3, { owner: 4 })])),
+      tasks: ok([task(1, { owner: 4 })]),
     }),
   );
-  expect(r.items[0]!.data).toEqual({ user_id: 4, known: true, leads: 3, contacts: 2 });
-  expect(r.items[0]!.text).toBe('User 4: 3 open deals, 2 contacts');
+  expect(r.items[0]!.data).toEqual({ user_id: 4, known: true, leads: 3, contacts: 2, tasks: 1 });
+  expect(r.items[0]!.text).toBe('User 4: 3 open deals, 2 contacts, 1 open tasks');
 });
 
 ruleTable(duplicateContacts, [

@@ -12,7 +12,13 @@ import { testChatSent } from '../../../src/audit/rules/channels/test-chat-sent';
 import type { EventSignal, NoteSignal, UnsortedSignal } from '../../../src/snapshot/types';
 
 const unsorted = (c: Partial<UnsortedSignal['counts']> = {}, chatServices: string[] = []) =>
-  ok<UnsortedSignal>({ counts: { sip: 0, mail: 0, forms: 0, chats: 0, ...c }, chatServices, complete: true });
+  ok<UnsortedSignal>({
+    counts: { sip: 0, mail: 0, forms: 0, chats: 0, ...c },
+    chatServices,
+    complete: true,
+    waiting: [],
+    more: false,
+  });
 const events = (c: Partial<EventSignal['counts']> = {}) =>
   ok<EventSignal>({ counts: { incoming_call: 0, outgoing_call: 0, incoming_chat_message: 0, ...c }, complete: true });
 const notes = (n: Partial<NoteSignal> = {}) =>

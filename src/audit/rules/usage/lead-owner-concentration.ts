@@ -1,0 +1,50 @@
+import { defineRule } from '../../define-rule';
+import { need } from '../../context';
+import { crmLinks } from '../../links';
+import { activeNonAdmins } from '../../terms';
+import { percent } from '../../usage';
+
+/**
+ * The window's new deals pile up on one person: one user owns more than the allowed share while a team is
+ * there to share them, or an admin owns the most (admins set the CRM up; their deals are usually stuck).
+ */
+export const leadOwnerConcentration = defineRule({
+  meta: {
+    id: 'lead-owner-concentration',
+    area: 'usage',
+    severity: 'low',
+    requires: ['leads', 'users'],
+    messages: ['user', 'admin', 'unknown'],
+  },
+  check(ctx) {
+    const { ownerShare, ownerMinUsers } = ctx.baseline.thresholds.usage;
+    const created = need(ctx, 'leads').createdByOwner;
+    const users = need(ctx, 'users');
+    const owners = Object.entries(created)
+      .map(([id, n]): [number, number] => [Number(id), n])
+      .filter(([, n]) => n > 0)
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const total = owners.reduce((sum, [, n]) => sum + n, 0);
+    if (total === 0) return 'not-applicable';
+    const top = owners[0]![1];
+    const leaders = owners.filter(([, n]) => n === top).map(([id]) => id);
+    const isAdmin = (id: number) => users.some((u) => u.id === id && u.rights.is_admin);
+    const team = activeNonAdmins(users).length;
+    const concentrated = team >= ownerMinUsers && top / total > ownerShare;
+    const adminLeads = leaders.some(isAdmin);
+    if (!concentrated && !adminLeads) return 'pass';
+    return leaders
+      .filter((id) => concentrated || isAdmin(id))
+      .map((id) => {
+        const user = users.find((u) => u.id === id);
+        const counts = { count: top, total, percent: percent(top, total) };
+        return {
+          id: `user:${id}`,
+          message: !user ? 'unknown' : isAdmin(id) ? 'admin' : 'user',
+          params: user ? { user: user.name, ...counts } : { user_id: id, ...counts },
+          link: crmLinks.leads(),
+          data: { user_id: id, admin: isAdmin(id), ...counts },
+        };
+      });
+  },
+});

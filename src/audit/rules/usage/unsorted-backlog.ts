@@ -1,0 +1,60 @@
+import { defineRule, type Note } from '../../define-rule';
+import { maybe, need } from '../../context';
+import { crmLinks } from '../../links';
+import { mainPipeline } from '../../terms';
+import { HOUR, takenAtSeconds } from '../../usage';
+
+const CATEGORIES = ['forms', 'sip', 'chats', 'mail'] as const;
+
+/**
+ * Incoming requests left in «Неразобранное» longer than the allowed hours: a lead nobody accepted is a client
+ * nobody answered. The list is one page, newest first; when it is full and nothing on it is old yet, older
+ * items may wait beyond it, so a person has to look.
+ */
+export const unsortedBacklog = defineRule({
+  meta: {
+    id: 'unsorted-backlog',
+    area: 'usage',
+    severity: 'medium',
+    requires: ['unsorted'],
+    optional: ['pipelines'],
+    messages: [...CATEGORIES, 'other', 'beyondPage'],
+  },
+  check(ctx) {
+    const { waiting, more } = need(ctx, 'unsorted');
+    if (waiting.length === 0) return 'not-applicable';
+    const hours = ctx.baseline.thresholds.usage.unsortedHours;
+    const before = takenAtSeconds(ctx) - hours * HOUR;
+    const old = waiting.filter((w) => w.createdAt < before);
+    const main = mainPipeline(maybe(ctx, 'pipelines') ?? []);
+    const link = main ? crmLinks.pipeline(main.id) : undefined;
+    if (old.length === 0) {
+      if (!more) return 'pass';
+      const note: Note = { id: 'beyond-page', message: 'beyondPage', params: { count: waiting.length, hours } };
+      if (link) note.link = link;
+      return { outcome: 'needs-review', items: [note] };
+    }
+    const known = (c: string): c is (typeof CATEGORIES)[number] => (CATEGORIES as readonly string[]).includes(c);
+    const counts = new Map<string, number>();
+    for (const w of old) {
+      const key = known(w.category) ? w.category : 'other';
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return [...CATEGORIES, 'other' as const]
+      .filter((c) => counts.has(c))
+      .map((c): Note => {
+        const count = counts.get(c)!;
+        const oldest = Math.min(
+          ...old.filter((w) => (known(w.category) ? w.category : 'other') === c).map((w) => w.createdAt),
+        );
+        const note: Note = {
+          id: `category:${c}`,
+          message: c,
+          params: { count, hours },
+          data: { category: c, count, oldest_created_at: oldest },
+        };
+        if (link) note.link = link;
+        return note;
+      });
+  },
+});

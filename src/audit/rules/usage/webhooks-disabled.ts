@@ -1,0 +1,30 @@
+import { defineRule } from '../../define-rule';
+import { need } from '../../context';
+import { crmLinks } from '../../links';
+
+/**
+ * Webhooks the CRM switched off after too many failed deliveries: the integration behind them (a site,
+ * accounting, a messenger bot) silently stopped getting the account's changes.
+ */
+export const webhooksDisabled = defineRule({
+  meta: {
+    id: 'webhooks-disabled',
+    area: 'usage',
+    severity: 'low',
+    requires: ['webhooks'],
+    messages: ['webhook'],
+  },
+  check(ctx) {
+    const hooks = need(ctx, 'webhooks');
+    if (hooks.length === 0) return 'not-applicable';
+    return hooks
+      .filter((h) => h.disabled)
+      .map((h) => ({
+        id: `webhook:${h.id}`,
+        message: 'webhook',
+        params: { destination: h.destination || `#${h.id}` },
+        link: crmLinks.widgets(),
+        data: { webhook_id: h.id, destination: h.destination },
+      }));
+  },
+});

@@ -1,0 +1,26 @@
+import { STATUS_WON } from '../../../api/dto';
+import { defineRule } from '../../define-rule';
+import { maybe, need } from '../../context';
+import { crmLinks } from '../../links';
+import { perUserItems } from '../../usage';
+
+/** Deals won in the window with a price of 0: the sales figures and every report built on them are wrong. */
+export const wonWithoutPrice = defineRule({
+  meta: {
+    id: 'won-without-price',
+    area: 'usage',
+    severity: 'low',
+    requires: ['leads'],
+    optional: ['users'],
+    messages: ['user', 'unknown'],
+  },
+  check(ctx) {
+    const won = need(ctx, 'leads').closed.filter((l) => l.statusId === STATUS_WON);
+    if (won.length === 0) return 'not-applicable';
+    return perUserItems(
+      won.filter((l) => !(l.price > 0)),
+      maybe(ctx, 'users'),
+      crmLinks.leads(),
+    );
+  },
+});

@@ -1,0 +1,97 @@
+/**
+ * What the "In use" rules share: which leads are open, the window's edges and the per-user items, so the ten
+ * rules agree on every term the issue defines (open lead, window, a user's name) and word them alike.
+ */
+import type { PipelineDto, UserDto } from '../api/dto';
+import type { OpenLead } from '../snapshot/types';
+import type { Note, Verdict } from './define-rule';
+import type { RuleContext } from './types';
+import { stagesOf } from './terms';
+
+/** A day and an hour in seconds. */
+export const DAY = 86_400;
+export const HOUR = 3_600;
+
+/** `takenAt` in unix seconds: every age is measured from the snapshot, never from the clock. */
+export function takenAtSeconds(ctx: RuleContext): number {
+  return Math.floor(Date.parse(ctx.takenAt) / 1000);
+}
+
+/** Ids of the unsorted stages (`type` 1) of every pipeline. */
+export function unsortedStageIds(pipelines: readonly PipelineDto[]): Set<number> {
+  return new Set(
+    pipelines.flatMap((p) =>
+      stagesOf(p)
+        .filter((s) => s.type === 1)
+        .map((s) => s.id),
+    ),
+  );
+}
+
+/** Open leads as the issue defines them: neither 142 nor 143 (the gatherer's cut) nor an unsorted stage. */
+export function openLeads(leads: readonly OpenLead[], pipelines: readonly PipelineDto[]): OpenLead[] {
+  const unsorted = unsortedStageIds(pipelines);
+  return leads.filter((l) => !unsorted.has(l.statusId));
+}
+
+/** True when `part` of `total` is more than the allowed share (strictly: at the limit is still fine). */
+export function overShare(part: number, total: number, share: number): boolean {
+  return total > 0 && part / total > share;
+}
+
+/** A share as a whole percentage for texts (rounded; 0.2 → 20). */
+export function percent(part: number, total: number): number {
+  return total > 0 ? Math.round((100 * part) / total) : 0;
+}
+
+/** Counts keyed by a number, sorted by count (most first), then key. */
+export function countsBy<T>(records: readonly T[], key: (r: T) => number): [number, number][] {
+  const counts = new Map<number, number>();
+  for (const r of records) counts.set(key(r), (counts.get(key(r)) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+}
+
+/**
+ * One item per responsible user with their count: `user` with the user's name when the users part loaded
+ * (it is admin only), `unknown` with the id otherwise. Rules listing users declare both messages.
+ */
+export function perUserItems(
+  records: readonly { owner: number }[],
+  users: readonly UserDto[] | undefined,
+  link?: string,
+): Note[] {
+  return countsBy(records, (r) => r.owner).map(([id, count]) => {
+    const user = users?.find((u) => u.id === id);
+    const note: Note = {
+      id: `user:${id}`,
+      message: user ? 'user' : 'unknown',
+      params: user ? { user: user.name, count } : { user_id: id, count },
+      data: { user_id: id, count },
+    };
+    if (link !== undefined) note.link = link;
+    return note;
+  });
+}
+
+/** The summary item of a share rule: how many of how many, the share and the limit, as text params and data. */
+export function shareNote(part: number, total: number, limit: number): Note {
+  const params = { count: part, total, percent: percent(part, total), limit: Math.round(limit * 100) };
+  return { id: 'share', message: 'share', params, data: { part, total, limit } };
+}
+
+/** "Pipeline / Stage" of a stage, or the ids when the stage is gone from the pipelines. */
+export function stageLabel(pipelines: readonly PipelineDto[], pipelineId: number, statusId: number): string {
+  const p = pipelines.find((x) => x.id === pipelineId);
+  const s = p ? stagesOf(p).find((x) => x.id === statusId) : undefined;
+  return `${p?.name ?? `#${pipelineId}`} / ${s?.name ?? `#${statusId}`}`;
+}
+
+/**
+ * The verdict of a share rule: fail with the summary first and the offenders after it when the share is over
+ * the limit; otherwise pass, with the summary as evidence (so "8% without a task" is shown, not only "pass").
+ */
+export function shareVerdict(part: number, total: number, limit: number, offenders: () => Note[]): Verdict<Note> {
+  const summary = shareNote(part, total, limit);
+  if (!overShare(part, total, limit)) return { outcome: 'pass', evidence: [summary] };
+  return { outcome: 'fail', items: [summary, ...offenders()] };
+}
