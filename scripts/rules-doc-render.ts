@@ -1,5 +1,6 @@
 import { RULES } from '../src/audit/registry';
 import { AREAS, type Rule } from '../src/audit/types';
+import { AREA_WEIGHTS } from '../src/audit/scoring';
 import { createTranslator, type Dictionary } from '../src/i18n/translate';
 
 /** A table cell: one line, pipes escaped. */
@@ -25,6 +26,9 @@ export function rulesMarkdown(en: Dictionary): string {
     '`--rule` and tools outside the code refer to rules by id. Outcomes are `pass`, `fail`, `needs-review`, `manual`,',
     '`not-applicable` and `error` (a part the rule reads could not be loaded); only pass and fail count towards the score.',
     'Severity weights: critical 10, high 7, medium 3, low 1, info 0.',
+    `In the overall score an area counts with its judged weight times its area weight: ${AREAS.map(
+      (a) => `${a} ${AREA_WEIGHTS[a]}`,
+    ).join(', ')}.`,
     '',
   ];
   for (const area of AREAS) {

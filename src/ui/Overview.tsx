@@ -19,7 +19,7 @@ export interface OverviewProps {
 
 /**
  * What an admin reads at a glance: the overall gauge with what it rests on and the decisions still open
- * (so 100 never reads as done), the eight areas, and the five fixes worth most.
+ * (so 100 never reads as done), the nine areas, and the five fixes worth most.
  */
 export function Overview({ report, areas, decisionsLeft, fixes, provisional, busy }: OverviewProps) {
   const { t } = usePanelEnv();

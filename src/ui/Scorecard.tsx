@@ -10,7 +10,7 @@ export interface ScorecardProps {
 }
 
 /**
- * The eight areas at a glance, in setup order: each tile a link to its area (so the card doubles as the
+ * The nine areas at a glance, in setup order (the setup areas, then "In use"): each tile a link to its area (so the card doubles as the
  * "skip to area" list), its score coloured by band and its open counts. The band is also said in words,
  * so colour is never the only signal.
  */
