@@ -6,7 +6,7 @@ import type { TimeLeft } from '../../src/snapshot/time-left';
 
 // The estimate in words, the same for the panel and the CLI: "about" only when the requests left are known.
 const tl = (over: Partial<TimeLeft>): TimeLeft => ({
-  running: ['contacts', 'openLeads'],
+  running: ['contacts', 'leads'],
   requests: 84,
   rate: 6.9,
   requestsLeft: 300,
@@ -38,11 +38,11 @@ describe('time left in words', () => {
   });
 
   it.each<[Lang, Partial<TimeLeft>, string]>([
-    ['en', {}, 'Still reading contacts and open deals: 84 pages read at 6.9 requests/s · about 45 seconds left'],
+    ['en', {}, 'Still reading contacts and deals: 84 pages read at 6.9 requests/s · about 45 seconds left'],
     [
       'ru',
       {},
-      'Ещё читаем контакты и открытые сделки: прочитано 84 страницы, 6,9 запроса/с · осталось около 45 секунд',
+      'Ещё читаем контакты и сделки: прочитано 84 страницы, 6,9 запроса/с · осталось около 45 секунд',
     ],
     [
       'en',
@@ -57,22 +57,22 @@ describe('time left in words', () => {
     [
       'en',
       { secondsLeft: null, requestsLeft: null, basis: 'unknown' },
-      'Still reading contacts and open deals: 84 pages read at 6.9 requests/s · no time estimate: no earlier audit of this account is kept to go by',
+      'Still reading contacts and deals: 84 pages read at 6.9 requests/s · no time estimate: no earlier audit of this account is kept to go by',
     ],
     [
       'en',
       { secondsLeft: null, requestsLeft: null, basis: 'beyond-previous' },
-      'Still reading contacts and open deals: 84 pages read at 6.9 requests/s · no time estimate: there is more to read than at the last audit',
+      'Still reading contacts and deals: 84 pages read at 6.9 requests/s · no time estimate: there is more to read than at the last audit',
     ],
     [
       'es',
       {},
-      'Aún leyendo contactos y leads abiertos: 84 páginas leídas a 6,9 solicitudes/s · quedan aproximadamente 45 segundos',
+      'Aún leyendo contactos y leads: 84 páginas leídas a 6,9 solicitudes/s · quedan aproximadamente 45 segundos',
     ],
     [
       'pt',
       {},
-      'Ainda lendo contatos e leads abertos: 84 páginas lidas a 6,9 requisições/s · faltam cerca de 45 segundos',
+      'Ainda lendo contatos e leads: 84 páginas lidas a 6,9 requisições/s · faltam cerca de 45 segundos',
     ],
   ])('%s: %j', (lang, over, want) => {
     expect(text(lang, over)).toBe(want);

@@ -10,7 +10,7 @@ import {
 
 // The time left of a gathering: requests left come only from what the parts cost last time (lists carry
 // no totals); the time is those requests at the rate the gathering gets. A table over tiny states.
-const LAST: PartRequests = { account: 1, users: 1, pipelines: 1, contacts: 400, openLeads: 100 };
+const LAST: PartRequests = { account: 1, users: 1, pipelines: 1, contacts: 400, leads: 100 };
 const setupDone: PartState[] = [
   { part: 'account', done: true, requests: 1 },
   { part: 'users', done: true, requests: 1 },
@@ -19,7 +19,7 @@ const setupDone: PartState[] = [
 const scan = (contacts: number, openLeads: number, leadsDone = false): PartState[] => [
   ...setupDone,
   { part: 'contacts', done: false, requests: contacts },
-  { part: 'openLeads', done: leadsDone, requests: openLeads },
+  { part: 'leads', done: leadsDone, requests: openLeads },
 ];
 
 describe('time left', () => {
@@ -29,7 +29,7 @@ describe('time left', () => {
       scan(100, 50),
       LAST,
       7,
-      { running: ['contacts', 'openLeads'], requests: 150, requestsLeft: 350, secondsLeft: 50, basis: 'previous' },
+      { running: ['contacts', 'leads'], requests: 150, requestsLeft: 350, secondsLeft: 50, basis: 'previous' },
     ],
     [
       'the same, half the rate (another tab shares the account): twice the time',

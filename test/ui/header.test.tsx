@@ -102,7 +102,7 @@ describe('header', () => {
     [
       'nothing known: pages and rate, no time, the bar by parts',
       {
-        running: ['contacts', 'openLeads'],
+        running: ['contacts', 'leads'],
         requests: 40,
         rate: 6.4,
         requestsLeft: null,
@@ -110,7 +110,7 @@ describe('header', () => {
         basis: 'unknown',
       },
       { now: '13', max: '15', basis: 'unknown', seconds: null },
-      'Still reading contacts and open deals: 40 pages read at 6.4 requests/s · no time estimate: no earlier audit of this account is kept to go by',
+      'Still reading contacts and deals: 40 pages read at 6.4 requests/s · no time estimate: no earlier audit of this account is kept to go by',
     ],
   ] as const)('data scan progress, %s', async (_name, timeLeft, bar, line) => {
     const gate = deferred();
