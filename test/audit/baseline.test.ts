@@ -91,6 +91,18 @@ describe('baseline', () => {
       maxAdminShare: 0.2,
       signalWindowDays: 30,
       stageCount: { min: 3, max: 12 },
+      usage: {
+        minOpenLeads: 10,
+        leadsWithoutTaskShare: 0.2,
+        overdueTaskShare: 0.1,
+        overdueDays: 1,
+        idleLeadShare: 0.2,
+        idleDays: 14,
+        leadsWithoutContactShare: 0.1,
+        unsortedHours: 24,
+        ownerShare: 0.6,
+        ownerMinUsers: 3,
+      },
     });
     expect(b.requiredFields).toEqual([
       { field: 'source', fromWorkingStage: 2 },
@@ -159,6 +171,17 @@ describe('baseline', () => {
     expect(result.baseline.fields[0]!.name).toMatchObject({ ru: 'Источник', en: 'Source', es: 'Source' });
   });
 
+  it('a baseline saved before the In use area loads with its default thresholds; a partial block keeps the rest', () => {
+    const old = structuredClone(defaultJson) as any;
+    delete old.thresholds.usage;
+    const loaded = validateBaseline(old);
+    expect(loaded.ok && loaded.baseline.thresholds.usage).toEqual(defaultBaseline().thresholds.usage);
+    const partial = structuredClone(defaultJson) as any;
+    partial.thresholds.usage = { idleDays: 7 };
+    const read = validateBaseline(partial);
+    expect(read.ok && read.baseline.thresholds.usage).toEqual({ ...defaultBaseline().thresholds.usage, idleDays: 7 });
+  });
+
   it('rejects an empty es name and an unknown language key', () => {
     const empty = structuredClone(defaultJson) as any;
     empty.fields[0].name.es = ' ';
@@ -185,6 +208,24 @@ describe('baseline', () => {
       'thresholds.maxAdmins: missing',
       (j: any) => {
         delete j.thresholds.maxAdmins;
+      },
+    ],
+    [
+      'thresholds.usage.idleLeadShare: expected a number in [0, 1]',
+      (j: any) => {
+        j.thresholds.usage.idleLeadShare = 20;
+      },
+    ],
+    [
+      'thresholds.usage.minOpenLeads: expected an integer from 1 to 100000',
+      (j: any) => {
+        j.thresholds.usage.minOpenLeads = 0;
+      },
+    ],
+    [
+      'thresholds.usage.idleDay: unknown key',
+      (j: any) => {
+        j.thresholds.usage.idleDay = 14;
       },
     ],
     [

@@ -39,11 +39,7 @@ describe('time left in words', () => {
 
   it.each<[Lang, Partial<TimeLeft>, string]>([
     ['en', {}, 'Still reading contacts and deals: 84 pages read at 6.9 requests/s · about 45 seconds left'],
-    [
-      'ru',
-      {},
-      'Ещё читаем контакты и сделки: прочитано 84 страницы, 6,9 запроса/с · осталось около 45 секунд',
-    ],
+    ['ru', {}, 'Ещё читаем контакты и сделки: прочитано 84 страницы, 6,9 запроса/с · осталось около 45 секунд'],
     [
       'en',
       { running: ['contacts'], requests: 1, secondsLeft: 61 },
@@ -69,11 +65,7 @@ describe('time left in words', () => {
       {},
       'Aún leyendo contactos y leads: 84 páginas leídas a 6,9 solicitudes/s · quedan aproximadamente 45 segundos',
     ],
-    [
-      'pt',
-      {},
-      'Ainda lendo contatos e leads: 84 páginas lidas a 6,9 requisições/s · faltam cerca de 45 segundos',
-    ],
+    ['pt', {}, 'Ainda lendo contatos e leads: 84 páginas lidas a 6,9 requisições/s · faltam cerca de 45 segundos'],
   ])('%s: %j', (lang, over, want) => {
     expect(text(lang, over)).toBe(want);
   });

@@ -18,7 +18,7 @@ export const unsortedBacklog = defineRule({
     severity: 'medium',
     requires: ['unsorted'],
     optional: ['pipelines'],
-    messages: [...CATEGORIES, 'other', 'beyondPage'],
+    messages: [...CATEGORIES, 'otherCategory', 'beyondPage'],
   },
   check(ctx) {
     const { waiting, more } = need(ctx, 'unsorted');
@@ -37,15 +37,15 @@ export const unsortedBacklog = defineRule({
     const known = (c: string): c is (typeof CATEGORIES)[number] => (CATEGORIES as readonly string[]).includes(c);
     const counts = new Map<string, number>();
     for (const w of old) {
-      const key = known(w.category) ? w.category : 'other';
+      const key = known(w.category) ? w.category : 'otherCategory';
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
-    return [...CATEGORIES, 'other' as const]
+    return [...CATEGORIES, 'otherCategory' as const]
       .filter((c) => counts.has(c))
       .map((c): Note => {
         const count = counts.get(c)!;
         const oldest = Math.min(
-          ...old.filter((w) => (known(w.category) ? w.category : 'other') === c).map((w) => w.createdAt),
+          ...old.filter((w) => (known(w.category) ? w.category : 'otherCategory') === c).map((w) => w.createdAt),
         );
         const note: Note = {
           id: `category:${c}`,
