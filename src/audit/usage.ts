@@ -28,10 +28,18 @@ export function unsortedStageIds(pipelines: readonly PipelineDto[]): Set<number>
   );
 }
 
-/** Open leads as the issue defines them: neither 142 nor 143 (the gatherer's cut) nor an unsorted stage. */
-export function openLeads(leads: readonly OpenLead[], pipelines: readonly PipelineDto[]): OpenLead[] {
+/** The leads not waiting in an unsorted stage (those are not accepted yet: nobody has chosen their owner). */
+export function outsideUnsorted<T extends { statusId: number }>(
+  leads: readonly T[],
+  pipelines: readonly PipelineDto[],
+): T[] {
   const unsorted = unsortedStageIds(pipelines);
   return leads.filter((l) => !unsorted.has(l.statusId));
+}
+
+/** Open leads as the issue defines them: neither 142 nor 143 (the gatherer's cut) nor an unsorted stage. */
+export function openLeads(leads: readonly OpenLead[], pipelines: readonly PipelineDto[]): OpenLead[] {
+  return outsideUnsorted(leads, pipelines);
 }
 
 /** True when `part` of `total` is more than the allowed share (strictly: at the limit is still fine). */
@@ -74,8 +82,8 @@ export function perUserItems(
 }
 
 /** The summary item of a share rule: how many of how many, the share and the limit, as text params and data. */
-export function shareNote(part: number, total: number, limit: number): Note {
-  const params = { count: part, total, percent: percent(part, total), limit: Math.round(limit * 100) };
+export function shareNote(part: number, total: number, limit: number, extra: Record<string, number> = {}): Note {
+  const params = { count: part, total, percent: percent(part, total), limit: Math.round(limit * 100), ...extra };
   return { id: 'share', message: 'share', params, data: { part, total, limit } };
 }
 
@@ -90,8 +98,14 @@ export function stageLabel(pipelines: readonly PipelineDto[], pipelineId: number
  * The verdict of a share rule: fail with the summary first and the offenders after it when the share is over
  * the limit; otherwise pass, with the summary as evidence (so "8% without a task" is shown, not only "pass").
  */
-export function shareVerdict(part: number, total: number, limit: number, offenders: () => Note[]): Verdict<Note> {
-  const summary = shareNote(part, total, limit);
+export function shareVerdict(
+  part: number,
+  total: number,
+  limit: number,
+  offenders: () => Note[],
+  extra: Record<string, number> = {},
+): Verdict<Note> {
+  const summary = shareNote(part, total, limit, extra);
   if (!overShare(part, total, limit)) return { outcome: 'pass', evidence: [summary] };
   return { outcome: 'fail', items: [summary, ...offenders()] };
 }

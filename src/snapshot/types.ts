@@ -147,8 +147,8 @@ export interface LeadsView {
   open: OpenLead[];
   /** Leads with `closed_at` inside the window, won or lost. */
   closed: ClosedLead[];
-  /** Leads with `created_at` inside the window, by owner. */
-  createdByOwner: Record<string, number>;
+  /** Leads with `created_at` inside the window: owner and current status (one in unsorted is nobody's yet). */
+  created: { owner: number; statusId: number }[];
 }
 
 /** An open task (re-checked: `is_completed` false) as the usage rules read it. */

@@ -222,7 +222,9 @@ export function leadsView(
     byStage,
     open,
     closed,
-    createdByOwner: createdByOwner ?? { ...byOwner },
+    created: Object.entries(createdByOwner ?? byOwner).flatMap(([owner, n]) =>
+      Array.from({ length: n }, () => ({ owner: Number(owner), statusId: 101 })),
+    ),
   };
 }
 

@@ -179,7 +179,7 @@ export function makeSnapshot(): Snapshot {
       },
       companies: { data: { total: 0, exact: true } },
       leads: {
-        data: { total: 3, byOwner: { 2: 3 }, byStage: {}, open: [], closed: [], createdByOwner: {} },
+        data: { total: 3, byOwner: { 2: 3 }, byStage: {}, open: [], closed: [], created: [] },
       },
       tasks: { data: [] },
       webhooks: { data: [] },

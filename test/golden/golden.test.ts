@@ -6,7 +6,7 @@ import { auditSeed } from '../support/emulated';
 
 // Golden reports: the whole Report JSON of each seed on a fixed clock. A change in any rule, text,
 // gatherer or seed shows up here as a diff; regenerate deliberately with UPDATE_GOLDEN=1 npm test.
-const SEEDS = ['fresh', 'messy', 'clean'] as const;
+const SEEDS = ['fresh', 'messy', 'clean', 'busy'] as const;
 
 describe.each(SEEDS)('golden report of the %s seed', (seed) => {
   it('matches test/golden/<seed>.json', async () => {
@@ -58,6 +58,52 @@ describe('what the seeds are for', () => {
     // (loss reasons come embedded in the one leads read) — so messy takes 17.
     const { snapshot } = await auditSeed('messy');
     expect(snapshot.requests.count).toBeLessThanOrEqual(17);
+  });
+
+  it('busy: each In use rule fails or passes as the seed intends (its header and test/emulator/busy.test.ts)', async () => {
+    const { report, snapshot } = await auditSeed('busy');
+    const outcome = (id: string) => report.results.find((r) => r.ruleId === id)!;
+    expect(
+      Object.fromEntries(report.results.filter((r) => r.area === 'usage').map((r) => [r.ruleId, r.outcome])),
+    ).toEqual({
+      'open-leads-without-task': 'fail',
+      'overdue-tasks': 'pass',
+      'idle-open-leads': 'pass',
+      'lost-without-reason': 'fail',
+      'won-without-price': 'fail',
+      'leads-without-contact': 'pass',
+      'duplicate-open-leads': 'fail',
+      'unsorted-backlog': 'fail',
+      'lead-owner-concentration': 'fail',
+      'webhooks-disabled': 'fail',
+    });
+    // The numbers the seed states, as the report words them.
+    const data = (id: string, i = 0) => outcome(id).items[i]?.data ?? outcome(id).evidence[i]?.data;
+    expect(data('open-leads-without-task')).toEqual({ part: 45, total: 150, limit: 0.2 });
+    expect(data('overdue-tasks')).toEqual({ part: 11, total: 124, limit: 0.1 });
+    expect(data('idle-open-leads')).toEqual({ part: 27, total: 150, limit: 0.2 });
+    expect(data('leads-without-contact')).toEqual({ part: 13, total: 150, limit: 0.1 });
+    const sum = (id: string) => outcome(id).items.reduce((n, i) => n + Number(i.data?.count ?? 0), 0);
+    expect(sum('lost-without-reason')).toBe(7);
+    expect(sum('won-without-price')).toBe(4);
+    expect(sum('unsorted-backlog')).toBe(8);
+    expect(outcome('unsorted-backlog').items.map((i) => [i.id, i.data?.count])).toEqual([
+      ['category:forms', 3],
+      ['category:sip', 1],
+      ['category:chats', 2],
+      ['category:mail', 2],
+    ]);
+    expect(outcome('duplicate-open-leads').items).toHaveLength(1);
+    expect(outcome('lead-owner-concentration').items.map((i) => i.text)).toEqual([
+      expect.stringMatching(/^Кирилл Андреев: 50 of 76 new deals in the window \(66%\)$/),
+    ]);
+    expect(outcome('webhooks-disabled').items).toHaveLength(1);
+    const inactive = outcome('records-owned-by-inactive-users');
+    expect(inactive.outcome).toBe('fail');
+    expect(inactive.items.map((i) => [i.data?.leads, i.data?.tasks])).toEqual([[9, 6]]);
+    expect(report.counts.error).toBe(0);
+    // The 17 reads of messy, plus a second page of its 293 leads and of its contacts: 19, nothing read twice.
+    expect(snapshot.requests.count).toBe(19);
   });
 
   it('fresh has nothing to judge in the In use area: every usage rule is not-applicable', async () => {

@@ -122,7 +122,10 @@ describe('leads gatherer', () => {
         ],
       ]),
     );
-    expect(view.createdByOwner).toEqual({ 4: 2 });
+    expect(view.created).toEqual([
+      { owner: 4, statusId: 11 },
+      { owner: 4, statusId: 142 },
+    ]);
   });
 });
 

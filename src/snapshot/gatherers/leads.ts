@@ -43,14 +43,14 @@ const inWindow = (at: number | null, window: { from: number; to: number }) =>
  * account may not have (they are then ignored), so statuses and dates are judged here.
  */
 export const leads = gatherer('leads', async ({ client, window, signal, tick }): Promise<LeadsView> => {
-  const view: LeadsView = { total: 0, byOwner: {}, byStage: {}, open: [], closed: [], createdByOwner: {} };
+  const view: LeadsView = { total: 0, byOwner: {}, byStage: {}, open: [], closed: [], created: [] };
   const query = { with: 'contacts,loss_reason' };
   for await (const page of client.pages<LeadDto>('/api/v4/leads', 'leads', { query, signal })) {
     for (const lead of page) {
       if (!lead || typeof lead.id !== 'number' || lead.is_deleted === true) continue;
       view.total += 1;
-      if (inWindow(positive(lead.created_at), window)) countOwner(view.createdByOwner, lead.responsible_user_id);
       const owner = Number(lead.responsible_user_id ?? 0);
+      if (inWindow(positive(lead.created_at), window)) view.created.push({ owner, statusId: lead.status_id });
       if (lead.status_id === STATUS_WON || lead.status_id === STATUS_LOST) {
         const closedAt = positive(lead.closed_at);
         if (closedAt === null || !inWindow(closedAt, window)) continue;

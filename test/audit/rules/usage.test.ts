@@ -301,6 +301,19 @@ ruleTable(leadOwnerConcentration, [
     outcome: 'pass',
   },
   {
+    name: 'leads still in the unsorted stage are nobody’s choice yet: 6 of 10 accepted is 60%',
+    parts: {
+      leads: ok({
+        ...leadsView(HEALTHY_OPEN, [], { 3: 6, 4: 2, 5: 2 }),
+        created: [
+          ...leadsView([], [], { 3: 6, 4: 2, 5: 2 }).created,
+          ...Array.from({ length: 5 }, () => ({ owner: 3, statusId: 100 })),
+        ],
+      }),
+    },
+    outcome: 'pass',
+  },
+  {
     name: 'an admin owns the most',
     parts: { leads: created({ 1: 4, 3: 3, 4: 3 }) },
     outcome: 'fail',

@@ -22,18 +22,24 @@ export const idleOpenLeads = defineRule({
     if (open.length < minOpenLeads) return 'not-applicable';
     const before = takenAtSeconds(ctx) - idleDays * DAY;
     const idle = open.filter((l) => l.updatedAt < before);
-    return shareVerdict(idle.length, open.length, idleLeadShare, () => {
-      const pipelineOf = new Map(idle.map((l) => [l.statusId, l.pipelineId]));
-      return countsBy(idle, (l) => l.statusId).map(([statusId, count]): Note => {
-        const pipelineId = pipelineOf.get(statusId)!;
-        return {
-          id: `stage:${pipelineId}:${statusId}`,
-          message: 'stage',
-          params: { stage: stageLabel(pipelines, pipelineId, statusId), count, days: idleDays },
-          link: crmLinks.pipeline(pipelineId),
-          data: { pipeline_id: pipelineId, status_id: statusId, count },
-        };
-      });
-    });
+    return shareVerdict(
+      idle.length,
+      open.length,
+      idleLeadShare,
+      (): Note[] => {
+        const pipelineOf = new Map(idle.map((l) => [l.statusId, l.pipelineId]));
+        return countsBy(idle, (l) => l.statusId).map(([statusId, count]): Note => {
+          const pipelineId = pipelineOf.get(statusId)!;
+          return {
+            id: `stage:${pipelineId}:${statusId}`,
+            message: 'stage',
+            params: { stage: stageLabel(pipelines, pipelineId, statusId), count, days: idleDays },
+            link: crmLinks.pipeline(pipelineId),
+            data: { pipeline_id: pipelineId, status_id: statusId, count },
+          };
+        });
+      },
+      { days: idleDays },
+    );
   },
 });

@@ -2,28 +2,27 @@ import { defineRule } from '../../define-rule';
 import { need } from '../../context';
 import { crmLinks } from '../../links';
 import { activeNonAdmins } from '../../terms';
-import { percent } from '../../usage';
+import { countsBy, outsideUnsorted, percent } from '../../usage';
 
 /**
  * The window's new deals pile up on one person: one user owns more than the allowed share while a team is
  * there to share them, or an admin owns the most (admins set the CRM up; their deals are usually stuck).
+ * Deals created in the window count whatever their status now, except those still waiting in unsorted.
  */
 export const leadOwnerConcentration = defineRule({
   meta: {
     id: 'lead-owner-concentration',
     area: 'usage',
     severity: 'low',
-    requires: ['leads', 'users'],
+    requires: ['leads', 'users', 'pipelines'],
     messages: ['user', 'admin', 'unknown'],
   },
   check(ctx) {
     const { ownerShare, ownerMinUsers } = ctx.baseline.thresholds.usage;
-    const created = need(ctx, 'leads').createdByOwner;
+    // A lead still in an unsorted stage has not been accepted: its owner is only the default, not a choice.
+    const created = outsideUnsorted(need(ctx, 'leads').created, need(ctx, 'pipelines'));
     const users = need(ctx, 'users');
-    const owners = Object.entries(created)
-      .map(([id, n]): [number, number] => [Number(id), n])
-      .filter(([, n]) => n > 0)
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const owners = countsBy(created, (l) => l.owner);
     const total = owners.reduce((sum, [, n]) => sum + n, 0);
     if (total === 0) return 'not-applicable';
     const top = owners[0]![1];

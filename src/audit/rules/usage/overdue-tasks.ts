@@ -20,8 +20,12 @@ export const overdueTasks = defineRule({
     const before = takenAtSeconds(ctx) - overdueDays * DAY;
     // The owner is the task's own responsible user, never the linked record's.
     const overdue = tasks.filter((t) => t.completeTill < before);
-    return shareVerdict(overdue.length, tasks.length, overdueTaskShare, () =>
-      perUserItems(overdue, maybe(ctx, 'users'), crmLinks.tasks()),
+    return shareVerdict(
+      overdue.length,
+      tasks.length,
+      overdueTaskShare,
+      () => perUserItems(overdue, maybe(ctx, 'users'), crmLinks.tasks()),
+      { days: overdueDays },
     );
   },
 });
