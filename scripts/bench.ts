@@ -172,6 +172,12 @@ const budgets: Verdict[] = [
 ];
 
 // ---- print
+/** The next visit's time-left estimate against the time it took, in words. */
+function timeLeftLine(f: { largeEstimateS: number | null; largeActualLeftS: number | null }): string {
+  return f.largeEstimateS === null
+    ? 'the next visit showed no time-left estimate'
+    : `the next visit's data scan first said about ${f.largeEstimateS} s left and took ${f.largeActualLeftS} s`;
+}
 const ms = (n: number | null | undefined) =>
   n === null || n === undefined ? '—' : n >= 10_000 ? `${round(n / 1000, 1)} s` : `${Math.round(n)} ms`;
 const pad = (s: string, n: number) => s.padEnd(n);
@@ -231,7 +237,7 @@ else {
     `Panel on the local CRM page: messy ${onHost.messyHeightPx} px tall at 1400×1000 (${onHost.messyTilesInFirstScreen} of 8 area tiles ` +
       `in the first screen); large: first results ${ms(onHost.largeFirstResultsMs)}, final score ${onHost.largeFinalScore} ` +
       `after ${ms(onHost.largeFinalMs)}; after a reload a report in ${ms(onHost.largeReloadToReportMs)}` +
-      `${onHost.largeReloadShowedKept ? ' (the kept one, refreshing)' : ''}`,
+      `${onHost.largeReloadShowedKept ? ' (the kept one, refreshing)' : ''}; ${timeLeftLine(onHost)}`,
   );
 }
 console.log('\nBudgets (design §6):');
@@ -289,6 +295,11 @@ writeReadmeSection(
       : `- Panel with ${panel.reportItems.toLocaleString('en')} result items in Chromium (median of ${panel.loads} loads): painted ${ms(panel.mountToPaintMs)} after mount ` +
         `(${panel.itemsOnScreen} items on screen, lists show 20 until "show all"); "show all" of ${panel.showAllItems} items ${ms(panel.showAllToPaintMs)}; ` +
         `closing / opening an area ${ms(panel.closeAreaToPaintMs)} / ${ms(panel.openAreaToPaintMs)}.`,
+    'skipped' in onHost
+      ? `- Panel on the local CRM page: not measured (${onHost.skipped}).`
+      : `- Panel on the local CRM page (Chromium, the emulator at its own limit of 7 requests/s): messy ${onHost.messyHeightPx} px tall at 1400×1000 until opened; ` +
+        `large: first results ${ms(onHost.largeFirstResultsMs)}, final score ${onHost.largeFinalScore} after ${ms(onHost.largeFinalMs)}, ` +
+        `after a reload a report in ${ms(onHost.largeReloadToReportMs)}${onHost.largeReloadShowedKept ? ' (the kept one, refreshing)' : ''}; ${timeLeftLine(onHost)}.`,
     `- Emulator under ${stress.clients} concurrent clients for ${STRESS_MS / 1000} s: ${stress.requests} requests, ${stress.http429} × 429 all with Retry-After ` +
       `(${stress.http429WithoutRetryAfter} without), ${stress.malformed} malformed answers.`,
     '',
