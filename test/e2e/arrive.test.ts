@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { AREAS } from '../../src/audit/types';
 import { launchChromium, startHost } from './browser';
 
 // Results as they arrive (issue 14, point 3) on the `large` account behind the emulator's real limit of
@@ -110,9 +111,9 @@ describe('results as they arrive on large', () => {
       await page.waitForSelector('[data-action="rerun"]:not([disabled])', { timeout: 30_000 });
       const status = await page.locator('.sa-header__status').innerText();
       expect(status).toMatch(/отмен/i);
-      // What is known stays: the kept report's score and all eight tiles, no "no audit yet" beside it.
+      // What is known stays: the kept report's score and every area's tile, no "no audit yet" beside it.
       expect(await page.locator('[data-score]').first().getAttribute('data-score')).toBe(score);
-      expect(await page.locator('[data-area-score]').count()).toBe(8);
+      expect(await page.locator('[data-area-score]').count()).toBe(AREAS.length);
       expect(await page.locator('[data-role="time-left"]').count()).toBe(0);
       expect(await page.locator('.setup-audit').innerText()).not.toMatch(/Аудит ещё не запускался/);
       expect(errors).toEqual([]);
