@@ -50,11 +50,13 @@ console.log(`Emulator in its own process over HTTP on 127.0.0.1: ${RATE} request
 log('… audit messy (our client, then the naive one)');
 const messy = await auditOverHttp('messy');
 const naiveMessy = await naiveOverHttp('messy');
+log('… audit busy (a month of sales work: the In use reads page through leads and tasks)');
+const busy = await auditOverHttp('busy');
 log('… audit large (our client: ~70 s)');
 const large = await auditOverHttp('large');
 log(`… naive audit large (first ${NAIVE_PREFIX} requests timed, the rest extrapolated)`);
 const naiveLarge = await naiveOverHttp('large', NAIVE_PREFIX);
-scenarios.push(messy.figures, naiveMessy, large.figures, naiveLarge);
+scenarios.push(messy.figures, naiveMessy, busy.figures, large.figures, naiveLarge);
 
 log('… rule evaluation CPU (10k–100k contacts)');
 const rules: { contacts: number; cpuMs: number }[] = [];
@@ -120,12 +122,17 @@ scenarios.push({ scenario: 'panel on the local CRM page', ...none, ...onHost });
 
 // ---- budgets (design §6)
 const budgets: Verdict[] = [
-  atMost('typical account (messy) audited in ≤ 15 requests', messy.figures.requests, 15, ''),
+  // design §6 says 15; the In use area (issue 17) adds open tasks and webhooks, which no other read covers.
+  atMost('typical account (messy) audited in ≤ 15 requests (design §6)', messy.figures.requests, 15, ''),
+  atMost('typical account (messy) with the In use reads, ≤ 17 requests', messy.figures.requests, 17, ''),
   holds(
     'no resource fetched twice in one audit',
-    [messy, large].every((a) => (a.figures.fetchedTwice as string[]).length === 0),
-    `${(messy.figures.fetchedTwice as string[]).length + (large.figures.fetchedTwice as string[]).length} repeated`,
-    [...(messy.figures.fetchedTwice as string[]), ...(large.figures.fetchedTwice as string[])].slice(0, 3).join(', '),
+    [messy, busy, large].every((a) => (a.figures.fetchedTwice as string[]).length === 0),
+    `${[messy, busy, large].reduce((n, a) => n + (a.figures.fetchedTwice as string[]).length, 0)} repeated`,
+    [messy, busy, large]
+      .flatMap((a) => a.figures.fetchedTwice as string[])
+      .slice(0, 3)
+      .join(', '),
   ),
   holds(
     'every list uses limit=250 (events 100)',

@@ -87,11 +87,15 @@ export function shareNote(part: number, total: number, limit: number, extra: Rec
   return { id: 'share', message: 'share', params, data: { part, total, limit } };
 }
 
-/** "Pipeline / Stage" of a stage, or the ids when the stage is gone from the pipelines. */
-export function stageLabel(pipelines: readonly PipelineDto[], pipelineId: number, statusId: number): string {
+/** A stage's and its pipeline's names, or their ids when the stage is gone from the pipelines. */
+export function stageNames(
+  pipelines: readonly PipelineDto[],
+  pipelineId: number,
+  statusId: number,
+): { pipeline: string; stage: string } {
   const p = pipelines.find((x) => x.id === pipelineId);
   const s = p ? stagesOf(p).find((x) => x.id === statusId) : undefined;
-  return `${p?.name ?? `#${pipelineId}`} / ${s?.name ?? `#${statusId}`}`;
+  return { pipeline: p?.name ?? `#${pipelineId}`, stage: s?.name ?? `#${statusId}` };
 }
 
 /**

@@ -74,7 +74,7 @@ describe('issue 14 on every seed, user, language and width', () => {
     const words = WORDS[row.lang];
     expect(await page.locator('.setup-audit').innerText()).toContain(words.title);
 
-    // 1. The overview: eight tiles in setup order, each a link to its area; at 1400 all in the first screen.
+    // 1. The overview: nine tiles (setup order, then In use), each a link to its area; at 1400 all in the first screen.
     const tiles = await page.locator('[data-area-score]').evaluateAll((els) =>
       els.map((e) => ({
         area: e.getAttribute('data-area'),

@@ -29,10 +29,12 @@ describe('areas', () => {
     expect([...el.querySelectorAll('[data-area-score]')].map((s) => s.getAttribute('data-area'))).toEqual([...AREAS]);
   });
 
-  it('are all open, one line per finding; the toggle flips aria-expanded and the results', async () => {
+  it('are all open but In use, one line per finding; the toggle flips aria-expanded and the results', async () => {
     const { el } = await setup();
     const open = AREAS.filter((a) => toggle(el, a).getAttribute('aria-expanded') === 'true');
-    expect(open).toEqual([...AREAS]);
+    expect(open).toEqual(AREAS.filter((a) => a !== 'usage'));
+    fireEvent.click(toggle(el, 'usage'));
+    await waitFor(() => expect(toggle(el, 'usage').getAttribute('aria-expanded')).toBe('true'));
     expect(el.querySelector('[data-rule-id="web-form-absent"]')).not.toBeNull();
     fireEvent.click(toggle(el, 'fields'));
     await waitFor(() => expect(toggle(el, 'fields').getAttribute('aria-expanded')).toBe('false'));

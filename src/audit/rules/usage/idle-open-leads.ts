@@ -1,7 +1,7 @@
 import { defineRule, type Note } from '../../define-rule';
 import { need } from '../../context';
 import { crmLinks } from '../../links';
-import { DAY, countsBy, openLeads, shareVerdict, stageLabel, takenAtSeconds } from '../../usage';
+import { DAY, countsBy, openLeads, shareVerdict, stageNames, takenAtSeconds } from '../../usage';
 
 /**
  * Open deals nobody touched for the idle days (by `updated_at`, which any edit moves: the API has no "entered
@@ -33,7 +33,7 @@ export const idleOpenLeads = defineRule({
           return {
             id: `stage:${pipelineId}:${statusId}`,
             message: 'stage',
-            params: { stage: stageLabel(pipelines, pipelineId, statusId), count, days: idleDays },
+            params: { ...stageNames(pipelines, pipelineId, statusId), count, days: idleDays },
             link: crmLinks.pipeline(pipelineId),
             data: { pipeline_id: pipelineId, status_id: statusId, count },
           };
