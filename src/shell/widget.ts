@@ -157,6 +157,8 @@ export default function SetupAuditWidget(this: HostWidget): HostWidget {
             staged: signOffView(staged),
             problem: read.problem,
             onRemove: () => write({ ...value, signedOff: null }),
+            // The setting as the CLI reads it: `setup-audit audit --baseline setup-audit-setting.json` reports the same drift.
+            download: () => downloadFile('setup-audit-setting.json', settingValueText(value), 'application/json'),
           },
         }),
       );

@@ -16,6 +16,8 @@ export interface SignOffSettingsProps {
   problem: Message | null;
   /** Drops the sign-off from what Save keeps; a problem comes back when the setting cannot be written. */
   onRemove: () => Message | null;
+  /** Saves the setting as it stands (baseline and sign-off) as a file, for `setup-audit audit --baseline FILE`. */
+  download: () => void;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface SignOffSettingsProps {
  * page waiting for Save, and a way to stop checking drift. The page cannot save settings itself; this
  * modal's Save is the documented way, so this is where a sign-off is kept.
  */
-export function SignOffSettings({ t, lang, saved, staged, problem, onRemove }: SignOffSettingsProps) {
+export function SignOffSettings({ t, lang, saved, staged, problem, onRemove, download }: SignOffSettingsProps) {
   const [removed, setRemoved] = useState(false);
   const [error, setError] = useState<Message | null>(null);
   const shown = staged ?? saved;
@@ -49,6 +51,9 @@ export function SignOffSettings({ t, lang, saved, staged, problem, onRemove }: S
       <p class="sa-muted">{t('ui.signOff.explain')}</p>
       {shown && !removed && (
         <div class="sa-baseline__actions">
+          <button type="button" class="sa-button" data-action="download-setting" onClick={download}>
+            {t('ui.signOff.download')}
+          </button>
           <button
             type="button"
             class="sa-button sa-button--link"

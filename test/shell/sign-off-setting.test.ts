@@ -104,6 +104,15 @@ describe('the settings modal keeps a sign-off', () => {
     expect(both.signedOff).toEqual(SIGNED);
     expect(JSON.parse(both.baselineText!).version).toBe('5.5.5');
 
+    // The setting as a file for the CLI (`audit --baseline FILE` reports the same drift).
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      blobs.push(b as Blob);
+      return 'blob:setting';
+    });
+    modal.querySelector<HTMLButtonElement>('[data-action="download-setting"]')!.click();
+    expect(readSettingValue(await blobs[0]!.text()).signedOff).toEqual(SIGNED);
+
     modal.querySelector<HTMLButtonElement>('[data-action="remove-sign-off"]')!.click();
     await vi.waitFor(() => expect(current().dataset.state).toBe('removed'));
     // Without a sign-off the setting is the bare baseline again: the old shape.
