@@ -14,9 +14,11 @@ const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export interface ApplyDocumentProps {
   doc: DocumentState;
   report: Report | null;
+  /** An audit is running: applying waits for it (the apply starts from the audit in hand). */
+  auditing: boolean;
 }
 
-function ApplyDocumentView({ doc, report }: ApplyDocumentProps) {
+function ApplyDocumentView({ doc, report, auditing }: ApplyDocumentProps) {
   const { t, lang, dispatch } = usePanelEnv();
   const [open, setOpen] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -128,6 +130,7 @@ function ApplyDocumentView({ doc, report }: ApplyDocumentProps) {
                 type="button"
                 class="sa-button sa-button--primary"
                 data-action="apply-document"
+                disabled={auditing}
                 onClick={() => setConfirming(true)}
               >
                 {t('ui.document.apply', { count: total })}
@@ -140,6 +143,7 @@ function ApplyDocumentView({ doc, report }: ApplyDocumentProps) {
                   type="button"
                   class="sa-button sa-button--primary"
                   data-action="confirm-document"
+                  disabled={auditing}
                   onClick={() => dispatch({ type: 'document-apply' })}
                 >
                   {t('ui.document.confirm')}

@@ -21,7 +21,8 @@ export function DocumentStanding({ standing, report }: DocumentStandingProps) {
   const compared = standing?.compared;
   const results = report.results.filter((r) => r.ruleId.startsWith('blueprint-'));
   if (!compared || results.length === 0) return null;
-  const differing = results.filter((r) => r.outcome !== 'pass');
+  // Differences are failed checks' items; a check that could not run (a part failed) is not drift.
+  const differing = results.filter((r) => r.outcome === 'fail');
   const count = differing.reduce((n, r) => n + Math.max(1, r.items.length), 0);
   const signed = compared.signedOff;
   const text = signed

@@ -253,7 +253,9 @@ export function Panel(props: PanelProps) {
           {/* The import check only reads: everyone gets it, with or without a report. */}
           <ImportCheck preflight={state.preflight} />
           {/* Writing a set-up is an admin's job: a manager's panel has no apply section at all. */}
-          {canFix && props.canApplyDocument && <ApplyDocument doc={state.document} report={report} />}
+          {canFix && props.canApplyDocument && (
+            <ApplyDocument doc={state.document} report={report} auditing={running} />
+          )}
           <History entries={state.history} undo={state.undo} canFix={canFix} />
           {state.fix && <FixDialog fix={state.fix} reauditing={running} report={report} />}
         </div>
