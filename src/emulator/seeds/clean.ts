@@ -5,7 +5,7 @@
  */
 import type { Store } from '../store';
 import { arrayList } from '../store';
-import type { ContactRecord } from '../store';
+import type { ContactRecord, TaskRecord } from '../store';
 import {
   DAY,
   addCall,
@@ -183,12 +183,20 @@ export function cleanSeed(nowMs: number): Store {
   }
 
   const recent = () => now - rng.int(0, 25) * DAY - rng.int(0, 80_000);
+  // What still waits in Incoming leads arrived today: a well-run team sorts it within hours (In use:
+  // unsorted-backlog passes). The draw is still made, so every later value of the seed stays where it was.
+  let waiting = 0;
+  const today = (drawn: number): number => {
+    void drawn;
+    waiting += 1;
+    return now - waiting * 3_600;
+  };
   const someLead = () => rng.pick(store.leads);
   for (let i = 0; i < 5; i++)
     addUnsorted(store, rng, {
       category: 'mail',
       pipeline: sales,
-      created: recent(),
+      created: i < 2 ? recent() : today(recent()),
       lead: someLead().id,
       who: person(rng).name,
       email: 'zakaz@client-mail.ru',
@@ -198,7 +206,7 @@ export function cleanSeed(nowMs: number): Store {
     addUnsorted(store, rng, {
       category: 'forms',
       pipeline: sales,
-      created: recent(),
+      created: i < 3 ? recent() : today(recent()),
       lead: someLead().id,
       who: person(rng).name,
       form: 'Заявка на консультацию',
@@ -208,7 +216,7 @@ export function cleanSeed(nowMs: number): Store {
     addUnsorted(store, rng, {
       category: 'sip',
       pipeline: sales,
-      created: recent(),
+      created: today(recent()),
       lead: someLead().id,
       who: person(rng).name,
       phone: `+7916${rng.int(1_000_000, 9_999_999)}`,
@@ -218,7 +226,7 @@ export function cleanSeed(nowMs: number): Store {
     addUnsorted(store, rng, {
       category: 'chats',
       pipeline: sales,
-      created: recent(),
+      created: today(recent()),
       lead: someLead().id,
       contact: c.id,
       who: c.name,
@@ -287,6 +295,39 @@ export function cleanSeed(nowMs: number): Store {
     },
   );
   marketplace(store, rng, 60, ['mango_office', 'wazzup'], sales.id);
+  addNextTasks(store, now);
   void admins;
   return store;
+}
+
+/**
+ * A month after go-live every open deal of a well-run account has its next task and was touched within the
+ * fortnight (the In use area passes). Arithmetic, not draws: the rest of the seed stays as it was.
+ */
+function addNextTasks(store: Store, now: number): void {
+  const tasks: TaskRecord[] = [];
+  const open = store.leads.filter((l) => l.status_id !== 142 && l.status_id !== 143);
+  open.forEach((lead, i) => {
+    lead.updated_at = Math.max(lead.created_at ?? 0, now - (i % 12) * DAY - 3_600);
+    const till = now + (1 + (i % 7)) * DAY;
+    lead.closest_task_at = till;
+    tasks.push({
+      id: 61_200_000 + i,
+      created_by: lead.responsible_user_id,
+      updated_by: lead.responsible_user_id,
+      created_at: lead.updated_at,
+      updated_at: lead.updated_at,
+      responsible_user_id: lead.responsible_user_id,
+      group_id: 0,
+      entity_id: lead.id,
+      entity_type: 'leads',
+      duration: 0,
+      is_completed: false,
+      task_type_id: i % 4 === 0 ? 2 : 1,
+      text: i % 4 === 0 ? 'Встреча: обсудить КП' : 'Позвонить: договориться о следующем шаге',
+      result: [],
+      complete_till: till,
+    });
+  });
+  store.tasks = arrayList(tasks);
 }
