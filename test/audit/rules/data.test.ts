@@ -75,7 +75,7 @@ it('records-owned-by-inactive-users item counts leads and contacts', () => {
     }),
   );
   expect(r.items[0]!.data).toEqual({ user_id: 4, known: true, leads: 3, contacts: 2, tasks: 1 });
-  expect(r.items[0]!.text).toBe('User 4: 3 open deals, 2 contacts, 1 open tasks');
+  expect(r.items[0]!.text).toBe('User 4: open deals: 3, contacts: 2, open tasks: 1');
 });
 
 ruleTable(duplicateContacts, [
