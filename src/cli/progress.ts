@@ -4,7 +4,7 @@ import { timeLeftText } from '../runner/time-left-text';
 import type { CliIo } from './io';
 
 /** The line cut to the terminal's width (a wrapped line could not be rewritten in place). */
-function fit(line: string, columns: number | undefined): string {
+function fitToWidth(line: string, columns: number | undefined): string {
   if (!columns || columns < 2) return line;
   const chars = [...line];
   return chars.length < columns ? line : `${chars.slice(0, columns - 2).join('')}…`;
@@ -23,7 +23,7 @@ export function progressLine(io: CliIo, t: Translate, lang: Lang): { update(p: G
       const progress = t('cli.progress', { done: p.partsDone, total: p.partsTotal, requests: p.requests });
       const scan = p.partsDone > 0 ? timeLeftText(p.timeLeft, t, lang) : null;
       const line = scan ? t('cli.progressScan', { progress, scan }) : progress;
-      io.stderr(`\r\x1b[K${fit(line, io.stderrColumns)}`);
+      io.stderr(`\r\x1b[K${fitToWidth(line, io.stderrColumns)}`);
     },
     done() {
       if (shown) io.stderr('\r\x1b[K');
