@@ -84,6 +84,9 @@ async function main(): Promise<PanelFigures> {
 
   // The longest list, shown in full.
   const biggest = [...report.results].sort((a, b) => b.items.length - a.items.length)[0]!;
+  // An area may start folded (In use does): open it first, so its findings are on the page.
+  const areaToggle = root.querySelector(`section[data-area="${biggest.area}"] [data-action="toggle-area"]`);
+  if (areaToggle?.getAttribute('aria-expanded') === 'false') await timeClick(areaToggle);
   const card = root.querySelector(`[data-rule-id="${biggest.ruleId}"]`);
   // Findings are one line until opened: open it first (its first items render), then show all.
   const row = card?.querySelector('[data-action="toggle-result"]');
