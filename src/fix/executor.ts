@@ -129,15 +129,9 @@ async function applyLocked(opts: ApplyOptions): Promise<ApplyOutcome> {
       if (!(err instanceof PlanUnavailableError)) throw err;
       const reason = err.failure?.message ?? err.part ?? err.message;
       if (err.failure?.kind === 'forbidden') forbidden = true;
-      plans.push({
-        ruleId,
-        kind: rule.meta.fix,
-        status: 'error',
-        entryId: null,
-        ops: [],
-        manual: [],
-        reason: { key: 'fix.refused.part-failed', params: { rule: ruleId, reason } },
-      });
+      plans.push(
+        stoppedPlan(ruleId, rule.meta.fix, { key: 'fix.refused.part-failed', params: { rule: ruleId, reason } }),
+      );
       stopped = true;
       continue;
     }
@@ -147,15 +141,7 @@ async function applyLocked(opts: ApplyOptions): Promise<ApplyOutcome> {
       const chosen = chosenFor(ruleId, plan, choice);
       const problem = choiceProblem([chosen], [plan], snapshot, choice);
       if (problem) {
-        plans.push({
-          ruleId,
-          kind: rule.meta.fix,
-          status: 'error',
-          entryId: null,
-          ops: [],
-          manual: [],
-          reason: problem,
-        });
+        plans.push(stoppedPlan(ruleId, rule.meta.fix, problem));
         stopped = true;
         continue;
       }
@@ -296,4 +282,9 @@ export async function applyPlan(
   };
   if (reason) planReport.reason = reason;
   return planReport;
+}
+
+/** A plan the batch stopped at before sending anything of it (its part failed, or the choice no longer fits). */
+function stoppedPlan(ruleId: string, kind: PlanReport['kind'], reason: Message): PlanReport {
+  return { ruleId, kind, status: 'error', entryId: null, ops: [], manual: [], reason };
 }

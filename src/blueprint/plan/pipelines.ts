@@ -8,7 +8,7 @@
 import type { PipelineDto, StatusDto } from '../../api/dto';
 import { normalizeName } from '../../audit/normalize';
 import { createPipeline, createStatus, patchPipeline, patchStatus, type NewPipelineStatus } from '../../fix/ops';
-import { STAGE_COLORS } from './colors';
+import { STATUS_COLORS } from '../../fix/palette';
 import { LOST, WON, stagesOf } from '../stages';
 import type { BlueprintPipeline } from '../types';
 import type { Model } from './model';
@@ -29,8 +29,9 @@ function deals(model: Model, p: PipelineDto, s: StatusDto): number | null {
   return model.stageDeals[`${p.id}:${s.id}`] ?? 0;
 }
 
+/** The documented palette in turn (the fixes' one list): a document's new stages are told apart on the board. */
 function colorAt(i: number): string {
-  return STAGE_COLORS[i % STAGE_COLORS.length]!;
+  return STATUS_COLORS[i % STATUS_COLORS.length]!;
 }
 
 /** Plans the pipelines section. */
