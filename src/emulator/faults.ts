@@ -19,7 +19,8 @@ export interface FaultAction {
   malformed?: boolean;
   /**
    * Hold the request, already received whole, until `until` settles, then handle it — even if the caller has
-   * given up by then, as a server that took a request carries it out. `done` is called once it is handled.
+   * given up by then, as a server that took a request carries it out. `done` is called once at every end of
+   * it: handled, refused (401, 404, an injected status), reset or abandoned by the caller's abort.
    * The test decides when a held write lands, so "answer lost, write lands later" needs no timing.
    */
   hold?: { until: Promise<unknown>; done?: () => void };

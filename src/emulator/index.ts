@@ -258,12 +258,23 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
     }
 
     const fault = faults.take(req.method, url) ?? faults.roll();
+    // Every end of a held request calls `done` once, whatever it answers (a fault, 404, 401, a handler's
+    // answer) or however it ends (reset, the caller's abort): a test waiting for it must not hang.
+    try {
+      return await handleTaken(req, url, fault);
+    } finally {
+      fault?.hold?.done?.();
+    }
+  }
+
+  async function handleTaken(req: Request, url: URL, fault: FaultAction | undefined): Promise<Response> {
     // A held request's body is read before the hold: the caller may be gone when it is handled.
     let preread: string | undefined;
     if (fault) {
       if (fault.hold) {
         preread = await bodyText(req);
-        await fault.hold.until;
+        // Settled either way: a rejected hold releases the request like a resolved one.
+        await fault.hold.until.catch(() => undefined);
       }
       if (fault.delayMs) await sleep(fault.delayMs, req.signal);
       if (fault.reset) throw networkError();
@@ -309,8 +320,6 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
       if (err instanceof Problem) return problemResponse(err.status, err.detail, err.extra, err.headers);
       console.error('[emulator] handler failed:', err);
       return problemResponse(500, 'Internal emulator error');
-    } finally {
-      fault?.hold?.done?.();
     }
   }
 

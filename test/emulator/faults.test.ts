@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { FaultAction } from '../../src/emulator/index';
 import { BASE, call, emu, get } from './helpers';
 
 describe('fault injection', () => {
@@ -43,6 +44,71 @@ describe('fault injection', () => {
     expect((await pending).status).toBe(200);
     expect(handled).toBe(1);
     expect(s.name).toBe('Заявка');
+  });
+
+  // Every end of a held request calls `done` exactly once: a test that waits for it must never hang.
+  const heldEnds: {
+    name: string;
+    method: string;
+    path: string;
+    auth?: string | null;
+    fault?: Omit<FaultAction, 'hold'>;
+    status: number | 'reset';
+  }[] = [
+    { name: 'handled (200)', method: 'GET', path: '/api/v4/account', status: 200 },
+    { name: 'no such route (404)', method: 'GET', path: '/api/v4/nothing-here', status: 404 },
+    { name: 'no credentials (401)', method: 'GET', path: '/api/v4/account', auth: null, status: 401 },
+    { name: 'bad token (401)', method: 'GET', path: '/api/v4/account', auth: 'user-1-1', status: 401 },
+    { name: 'handler refuses (400)', method: 'PATCH', path: '/api/v4/leads', status: 400 },
+    { name: 'injected status (503)', method: 'GET', path: '/api/v4/users', fault: { status: 503 }, status: 503 },
+    { name: 'malformed body (200)', method: 'GET', path: '/api/v4/users', fault: { malformed: true }, status: 200 },
+    { name: 'connection reset', method: 'GET', path: '/api/v4/users', fault: { reset: true }, status: 'reset' },
+  ];
+  it.each(heldEnds)('hold ending in $name calls `done` once', async ({ method, path, auth, fault, status }) => {
+    const e = emu('messy');
+    let release: () => void = () => {};
+    const until = new Promise<void>((r) => {
+      release = r;
+    });
+    let handled = 0;
+    e.faults.once({ method, path, fault: { ...fault, hold: { until, done: () => handled++ } } });
+    const pending =
+      status === 'reset'
+        ? e.fetch(`${BASE}${path}`, { headers: { authorization: 'Bearer dev-token' } }).then(
+            () => 'answered',
+            (err: unknown) => (err instanceof TypeError ? 'reset' : 'other'),
+          )
+        : call(e, method, path, { auth, body: method === 'PATCH' ? 'not an array' : undefined }).then((a) => a.status);
+    await Promise.resolve();
+    expect(handled).toBe(0);
+    release();
+    expect(await pending).toBe(status);
+    expect(handled).toBe(1);
+  });
+  it('a rejected hold releases the request too, and `done` is called', async () => {
+    const e = emu('messy');
+    let handled = 0;
+    const until = Promise.reject(new Error('test gave up'));
+    e.faults.once({ path: '/api/v4/account', fault: { hold: { until, done: () => handled++ } } });
+    expect((await get(e, '/api/v4/account')).status).toBe(200);
+    expect(handled).toBe(1);
+  });
+  it('a held request whose caller aborts during its delay still calls `done`', async () => {
+    const e = emu('messy');
+    let handled = 0;
+    const ctl = new AbortController();
+    e.faults.once({
+      path: '/api/v4/account',
+      fault: { delayMs: 60_000, hold: { until: Promise.resolve(), done: () => handled++ } },
+    });
+    const pending = e.fetch(`${BASE}/api/v4/account`, {
+      headers: { authorization: 'Bearer dev-token' },
+      signal: ctl.signal,
+    });
+    await new Promise((r) => setImmediate(r));
+    ctl.abort();
+    await expect(pending).rejects.toBeTruthy();
+    expect(handled).toBe(1);
   });
 
   it('reset rejects the in-process fetch with a TypeError', async () => {
