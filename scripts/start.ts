@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { createHostServer } from '../src/emulator/host/server';
 import { isSeedName, SEED_NAMES } from '../src/emulator';
 import { listenFailure } from '../src/emulator/listen-failure';
+import { viewAs } from '../src/emulator/host/view-as';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const seed = process.env.SEED ?? 'messy';
@@ -39,6 +40,15 @@ const host = createHostServer({ root, widgetDir, seed, port, latencyMs: Number(p
 try {
   const url = await host.listen();
   console.log(`Setup Audit on the "${seed}" demo account: ${url}  (?user=admin|manager|<id>; Ctrl+C stops)`);
+  // Said at start as well as on the page: a seed without a manager shows ?user=manager as the admin.
+  const { emulator } = host;
+  const manager = viewAs(
+    emulator.store.users,
+    { admin: emulator.adminId, manager: emulator.managerId },
+    seed,
+    'manager',
+  );
+  if (manager.notice) console.log(manager.notice);
 } catch (err) {
   removeWidget();
   console.error(listenFailure(err, port, 'PORT'));

@@ -18,8 +18,11 @@ export function hostPage(opts: {
   theme: 'light' | 'dark';
   title: string;
   widgetPath: string;
+  /** Why the page shows another user than `?user=` asked for (see view-as.ts); null when it does not. */
+  notice?: string | null;
 }): string {
   const code = escapeHtml(opts.code);
+  const notice = opts.notice ? `\n  <p class="host-bar__notice" role="status">${escapeHtml(opts.notice)}</p>` : '';
   return `<!doctype html>
 <html lang="${opts.lang}" data-theme="${opts.theme}">
 <head>
@@ -37,7 +40,7 @@ export function hostPage(opts: {
   <label>Language <select id="host-lang"><option value="ru">ru</option><option value="en">en</option><option value="es">es</option><option value="pt">pt</option></select></label>
   <label>Theme <select id="host-theme"><option value="light">light</option><option value="dark">dark</option></select></label>
   <button type="button" id="host-reset">Reset account</button>
-  <button type="button" id="host-settings">Widget settings…</button>
+  <button type="button" id="host-settings">Widget settings…</button>${notice}
 </div>
 <main class="content">
   <h1 class="content__top">${escapeHtml(opts.title)}</h1>

@@ -7,6 +7,7 @@ import type { Lang } from '../../i18n/translate';
 import { hostPage } from './page';
 import { answerClientErrors, readCappedBody, RequestRefused, requestUrl, sendRefusal } from '../node-request';
 import { sendResponse, toRequest } from './node-bridge';
+import { viewAs } from './view-as';
 
 type Seed = SeedName;
 
@@ -72,12 +73,8 @@ export function createHostServer(options: HostOptions) {
   };
   const staticDir = join(options.root, 'src', 'emulator', 'host', 'static');
 
-  function userFor(raw: string | undefined) {
-    const users = emulator.store.users;
-    if (raw === 'manager') return users.find((u) => u.id === emulator.managerId);
-    if (raw && /^\d+$/.test(raw)) return users.find((u) => u.id === Number(raw));
-    return users.find((u) => u.id === emulator.adminId);
-  }
+  const viewing = (raw: string | null | undefined) =>
+    viewAs(emulator.store.users, { admin: emulator.adminId, manager: emulator.managerId }, seed, raw);
 
   async function serveFile(res: ServerResponse, file: string): Promise<void> {
     try {
@@ -111,7 +108,7 @@ export function createHostServer(options: HostOptions) {
         seed = wantedSeed as Seed;
         emulator.reset(seed);
       }
-      const user = userFor(url.searchParams.get('user') ?? jar.host_user) ?? userFor('admin')!;
+      const { user, notice } = viewing(url.searchParams.get('user') ?? jar.host_user);
       const lang = hostLangOf(url.searchParams.get('lang') ?? jar.host_lang);
       const theme = (url.searchParams.get('theme') ?? jar.host_theme) === 'dark' ? 'dark' : 'light';
       res.writeHead(200, {
@@ -132,12 +129,13 @@ export function createHostServer(options: HostOptions) {
           theme,
           title: lang === 'ru' ? 'Аудит настройки' : lang === 'es' ? 'Auditoría de configuración' : 'Setup Audit',
           widgetPath: WIDGET_PATH,
+          notice,
         }),
       );
       return;
     }
     if (url.pathname === '/__host/context') {
-      const user = userFor(jar.host_user) ?? userFor('admin')!;
+      const { user } = viewing(jar.host_user);
       const lang = hostLangOf(jar.host_lang);
       const body = {
         ...hostContext(emulator.store, user, lang, { code: WIDGET_CODE, path: WIDGET_PATH, version: '1.0.0' }),
