@@ -4,6 +4,7 @@
  */
 import { ApiClient, Throttle } from '../../src/api';
 import { defaultBaseline } from '../../src/audit/baseline/load';
+import { IN_USE_LISTS } from '../../src/audit/parts';
 import type { Report } from '../../src/audit/types';
 import { dictionaryFor } from '../../src/cli/dict';
 import type { SeedName } from '../../src/emulator';
@@ -102,4 +103,10 @@ export function badLimits(urls: string[]): string[] {
     const full = url.pathname === '/api/v4/events' ? '100' : '250';
     return limit !== full && limit !== '1';
   });
+}
+
+/** The requests of the set-up areas: all but those of the lists the In use area added. */
+export function setupRequests(snapshot: Snapshot): number {
+  const byPart = snapshot.requests.byPart ?? {};
+  return IN_USE_LISTS.reduce((n, part) => n - (byPart[part] ?? 0), snapshot.requests.count);
 }
