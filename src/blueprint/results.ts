@@ -19,12 +19,29 @@ export const BLUEPRINT_RESULTS: readonly { id: string; section: BlueprintSection
   { id: 'blueprint-loss-reasons', section: 'loss-reasons', area: 'fields', severity: 'medium' },
 ];
 
+/**
+ * Where the results are read: their "how to" names the steps of that face — the CLI's commands, or the
+ * panel's section and buttons (a panel user has no terminal, a CLI user no buttons).
+ */
+export type ResultsFace = 'cli' | 'panel';
+
+/** The "how to" of a document's results on each face. */
+export const HOW_TO: Record<ResultsFace, string> = {
+  cli: 'blueprint.result.howTo',
+  panel: 'blueprint.result.howToPanel',
+};
+
 /** The five results for a snapshot, as the pure audit gives results (texts as keys). */
-export function blueprintResults(doc: Blueprint, snapshot: Snapshot, t: Translate): AuditResult[] {
+export function blueprintResults(
+  doc: Blueprint,
+  snapshot: Snapshot,
+  t: Translate,
+  face: ResultsFace = 'cli',
+): AuditResult[] {
   const plan = planBlueprint(doc, snapshot);
   return BLUEPRINT_RESULTS.map(({ id, section, area, severity }): AuditResult => {
     const s = plan.sections.find((x) => x.section === section)!;
-    const texts = { why: { key: 'blueprint.result.why' }, howTo: { key: 'blueprint.result.howTo' } };
+    const texts = { why: { key: 'blueprint.result.why' }, howTo: { key: HOW_TO[face] } };
     if (s.error) {
       return {
         ruleId: id,

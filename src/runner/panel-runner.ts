@@ -105,6 +105,8 @@ export function createPanelRunner(deps: PanelRunnerDeps): PanelRunner {
     journal: localJournalStorage(deps.accountKey, deps.storage),
     lock: createLock({ storage: deps.storage, key: `setup-audit:fix-lock:${deps.accountKey}` }),
     user: { name: deps.user.name, isAdmin: deps.isAdmin },
+    // A document's results say what to press in this panel, not which command to type.
+    face: 'panel',
   });
   const journal = (): Journal => workflow.journal();
   const ticks = tickStore(deps.storage, deps.accountKey);

@@ -115,6 +115,8 @@ export interface WorkflowDeps {
   document?: AttachedDocument | null;
   /** The configuration-document engine, loaded the first time a document is in play (the widget: documents.js). */
   blueprint?: LoadBlueprintEngine;
+  /** Which face shows the reports: a document's results say what to do there (default: the CLI's commands). */
+  face?: 'cli' | 'panel';
 }
 
 /** Options of a step that talks to the account. */
@@ -161,11 +163,16 @@ export interface Workflow {
    * What applying a configuration document would change now: the parts it reads are read again first
    * (on top of the audit in hand, or alone when there is none), then planned section by section.
    */
-  planBlueprint(document: Blueprint, opts?: StepOptions): Promise<Stepped<BlueprintPlan>>;
+  planBlueprint(
+    document: Blueprint,
+    opts?: StepOptions & { onProgress?: (p: GatherProgress) => void },
+  ): Promise<Stepped<BlueprintPlan>>;
   /**
    * Applies a configuration document through the fixes' executor (each section planned again from a
    * fresh read, each op journaled, stopping at the first failure). The document becomes the one reports
    * are compared with, so the report after it carries its `blueprint-*` results; undo works as for fixes.
+   * Without an audit in hand it reads what it needs itself (who acts, then each section's parts) and
+   * comes back without a report: the parts it read are not a whole audit, the next audit compares.
    */
   applyBlueprint(
     document: Blueprint,
@@ -191,7 +198,10 @@ export function createWorkflow(deps: WorkflowDeps): Workflow {
   const names: Lang = deps.namesLang ?? deps.lang;
   const storage = deps.journal ?? memoryJournalStorage();
   let audited: Audited | null = null;
-  /** Account and users when only `identify` ran (no audit in hand). */
+  /**
+   * What was read without an audit in hand (`identify`, a document's plan or apply): who the token acts
+   * as, and where a document's apply starts from.
+   */
   let identity: Snapshot | null = null;
   let journal: Journal | null = null;
   let attached: AttachedDocument | null = deps.document ?? null;
@@ -206,7 +216,9 @@ export function createWorkflow(deps: WorkflowDeps): Workflow {
   const extraParts = (): PartName[] => (attached ? BLUEPRINT_PARTS.filter((p) => !AUDIT_PARTS.includes(p)) : []);
   /** The report with the attached document's `blueprint-*` results (the engine is loaded before any step that keeps one). */
   const compared = (snapshot: Snapshot, report: Report): Report =>
-    attached && engine ? withResults(report, engine.documentResults(attached, snapshot, t), t) : report;
+    attached && engine
+      ? withResults(report, engine.documentResults(attached, snapshot, t, deps.face ?? 'cli'), t)
+      : report;
 
   const known = (): Snapshot | null => audited?.snapshot ?? identity;
   const isAdmin = (): boolean => {
@@ -232,6 +244,16 @@ export function createWorkflow(deps: WorkflowDeps): Workflow {
   };
   const regather = (snapshot: Snapshot, parts: PartName[], signal?: AbortSignal) =>
     parts.length ? regatherParts(deps.client, snapshot, parts, { now: deps.now, signal }) : Promise.resolve(snapshot);
+  const readIdentity = async (signal?: AbortSignal): Promise<Snapshot> => {
+    identity = await gatherSnapshot(deps.client, {
+      parts: ['account', 'users'],
+      windowDays: deps.baseline.thresholds.signalWindowDays,
+      now: deps.now,
+      signal,
+      baseUrl: deps.baseUrl ?? null,
+    });
+    return identity;
+  };
   const needAudit = (): Audited => {
     if (!audited) throw new Error('no audit in hand: audit the account before previewing or applying a fix');
     return audited;
@@ -353,16 +375,7 @@ export function createWorkflow(deps: WorkflowDeps): Workflow {
       return { outcome, report: keep(await regather(audited.snapshot, partsWrittenBy(picked), opts.signal)).report };
     },
 
-    async identify(opts = {}) {
-      identity = await gatherSnapshot(deps.client, {
-        parts: ['account', 'users'],
-        windowDays: deps.baseline.thresholds.signalWindowDays,
-        now: deps.now,
-        signal: opts.signal,
-        baseUrl: deps.baseUrl ?? null,
-      });
-      return identity;
-    },
+    identify: (opts = {}) => readIdentity(opts.signal),
 
     async planBlueprint(document, opts = {}) {
       const blueprint = await loadEngine();
@@ -374,20 +387,24 @@ export function createWorkflow(deps: WorkflowDeps): Workflow {
             windowDays: deps.baseline.thresholds.signalWindowDays,
             now: deps.now,
             signal: opts.signal,
+            onProgress: opts.onProgress,
             baseUrl: deps.baseUrl ?? null,
           });
-      // Without an audit in hand the parts read are not a whole audit: the plan comes back without a report.
+      // Without an audit in hand the parts read are not a whole audit: the plan comes back without a
+      // report, and what was read (account and users among it) says who an apply acts as.
+      if (!base) identity = snapshot;
       const report = base ? keep(snapshot).report : null;
       return { outcome: blueprint.planBlueprint(document, snapshot), report };
     },
 
     async applyBlueprint(document, opts) {
-      const before = needAudit();
       const blueprint = await loadEngine();
+      // Each section re-reads its own parts before it is planned: the apply needs only who acts to start.
+      const before = audited?.snapshot ?? identity ?? (await readIdentity(opts.signal));
       const outcome = await blueprint.applyBlueprint({
         client: deps.client,
         blueprint: document,
-        snapshot: before.snapshot,
+        snapshot: before,
         journal: journalNow(),
         lock,
         isAdmin: isAdmin(),
@@ -395,8 +412,12 @@ export function createWorkflow(deps: WorkflowDeps): Workflow {
         signal: opts.signal,
         onOp: opts.onOp,
       });
-      if (outcome.status === 'refused') return { outcome, report: before.report };
+      if (outcome.status === 'refused') return { outcome, report: audited?.report ?? null };
       attached = { document, name: opts.name, signedOff: null };
+      if (!audited) {
+        identity = outcome.snapshot;
+        return { outcome, report: null };
+      }
       // The executor re-read every part the sections touched: audit that, no second gather.
       return { outcome, report: keep(outcome.snapshot).report };
     },

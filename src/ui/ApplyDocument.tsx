@@ -170,11 +170,15 @@ function ApplyDocumentView({ doc, report, auditing }: ApplyDocumentProps) {
                     failed: count('failed'),
                     skipped: count('not-attempted'),
                   })}
-                  {docResults.length > 0 &&
+                  {doc.reported &&
+                    docResults.length > 0 &&
                     ` ${t('ui.document.results', {
                       pass: docResults.filter((r) => r.outcome === 'pass').length,
                       total: docResults.length,
                     })}`}
+                  {/* No audit was in hand: the report on screen is older than the apply and says nothing of it. */}
+                  {!doc.reported &&
+                    ` ${t('ui.document.auditToSee', { button: t(report ? 'ui.header.rerun' : 'ui.header.run') })}`}
                 </span>
               )}
             </p>

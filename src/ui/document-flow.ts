@@ -33,6 +33,11 @@ export interface DocumentState {
   /** Op results as they settle while applying, then every op of the outcome. */
   ops: OpReport[];
   outcome: ApplyOutcome | null;
+  /**
+   * The apply came back with a report (the document's checks are on screen). False when it ran with no
+   * audit in hand: the report on screen is older than the apply, and only the next audit compares.
+   */
+  reported: boolean;
   /** Why the apply did not start (not admin, busy), to translate. */
   refusal: Message | null;
   /** Raw reason of an unexpected failure. */
@@ -59,6 +64,7 @@ export function initialDocumentState(runner: PanelRunner): DocumentState {
     plan: null,
     ops: [],
     outcome: null,
+    reported: false,
     refusal: null,
     error: null,
     signOff: { status: 'idle' },
@@ -135,7 +141,14 @@ export function createDocumentFlow(host: DocumentFlowHost): { dispatch(intent: D
       });
       host.takeReport(report);
       if (outcome.status === 'refused') host.set({ status: 'error', outcome, refusal: outcome.message });
-      else host.set({ status: 'done', outcome, ops: outcome.plans.flatMap((p) => p.ops), ...standing() });
+      else
+        host.set({
+          status: 'done',
+          outcome,
+          ops: outcome.plans.flatMap((p) => p.ops),
+          reported: report !== null,
+          ...standing(),
+        });
     } catch (err) {
       host.set({ status: 'error', error: reasonOf(err) });
     }

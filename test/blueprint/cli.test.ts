@@ -57,6 +57,16 @@ describe('setup-audit capture / plan / apply / undo', () => {
       const applied = await c.run('apply', ...FRESH, '--blueprint', file, '--yes', '--journal', 'j.json');
       expect(applied.code, applied.out + applied.err).toBe(0);
       expect(applied.out).toMatch(/not attempted: 0/);
+      // No audit ran first: the orchestrator read who acts itself, and the journal names that user and account.
+      const journal = JSON.parse(new TextDecoder().decode(c.files.get('j.json'))) as {
+        entries: { by: string | null; account: { subdomain: string } | null; batchId: string }[];
+      };
+      const admin = c.accounts['fresh.test'].store.users.find((u) => u.rights.is_admin)!;
+      expect(new Set(journal.entries.map((e) => e.by))).toEqual(new Set([`${admin.name} <${admin.email}>`]));
+      expect(new Set(journal.entries.map((e) => e.account?.subdomain))).toEqual(
+        new Set([c.accounts['fresh.test'].store.account.subdomain]),
+      );
+      expect(new Set(journal.entries.map((e) => e.batchId)).size).toBe(1);
 
       const again = await c.run('plan', ...FRESH, '--blueprint', file, '--format', 'json');
       expect((JSON.parse(again.out) as { ops: unknown[] }).ops).toEqual([]);

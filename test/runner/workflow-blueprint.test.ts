@@ -93,6 +93,75 @@ describe('workflow: a configuration document through the one orchestrator', () =
     expect(docOutcomes(after).map(([, o]) => o)).toEqual(['fail', 'fail', 'fail', 'fail', 'fail']);
   });
 
+  it('applies before any audit: reads who acts itself, journals as that user, comes back without a report', async () => {
+    const doc = await cleanDocument();
+    const { emulator, workflow, paths } = setup('fresh');
+    const original = touchedState(emulator);
+    expect(workflow.current()).toBeNull();
+    const { outcome, report } = await workflow.applyBlueprint(doc, { name: 'clean.xlsx' });
+    if (outcome.status === 'refused') throw new Error(outcome.reason);
+    expect(outcome.status).toBe('done');
+    expect(outcome.plans.flatMap((p) => p.ops).every((o) => o.status === 'applied')).toBe(true);
+    // The parts it read are not a whole audit: no report, and none in hand.
+    expect(report).toBeNull();
+    expect(workflow.current()).toBeNull();
+    // Who acts was read once (account and users), before the sections read their own parts.
+    expect(paths.slice(0, 2)).toEqual(['GET /api/v4/account', 'GET /api/v4/users']);
+    const admin = emulator.store.users.find((u) => u.rights.is_admin)!;
+    expect(
+      new Set(
+        workflow
+          .journal()
+          .entries()
+          .map((e) => e.by),
+      ),
+    ).toEqual(new Set([`${admin.name} <${admin.email}>`]));
+    // The next audit compares with the document applied.
+    const audited = await workflow.audit();
+    expect(docOutcomes(audited.report)).toEqual([
+      ['blueprint-fields', 'pass'],
+      ['blueprint-pipelines', 'fail'],
+      ['blueprint-required', 'pass'],
+      ['blueprint-roles', 'pass'],
+      ['blueprint-loss-reasons', 'pass'],
+    ]);
+    const { outcome: undone } = await workflow.undo({ batchId: outcome.batchId });
+    expect(undone.status).toBe('undone');
+    expect(touchedState(emulator)).toBe(original);
+  });
+
+  it('applies after a plan without an audit, starting from what the plan read (no second read of who acts)', async () => {
+    const doc = await cleanDocument();
+    const { workflow, paths } = setup('fresh');
+    const { outcome: plan, report: planned } = await workflow.planBlueprint(doc);
+    expect(planned).toBeNull();
+    paths.length = 0;
+    const { outcome } = await workflow.applyBlueprint(doc, { name: 'clean.xlsx' });
+    expect(outcome.status).toBe('done');
+    expect(paths.filter((p) => p === 'GET /api/v4/users')).toEqual([]);
+    const sent = outcome.status === 'refused' ? [] : outcome.plans.flatMap((p) => p.ops);
+    expect(sent).toHaveLength(plan.sections.flatMap((s) => s.ops).length);
+  });
+
+  it('refuses a manager before any audit too, writing nothing (the rights are read, not assumed)', async () => {
+    const doc = await cleanDocument();
+    const { emulator } = setup('messy');
+    const manager = emulator.store.users.find((u) => !u.rights.is_admin && u.rights.is_active !== false)!;
+    const { workflow } = setup('messy', {
+      client: new ApiClient({
+        baseUrl: 'https://emulator.test',
+        token: emulator.tokenFor(manager.id),
+        rps: 1000,
+        fetch: emulator.fetch,
+      }),
+    });
+    const original = touchedState(emulator);
+    const { outcome, report } = await workflow.applyBlueprint(doc, { name: 'clean.xlsx' });
+    expect(outcome).toMatchObject({ status: 'refused', reason: 'not-admin' });
+    expect(report).toBeNull();
+    expect(touchedState(emulator)).toBe(original);
+  });
+
   it('refuses to apply for a non-admin, writing nothing', async () => {
     const doc = await cleanDocument();
     const { emulator, workflow } = setup('fresh', { user: { name: 'Manager', isAdmin: false } });

@@ -54,7 +54,7 @@ function memoryStorage() {
   };
 }
 
-async function mountOn(seed: string, opts: { isAdmin?: boolean; setting?: string | null } = {}) {
+async function mountOn(seed: string, opts: { isAdmin?: boolean; setting?: string | null; autoRun?: boolean } = {}) {
   const emulator = createEmulator({ seed: seed as never, now: () => FIXED_NOW, rate: 1000, quiet: true });
   const client = new ApiClient({
     baseUrl: 'https://emulator.test',
@@ -78,11 +78,13 @@ async function mountOn(seed: string, opts: { isAdmin?: boolean; setting?: string
   });
   const el = document.createElement('div');
   document.body.appendChild(el);
-  const mounted = mountPanel(el, { runner, t, lang: 'en' });
+  const mounted = mountPanel(el, { runner, t, lang: 'en', autoRun: opts.autoRun ?? true });
   cleanups.push(() => {
     mounted.unmount();
     el.remove();
   });
+  // Without the first audit there is no score to wait for: the panel offers "Run audit".
+  if (opts.autoRun === false) return { emulator, el, storage, store: mounted.store };
   await waitFor(() => one(el, '[data-score]'), { timeout: 10_000 });
   await waitFor(() => expect(mounted.store.getState().audit.status).toBe('idle'), { timeout: 10_000 });
   return { emulator, el, storage, store: mounted.store };
@@ -157,6 +159,33 @@ describe('Apply a configuration document (panel section)', () => {
     fireEvent.click(one(el, '[data-action="confirm-undo-batch"]'));
     await waitFor(() => expect(touchedState(emulator)).toBe(original), { timeout: 10_000 });
     await waitFor(() => expect(one(el, '.sa-areas [data-rule-id="blueprint-fields"]').dataset.outcome).toBe('fail'));
+  });
+
+  it('applies with no audit in hand (none ran yet) and says how to see the document’s checks, not stale ones', async () => {
+    const { el, emulator, store } = await mountOn('fresh', { autoRun: false });
+    const original = touchedState(emulator);
+    expect(store.getState().report).toBeNull();
+    const section = open(el);
+    choose(section, 'clean.json', blueprintToJson(cleanDoc));
+    await waitFor(() => one(section, '[data-action="apply-document"]'), { timeout: 10_000 });
+    const total = Number(one(section, '[data-role="document-total"]').dataset.count);
+    fireEvent.click(one(section, '[data-action="apply-document"]'));
+    fireEvent.click(one(section, '[data-action="confirm-document"]'));
+    await waitFor(() => one(section, '[data-role="document-outcome"]'), { timeout: 10_000 });
+    expect(section.querySelector('[data-role="document-error"]')).toBeNull();
+    expect(text(section, '[data-role="document-outcome"]')).toBe(
+      `Document applied. Applied: ${total}, failed: 0, not attempted: 0. Press “Run audit” to see how the account now compares with the document.`,
+    );
+    expect(touchedState(emulator)).not.toBe(original);
+    // The button it names is the one on screen; pressing it shows the document's results.
+    expect(one(el, '[data-action="rerun"]').textContent).toBe('Run audit');
+    fireEvent.click(one(el, '[data-action="rerun"]'));
+    await waitFor(() => one(el, '.sa-areas [data-rule-id="blueprint-fields"]'), { timeout: 10_000 });
+    expect(one(el, '.sa-areas [data-rule-id="blueprint-fields"]').dataset.outcome).toBe('pass');
+    // The history holds the apply: one Undo brings fresh back exactly.
+    fireEvent.click(one(el, '[data-action="undo-batch"]'));
+    fireEvent.click(one(el, '[data-action="confirm-undo-batch"]'));
+    await waitFor(() => expect(touchedState(emulator)).toBe(original), { timeout: 10_000 });
   });
 
   it.each([

@@ -1,14 +1,16 @@
-import { applyBlueprint } from '../../blueprint/apply';
-import { planBlueprint } from '../../blueprint/plan/index';
+import { defaultBaseline } from '../../audit/baseline/load';
+import { localBlueprintEngine } from '../../blueprint/engine-local';
 import { documentFileName } from '../../export/file-name';
-import { Journal } from '../../fix/journal';
-import { isAdminIn, tokenUserIn } from '../../runner/identity';
+import { createWorkflow } from '../../runner/workflow';
 import { openAccount } from '../account';
 import { parseFlags } from '../args';
+import { dictionaryFor } from '../dict';
 import { EXIT } from '../errors';
 import type { CliIo } from '../io';
+import { progressLine } from '../progress';
+import { assertReachable } from '../reachable';
 import { SPECS } from '../specs';
-import { loadBlueprint, planText, readAccount } from './blueprint-io';
+import { loadBlueprint, planText } from './blueprint-io';
 import { ioJournalStorage, journalLock, opLine } from './fix-io';
 import type { RunContext } from './index';
 
@@ -22,8 +24,24 @@ export async function applyCommand(argv: string[], io: CliIo, { t, lang }: RunCo
   const values = parseFlags(argv, SPECS.apply.flags);
   const doc = await loadBlueprint(io, t, values.blueprint);
   const { client, baseUrl, account } = await openAccount(values, io);
-  const snapshot = await readAccount(io, { t, lang }, client, baseUrl);
-  const plan = planBlueprint(doc, snapshot);
+  // Nothing is applied that nobody can undo: without --journal the journal goes to the current folder.
+  const journalPath = values.journal ?? documentFileName(account.subdomain, new Date(), 'json', 'journal');
+  // The one orchestrator, as the panel uses it: no audit in hand, so it reads what the document needs itself.
+  const workflow = createWorkflow({
+    client,
+    // Nothing is audited here: the baseline only sets the reading window.
+    baseline: defaultBaseline(),
+    lang,
+    dict: dictionaryFor(lang),
+    journal: ioJournalStorage(io, journalPath),
+    lock: journalLock(io, journalPath),
+    baseUrl,
+    blueprint: async () => localBlueprintEngine,
+  });
+  assertReachable(await workflow.identify(), baseUrl);
+  const progress = progressLine(io, t, lang);
+  const { outcome: plan } = await workflow.planBlueprint(doc, { onProgress: progress.update });
+  progress.done();
   io.stdout(planText(plan, t, values.blueprint ?? ''));
   if (!plan.sections.some((s) => s.ops.length)) return plan.sections.some((s) => s.error) ? EXIT.failed : EXIT.ok;
   io.stdout('\n');
@@ -41,15 +59,8 @@ export async function applyCommand(argv: string[], io: CliIo, { t, lang }: RunCo
       return EXIT.ok;
     }
   }
-  // Nothing is applied that nobody can undo: without --journal the journal goes to the current folder.
-  const journalPath = values.journal ?? documentFileName(account.subdomain, new Date(), 'json', 'journal');
-  const outcome = await applyBlueprint({
-    client,
-    blueprint: doc,
-    snapshot,
-    journal: new Journal(ioJournalStorage(io, journalPath), { by: tokenUserIn(snapshot) }),
-    lock: journalLock(io, journalPath),
-    isAdmin: isAdminIn(snapshot),
+  const { outcome } = await workflow.applyBlueprint(doc, {
+    name: values.blueprint ?? '',
     onOp: (op) => io.stdout(opLine(op, t)),
   });
   if (outcome.status === 'refused') {
