@@ -56,14 +56,21 @@ function fullPaths(d: Dict, prefix = ''): string[] {
 /**
  * Every problem: a language without ru's keys (ru is the reference: the code's texts are written against it), plural
  * forms that differ, empty texts, a text whose `{params}` differ from ru's, used keys without text, orphan texts,
- * and a file in i18n/ the manifest's `locale` does not list (or a listed locale without its file).
+ * a file in i18n/ the manifest's `locale` does not list (or a listed locale without its file), and a manifest
+ * `locale` that is not the product's language list (src/i18n/langs.ts), in its order.
  */
 export function findI18nProblems(input: {
   dicts: Record<string, Dict>;
   locale: readonly string[];
+  /** The product's language list; the manifest must ship exactly these. */
+  langs: readonly string[];
   root: string;
 }): string[] {
   const problems: string[] = [];
+  if (input.locale.join(',') !== input.langs.join(','))
+    problems.push(
+      `manifest.json widget.locale [${input.locale.join(', ')}] is not src/i18n/langs.ts LANGS [${input.langs.join(', ')}]`,
+    );
   const reference = input.dicts.ru;
   if (!reference) return ['i18n/ru.json: missing (it is the reference every language is checked against)'];
   const langs = Object.keys(input.dicts);

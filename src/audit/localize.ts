@@ -46,7 +46,7 @@ export function localizeReport(report: AuditReport, t: Translate, lang: Lang): R
   return {
     ...(report as AuditReport & Partial<Report>),
     lang,
-    // A report saved before the product spoke es or pt carries no name in them; its en name is the Latin-script one.
+    // A report saved before the product spoke a language (es, pt, …) carries no name in it; its en name is the Latin-script one.
     baseline: {
       id: baseline.id,
       version: baseline.version,

@@ -3,13 +3,11 @@
  * account, never the viewer's screen: an admin reading the panel in English must not leave «Source»
  * in a Russian account.
  */
-import type { Lang } from '../i18n/translate';
+import { isLang, type Lang } from '../i18n/langs';
 import { dataOf, FIELD_PARTS, type Snapshot } from '../snapshot/types';
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const LATIN = /\p{Script=Latin}/u;
-/** The languages a fix can write names in, as Kommo's `account.language` spells them. */
-const NAME_LANGS: readonly Lang[] = ['ru', 'en', 'es', 'pt'];
 /**
  * Letters that English never writes and that mark a Latin-script account as another language: a Portuguese
  * account's own names carry ã, õ or ç somewhere («Negociação», «Ligação»), an English one does not.
@@ -51,7 +49,6 @@ function scriptOf(names: readonly string[]): Lang | null {
  */
 export function namesLang(snapshot: Snapshot, fallback: Lang): Lang {
   const code = dataOf(snapshot.parts.account)?.language?.slice(0, 2).toLowerCase();
-  const language = NAME_LANGS.find((l) => l === code);
-  if (language) return language;
+  if (code !== undefined && isLang(code)) return code;
   return scriptOf(ownNames(snapshot)) ?? fallback;
 }

@@ -1,16 +1,12 @@
-import type { Lang } from '../i18n/translate';
+import { isLang, LANGS, type Lang } from '../i18n/langs';
 
-/** The languages the CLI speaks (i18n/<lang>.json). */
-export const CLI_LANGS: readonly Lang[] = ['ru', 'en', 'es', 'pt'];
+/** The languages the CLI speaks: the product's (i18n/<lang>.json, bundled by dict.ts). */
+export const CLI_LANGS: readonly Lang[] = LANGS;
 
 /** Where the run's language came from, so a bad value can be named in the error. */
 export type LangChoice =
   | { ok: true; lang: Lang }
   | { ok: false; lang: Lang; source: '--lang' | 'SETUP_AUDIT_LANG'; value: string };
-
-function isLang(value: string): value is Lang {
-  return (CLI_LANGS as readonly string[]).includes(value);
-}
 
 /** The `--lang` value in argv (`--lang X` or `--lang=X`), read before the command's own parsing. */
 export function langInArgv(argv: readonly string[]): string | undefined {

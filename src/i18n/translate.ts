@@ -1,8 +1,9 @@
+import type { Lang } from './langs';
+
+export type { Lang } from './langs';
+
 /** A nested i18n dictionary as stored in i18n/<lang>.json. */
 export type Dictionary = { [key: string]: string | Dictionary };
-
-/** Supported languages of the product, in the order every language list keeps (ru, en, es, pt; pt is Portuguese as Kommo's Brazilian interface writes it). */
-export type Lang = 'ru' | 'en' | 'es' | 'pt';
 
 /** Translate a dotted key with `{param}` interpolation. */
 export type Translate = (key: string, params?: Record<string, string | number>) => string;

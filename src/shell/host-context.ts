@@ -1,5 +1,6 @@
 import type { HostApp, WidgetSystemMethods } from './host';
-import type { Dictionary, Lang } from '../i18n/translate';
+import { isLang, type Lang } from '../i18n/langs';
+import type { Dictionary } from '../i18n/translate';
 
 /** Top-level i18n namespaces, so the dictionary can be rebuilt from `self.i18n` when `self.langs` is absent. */
 export const NAMESPACES = [
@@ -27,18 +28,15 @@ export function hostApp(): HostApp | undefined {
   return globalThis.APP ?? globalThis.AMOCRM;
 }
 
-/** The languages the widget ships (manifest.json `locale`, i18n/<lang>.json), in the manifest's order. */
-const HOST_LANGS: readonly Lang[] = ['ru', 'en', 'es', 'pt'];
-
 /**
- * The CRM user's language: ru, en, es or pt (Kommo's Brazilian interface reports `pt`, sometimes as `pt_BR`/`pt-BR`);
- * any other language falls back to en, and no language at all to ru (amoCRM's own default).
+ * The CRM user's language: one of the product's (src/i18n/langs.ts; Kommo reports a region at times, `pt_BR`/`pt-BR`,
+ * read by its first two letters); any other language falls back to en, and no language at all to ru (amoCRM's default).
  */
 export function hostLang(): Lang {
   const raw = hostApp()?.lang_id ?? (typeof document !== 'undefined' ? document.documentElement.lang : '') ?? '';
   const code = String(raw).slice(0, 2).toLowerCase();
-  const known = HOST_LANGS.find((l) => l === code);
-  if (known) return known;
+  // The widget ships exactly the product's languages (manifest.json `locale` = i18n/<lang>.json = LANGS).
+  if (isLang(code)) return code;
   return code ? 'en' : 'ru';
 }
 

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import defaultJson from '../../src/audit/baseline/b2b-services.json';
 import { validateBaseline } from '../../src/audit/baseline/validate';
 import { defaultBaseline, loadBaseline, parseBaseline } from '../../src/audit/baseline/load';
+import { LANGS } from '../../src/i18n/langs';
 
 const clone = () => structuredClone(defaultJson) as any;
+/** Languages a baseline file may lack (ru and en it must carry). */
+const LATER_LANGS = LANGS.filter((l) => l !== 'ru' && l !== 'en');
 
 describe('baseline', () => {
   it('names the stage template, fields and options in pt (Kommo Brazil) as well', () => {
@@ -39,25 +42,37 @@ describe('baseline', () => {
     ]);
   });
 
-  it('reads a baseline without pt names (exported before pt) with the en names, and refuses an empty pt', () => {
-    const old = clone();
-    const strip = (t: any) => delete t.pt;
-    strip(old.name);
-    strip(old.pipeline.won);
-    for (const s of old.pipeline.stages) strip(s);
-    for (const f of old.fields) {
-      strip(f.name);
-      for (const o of f.options ?? []) strip(o);
-    }
-    const result = validateBaseline(old);
-    if (!result.ok) throw new Error(result.error.message);
-    expect(result.baseline.pipeline.stages[0]).toMatchObject({ ru: 'Заявка', en: 'Request', pt: 'Request' });
-    expect(result.baseline.fields[0]!.name.pt).toBe('Source');
-    const empty = clone();
-    empty.pipeline.won.pt = ' ';
-    const refused = validateBaseline(empty);
-    expect(refused.ok).toBe(false);
-    if (!refused.ok) expect(refused.error.path).toBe('pipeline.won.pt');
+  it.each(LATER_LANGS)(
+    'reads a baseline without %s names (written before the product spoke it) with the en names, and refuses an empty one',
+    (lang) => {
+      const old = clone();
+      const strip = (t: any) => delete t[lang];
+      strip(old.name);
+      strip(old.pipeline.won);
+      for (const s of old.pipeline.stages) strip(s);
+      for (const f of old.fields) {
+        strip(f.name);
+        for (const o of f.options ?? []) strip(o);
+      }
+      const result = validateBaseline(old);
+      if (!result.ok) throw new Error(result.error.message);
+      expect(result.baseline.pipeline.stages[0]).toMatchObject({ ru: 'Заявка', en: 'Request', [lang]: 'Request' });
+      expect(result.baseline.fields[0]!.name).toMatchObject({ ru: 'Источник', en: 'Source', [lang]: 'Source' });
+      expect(result.baseline.fields[0]!.options![0]![lang]).toBe('Website');
+      const empty = clone();
+      empty.pipeline.won[lang] = ' ';
+      expect(validateBaseline(empty)).toMatchObject({ ok: false, error: { path: `pipeline.won.${lang}` } });
+    },
+  );
+
+  it('the shipped baseline names every stage, field and option in every product language', () => {
+    const texts = (j: any): any[] => [
+      j.name,
+      j.pipeline.won,
+      ...j.pipeline.stages,
+      ...j.fields.flatMap((f: any) => [f.name, ...(f.options ?? [])]),
+    ];
+    for (const t of texts(defaultJson)) expect(Object.keys(t), JSON.stringify(t)).toEqual([...LANGS]);
   });
 
   it('the default validates and matches the checklist', () => {
@@ -153,22 +168,6 @@ describe('baseline', () => {
     expect(b.managerRights.tasks).toEqual({ edit: 'M', delete: 'M' });
     expect(b.managerRights.mail_access).toBe(true);
     expect(Object.isFrozen(b.thresholds)).toBe(true);
-  });
-
-  it('a baseline saved before es shipped still loads: its es names are the English ones', () => {
-    const old = structuredClone(defaultJson) as any;
-    const strip = (t: { es?: string }) => delete t.es;
-    strip(old.name);
-    strip(old.pipeline.won);
-    old.pipeline.stages.forEach(strip);
-    for (const f of old.fields) {
-      strip(f.name);
-      (f.options ?? []).forEach(strip);
-    }
-    const result = validateBaseline(old);
-    if (!result.ok) throw new Error(result.error.message);
-    expect(result.baseline.pipeline.stages[0]).toMatchObject({ ru: 'Заявка', en: 'Request', es: 'Request' });
-    expect(result.baseline.fields[0]!.name).toMatchObject({ ru: 'Источник', en: 'Source', es: 'Source' });
   });
 
   it('a baseline saved before the In use area loads with its default thresholds; a partial block keeps the rest', () => {

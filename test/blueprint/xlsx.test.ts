@@ -4,7 +4,9 @@ import { captureBlueprint } from '../../src/blueprint/capture';
 import { describeProblem } from '../../src/blueprint/describe';
 import { readBlueprint } from '../../src/blueprint/read';
 import type { Blueprint } from '../../src/blueprint/types';
-import { dictionaryFor } from '../../src/cli/dict';
+import { DOCUMENT_WORDS } from '../../src/blueprint/document-words';
+import { allDictionaries, dictionaryFor } from '../../src/i18n/dictionaries';
+import { LANGS } from '../../src/i18n/langs';
 import { buildConfigurationDocument } from '../../src/export/document';
 import { createTranslator, type Lang } from '../../src/i18n/translate';
 import { auditSnapshot } from '../../src/runner/audit';
@@ -12,7 +14,7 @@ import { defaultBaseline } from '../../src/audit/baseline/load';
 import type { Snapshot } from '../../src/snapshot/types';
 import { blueprintAccount } from './harness';
 
-const dicts = { ru: dictionaryFor('ru'), en: dictionaryFor('en'), es: dictionaryFor('es'), pt: dictionaryFor('pt') };
+const dicts = allDictionaries();
 const en = createTranslator(dicts.en, 'en');
 
 async function documentOf(snapshot: Snapshot, lang: Lang): Promise<Uint8Array> {
@@ -21,8 +23,8 @@ async function documentOf(snapshot: Snapshot, lang: Lang): Promise<Uint8Array> {
   return buildConfigurationDocument({ report, snapshot, lang, t: createTranslator(settings.dict, lang) });
 }
 
-async function read(bytes: Uint8Array): Promise<Blueprint> {
-  const r = await readBlueprint(bytes, 'doc.xlsx', dicts);
+async function read(bytes: Uint8Array, words: typeof dicts = dicts): Promise<Blueprint> {
+  const r = await readBlueprint(bytes, 'doc.xlsx', words);
   if (!r.ok) throw new Error(r.problems.map((p) => describeProblem(p, en)).join('\n'));
   return r.value;
 }
@@ -45,8 +47,11 @@ describe.each(['clean', 'messy', 'fresh'])('the %s document read back', (seed) =
     snapshot = await blueprintAccount(seed).gatherAll();
   });
 
-  it.each(['ru', 'en', 'es', 'pt'] as const)('in %s is the captured configuration', async (lang) => {
-    expect(await read(await documentOf(snapshot, lang))).toEqual(captureBlueprint(snapshot));
+  it.each(LANGS)('in %s is the captured configuration', async (lang) => {
+    const bytes = await documentOf(snapshot, lang);
+    expect(await read(bytes)).toEqual(captureBlueprint(snapshot));
+    // The widget reads with the `export` words alone (its documents chunk), not the whole dictionaries.
+    expect(await read(bytes, DOCUMENT_WORDS)).toEqual(captureBlueprint(snapshot));
   });
 
   it('still reads after another XLSX library rewrote it (LibreOffice is not installed here)', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chooseLang, localeLang } from '../../src/cli/lang';
+import { LANGS } from '../../src/i18n/langs';
 
 describe('the CLI language rule: --lang, else SETUP_AUDIT_LANG, else the locale', () => {
   it.each([
@@ -29,6 +30,13 @@ describe('the CLI language rule: --lang, else SETUP_AUDIT_LANG, else the locale'
     [['audit', '--lang=es'], { SETUP_AUDIT_LANG: 'en' }, 'es'],
   ] as const)('argv %j with env %j speaks %s', (argv, env, lang) => {
     expect(chooseLang(argv, env)).toEqual({ ok: true, lang });
+  });
+
+  it.each(LANGS)('%s: chosen by --lang, by SETUP_AUDIT_LANG and by the locale alike', (lang) => {
+    const other = lang === 'ru' ? 'en' : 'ru';
+    expect(chooseLang(['audit', '--lang', lang], { LANG: `${other}_XX.UTF-8` })).toEqual({ ok: true, lang });
+    expect(chooseLang([], { SETUP_AUDIT_LANG: lang, LANG: `${other}_XX.UTF-8` })).toEqual({ ok: true, lang });
+    expect(chooseLang([], { LANG: `${lang}_XX.UTF-8` })).toEqual({ ok: true, lang });
   });
 
   it('names a value it does not speak, and words the error in the next source down', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultBaseline } from '../../src/audit/baseline/load';
 import { namesLang, planFor } from '../../src/fix';
 import type { AccountDto } from '../../src/api/dto';
-import type { Lang } from '../../src/i18n/translate';
+import { LANGS, type Lang } from '../../src/i18n/langs';
 import type { SnapshotParts } from '../../src/snapshot/types';
 import { field, ok, pipeline, snapshot } from '../audit/fixtures';
 
@@ -111,7 +111,7 @@ describe('names a fix writes follow the account, never the viewer', () => {
     ['pt', 'Origem', { language: 'pt', stages: EN, fields: ['Budget'], systemEn: true }],
     ['es', 'Fuente', { language: 'es', stages: EN, fields: ['Presupuesto'], systemEn: true }],
   ] as const)('a fix in an account named in %s writes «%s» whatever the viewer reads', (_lang, name, account) => {
-    for (const viewer of ['ru', 'en', 'es', 'pt'] as const) {
+    for (const viewer of LANGS) {
       const plan = planFor('lead-source-field-missing', snapshot(parts(account)), defaultBaseline(), viewer)!;
       expect((plan.ops[0]!.body as { name: string }[])[0]!.name).toBe(name);
     }

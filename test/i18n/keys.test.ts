@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { findI18nProblems } from '../../scripts/i18n/keys';
+import { LANGS as PRODUCT_LANGS } from '../../src/i18n/langs';
 
 type Dict = { [k: string]: string | Dict };
 const load = (lang: string): Dict => JSON.parse(readFileSync(`i18n/${lang}.json`, 'utf8'));
@@ -9,14 +10,23 @@ const LANGS = readdirSync('i18n')
   .map((n) => n.slice(0, -5));
 const LOCALE = (JSON.parse(readFileSync('manifest.json', 'utf8')) as { widget: { locale: string[] } }).widget.locale;
 const real = () => Object.fromEntries(LANGS.map((l) => [l, load(l)]));
-const check = (dicts: Record<string, Dict>, locale: readonly string[] = LOCALE) =>
-  findI18nProblems({ dicts, locale, root: process.cwd() });
+const check = (dicts: Record<string, Dict>, locale: readonly string[] = LOCALE, langs: readonly string[] = LOCALE) =>
+  findI18nProblems({ dicts, locale, langs, root: process.cwd() });
 
 describe('the i18n check covers every file in i18n/', () => {
   it('passes on the shipped dictionaries, pt included, all listed in the manifest', () => {
     expect(LANGS).toContain('pt');
     expect([...LOCALE].sort()).toEqual([...LANGS].sort());
-    expect(check(real())).toEqual([]);
+    expect(check(real(), LOCALE, PRODUCT_LANGS)).toEqual([]);
+  });
+
+  it("fails when the manifest's locale is not the product's language list, in its order", () => {
+    const reordered = [...LOCALE].reverse();
+    expect(check(real(), reordered, PRODUCT_LANGS).join('\n')).toMatch(
+      /manifest\.json widget\.locale \[.*\] is not src\/i18n\/langs\.ts LANGS \[ru, en,/,
+    );
+    // A language added to the list but not to the manifest.
+    expect(check(real(), LOCALE, [...LOCALE, 'xx']).join('\n')).toMatch(/is not src\/i18n\/langs\.ts LANGS \[.*, xx\]/);
   });
 
   it.each<[string, (d: Record<string, Dict>) => void, RegExp]>([

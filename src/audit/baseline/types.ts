@@ -1,12 +1,8 @@
 import type { FieldEntity, RightLetter } from '../../api/dto';
+import type { Lang } from '../../i18n/langs';
 
-/** A text in every product language (ru, en, es, pt). */
-export interface LocalizedText {
-  ru: string;
-  en: string;
-  es: string;
-  pt: string;
-}
+/** A text in every product language (src/i18n/langs.ts); a file may omit all but ru and en (see validate.ts). */
+export type LocalizedText = Record<Lang, string>;
 
 /** Field types a baseline may ask to create (the creatable subset of API v4 types). */
 export const BASELINE_FIELD_TYPES = [

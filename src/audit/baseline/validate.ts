@@ -12,6 +12,7 @@ import type {
 import { BASELINE_FIELD_TYPES, DEFAULT_USAGE, LIST_FIELD_TYPES } from './types';
 import type { FieldEntity, RightLetter } from '../../api/dto';
 import { FIELD_PARTS } from '../../snapshot/types';
+import { LANGS, type Lang } from '../../i18n/langs';
 import { RIGHT_ENTITIES } from '../terms';
 
 /** Why a baseline was rejected: the dotted path of the bad key and what was expected there. */
@@ -76,19 +77,21 @@ function oneOf<T extends string | number>(v: unknown, path: string, allowed: rea
   return v as T;
 }
 
+/** The languages every text must carry: the product's first two, which every baseline ever written has. */
+const REQUIRED_LANGS = ['ru', 'en'] as const;
+const OPTIONAL_LANGS = LANGS.filter((l) => !(REQUIRED_LANGS as readonly Lang[]).includes(l));
+
 /**
- * ru and en are required; es and pt may be absent from a baseline exported before the product spoke them, and
- * then read as the en text (Latin script, as a Spanish or Portuguese account's names are) rather than refusing the file.
+ * ru and en are required; any later language (es, pt, …) may be absent from a baseline written before the
+ * product spoke it, and then reads as the en text (Latin script, as those accounts' names are) rather than
+ * refusing the file.
  */
 function text(v: unknown, path: string): LocalizedText {
-  const o = object(v, path, ['ru', 'en'], ['es', 'pt']);
+  const o = object(v, path, [...REQUIRED_LANGS], OPTIONAL_LANGS);
   const en = string(o.en, at(path, 'en'));
-  return {
-    ru: string(o.ru, at(path, 'ru')),
-    en,
-    es: 'es' in o ? string(o.es, at(path, 'es')) : en,
-    pt: 'pt' in o ? string(o.pt, at(path, 'pt')) : en,
-  };
+  const result = { ru: string(o.ru, at(path, 'ru')), en } as LocalizedText;
+  for (const lang of OPTIONAL_LANGS) result[lang] = lang in o ? string(o[lang], at(path, lang)) : en;
+  return result;
 }
 
 function field(v: unknown, path: string): BaselineField {

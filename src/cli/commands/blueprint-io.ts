@@ -8,7 +8,7 @@ import type { Blueprint } from '../../blueprint/types';
 import type { Lang, Translate } from '../../i18n/translate';
 import { gatherSnapshot } from '../../snapshot/gather';
 import type { Snapshot } from '../../snapshot/types';
-import { dictionaryFor } from '../dict';
+import { allDictionaries } from '../dict';
 import { CliError, EXIT, usageError } from '../errors';
 import type { CliIo } from '../io';
 import { progressLine } from '../progress';
@@ -23,12 +23,7 @@ export async function loadBlueprint(io: CliIo, t: Translate, path: string | unde
   } catch (err) {
     throw usageError('blueprintUnreadable', { file: path, reason: (err as Error).message });
   }
-  const read = await readBlueprint(bytes, path, {
-    ru: dictionaryFor('ru'),
-    en: dictionaryFor('en'),
-    es: dictionaryFor('es'),
-    pt: dictionaryFor('pt'),
-  });
+  const read = await readBlueprint(bytes, path, allDictionaries());
   if (read.ok) return read.value;
   for (const p of read.problems) io.stderr(`  ${describeProblem(p, t)}\n`);
   throw new CliError(

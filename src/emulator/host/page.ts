@@ -1,4 +1,4 @@
-import type { Lang } from '../../i18n/translate';
+import { LANGS, type Lang } from '../../i18n/langs';
 
 /** Escapes text for HTML (names come from the account). */
 export function escapeHtml(value: string): string {
@@ -37,7 +37,7 @@ export function hostPage(opts: {
   <strong class="host-bar__brand">amoCRM · local</strong>
   <label>Seed <select id="host-seed"></select></label>
   <label>User <select id="host-user"></select></label>
-  <label>Language <select id="host-lang"><option value="ru">ru</option><option value="en">en</option><option value="es">es</option><option value="pt">pt</option></select></label>
+  <label>Language <select id="host-lang">${LANGS.map((l) => `<option value="${l}">${l}</option>`).join('')}</select></label>
   <label>Theme <select id="host-theme"><option value="light">light</option><option value="dark">dark</option></select></label>
   <button type="button" id="host-reset">Reset account</button>
   <button type="button" id="host-settings">Widget settings…</button>${notice}

@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { createEmulator, isSeedName, SEED_NAMES, type SeedName } from '../index';
 import { hostContext } from './context';
-import type { Lang } from '../../i18n/translate';
+import { translatorFor } from '../../i18n/dictionaries';
+import { isLang, type Lang } from '../../i18n/langs';
 import { hostPage } from './page';
 import { answerClientErrors, readCappedBody, RequestRefused, requestUrl, sendRefusal } from '../node-request';
 import { sendResponse, toRequest } from './node-bridge';
@@ -11,11 +12,9 @@ import { viewAs } from './view-as';
 
 type Seed = SeedName;
 
-/** The page's languages, as the widget ships them (manifest.json `locale`); anything else shows the page in ru. */
-const PAGE_LANGS: readonly Lang[] = ['ru', 'en', 'es', 'pt'];
-
+/** The page's languages are the widget's (manifest.json `locale` = LANGS); anything else shows the page in ru. */
 function hostLangOf(value: string | null | undefined): Lang {
-  return PAGE_LANGS.find((l) => l === value) ?? 'ru';
+  return value && isLang(value) ? value : 'ru';
 }
 
 const WIDGET_CODE = 'setup_audit';
@@ -127,7 +126,8 @@ export function createHostServer(options: HostOptions) {
           code: WIDGET_CODE,
           lang,
           theme,
-          title: lang === 'ru' ? 'Аудит настройки' : lang === 'es' ? 'Auditoría de configuración' : 'Setup Audit',
+          // As the CRM titles a widget's advanced settings page: its `advanced.title` in the user's language.
+          title: translatorFor(lang)('advanced.title'),
           widgetPath: WIDGET_PATH,
           notice,
         }),

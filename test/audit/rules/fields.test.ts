@@ -10,6 +10,8 @@ import { requiredFieldsAbsent } from '../../../src/audit/rules/fields/required-f
 import { requiredStatusesStale } from '../../../src/audit/rules/fields/required-statuses-stale';
 import { lossReasonMissing } from '../../../src/audit/rules/fields/loss-reason-missing';
 import { setupDocumentApproved } from '../../../src/audit/rules/fields/setup-document-approved';
+import { defaultBaseline } from '../../../src/audit/baseline/load';
+import { LANGS } from '../../../src/i18n/langs';
 
 const predefinedPhone = field(601, 'Телефон', { type: 'multitext', is_predefined: true, entity_type: 'contacts' });
 const utm = field(503, 'utm_source', { type: 'tracking_data', is_predefined: false });
@@ -626,3 +628,10 @@ ruleTable(lossReasonMissing, [
 ]);
 
 ruleTable(setupDocumentApproved, [{ name: 'always manual', parts: {}, outcome: 'manual', items: [] }]);
+
+// The field the fix creates must pass the rule that asked for it, in every language a fix writes names in.
+it.each(LANGS)('lead-source-field-missing: the %s fix’s own field passes', (lang) => {
+  const source = defaultBaseline().fields.find((f) => f.purpose === 'lead-source')!;
+  const own = field(1, source.name[lang], { type: 'select', enums: enums(2) });
+  expect(runRule(leadSourceFieldMissing, snapshot({ leadFields: ok([own]) })).outcome).toBe('pass');
+});
