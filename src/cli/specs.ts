@@ -41,6 +41,7 @@ export const SPECS = {
       ...BASELINE,
       snapshot: { type: 'string', value: 'FILE' },
       'save-snapshot': { type: 'string', value: 'FILE' },
+      'no-state': { type: 'boolean' },
       'fail-under': { type: 'string', value: 'N' },
       'allow-incomplete': { type: 'boolean' },
       blueprint: { type: 'string', value: 'FILE', about: 'auditBlueprint' },

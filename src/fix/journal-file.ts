@@ -1,16 +1,29 @@
 /** The CLI's journal file (`--journal FILE`): JSON, written durably and atomically (temp file, fsync, rename). Node only. */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fchmodSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { journalFromJson, journalToJson, type JournalStorage } from './journal';
 
 /**
  * Writes `data` to `path` so that a crash or a full disk leaves either the old file or the new one,
  * never half of one, and no temp file behind: the save throws, and the journal's caller stops the fix.
+ * With `mode`, the file has exactly that mode (whatever the umask) before a byte is written into it.
  */
-export function writeFileDurably(path: string, data: string | Uint8Array): void {
+export function writeFileDurably(path: string, data: string | Uint8Array, mode?: number): void {
   const tmp = `${path}.${process.pid}.tmp`;
   try {
-    const fd = openSync(tmp, 'w');
+    const fd = openSync(tmp, 'w', mode);
     try {
+      // A temp file left by a crashed run of the same pid keeps its old mode: set it before the data goes in.
+      if (mode !== undefined) fchmodSync(fd, mode);
       writeFileSync(fd, data);
       // The entry must be on disk before the request it announces is sent.
       fsyncSync(fd);

@@ -12,6 +12,8 @@ import { EXIT, usageError } from '../errors';
 import type { CliIo } from '../io';
 import { settingFrom, snapshotFrom } from '../load';
 import { progressLine } from '../progress';
+import { accountStateKey, requestCountsFile } from '../request-counts';
+import { requestCountsPath, stateAllowed } from '../state-location';
 import { assertReachable } from '../reachable';
 import { renderText } from '../render/text';
 import { blueprintResults, withResults } from '../../blueprint/results';
@@ -38,24 +40,36 @@ export async function auditCommand(argv: string[], io: CliIo, { lang, t }: RunCo
   // The document is read before the account, so a broken one costs no requests.
   const blueprint = values.blueprint ? await loadBlueprint(io, t, values.blueprint) : null;
 
+  // Checked before the account is asked anything, like every other usage error.
+  const countsPath = stateAllowed(values['no-state'], io.env) ? requestCountsPath(io.env) : null;
+
   let snapshot: Snapshot;
   let report: Report;
   if (values.snapshot) {
     snapshot = snapshotFrom(io, values.snapshot);
     report = auditSnapshot(snapshot, settings);
   } else {
-    const { client, baseUrl } = await openAccount(values, io);
+    const { client, baseUrl, account } = await openAccount(values, io);
+    const counts = countsPath ? requestCountsFile(countsPath) : null;
+    const key = accountStateKey(baseUrl, account.id);
+    // A file that cannot be read only costs the estimate (there is no --verbose to say so).
+    const kept = counts?.load(key);
     const progress = progressLine(io, t, lang);
     const result = await auditAccount({
       ...settings,
       client,
       baseUrl,
       onProgress: progress.update,
+      previous: kept?.ok ? (kept.kept?.requestsByPart ?? null) : null,
       extraParts: format === 'xlsx' || blueprint || signedOff ? ['fieldGroups'] : [],
     });
     progress.done();
     assertReachable(result.snapshot, baseUrl);
     ({ snapshot, report } = result);
+    const byPart = snapshot.requests.byPart ?? {};
+    // Only a gathering that reached the account's data is worth estimating from; a failed save loses just that.
+    if (counts && Object.keys(byPart).length > 0)
+      counts.save(key, { takenAt: snapshot.takenAt, requestsByPart: byPart });
   }
   // --blueprint names the document to compare with; otherwise a signed-off set-up in the setting is, as drift.
   if (blueprint) report = withResults(report, blueprintResults(blueprint, snapshot, t), t);
