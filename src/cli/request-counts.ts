@@ -133,7 +133,9 @@ export function requestCountsFile(path: string) {
     },
     /**
      * Keeps `kept` as the account's entry, the others as they were (capped). A corrupt file is replaced; an
-     * unreadable or newer one is left alone, since writing over it would lose what it holds.
+     * unreadable or newer one is left alone, since writing over it would lose what it holds. Two runs saving
+     * at once (two accounts audited side by side): the later rename wins and the other account's entry waits
+     * for its next audit — an estimate lost, never a broken file (each run writes a temp file of its own).
      */
     save(key: string, kept: KeptCounts): CountsSave {
       const all = readAll(path);
