@@ -7,7 +7,7 @@ import type {
   RoleRightsDto,
   UserRightsDto,
 } from '../../api/dto';
-import { arrayList, eventId, nextId } from '../store';
+import { arrayList, eventId, nextId, workingStages } from '../store';
 import type {
   CompanyRecord,
   ContactRecord,
@@ -201,11 +201,19 @@ export const STAGE_COLORS = [
   '#c1e0ff',
 ];
 
+/** Options of a new pipeline: working stages named in order, optional names of the won and lost ones. */
+export interface PipelineSpec {
+  name: string;
+  main?: boolean;
+  unsorted?: boolean;
+  stages: readonly string[];
+  won?: string;
+  lost?: string;
+  sort?: number;
+}
+
 /** Adds a pipeline with working stages named in order (sort 20, 30, …) and the system ones. */
-export function addPipeline(
-  store: Store,
-  p: { name: string; main?: boolean; unsorted?: boolean; stages: string[]; won?: string; lost?: string; sort?: number },
-): PipelineRecord {
+export function addPipeline(store: Store, p: PipelineSpec): PipelineRecord {
   const sys = systemStatuses(store, { won: p.won, lost: p.lost });
   const stages: StatusRecord[] = p.stages.map((name, i) => ({
     id: nextId(store, 'status'),
@@ -227,6 +235,17 @@ export function addPipeline(
   };
   store.pipelines.push(rec);
   return rec;
+}
+
+/**
+ * `required_statuses` of a field asked for from the second working stage on, up to and including won: the
+ * baseline's matrix, which never blocks the entry stage where forms, calls and chats drop new leads.
+ */
+export function requiredPastEntry(p: PipelineRecord): { pipeline_id: number; status_id: number }[] {
+  return [...workingStages(p).slice(1), p.statuses.find((s) => s.id === 142)!].map((s) => ({
+    pipeline_id: p.id,
+    status_id: s.id,
+  }));
 }
 
 /** The default stages of a new amoCRM pipeline. */
@@ -416,6 +435,11 @@ export function selectValue(f: FieldRecord, value: string): FieldValueDto {
     field_type: f.type,
     values: [{ value, enum_id: en.id, enum_code: null }],
   };
+}
+
+/** A value of a field with no enums (text, numeric, …). */
+export function plainValue(f: FieldRecord, value: string): FieldValueDto {
+  return { field_id: f.id, field_name: f.name, field_code: f.code, field_type: f.type, values: [{ value }] };
 }
 
 /** Builds a contact record. */
@@ -714,6 +738,33 @@ export function addMailNote(
       attach_cnt: 0,
       delivery: { status: 'delivered' },
     },
+  });
+}
+
+/** The embed code the seeds' website buttons show (a placeholder of the real one, which is the site's). */
+const BUTTON_SCRIPT = '<script>/* amoCRM button */</script>';
+
+/** Adds a website button (a site form or widget) of the account; `script: false` for one without embed code. */
+export function addWebsiteButton(
+  store: Store,
+  b: {
+    sourceId: number;
+    buttonId: number;
+    name: string;
+    pipelineId: number;
+    duplicationControl: boolean;
+    script?: false;
+  },
+): void {
+  store.websiteButtons.push({
+    account_id: store.account.id,
+    source_id: b.sourceId,
+    button_id: b.buttonId,
+    is_duplication_control_enabled: b.duplicationControl,
+    name: b.name,
+    creation_status: 'created',
+    pipeline_id: b.pipelineId,
+    script: b.script === false ? null : BUTTON_SCRIPT,
   });
 }
 

@@ -4,7 +4,7 @@
  */
 import { arrayList, nextId } from '../store';
 import type { ContactRecord, LeadRecord, PipelineRecord, Store, TaskRecord, UserRecord } from '../store';
-import { DAY, addCall, addEvent, addLead, addMailNote, addUnsorted } from './builders';
+import { DAY, addCall, addEvent, addLead, addMailNote, addUnsorted, addWebsiteButton } from './builders';
 import {
   ADMIN_TASK,
   CREATED_IN_WINDOW,
@@ -266,15 +266,12 @@ function addSignals(store: Store, rng: Rng, c: BusyCast): void {
       income: i % 2 === 0,
     });
   }
-  store.websiteButtons.push({
-    account_id: store.account.id,
-    source_id: 9_340_001,
-    button_id: 81_201,
-    is_duplication_control_enabled: true,
+  addWebsiteButton(store, {
+    sourceId: 9_340_001,
+    buttonId: 81_201,
     name: 'Заявка на аренду техники',
-    creation_status: 'created',
-    pipeline_id: c.sales.id,
-    script: '<script>/* amoCRM button */</script>',
+    pipelineId: c.sales.id,
+    duplicationControl: true,
   });
   marketplace(store, rng, 60, ['mango_office', 'wazzup'], c.sales.id);
 }

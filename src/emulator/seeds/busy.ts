@@ -31,18 +31,16 @@
 import type { Store } from '../store';
 import { arrayList, workingStages } from '../store';
 import type { ContactRecord, LeadRecord, PipelineRecord } from '../store';
+import { seedAccount } from './account';
 import {
   DAY,
   addField,
   addLead,
-  addPipeline,
-  addPredefined,
-  addRole,
-  addUser,
   company,
   contact,
-  emptyStore,
   entityRights,
+  plainValue,
+  requiredPastEntry,
   rights,
   selectValue,
 } from './builders';
@@ -61,7 +59,6 @@ import {
   WITHOUT_CONTACT,
 } from './busy-plan';
 import { companyDomain, companyName, formatPhone, person, translit } from './people';
-import { createRng } from './prng';
 import type { Rng } from './prng';
 
 const SOURCES = ['Сайт', 'Звонок', 'Почта', 'Чат', 'Telegram', 'WhatsApp', 'Рекомендация', 'Выставка', 'Другое'];
@@ -78,63 +75,40 @@ const DEALS = [
 
 /** Builds the busy account relative to `nowMs`. */
 export function busySeed(nowMs: number): Store {
-  const rng = createRng('busy');
-  const now = Math.floor(nowMs / 1000);
-  const store = emptyStore('busy', rng, now, {
-    id: 30_551_204,
-    name: 'ТрансЛогистик Север',
-    subdomain: 'translogsever',
-    ageDays: 75,
-  });
-  store.account.is_loss_reason_enabled = true;
-
-  const manager = addRole(
-    store,
-    'Менеджер',
-    rights(entityRights('A', 'M', 'A', 'M', 'D'), { edit: 'M', delete: 'M' }, true),
-  );
-  const head = addRole(
-    store,
-    'Руководитель отдела',
-    rights(entityRights('A', 'A', 'A', 'M', 'D'), { edit: 'A', delete: 'M' }, true),
-  );
   const mail = (login: string) => `${login}@translogsever.ru`;
-  const owner = addUser(store, rng, { name: 'Виктор Степанов', email: mail('v.stepanov'), admin: true });
-  const admin = addUser(store, rng, { name: 'Ольга Кузнецова', email: mail('o.kuznetsova'), admin: true });
-  const staff = [
-    addUser(store, rng, { name: 'Кирилл Андреев', email: mail('k.andreev'), role: manager }),
-    addUser(store, rng, { name: 'Алина Фёдорова', email: mail('a.fedorova'), role: manager }),
-    addUser(store, rng, { name: 'Тимур Галиев', email: mail('t.galiev'), role: manager }),
-    addUser(store, rng, { name: 'Светлана Орлова', email: mail('s.orlova'), role: manager }),
-    addUser(store, rng, { name: 'Егор Никитин', email: mail('e.nikitin'), role: manager }),
-    addUser(store, rng, { name: 'Вера Соловьёва', email: mail('v.solovyova'), role: head }),
-  ];
-  const gone = addUser(store, rng, { name: 'Глеб Маслов', email: mail('g.maslov'), role: manager, active: false });
-
-  const sales = addPipeline(store, {
-    name: 'Продажи',
-    main: true,
-    unsorted: true,
-    stages: BASELINE_STAGES,
-    won: 'Успех',
+  const { store, rng, now, users, pipelines } = seedAccount('busy', nowMs, {
+    account: { id: 30_551_204, name: 'ТрансЛогистик Север', subdomain: 'translogsever', ageDays: 75 },
+    lossReasons: true,
+    roles: (add) => ({
+      manager: add('Менеджер', rights(entityRights('A', 'M', 'A', 'M', 'D'), { edit: 'M', delete: 'M' }, true)),
+      head: add('Руководитель отдела', rights(entityRights('A', 'A', 'A', 'M', 'D'), { edit: 'A', delete: 'M' }, true)),
+    }),
+    users: (add, { manager, head }) => ({
+      owner: add({ name: 'Виктор Степанов', email: mail('v.stepanov'), admin: true }),
+      admin: add({ name: 'Ольга Кузнецова', email: mail('o.kuznetsova'), admin: true }),
+      staff: [
+        add({ name: 'Кирилл Андреев', email: mail('k.andreev'), role: manager }),
+        add({ name: 'Алина Фёдорова', email: mail('a.fedorova'), role: manager }),
+        add({ name: 'Тимур Галиев', email: mail('t.galiev'), role: manager }),
+        add({ name: 'Светлана Орлова', email: mail('s.orlova'), role: manager }),
+        add({ name: 'Егор Никитин', email: mail('e.nikitin'), role: manager }),
+        add({ name: 'Вера Соловьёва', email: mail('v.solovyova'), role: head }),
+      ],
+      gone: add({ name: 'Глеб Маслов', email: mail('g.maslov'), role: manager, active: false }),
+    }),
+    pipelines: [
+      { name: 'Продажи', main: true, unsorted: true, stages: BASELINE_STAGES, won: 'Успех' },
+      { name: 'Повторные продажи', unsorted: false, stages: ['Запрос', 'Подбор решения', 'КП', 'Счёт выставлен'] },
+    ],
   });
-  const repeat = addPipeline(store, {
-    name: 'Повторные продажи',
-    unsorted: false,
-    stages: ['Запрос', 'Подбор решения', 'КП', 'Счёт выставлен'],
-  });
-  addPredefined(store);
-  const required = (p: PipelineRecord) =>
-    [...workingStages(p).slice(1), p.statuses.find((s) => s.id === 142)!].map((s) => ({
-      pipeline_id: p.id,
-      status_id: s.id,
-    }));
+  const { owner, admin, staff, gone } = users;
+  const [sales, repeat] = pipelines;
   const source = addField(store, 'leads', {
     name: 'Источник',
     type: 'select',
     group: 'default',
     enums: SOURCES,
-    required: [...required(sales), ...required(repeat)],
+    required: [...requiredPastEntry(sales), ...requiredPastEntry(repeat)],
   });
   // The repeat-sales pipeline asks for a reason in a field of its own: a lost lead there has one even at 0.
   const lossField = addField(store, 'leads', {
@@ -160,15 +134,7 @@ export function busySeed(nowMs: number): Store {
       created: now - rng.int(40, 74) * DAY,
       phones: [formatPhone(`812${String(2_000_000 + i * 6_481).padStart(7, '0')}`, 0)],
       emails: [`office@${companyDomain(name)}`],
-      extra: [
-        {
-          field_id: inn.id,
-          field_name: inn.name,
-          field_code: null,
-          field_type: 'text',
-          values: [{ value: String(7_800_000_000 + i * 91_873) }],
-        },
-      ],
+      extra: [plainValue(inn, String(7_800_000_000 + i * 91_873))],
     });
     store.companies.push(c);
     return c.id;

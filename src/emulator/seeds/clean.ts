@@ -4,8 +4,9 @@
  * the baseline manager rights, unsorted on, and every channel active in the last 30 days.
  */
 import type { Store } from '../store';
-import { arrayList } from '../store';
+import { arrayList, workingStages } from '../store';
 import type { ContactRecord, TaskRecord } from '../store';
+import { seedAccount } from './account';
 import {
   DAY,
   addCall,
@@ -13,20 +14,17 @@ import {
   addField,
   addLead,
   addMailNote,
-  addPipeline,
-  addPredefined,
-  addRole,
   addUnsorted,
-  addUser,
+  addWebsiteButton,
   company,
   contact,
-  emptyStore,
   entityRights,
+  plainValue,
+  requiredPastEntry,
   rights,
   selectValue,
 } from './builders';
 import { companyDomain, companyName, formatPhone, person, translit } from './people';
-import { createRng } from './prng';
 import { marketplace } from './widgets';
 
 /** Baseline stage template. */
@@ -45,54 +43,39 @@ const LOSS = ['Дорого', 'Выбрали конкурента', 'Нет п�
 
 /** Builds the clean account relative to `nowMs`. */
 export function cleanSeed(nowMs: number): Store {
-  const rng = createRng('clean');
-  const now = Math.floor(nowMs / 1000);
-  const store = emptyStore('clean', rng, now, {
-    id: 29_874_530,
-    name: 'Вектор Консалтинг',
-    subdomain: 'vectorconsult',
-    ageDays: 240,
+  const mail = (login: string) => `${login}@vectorconsult.ru`;
+  const { store, rng, now, users, pipelines } = seedAccount('clean', nowMs, {
+    account: { id: 29_874_530, name: 'Вектор Консалтинг', subdomain: 'vectorconsult', ageDays: 240 },
+    lossReasons: true,
+    roles: (add) => ({
+      manager: add('Менеджер', rights(entityRights('A', 'M', 'A', 'M', 'D'), { edit: 'M', delete: 'M' }, true)),
+      lead: add('Руководитель отдела', rights(entityRights('A', 'A', 'A', 'M', 'D'), { edit: 'A', delete: 'M' }, true)),
+    }),
+    users: (add, { manager, lead }) => ({
+      admins: [
+        add({ name: 'Елена Морозова', email: mail('e.morozova'), admin: true }),
+        add({ name: 'Андрей Лебедев', email: mail('a.lebedev'), admin: true }),
+      ],
+      staff: [
+        add({ name: 'Наталья Соколова', email: mail('n.sokolova'), role: lead }),
+        add({ name: 'Максим Павлов', email: mail('m.pavlov'), role: manager }),
+        add({ name: 'Дарья Белова', email: mail('d.belova'), role: manager }),
+        add({ name: 'Илья Захаров', email: mail('i.zakharov'), role: manager }),
+        add({ name: 'Ксения Григорьева', email: mail('k.grigoryeva'), role: manager }),
+        add({ name: 'Роман Антонов', email: mail('r.antonov'), role: manager }),
+      ],
+    }),
+    pipelines: [{ name: 'Продажи', main: true, unsorted: true, stages: BASELINE_STAGES, won: 'Успех' }],
   });
-  store.account.is_loss_reason_enabled = true;
-
-  const managerRights = rights(entityRights('A', 'M', 'A', 'M', 'D'), { edit: 'M', delete: 'M' }, true);
-  const manager = addRole(store, 'Менеджер', managerRights);
-  const lead = addRole(
-    store,
-    'Руководитель отдела',
-    rights(entityRights('A', 'A', 'A', 'M', 'D'), { edit: 'A', delete: 'M' }, true),
-  );
-  const admins = [
-    addUser(store, rng, { name: 'Елена Морозова', email: 'e.morozova@vectorconsult.ru', admin: true }),
-    addUser(store, rng, { name: 'Андрей Лебедев', email: 'a.lebedev@vectorconsult.ru', admin: true }),
-  ];
-  const staff = [
-    addUser(store, rng, { name: 'Наталья Соколова', email: 'n.sokolova@vectorconsult.ru', role: lead }),
-    addUser(store, rng, { name: 'Максим Павлов', email: 'm.pavlov@vectorconsult.ru', role: manager }),
-    addUser(store, rng, { name: 'Дарья Белова', email: 'd.belova@vectorconsult.ru', role: manager }),
-    addUser(store, rng, { name: 'Илья Захаров', email: 'i.zakharov@vectorconsult.ru', role: manager }),
-    addUser(store, rng, { name: 'Ксения Григорьева', email: 'k.grigoryeva@vectorconsult.ru', role: manager }),
-    addUser(store, rng, { name: 'Роман Антонов', email: 'r.antonov@vectorconsult.ru', role: manager }),
-  ];
-
-  const sales = addPipeline(store, {
-    name: 'Продажи',
-    main: true,
-    unsorted: true,
-    stages: BASELINE_STAGES,
-    won: 'Успех',
-  });
-  addPredefined(store);
-  const working = sales.statuses.filter((s) => s.type === 0 && s.id !== 142 && s.id !== 143);
+  const { staff } = users;
+  const [sales] = pipelines;
+  const working = workingStages(sales);
   const source = addField(store, 'leads', {
     name: 'Источник',
     type: 'select',
     group: 'default',
     enums: SOURCES,
-    required: [...working.slice(1), sales.statuses.find((s) => s.id === 142)!].map((s) => ({
-      pipeline_id: sales.id,
-      status_id: s.id,
-    })),
+    required: requiredPastEntry(sales),
   });
   const loss = addField(store, 'leads', {
     name: 'Причина отказа',
@@ -127,13 +110,7 @@ export function cleanSeed(nowMs: number): Store {
       phones: [formatPhone(`495${String(1_000_000 + i * 7_919).padStart(7, '0')}`, 0)],
       emails: [`info@${companyDomain(name)}`],
       extra: [
-        {
-          field_id: inn.id,
-          field_name: inn.name,
-          field_code: null,
-          field_type: 'text',
-          values: [{ value: String(7_700_000_000 + i * 104_729) }],
-        },
+        plainValue(inn, String(7_700_000_000 + i * 104_729)),
         selectValue(industry, rng.pick(industry.enums!).value),
       ],
     });
@@ -272,31 +249,22 @@ export function cleanSeed(nowMs: number): Store {
     });
   }
 
-  store.websiteButtons.push(
-    {
-      account_id: store.account.id,
-      source_id: 9_120_001,
-      button_id: 80_101,
-      is_duplication_control_enabled: true,
-      name: 'Форма на сайте',
-      creation_status: 'created',
-      pipeline_id: sales.id,
-      script: '<script>/* amoCRM button */</script>',
-    },
-    {
-      account_id: store.account.id,
-      source_id: 9_120_002,
-      button_id: 80_102,
-      is_duplication_control_enabled: true,
-      name: 'Виджет обратного звонка',
-      creation_status: 'created',
-      pipeline_id: sales.id,
-      script: '<script>/* amoCRM button */</script>',
-    },
-  );
+  addWebsiteButton(store, {
+    sourceId: 9_120_001,
+    buttonId: 80_101,
+    name: 'Форма на сайте',
+    pipelineId: sales.id,
+    duplicationControl: true,
+  });
+  addWebsiteButton(store, {
+    sourceId: 9_120_002,
+    buttonId: 80_102,
+    name: 'Виджет обратного звонка',
+    pipelineId: sales.id,
+    duplicationControl: true,
+  });
   marketplace(store, rng, 60, ['mango_office', 'wazzup'], sales.id);
   addNextTasks(store, now);
-  void admins;
   return store;
 }
 

@@ -12,19 +12,16 @@ import {
   addEvent,
   addField,
   addLead,
-  addPipeline,
-  addPredefined,
-  addRole,
   addUnsorted,
-  addUser,
+  addWebsiteButton,
   company,
   contact,
-  emptyStore,
   entityRights,
   rights,
 } from './builders';
+import { seedAccount } from './account';
 import { FEMALE_FIRST, LAST, MALE_FIRST, companyName, feminine, formatPhone, person, translit } from './people';
-import { createRng, hashString, mulberry32 } from './prng';
+import { hashString, mulberry32 } from './prng';
 import { marketplace } from './widgets';
 
 /** Number of contacts in the large account. */
@@ -145,51 +142,42 @@ function lazyTasks(store: Store, nowSec: number): LazyTasks {
 
 /** Builds the large account relative to `nowMs`. */
 export function largeSeed(nowMs: number): Store {
-  const rng = createRng('large');
-  const now = Math.floor(nowMs / 1000);
-  const store = emptyStore('large', rng, now, {
-    id: 28_000_777,
-    name: 'Федеральная сеть «Мегаполис»',
-    subdomain: 'megapolis',
-    ageDays: 1500,
-  });
-  store.account.is_loss_reason_enabled = true;
-  for (let g = 1; g <= 12; g++)
-    store.account.users_groups.push({ id: 300_000 + g, name: `Отдел продаж ${g + 1}`, uuid: null });
-
-  const roles = Array.from({ length: 40 }, (_, i) =>
-    addRole(
-      store,
-      `Роль ${i + 1}: ${['Менеджер', 'Старший менеджер', 'Руководитель', 'Оператор', 'Логист'][i % 5]}`,
-      rights(
-        entityRights('A', i % 3 === 0 ? 'A' : 'M', 'A', i % 7 === 0 ? 'G' : 'M', i % 11 === 0 ? 'A' : 'D'),
-        { edit: 'M', delete: 'M' },
-        i % 2 === 0,
+  const { store, rng, now, pipelines } = seedAccount('large', nowMs, {
+    account: { id: 28_000_777, name: 'Федеральная сеть «Мегаполис»', subdomain: 'megapolis', ageDays: 1500 },
+    lossReasons: true,
+    userGroups: Array.from({ length: 12 }, (_, g) => ({ id: 300_001 + g, name: `Отдел продаж ${g + 2}` })),
+    roles: (add) =>
+      Array.from({ length: 40 }, (_, i) =>
+        add(
+          `Роль ${i + 1}: ${['Менеджер', 'Старший менеджер', 'Руководитель', 'Оператор', 'Логист'][i % 5]}`,
+          rights(
+            entityRights('A', i % 3 === 0 ? 'A' : 'M', 'A', i % 7 === 0 ? 'G' : 'M', i % 11 === 0 ? 'A' : 'D'),
+            { edit: 'M', delete: 'M' },
+            i % 2 === 0,
+          ),
+        ),
       ),
-    ),
-  );
-  for (let i = 0; i < 300; i++) {
-    const p = person(rng);
-    addUser(store, rng, {
-      name: p.name,
-      email: `${translit(p.first)}.${translit(p.last)}${i}@megapolis.ru`,
-      admin: i < 6,
-      active: i % 25 !== 24,
-      role: i < 6 ? undefined : roles[i % 40],
-      group: i < 6 ? 0 : 300_001 + (i % 12),
-    });
-  }
-  const owners = store.users.filter((u) => u.rights.is_active).map((u) => u.id);
-
-  const pipelines = Array.from({ length: 50 }, (_, p) =>
-    addPipeline(store, {
+    users: (add, roles, r) => {
+      for (let i = 0; i < 300; i++) {
+        const p = person(r);
+        add({
+          name: p.name,
+          email: `${translit(p.first)}.${translit(p.last)}${i}@megapolis.ru`,
+          admin: i < 6,
+          active: i % 25 !== 24,
+          role: i < 6 ? undefined : roles[i % 40],
+          group: i < 6 ? 0 : 300_001 + (i % 12),
+        });
+      }
+    },
+    pipelines: Array.from({ length: 50 }, (_, p) => ({
       name: p === 0 ? 'Основная воронка' : `Воронка ${p + 1}`,
       main: p === 0,
       unsorted: true,
       stages: Array.from({ length: 17 }, (_, s) => `Этап ${s + 1}`),
-    }),
-  );
-  addPredefined(store);
+    })),
+  });
+  const owners = store.users.filter((u) => u.rights.is_active).map((u) => u.id);
   for (const e of ['leads', 'contacts', 'companies'] as FieldEntity[]) {
     while (store.fields[e].length < 500) {
       const n = store.fields[e].length + 1;
@@ -275,15 +263,13 @@ export function largeSeed(nowMs: number): Store {
       });
   }
   marketplace(store, rng, 1200, ['uiscom', 'wazzup', 'amo_dropbox'], pipelines[0]!.id);
-  store.websiteButtons.push({
-    account_id: store.account.id,
-    source_id: 7_000_001,
-    button_id: 60_001,
-    is_duplication_control_enabled: true,
+  addWebsiteButton(store, {
+    sourceId: 7_000_001,
+    buttonId: 60_001,
     name: 'Форма на сайте',
-    creation_status: 'created',
-    pipeline_id: pipelines[0]!.id,
-    script: null,
+    pipelineId: pipelines[0]!.id,
+    duplicationControl: true,
+    script: false,
   });
   return store;
 }

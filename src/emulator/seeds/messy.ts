@@ -5,90 +5,77 @@
  * field names, a one-option select, no source field, duplicate contacts, no telephony.
  */
 import type { Store } from '../store';
-import { arrayList, nextId } from '../store';
+import { arrayList, nextId, workingStages } from '../store';
 import type { ContactRecord } from '../store';
+import { seedAccount } from './account';
 import {
   DAY,
   addEvent,
   addField,
   addLead,
-  addPipeline,
-  addPredefined,
-  addRole,
   addUnsorted,
-  addUser,
+  addWebsiteButton,
   company,
   contact,
-  emptyStore,
   entityRights,
+  plainValue,
   rights,
   styledPhone,
 } from './builders';
 import { companyName, emailFor, formatPhone, mobileDigits, person } from './people';
-import { createRng } from './prng';
 import { marketplace } from './widgets';
 
 /** Builds the messy account relative to `nowMs`. */
 export function messySeed(nowMs: number): Store {
-  const rng = createRng('messy');
-  const now = Math.floor(nowMs / 1000);
-  const store = emptyStore('messy', rng, now, {
-    id: 30_228_417,
-    name: 'ТехноСтрой',
-    subdomain: 'tehnostroy',
-    ageDays: 400,
-  });
-  store.account.is_loss_reason_enabled = false;
-  store.account.users_groups.push({ id: 412_337, name: 'Отдел продаж 2', uuid: null });
-
-  const manager = addRole(
-    store,
-    'Менеджер',
-    rights(entityRights('A', 'A', 'A', 'D', 'D'), { edit: 'A', delete: 'A' }, false),
-  );
-  manager.rights.leads!.export = 'A';
-  manager.rights.contacts!.delete = 'A';
-  addRole(store, 'Стажёр', rights(entityRights('M', 'M', 'A', 'D', 'D'), { edit: 'M', delete: 'D' }, false));
-
-  const admins = [
-    addUser(store, rng, { name: 'Олег Баранов', email: 'o.baranov@tehnostroy.ru', admin: true }),
-    addUser(store, rng, { name: 'Марина Орлова', email: 'm.orlova@tehnostroy.ru', admin: true }),
-    addUser(store, rng, { name: 'Денис Крылов', email: 'd.krylov@tehnostroy.ru', admin: true }),
-    addUser(store, rng, { name: 'Ирина Тарасова', email: 'i.tarasova@tehnostroy.ru', admin: true }),
-  ];
-  const managers = [
-    addUser(store, rng, { name: 'Сергей Волков', email: 's.volkov@tehnostroy.ru', role: manager }),
-    addUser(store, rng, { name: 'Анна Козлова', email: 'a.kozlova@tehnostroy.ru', role: manager }),
-    addUser(store, rng, { name: 'Павел Егоров', email: 'p.egorov@tehnostroy.ru', role: manager, group: 412_337 }),
-    addUser(store, rng, { name: 'Юлия Никитина', email: 'y.nikitina@tehnostroy.ru', role: manager, group: 412_337 }),
-    // No role: rights were set on the user directly.
-    addUser(store, rng, {
-      name: 'Кирилл Фролов',
-      email: 'k.frolov@tehnostroy.ru',
-      own: rights(entityRights('A', 'A', 'A', 'G', 'A'), { edit: 'A', delete: 'A' }, false),
+  const mail = (login: string) => `${login}@tehnostroy.ru`;
+  const second = 412_337;
+  const { store, rng, now, users, pipelines } = seedAccount('messy', nowMs, {
+    account: { id: 30_228_417, name: 'ТехноСтрой', subdomain: 'tehnostroy', ageDays: 400 },
+    lossReasons: false,
+    userGroups: [{ id: second, name: 'Отдел продаж 2' }],
+    roles: (add) => {
+      const openRights = rights(entityRights('A', 'A', 'A', 'D', 'D'), { edit: 'A', delete: 'A' }, false);
+      openRights.leads!.export = 'A';
+      openRights.contacts!.delete = 'A';
+      const manager = add('Менеджер', openRights);
+      add('Стажёр', rights(entityRights('M', 'M', 'A', 'D', 'D'), { edit: 'M', delete: 'D' }, false));
+      return { manager };
+    },
+    users: (add, { manager }) => ({
+      admins: [
+        add({ name: 'Олег Баранов', email: mail('o.baranov'), admin: true }),
+        add({ name: 'Марина Орлова', email: mail('m.orlova'), admin: true }),
+        add({ name: 'Денис Крылов', email: mail('d.krylov'), admin: true }),
+        add({ name: 'Ирина Тарасова', email: mail('i.tarasova'), admin: true }),
+      ],
+      managers: [
+        add({ name: 'Сергей Волков', email: mail('s.volkov'), role: manager }),
+        add({ name: 'Анна Козлова', email: mail('a.kozlova'), role: manager }),
+        add({ name: 'Павел Егоров', email: mail('p.egorov'), role: manager, group: second }),
+        add({ name: 'Юлия Никитина', email: mail('y.nikitina'), role: manager, group: second }),
+        // No role: rights were set on the user directly.
+        add({
+          name: 'Кирилл Фролов',
+          email: mail('k.frolov'),
+          own: rights(entityRights('A', 'A', 'A', 'G', 'A'), { edit: 'A', delete: 'A' }, false),
+        }),
+      ],
+      gone: add({ name: 'Виктор Сидоров', email: mail('v.sidorov'), role: manager, active: false }),
     }),
-  ];
-  const gone = addUser(store, rng, {
-    name: 'Виктор Сидоров',
-    email: 'v.sidorov@tehnostroy.ru',
-    role: manager,
-    active: false,
+    pipelines: [
+      {
+        name: 'Продажи',
+        main: true,
+        unsorted: false,
+        stages: ['Первичный контакт', 'Переговоры', 'Выставлен счёт', 'Принимают решение'],
+      },
+      { name: 'Партнёры', unsorted: true, stages: ['Новый партнёр', 'Договор подписан'] },
+    ],
   });
+  const { admins, managers, gone } = users;
+  const [sales, partners] = pipelines;
   const owners = [...managers, ...managers, admins[0]!];
-
-  const sales = addPipeline(store, {
-    name: 'Продажи',
-    main: true,
-    unsorted: false,
-    stages: ['Первичный контакт', 'Переговоры', 'Выставлен счёт', 'Принимают решение'],
-  });
-  const partners = addPipeline(store, {
-    name: 'Партнёры',
-    unsorted: true,
-    stages: ['Новый партнёр', 'Договор подписан'],
-  });
   const entry = sales.statuses.find((s) => s.name === 'Первичный контакт')!;
-  addPredefined(store);
   // A stage that was later deleted: its id stays in a field's required_statuses.
   const deletedStatusId = nextId(store, 'status');
   const budget = addField(store, 'leads', {
@@ -158,7 +145,7 @@ export function messySeed(nowMs: number): Store {
     );
   }
 
-  const open = sales.statuses.filter((s) => s.type === 0 && s.id !== 142 && s.id !== 143);
+  const open = workingStages(sales);
   const subjects = [
     'Ремонт офиса',
     'Поставка материалов',
@@ -182,15 +169,7 @@ export function messySeed(nowMs: number): Store {
       created,
       closedAt: closed ? created + rng.int(1, 30) * DAY : undefined,
       contacts: [c.id],
-      values: [
-        {
-          field_id: budget.id,
-          field_name: budget.name,
-          field_code: null,
-          field_type: 'numeric',
-          values: [{ value: String(rng.int(1, 50) * 50_000) }],
-        },
-      ],
+      values: [plainValue(budget, String(rng.int(1, 50) * 50_000))],
     });
   }
 
@@ -252,15 +231,12 @@ export function messySeed(nowMs: number): Store {
     });
   }
 
-  store.websiteButtons.push({
-    account_id: store.account.id,
-    source_id: 8_143_201,
-    button_id: 77_431,
-    is_duplication_control_enabled: false,
+  addWebsiteButton(store, {
+    sourceId: 8_143_201,
+    buttonId: 77_431,
     name: 'Кнопка на сайте',
-    creation_status: 'created',
-    pipeline_id: sales.id,
-    script: '<script>/* amoCRM button */</script>',
+    pipelineId: sales.id,
+    duplicationControl: false,
   });
   marketplace(store, rng, 120, ['amo_dropbox']);
   return store;
