@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defaultBaseline } from '../../src/audit/baseline/load';
-import { dictionaryFor } from '../../src/cli/dict';
 import { documentFileName } from '../../src/export/file-name';
-import { localDocumentEngine } from '../../src/runner/document-engine-local';
 import { createPanelRunner } from '../../src/runner/panel-runner';
 import { emulated } from '../support/emulated';
+import { panelRunnerDeps } from '../support/panel-runner';
 
 // Local noon, so the date is the same in every time zone the tests may run in.
 const DAY = new Date(2026, 11, 1, 12, 0, 0);
@@ -24,19 +22,14 @@ describe('document file names say what and when', () => {
   it('the panel downloads the configuration document and the report under the account’s subdomain and the day', async () => {
     const { client } = emulated('messy');
     const downloads: string[] = [];
-    const runner = createPanelRunner({
-      client,
-      baseline: defaultBaseline(),
-      lang: 'en',
-      dict: dictionaryFor('en'),
-      accountKey: '30000001',
-      user: { id: 1, name: 'Test' },
-      isAdmin: true,
-      now: () => DAY,
-      storage: { getItem: () => null, setItem: () => {}, removeItem: () => {} },
-      download: (name) => downloads.push(name),
-      documents: async () => localDocumentEngine,
-    });
+    const runner = createPanelRunner(
+      panelRunnerDeps(client, {
+        accountKey: '30000001',
+        now: () => DAY,
+        storage: { getItem: () => null, setItem: () => {}, removeItem: () => {} },
+        download: (name) => downloads.push(name),
+      }),
+    );
     await runner.audit({ signal: new AbortController().signal, onProgress: () => {} });
     await runner.downloadDocument!();
     await runner.downloadReport!();

@@ -3,6 +3,7 @@ import { applyFixes } from '../../src/fix/executor';
 import { planFor } from '../../src/fix/plan-for';
 import { createLock } from '../../src/fix/lock';
 import { account, baseline, NOW, touchedState } from './harness';
+import { memoryStorage } from '../support/memory-storage';
 
 const isWrite = (init?: RequestInit) => !!init?.method && init.method !== 'GET';
 
@@ -204,12 +205,8 @@ describe('who may apply, and when', () => {
 
 describe('the lock across tabs', () => {
   it('a second tab cannot take a live lock; an expired one lapses', () => {
-    const map = new Map<string, string>();
-    const storage = {
-      getItem: (k: string) => map.get(k) ?? null,
-      setItem: (k: string, v: string) => void map.set(k, v),
-      removeItem: (k: string) => void map.delete(k),
-    };
+    const storage = memoryStorage();
+    const { map } = storage;
     let now = 1000;
     const tab1 = createLock({ storage, now: () => now, owner: 'tab1' });
     const tab2 = createLock({ storage, now: () => now, owner: 'tab2' });

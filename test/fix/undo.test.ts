@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Journal, journalFromJson, localJournalStorage } from '../../src/fix/journal';
 import { fileJournalStorage } from '../../src/fix/journal-file';
 import { account, touchedState } from './harness';
+import { memoryStorage } from '../support/memory-storage';
 
 describe('undo checks the target first', () => {
   it('someone edited the same field after the fix: conflict with both values, nothing overwritten', async () => {
@@ -141,12 +142,8 @@ describe('journal storage', () => {
   });
 
   it('localStorage: one key per account', async () => {
-    const map = new Map<string, string>();
-    const storage = {
-      getItem: (k: string) => map.get(k) ?? null,
-      setItem: (k: string, v: string) => void map.set(k, v),
-      removeItem: (k: string) => void map.delete(k),
-    };
+    const storage = memoryStorage();
+    const { map } = storage;
     const journal = new Journal(localJournalStorage('acc-1', storage));
     await journal.record(journal.begin('b', 'unsorted-off'), {
       index: 0,

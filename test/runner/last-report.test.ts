@@ -1,42 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { defaultBaseline } from '../../src/audit/baseline/load';
 import { dictionaryFor } from '../../src/cli/dict';
-import { localDocumentEngine } from '../../src/runner/document-engine-local';
 import { lastReportStore } from '../../src/runner/last-report';
 import { createPanelRunner } from '../../src/runner/panel-runner';
 import { emulated, FIXED_NOW } from '../support/emulated';
-
-function memoryStorage(opts: { full?: boolean } = {}) {
-  const map = new Map<string, string>();
-  return {
-    map,
-    getItem: (k: string) => map.get(k) ?? null,
-    setItem: (k: string, v: string) => {
-      if (opts.full) throw new DOMException('quota', 'QuotaExceededError');
-      map.set(k, v);
-    },
-    removeItem: (k: string) => {
-      map.delete(k);
-    },
-  };
-}
+import { memoryStorage } from '../support/memory-storage';
+import { panelRunnerDeps } from '../support/panel-runner';
 
 describe('the last report per account in browser storage', () => {
   it('an audit keeps its report under the account’s key; the next visit reads it back; other accounts see none', async () => {
     const storage = memoryStorage();
     const { client } = emulated('fresh');
-    const deps = {
-      client,
-      baseline: defaultBaseline(),
-      lang: 'en' as const,
-      dict: dictionaryFor('en'),
-      user: { id: 1, name: 'Anna' },
-      isAdmin: true,
-      now: () => new Date(FIXED_NOW),
-      storage,
-      download: () => {},
-      documents: async () => localDocumentEngine,
-    };
+    const deps = panelRunnerDeps(client, { storage });
     const first = createPanelRunner({ ...deps, accountKey: '42' });
     expect(await first.lastReport!()).toBeNull();
     const report = await first.audit({ signal: new AbortController().signal, onProgress: () => {} });
@@ -53,17 +27,7 @@ describe('the last report per account in browser storage', () => {
   it('a report kept in one language is shown in the viewer’s language on the next visit', async () => {
     const storage = memoryStorage();
     const { client } = emulated('fresh');
-    const base = {
-      client,
-      baseline: defaultBaseline(),
-      user: { id: 1, name: 'Anna' },
-      isAdmin: true,
-      now: () => new Date(FIXED_NOW),
-      storage,
-      download: () => {},
-      documents: async () => localDocumentEngine,
-      accountKey: '42',
-    };
+    const base = panelRunnerDeps(client, { storage, accountKey: '42' });
     const ru = createPanelRunner({ ...base, lang: 'ru', dict: dictionaryFor('ru') });
     const russian = await ru.audit({ signal: new AbortController().signal, onProgress: () => {} });
     const en = createPanelRunner({ ...base, lang: 'en', dict: dictionaryFor('en') });
@@ -97,19 +61,7 @@ describe('the last report per account in browser storage', () => {
   it('the kept counts give the next visit’s audit its time left; a damaged count gives none, not a wrong one', async () => {
     const storage = memoryStorage();
     const { client } = emulated('messy');
-    const deps = {
-      client,
-      baseline: defaultBaseline(),
-      lang: 'en' as const,
-      dict: dictionaryFor('en'),
-      user: { id: 1, name: 'Anna' },
-      isAdmin: true,
-      now: () => new Date(FIXED_NOW),
-      storage,
-      download: () => {},
-      documents: async () => localDocumentEngine,
-      accountKey: '42',
-    };
+    const deps = panelRunnerDeps(client, { storage, accountKey: '42' });
     const bases = async () => {
       const seen: string[] = [];
       const runner = createPanelRunner(deps);

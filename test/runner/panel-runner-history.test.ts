@@ -1,39 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defaultBaseline } from '../../src/audit/baseline/load';
-import { dictionaryFor } from '../../src/cli/dict';
-import { localDocumentEngine } from '../../src/runner/document-engine-local';
 import { createPanelRunner } from '../../src/runner/panel-runner';
-import { emulated, FIXED_NOW } from '../support/emulated';
-
-function memoryStorage() {
-  const map = new Map<string, string>();
-  return {
-    getItem: (k: string) => map.get(k) ?? null,
-    setItem: (k: string, v: string) => {
-      map.set(k, v);
-    },
-    removeItem: (k: string) => {
-      map.delete(k);
-    },
-  };
-}
+import { emulated } from '../support/emulated';
+import { panelRunnerDeps } from '../support/panel-runner';
 
 describe('createPanelRunner: history reports each op as it stands', () => {
   it('applied, then reverted after an undo; the title names the rule, not its state after the fix', async () => {
     const { client } = emulated('messy');
-    const runner = createPanelRunner({
-      client,
-      baseline: defaultBaseline(),
-      lang: 'en',
-      dict: dictionaryFor('en'),
-      accountKey: 'acc-1',
-      user: { id: 1, name: 'Anna Admin' },
-      isAdmin: true,
-      now: () => new Date(FIXED_NOW),
-      storage: memoryStorage(),
-      download: () => {},
-      documents: async () => localDocumentEngine,
-    });
+    const runner = createPanelRunner(panelRunnerDeps(client, { user: { id: 1, name: 'Anna Admin' } }));
     await runner.audit({ signal: new AbortController().signal, onProgress: () => {} });
     const { outcome: preview } = await runner.preview(['unsorted-off']);
     const applied = await runner.apply(preview, { onOp: () => {} });

@@ -1,41 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { defaultBaseline } from '../../src/audit/baseline/load';
-import { dictionaryFor } from '../../src/cli/dict';
-import type { KeyValueStorage } from '../../src/fix';
 import { createPanelRunner } from '../../src/runner/panel-runner';
-import { localDocumentEngine } from '../../src/runner/document-engine-local';
 import type { PreflightProgressView } from '../../src/ui/runner-port';
 import { emulated } from '../support/emulated';
-
-function memoryStorage(): KeyValueStorage {
-  const m = new Map<string, string>();
-  return {
-    getItem: (k) => m.get(k) ?? null,
-    setItem: (k, v) => {
-      m.set(k, v);
-    },
-    removeItem: (k) => {
-      m.delete(k);
-    },
-  };
-}
+import { panelRunnerDeps } from '../support/panel-runner';
 
 /** A panel runner over an emulated account; downloads are captured instead of saved. */
 function runnerFor(seed: string, opts: { userId?: number; isAdmin?: boolean } = {}) {
   const { client, emulator } = emulated(seed, opts);
   const downloads: { name: string; data: Uint8Array | string; mime: string }[] = [];
-  const runner = createPanelRunner({
-    client,
-    baseline: defaultBaseline(),
-    lang: 'en',
-    dict: dictionaryFor('en'),
-    accountKey: 'acc-1',
-    user: { id: 1, name: 'Test' },
-    isAdmin: opts.isAdmin ?? true,
-    storage: memoryStorage(),
-    download: (name, data, mime) => downloads.push({ name, data, mime }),
-    documents: async () => localDocumentEngine,
-  });
+  const runner = createPanelRunner(
+    panelRunnerDeps(client, {
+      isAdmin: opts.isAdmin ?? true,
+      download: (name, data, mime) => downloads.push({ name, data, mime }),
+    }),
+  );
   return { runner, downloads, emulator };
 }
 

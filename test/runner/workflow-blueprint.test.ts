@@ -1,39 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { ApiClient } from '../../src/api/client';
-import { defaultBaseline } from '../../src/audit/baseline/load';
 import { attachSignedOff } from '../../src/blueprint/attached';
 import { localBlueprintEngine } from '../../src/blueprint/engine-local';
 import type { Blueprint } from '../../src/blueprint/types';
-import { dictionaryFor } from '../../src/cli/dict';
-import { createEmulator } from '../../src/emulator';
-import { memoryJournalStorage } from '../../src/fix/journal';
-import { createWorkflow, type WorkflowDeps } from '../../src/runner/workflow';
+import type { WorkflowDeps } from '../../src/runner/workflow';
 import { blueprintAccount } from '../blueprint/harness';
 import { touchedState } from '../fix/harness';
-import { FIXED_NOW } from '../support/emulated';
+import { clientOf } from '../support/emulated';
+import { emulatedWorkflow } from '../support/workflow';
 
 /** A workflow over an in-process emulator with the blueprint engine linked in, counting requests. */
 function setup(seed: string, extra: Partial<WorkflowDeps> = {}) {
-  const emulator = createEmulator({ seed: seed as never, now: () => FIXED_NOW, rate: 1000, quiet: true });
-  const paths: string[] = [];
-  const client = new ApiClient({
-    baseUrl: 'https://emulator.test',
-    token: 'dev-token',
-    rps: 1000,
-    fetch: (input, init) => {
-      paths.push(`${init?.method ?? 'GET'} ${new URL(String(input instanceof Request ? input.url : input)).pathname}`);
-      return emulator.fetch(input, init);
-    },
-  });
-  let n = 0;
-  const workflow = createWorkflow({
-    client,
-    baseline: defaultBaseline(),
-    lang: 'en',
-    dict: dictionaryFor('en'),
-    journal: memoryJournalStorage(),
-    now: () => new Date(FIXED_NOW),
-    newId: () => `id-${++n}`,
+  const {
+    emulator,
+    workflow,
+    requests: paths,
+  } = emulatedWorkflow(seed, {
     blueprint: async () => localBlueprintEngine,
     ...extra,
   });
@@ -148,12 +129,7 @@ describe('workflow: a configuration document through the one orchestrator', () =
     const { emulator } = setup('messy');
     const manager = emulator.store.users.find((u) => !u.rights.is_admin && u.rights.is_active !== false)!;
     const { workflow } = setup('messy', {
-      client: new ApiClient({
-        baseUrl: 'https://emulator.test',
-        token: emulator.tokenFor(manager.id),
-        rps: 1000,
-        fetch: emulator.fetch,
-      }),
+      client: clientOf(emulator, emulator.tokenFor(manager.id)).client,
     });
     const original = touchedState(emulator);
     const { outcome, report } = await workflow.applyBlueprint(doc, { name: 'clean.xlsx' });

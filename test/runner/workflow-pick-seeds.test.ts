@@ -1,33 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ApiClient } from '../../src/api/client';
-import { defaultBaseline } from '../../src/audit/baseline/load';
 import { dictionaryFor } from '../../src/cli/dict';
-import { memoryJournalStorage } from '../../src/fix/journal';
 import { fixableRuleIds } from '../../src/fix/plan-for';
-import { createWorkflow } from '../../src/runner/workflow';
-import { createEmulator } from '../../src/emulator';
-import { FIXED_NOW } from '../support/emulated';
+import { emulatedWorkflow } from '../support/workflow';
 import { touchedState } from '../fix/harness';
 
-/** A workflow over a fresh in-process emulator of `seed`. */
+/** A workflow in Russian over a fresh in-process emulator of `seed`. */
 function setup(seed: string) {
-  const emulator = createEmulator({ seed: seed as never, now: () => FIXED_NOW, rate: 1000, quiet: true });
-  const client = new ApiClient({
-    baseUrl: 'https://emulator.test',
-    token: 'dev-token',
-    rps: 1000,
-    fetch: emulator.fetch,
-  });
-  let n = 0;
-  const workflow = createWorkflow({
-    client,
-    baseline: defaultBaseline(),
-    lang: 'ru',
-    dict: dictionaryFor('ru'),
-    journal: memoryJournalStorage(),
-    now: () => new Date(FIXED_NOW),
-    newId: () => `id-${++n}`,
-  });
+  const { emulator, workflow } = emulatedWorkflow(seed, { lang: 'ru', dict: dictionaryFor('ru') });
   return { emulator, workflow };
 }
 

@@ -1,44 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { ApiClient } from '../../src/api/client';
-import { defaultBaseline } from '../../src/audit/baseline/load';
 import { dictionaryFor } from '../../src/cli/dict';
-import { memoryJournalStorage } from '../../src/fix/journal';
-import { createWorkflow } from '../../src/runner/workflow';
-import { createEmulator } from '../../src/emulator';
-import { FIXED_NOW } from '../support/emulated';
+import { emulatedWorkflow } from '../support/workflow';
 import { touchedState } from '../fix/harness';
 
-/** A workflow in Russian over an in-process `messy` emulator, recording every write. */
+/** A workflow in Russian over an in-process `messy` emulator; `writes()` lists the writes since `forget()`. */
 function setup() {
-  const emulator = createEmulator({ seed: 'messy', now: () => FIXED_NOW, rate: 1000, quiet: true });
-  const writes: string[] = [];
-  const client = new ApiClient({
-    baseUrl: 'https://emulator.test',
-    token: 'dev-token',
-    rps: 1000,
-    fetch: (input, init) => {
-      const method = init?.method ?? 'GET';
-      if (method !== 'GET') writes.push(`${method} ${new URL(String(input)).pathname}`);
-      return emulator.fetch(input, init);
-    },
-  });
-  let n = 0;
-  const workflow = createWorkflow({
-    client,
-    baseline: defaultBaseline(),
-    lang: 'ru',
-    dict: dictionaryFor('ru'),
-    journal: memoryJournalStorage(),
-    now: () => new Date(FIXED_NOW),
-    newId: () => `id-${++n}`,
-  });
+  const { emulator, workflow, requests } = emulatedWorkflow('messy', { lang: 'ru', dict: dictionaryFor('ru') });
+  const writes = () => requests.filter((r) => !r.startsWith('GET '));
+  const forget = () => {
+    requests.length = 0;
+  };
   const main = () => emulator.store.pipelines.find((p) => p.id === 7300001)!;
-  return { emulator, workflow, writes, main };
+  return { emulator, workflow, writes, forget, main };
 }
 
 describe('workflow: apply the changes a person chose, with the names they typed', () => {
   it('a subset with edited names: the emulator holds exactly that, the journal the names written, undo restores', async () => {
-    const { emulator, workflow, writes, main } = setup();
+    const { emulator, workflow, writes, forget, main } = setup();
     await workflow.audit();
     const original = touchedState(emulator);
     const { outcome: preview } = await workflow.preview(['default-stage-names']);
@@ -68,11 +46,11 @@ describe('workflow: apply the changes a person chose, with the names they typed'
 
     const pick = ops.filter((_, i) => i !== 1 && i !== 5).map((o) => o.key);
     const names = { [`${ops[0]!.key}/name`]: 'Входящая заявка', [`${ops[3]!.key}/name`]: 'Контракт' };
-    writes.length = 0;
+    forget();
     const { outcome, report } = await workflow.apply(preview, { pick, names });
     if (outcome.status === 'refused') throw new Error(outcome.message.key);
     expect(outcome.status).toBe('done');
-    expect(writes).toHaveLength(5);
+    expect(writes()).toHaveLength(5);
     expect(outcome.plans[0]!.ops.map((o) => [o.key, o.status])).toEqual(pick.map((k) => [k, 'applied']));
 
     const names_ = (main().statuses as { id: number; name: string; sort: number }[])
@@ -111,7 +89,7 @@ describe('workflow: apply the changes a person chose, with the names they typed'
   });
 
   it('the account changed since the preview: refused with the reason, nothing sent; no pick applies it all', async () => {
-    const { emulator, workflow, writes } = setup();
+    const { emulator, workflow, writes, forget } = setup();
     await workflow.audit();
     const { outcome: preview } = await workflow.preview(['unsorted-off', 'required-at-entry-stage']);
     const pick = preview.choices.flatMap((c) => c.ops.map((o) => o.key));
@@ -119,18 +97,18 @@ describe('workflow: apply the changes a person chose, with the names they typed'
     const field = emulator.store.fields.leads.find((f) => f.id === 1080024)!;
     field.required_statuses = [{ pipeline_id: 7300001, status_id: 58100004 }];
     const before = touchedState(emulator);
-    writes.length = 0;
+    forget();
     const { outcome } = await workflow.apply(preview, { pick });
     expect(outcome).toMatchObject({
       status: 'refused',
       reason: 'stale-pick',
       message: { key: 'fix.refused.stale-pick', params: { count: '1' } },
     });
-    expect(writes).toEqual([]);
+    expect(writes()).toEqual([]);
     expect(touchedState(emulator)).toBe(before);
 
     const { outcome: again } = await workflow.apply(preview);
     expect(again.status).toBe('done');
-    expect(writes).toEqual(['PATCH /api/v4/leads/pipelines/7300001']);
+    expect(writes()).toEqual(['PATCH /api/v4/leads/pipelines/7300001']);
   });
 });

@@ -1,41 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { ApiClient } from '../../src/api/client';
 import { defaultBaseline } from '../../src/audit/baseline/load';
 import { dictionaryFor } from '../../src/cli/dict';
-import { memoryJournalStorage } from '../../src/fix/journal';
 import { allSafeRuleIds } from '../../src/runner/all-safe';
 import { createWorkflow, type WorkflowDeps } from '../../src/runner/workflow';
-import { createEmulator } from '../../src/emulator';
-import { FIXED_NOW } from '../support/emulated';
+import { clientOf, FIXED_NOW } from '../support/emulated';
+import { emulatedWorkflow } from '../support/workflow';
 
 /** A request line without the id of the one record it reads ("GET /api/v4/leads/pipelines/7" → the list's path). */
 const resource = (line: string) => line.replace(/\/\d+$/, '');
 
 /** A workflow over an in-process emulator, counting every request (and the paths asked) made through it. */
 function setup(seed = 'messy', extra: Partial<WorkflowDeps> = {}) {
-  const emulator = createEmulator({ seed: seed as never, now: () => FIXED_NOW, rate: 1000, quiet: true });
-  const paths: string[] = [];
-  const client = new ApiClient({
-    baseUrl: 'https://emulator.test',
-    token: 'dev-token',
-    rps: 1000,
-    fetch: (input, init) => {
-      paths.push(`${init?.method ?? 'GET'} ${new URL(String(input instanceof Request ? input.url : input)).pathname}`);
-      return emulator.fetch(input, init);
-    },
-  });
-  let n = 0;
-  const journal = memoryJournalStorage();
-  const workflow = createWorkflow({
-    client,
-    baseline: defaultBaseline(),
-    lang: 'en',
-    dict: dictionaryFor('en'),
-    journal,
-    now: () => new Date(FIXED_NOW),
-    newId: () => `id-${++n}`,
-    ...extra,
-  });
+  const { emulator, workflow, journal, requests: paths } = emulatedWorkflow(seed, extra);
   const outcomeOf = (report: { results: { ruleId: string; outcome: string }[] } | null, id: string) =>
     report?.results.find((r) => r.ruleId === id)?.outcome;
   return { emulator, workflow, paths, journal, outcomeOf };
@@ -144,18 +120,7 @@ describe('workflow: audit → preview → apply → undo, each with the report a
     await first.workflow.apply(preview);
     // A second process on the same journal and account.
     const emulator = first.emulator;
-    const paths: string[] = [];
-    const client = new ApiClient({
-      baseUrl: 'https://emulator.test',
-      token: 'dev-token',
-      rps: 1000,
-      fetch: (input, init) => {
-        paths.push(
-          `${init?.method ?? 'GET'} ${new URL(String(input instanceof Request ? input.url : input)).pathname}`,
-        );
-        return emulator.fetch(input, init);
-      },
-    });
+    const { client, requests: paths } = clientOf(emulator);
     const second = createWorkflow({
       client,
       baseline: defaultBaseline(),

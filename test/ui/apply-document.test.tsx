@@ -2,23 +2,22 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fireEvent, waitFor } from '@testing-library/preact';
-import { ApiClient } from '../../src/api/client';
 import { defaultBaseline } from '../../src/audit/baseline/load';
 import { blueprintToJson } from '../../src/blueprint/json';
 import { readSettingValue, settingValueText } from '../../src/blueprint/setting-value';
 import type { SignedOff } from '../../src/blueprint/signed-off';
 import type { Blueprint } from '../../src/blueprint/types';
 import { dictionaryFor } from '../../src/cli/dict';
-import { createEmulator } from '../../src/emulator';
 import { buildConfigurationDocument } from '../../src/export/document';
 import { createTranslator } from '../../src/i18n/translate';
 import { auditSnapshot } from '../../src/runner/audit';
-import { localDocumentEngine } from '../../src/runner/document-engine-local';
 import { createPanelRunner } from '../../src/runner/panel-runner';
 import { mountPanel } from '../../src/ui/mount';
 import { blueprintAccount } from '../blueprint/harness';
 import { touchedState } from '../fix/harness';
-import { FIXED_NOW } from '../support/emulated';
+import { emulated, FIXED_NOW } from '../support/emulated';
+import { memoryStorage } from '../support/memory-storage';
+import { panelRunnerDeps } from '../support/panel-runner';
 import { one, t } from './harness';
 
 // The section over the real panel runner and the in-process emulator: what the panel shows is what the
@@ -44,38 +43,17 @@ afterEach(() => {
   for (const c of cleanups.splice(0)) c();
 });
 
-function memoryStorage() {
-  const map = new Map<string, string>();
-  return {
-    map,
-    getItem: (k: string) => map.get(k) ?? null,
-    setItem: (k: string, v: string) => void map.set(k, v),
-    removeItem: (k: string) => void map.delete(k),
-  };
-}
-
 async function mountOn(seed: string, opts: { isAdmin?: boolean; setting?: string | null; autoRun?: boolean } = {}) {
-  const emulator = createEmulator({ seed: seed as never, now: () => FIXED_NOW, rate: 1000, quiet: true });
-  const client = new ApiClient({
-    baseUrl: 'https://emulator.test',
-    token: 'dev-token',
-    fetch: emulator.fetch,
-    rps: 1000,
-  });
+  const { emulator, client } = emulated(seed);
   const storage = memoryStorage();
-  const runner = createPanelRunner({
-    client,
-    baseline: defaultBaseline(),
-    lang: 'en',
-    dict: dictionaryFor('en'),
-    accountKey: 'acc-1',
-    user: { id: 7, name: 'Anna Admin' },
-    isAdmin: opts.isAdmin ?? true,
-    storage,
-    now: () => new Date(FIXED_NOW),
-    documents: async () => localDocumentEngine,
-    setting: readSettingValue(opts.setting ?? null),
-  });
+  const runner = createPanelRunner(
+    panelRunnerDeps(client, {
+      user: { id: 7, name: 'Anna Admin' },
+      isAdmin: opts.isAdmin ?? true,
+      storage,
+      setting: readSettingValue(opts.setting ?? null),
+    }),
+  );
   const el = document.createElement('div');
   document.body.appendChild(el);
   const mounted = mountPanel(el, { runner, t, lang: 'en', autoRun: opts.autoRun ?? true });
