@@ -3,7 +3,8 @@
  * writes and its JSON form both read into this; `capture` writes it from a Snapshot; `plan` diffs it
  * against one. Names, not ids: a document is moved between accounts.
  */
-import type { FieldEntity, RightLetter } from '../api/dto';
+import type { FieldEntity, FieldType, RightLetter } from '../api/dto';
+import { LIST_FIELD_TYPES } from '../audit/baseline/types';
 
 /** Version of the JSON form. */
 export const BLUEPRINT_SCHEMA = 1;
@@ -97,7 +98,7 @@ export const BLUEPRINT_SECTIONS = ['fields', 'loss-reasons', 'pipelines', 'roles
 export type BlueprintSection = (typeof BLUEPRINT_SECTIONS)[number];
 
 /** Field types the documented POST can create without a paid option or extra keys. */
-export const CREATABLE_TYPES: readonly string[] = [
+export const CREATABLE_TYPES = [
   'text',
   'numeric',
   'checkbox',
@@ -113,7 +114,14 @@ export const CREATABLE_TYPES: readonly string[] = [
   'legal_entity',
   'date_time',
   'file',
-];
+] as const satisfies readonly FieldType[];
+/** A field type the document's plan can create. */
+export type CreatableType = (typeof CREATABLE_TYPES)[number];
 
-/** Types whose options are `enums` (sent in full on every PATCH). */
-export const ENUM_TYPES: readonly string[] = ['select', 'multiselect', 'radiobutton'];
+/** True when a document's field type (any string read from a file) is one the plan can create. */
+export function isCreatableType(type: string): type is CreatableType {
+  return (CREATABLE_TYPES as readonly string[]).includes(type);
+}
+
+/** Types whose options are `enums` (sent in full on every PATCH): the baseline's list types, one list. */
+export const ENUM_TYPES = LIST_FIELD_TYPES;

@@ -7,7 +7,7 @@ import type { CustomFieldDto, FieldEntity } from '../../api/dto';
 import { normalizeName } from '../../audit/normalize';
 import { createField, patchField, type FieldChanges } from '../../fix/ops';
 import { optionsOf } from '../capture';
-import { CREATABLE_TYPES, ENUM_TYPES, type BlueprintField, type BlueprintSection } from '../types';
+import { ENUM_TYPES, isCreatableType, type BlueprintField, type BlueprintSection } from '../types';
 import type { Model } from './model';
 import { needModel } from './model';
 import { emptySection, type SectionPlan } from './section';
@@ -48,7 +48,7 @@ export function planFields(model: Model, wanted: BlueprintField[], section: Blue
     if (have) used.add(have.id);
     if (!have) {
       out.differences.push({ key: 'blueprint.diff.fieldMissing', params: p });
-      if (!CREATABLE_TYPES.includes(w.type)) {
+      if (!isCreatableType(w.type)) {
         out.manual.push({ key: 'blueprint.manual.cannotCreate', params: { ...p, type: w.type } });
         continue;
       }
