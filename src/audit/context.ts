@@ -16,6 +16,17 @@ export function need<K extends PartName>(ctx: RuleContext, name: K): PartData<K>
   return data;
 }
 
+/**
+ * Thrown by a check whose part loaded, but was saved by an earlier version that did not keep what the check
+ * reads (e.g. an unsorted part without `waiting`). The runner makes it an `error` naming the part, with
+ * the `outdated` reason: the check is not available, rather than judged over data that is not there.
+ */
+export class OutdatedPartError extends Error {
+  constructor(readonly part: PartName) {
+    super(`part "${part}" was saved by an earlier version without what this check reads`);
+  }
+}
+
 /** An optional part's data, or undefined when it failed or was not gathered. */
 export function maybe<K extends PartName>(ctx: RuleContext, name: K): PartData<K> | undefined {
   return dataOf(ctx.parts[name] as Part<PartData<K>> | undefined);

@@ -25,6 +25,8 @@ import { RULES } from './registry';
 import { scoreResults } from './scoring';
 import { namesLang } from './names-lang';
 import { localizeReport } from './localize';
+import { OutdatedPartError } from './context';
+import { outdatedPart } from '../snapshot/migrate';
 
 /** Inputs of the pure audit besides the snapshot. */
 export interface AuditReportOptions {
@@ -78,6 +80,10 @@ export function evaluateRule(rule: Rule, snapshot: Snapshot, baseline: Baseline)
   try {
     return rule.evaluate(ctx);
   } catch (err) {
+    if (err instanceof OutdatedPartError) {
+      const reason = { key: 'items.partFailed', params: { part: err.part } };
+      return { error: { part: err.part, failure: outdatedPart().error, reason } };
+    }
     const message = err instanceof Error ? err.message : String(err);
     return { error: { part: null, failure: null, reason: { key: 'items.ruleCrashed', params: { message } } } };
   }

@@ -1,22 +1,32 @@
-import type { Report } from '../audit/types';
+import { upgradeSavedReport } from '../audit/saved-report';
+import type { AuditReport, Report } from '../audit/types';
 import type { KeyValueStorage } from '../fix/journal';
+import { migratePartRequests } from '../snapshot/migrate';
 import type { PartRequests } from '../snapshot/time-left';
 
-/** The last complete report of an account, as kept in browser storage, with when it was saved. */
-export interface SavedReport {
-  report: Report;
+/** The last complete report of an account as read back: in this version's shape, to localise before showing. */
+export interface KeptReport {
+  report: AuditReport;
   /** ISO 8601. */
   savedAt: string;
   /** Requests each part cost in the gathering behind it: the next audit's source for the time left. */
   requestsByPart?: PartRequests;
 }
 
-/** The per-part counts of a stored value when they are counts (a damaged record gives none, not a wrong estimate). */
+/** The last complete report of an account, localised for the viewer, with when it was saved. */
+export interface SavedReport extends Omit<KeptReport, 'report'> {
+  report: Report;
+}
+
+/**
+ * The per-part counts of a stored value when they are counts (a damaged record gives none, not a wrong
+ * estimate), with the part names of this version (an earlier one's `openLeads` is `leads`).
+ */
 export function partRequestsOf(value: unknown): PartRequests | undefined {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const entries = Object.entries(value);
   return entries.every(([, n]) => Number.isInteger(n) && (n as number) >= 0)
-    ? (Object.fromEntries(entries) as PartRequests)
+    ? migratePartRequests(Object.fromEntries(entries) as Record<string, number>)
     : undefined;
 }
 
@@ -42,12 +52,14 @@ export function lastReportStore(storage: KeyValueStorage, accountKey: string, no
   const key = `setup-audit:last-report:${accountKey}`;
   return {
     key,
-    load(): SavedReport | null {
+    /** The kept report as this version reads it (one saved by an earlier version is upgraded, see saved-report.ts). */
+    load(): KeptReport | null {
       try {
         const value = JSON.parse(storage.getItem(key) ?? 'null') as Partial<SavedReport> | null;
         if (!value || !isReport(value.report) || typeof value.savedAt !== 'string') return null;
         const requestsByPart = partRequestsOf(value.requestsByPart);
-        return { report: value.report, savedAt: value.savedAt, ...(requestsByPart ? { requestsByPart } : {}) };
+        const report = upgradeSavedReport(value.report);
+        return { report, savedAt: value.savedAt, ...(requestsByPart ? { requestsByPart } : {}) };
       } catch {
         return null;
       }

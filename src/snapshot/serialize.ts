@@ -1,3 +1,4 @@
+import { migrateParts, migratePartRequests } from './migrate';
 import type { Snapshot } from './types';
 
 /** JSON text of a snapshot (stable key order as gathered). */
@@ -27,5 +28,13 @@ export function parseSnapshot(text: string): Snapshot {
       throw new Error(`not a snapshot: parts.${name} must hold "data" or "error"`);
     }
   }
-  return { ...s, requests: s.requests ?? { count: 0, retries: 0 }, origin: s.origin ?? { baseUrl: null } } as Snapshot;
+  const requests = s.requests ?? { count: 0, retries: 0 };
+  const byPart = requests.byPart && migratePartRequests(requests.byPart as Record<string, number>);
+  return {
+    ...s,
+    // A snapshot saved before the In use area reads as this version's parts (see migrate.ts).
+    parts: migrateParts(s.parts as unknown as Record<string, unknown>),
+    requests: byPart ? { ...requests, byPart } : requests,
+    origin: s.origin ?? { baseUrl: null },
+  } as unknown as Snapshot;
 }

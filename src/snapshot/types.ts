@@ -29,6 +29,8 @@ export interface PartFailure {
     | 'malformed'
     | 'validation'
     | 'aborted'
+    /** Saved by an earlier version that did not read this part (see snapshot/migrate.ts). */
+    | 'outdated'
     | 'unknown';
   status: number | null;
   message: string;

@@ -1,5 +1,5 @@
 import { defineRule, type Note } from '../../define-rule';
-import { maybe, need } from '../../context';
+import { maybe, need, OutdatedPartError } from '../../context';
 import { crmLinks } from '../../links';
 import { mainPipeline } from '../../terms';
 import { HOUR, takenAtSeconds } from '../../usage';
@@ -22,6 +22,8 @@ export const unsortedBacklog = defineRule({
   },
   check(ctx) {
     const { waiting, more } = need(ctx, 'unsorted');
+    // A snapshot saved before the In use area kept the unsorted counts only, not what waits.
+    if (!Array.isArray(waiting)) throw new OutdatedPartError('unsorted');
     if (waiting.length === 0) return 'not-applicable';
     const hours = ctx.baseline.thresholds.usage.unsortedHours;
     const before = takenAtSeconds(ctx) - hours * HOUR;
