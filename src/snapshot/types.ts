@@ -57,11 +57,11 @@ export interface UnsortedSignal {
   counts: { sip: number; mail: number; forms: number; chats: number };
   /** Chat services seen (metadata.service / source_name), distinct, sorted. */
   chatServices: string[];
-  /** False when the page was full and still inside the window (more may exist). */
+  /** False when more may exist (see `more`) and the page was still inside the window. */
   complete: boolean;
   /** Every item of the page (waiting in unsorted now), oldest arrival first: category and `created_at`. */
   waiting: { category: string; createdAt: number }[];
-  /** True when the page was full and has a next one: older items may wait beyond it. */
+  /** True when the page links a next one or is full (250): older items may wait beyond it. */
   more: boolean;
 }
 

@@ -39,9 +39,11 @@ export const unsorted = gatherer('unsorted', async ({ client, window, signal }):
       if (typeof service === 'string') services.push(service);
     }
   }
-  const full = items.length >= limit && !!page?._links?.next;
+  // More may wait beyond this page when it links a next one, or (the harsh reading: a server may leave the
+  // link out) when it is full.
+  const more = items.length >= limit || !!page?._links?.next;
   waiting.sort((a, b) => a.createdAt - b.createdAt);
-  return { counts, chatServices: sortedDistinct(services), complete: !(full && oldestInWindow), waiting, more: full };
+  return { counts, chatServices: sortedDistinct(services), complete: !(more && oldestInWindow), waiting, more };
 });
 
 /**

@@ -33,6 +33,25 @@ ruleTable(initialDataMissing, [
   },
 ]);
 
+// Companies are read only without contacts, and then with limit=1: the evidence says what was counted.
+it.each([
+  ['both counted', {}, 'Contacts: 10, companies: 2'],
+  [
+    'contacts present, companies not read',
+    { companies: ok({ total: 0, exact: false }) },
+    'Contacts: 10 (companies were not counted: the contacts already show the base is in)',
+  ],
+  [
+    'no contacts, one company on a page of one',
+    { contacts: contacts({ total: 0, byOwner: {} }), companies: ok({ total: 1, exact: false }) },
+    'No contacts; companies: at least 1 (one is enough to show the base is in)',
+  ],
+] as const)('initial-data-missing evidence: %s', (_name, parts, text) => {
+  const r = runRule(initialDataMissing, snapshot(parts));
+  expect(r.outcome).toBe('pass');
+  expect(r.evidence.map((e) => e.text)).toEqual([text]);
+});
+
 ruleTable(recordsOwnedByInactiveUsers, [
   { name: 'owners are active', parts: {}, outcome: 'pass' },
   {

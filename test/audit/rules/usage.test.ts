@@ -279,7 +279,39 @@ ruleTable(unsortedBacklog, [
     outcome: 'needs-review',
     items: ['beyond-page'],
   },
+  {
+    name: 'old ones on a page with more beyond it: fail, and the counts are lower bounds',
+    parts: {
+      unsorted: unsorted(
+        [
+          { category: 'forms', createdAt: TAKEN - 2 * DAY },
+          { category: 'chats', createdAt: TAKEN - 60 },
+        ],
+        true,
+      ),
+    },
+    outcome: 'fail',
+    items: ['category:forms', 'beyond-page'],
+  },
 ]);
+
+it('unsorted-backlog never claims to have seen everything when more wait beyond the page', () => {
+  const page = Array.from({ length: 250 }, (_, i) => ({ category: 'forms', createdAt: TAKEN - 60 - i }));
+  const review = runRule(unsortedBacklog, snapshot({ unsorted: unsorted(page, true) }));
+  expect(review.outcome).toBe('needs-review');
+  expect(review.items.map((i) => i.text)).toEqual([
+    'At least 250 requests wait in Incoming leads: the newest 250, one page, all arrived less than 24 h ago; older ones beyond the page were not read — check by hand',
+  ]);
+  const overdue = [{ category: 'sip', createdAt: TAKEN - 3 * DAY }, ...page.slice(1)];
+  const fail = runRule(unsortedBacklog, snapshot({ unsorted: unsorted(overdue, true) }));
+  expect(fail.outcome).toBe('fail');
+  expect(fail.items.map((i) => i.text)).toEqual([
+    'Calls: waiting in Incoming leads for more than 24 h — 1',
+    'More wait beyond the newest 250 requests read (one page); they arrived earlier still, so they too wait longer than 24 h — each count above is a lower bound',
+  ]);
+  // The same page with nothing beyond it is complete: exact counts, no lower-bound note.
+  expect(runRule(unsortedBacklog, snapshot({ unsorted: unsorted(overdue, false) })).items).toHaveLength(1);
+});
 
 it('unsorted-backlog words each category', () => {
   const r = runRule(unsortedBacklog, snapshot({ unsorted: unsorted([{ category: 'sip', createdAt: 0 }]) }));

@@ -8,16 +8,19 @@ export const initialDataMissing = defineRule({
     area: 'data',
     severity: 'high',
     requires: ['contacts', 'companies'],
-    messages: ['totals', 'empty'],
+    messages: ['totals', 'contactsOnly', 'companiesAtLeast', 'empty'],
   },
   check(ctx) {
     const contacts = need(ctx, 'contacts').total;
-    const companies = need(ctx, 'companies').total;
-    const data = { contacts, companies };
+    const { total: companies, exact } = need(ctx, 'companies');
+    const data = { contacts, companies, companies_exact: exact };
     if (contacts > 0 || companies > 0) {
+      // Companies are read only when no contact exists, and then one is enough: the evidence says what was
+      // counted, never "companies: 0" for companies nobody read.
+      const message = exact ? 'totals' : contacts > 0 ? 'contactsOnly' : 'companiesAtLeast';
       return {
         outcome: 'pass',
-        evidence: [{ id: 'data:totals', message: 'totals', params: data, data }],
+        evidence: [{ id: 'data:totals', message, params: { contacts, companies }, data }],
       };
     }
     return {

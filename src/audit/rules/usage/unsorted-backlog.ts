@@ -8,8 +8,10 @@ const CATEGORIES = ['forms', 'sip', 'chats', 'mail'] as const;
 
 /**
  * Incoming requests left in «Неразобранное» longer than the allowed hours: a lead nobody accepted is a client
- * nobody answered. The list is one page, newest first; when it is full and nothing on it is old yet, older
- * items may wait beyond it, so a person has to look.
+ * nobody answered. The list is one page, newest first, so it never claims to have seen everything: when more
+ * wait beyond the page and nothing on it is old yet, at least the page's count waits and a person has to
+ * look (needs-review); when old ones are on it, those beyond arrived earlier still, so the fail's counts
+ * are lower bounds and one more item says so.
  */
 export const unsortedBacklog = defineRule({
   meta: {
@@ -18,7 +20,7 @@ export const unsortedBacklog = defineRule({
     severity: 'medium',
     requires: ['unsorted'],
     optional: ['pipelines'],
-    messages: [...CATEGORIES, 'otherCategory', 'beyondPage'],
+    messages: [...CATEGORIES, 'otherCategory', 'beyondPage', 'beyondPageOverdue'],
   },
   check(ctx) {
     const { waiting, more } = need(ctx, 'unsorted');
@@ -32,7 +34,12 @@ export const unsortedBacklog = defineRule({
     const link = main ? crmLinks.pipeline(main.id) : undefined;
     if (old.length === 0) {
       if (!more) return 'pass';
-      const note: Note = { id: 'beyond-page', message: 'beyondPage', params: { count: waiting.length, hours } };
+      const note: Note = {
+        id: 'beyond-page',
+        message: 'beyondPage',
+        params: { count: waiting.length, hours },
+        data: { read: waiting.length, more: true },
+      };
       if (link) note.link = link;
       return { outcome: 'needs-review', items: [note] };
     }
@@ -42,7 +49,7 @@ export const unsortedBacklog = defineRule({
       const key = known(w.category) ? w.category : 'otherCategory';
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
-    return [...CATEGORIES, 'otherCategory' as const]
+    const perCategory = [...CATEGORIES, 'otherCategory' as const]
       .filter((c) => counts.has(c))
       .map((c): Note => {
         const count = counts.get(c)!;
@@ -58,5 +65,14 @@ export const unsortedBacklog = defineRule({
         if (link) note.link = link;
         return note;
       });
+    if (!more) return perCategory;
+    const beyond: Note = {
+      id: 'beyond-page',
+      message: 'beyondPageOverdue',
+      params: { count: waiting.length, hours },
+      data: { read: waiting.length, more: true },
+    };
+    if (link) beyond.link = link;
+    return [...perCategory, beyond];
   },
 });
