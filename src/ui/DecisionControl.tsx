@@ -2,6 +2,7 @@ import type { RuleResult } from '../audit/types';
 import type { ManualTick } from './runner-port';
 import { usePanelEnv } from './context';
 import { formatWhen } from './format';
+import { saidIsolated } from './isolate';
 
 /** Props: the needs-review or manual result, its stored tick, and an id prefix unique on the page. */
 export interface DecisionControlProps {
@@ -21,7 +22,8 @@ export function DecisionControl({ result, tick, idPrefix }: DecisionControlProps
   const inputId = `${idPrefix}-${result.ruleId}`;
   const info = tick && (
     <p class="sa-muted sa-decision__info" id={`${inputId}-who`} data-role="tick-info">
-      {t(
+      {saidIsolated(
+        t,
         tick.checked
           ? result.outcome === 'needs-review'
             ? 'ui.decisions.reviewed'

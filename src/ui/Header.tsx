@@ -2,6 +2,7 @@ import type { Report } from '../audit/types';
 import type { AuditState } from './store';
 import { usePanelEnv } from './context';
 import { formatWhen } from './format';
+import { saidIsolated } from './isolate';
 import { ProgressBar } from './ProgressBar';
 
 /** Props of the header: the report (if any yet), the audit run and what the user may do. */
@@ -31,9 +32,13 @@ export function Header(props: HeaderProps) {
         <div class="sa-header__facts">
           <h2 class="sa-header__title">{t('ui.header.title')}</h2>
           <p class="sa-header__meta">
-            {account && <span class="sa-header__account">{t('ui.header.account', { name: account })}</span>}
+            {account && (
+              <span class="sa-header__account">{saidIsolated(t, 'ui.header.account', { name: account })}</span>
+            )}
             {report && (
-              <span class="sa-header__baseline">{t('ui.header.baseline', { name: report.baseline.name })}</span>
+              <span class="sa-header__baseline">
+                {saidIsolated(t, 'ui.header.baseline', { name: report.baseline.name })}
+              </span>
             )}
             {report && (
               <span class="sa-header__when">{t('ui.header.ranAt', { when: formatWhen(report.takenAt, lang) })}</span>

@@ -5,6 +5,7 @@ import { changeText, conflictValues } from './change-text';
 import type { UndoState } from './store';
 import { usePanelEnv } from './context';
 import { formatWhen, say } from './format';
+import { isolated, saidIsolated } from './isolate';
 
 /** Props: the journal, the undo in progress, and whether the user may undo. */
 export interface HistoryProps {
@@ -43,10 +44,10 @@ export function History({ entries, undo, canFix }: HistoryProps) {
         {entries.map((entry) => (
           <li key={entry.id} class="sa-history__entry" data-entry-id={entry.id}>
             <div class="sa-history__line">
-              <span class="sa-history__title">{say(t, entry.title)}</span>
+              <span class="sa-history__title">{saidIsolated(t, entry.title.key, entry.title.params)}</span>
               <span class="sa-muted">
                 {entry.by
-                  ? t('ui.history.appliedBy', { when: formatWhen(entry.appliedAt, lang), by: entry.by })
+                  ? saidIsolated(t, 'ui.history.appliedBy', { when: formatWhen(entry.appliedAt, lang), by: entry.by })
                   : t('ui.history.applied', { when: formatWhen(entry.appliedAt, lang) })}
                 {' · '}
                 {t('ui.fix.ops', { count: entry.ops.length })}
@@ -102,7 +103,7 @@ export function History({ entries, undo, canFix }: HistoryProps) {
             <ol class="sa-timeline__ops">
               {entry.ops.map((op, i) => (
                 <li key={i} class={`sa-timeline__op sa-timeline__op--${op.status}`} data-op-status={op.status}>
-                  <span>{changeText(t, op.summary)}</span>{' '}
+                  <span>{isolated(t, (tr) => changeText(tr, op.summary))}</span>{' '}
                   <span class="sa-badge">{t(`ui.history.opStatus.${op.status}`)}</span>
                 </li>
               ))}
@@ -150,7 +151,7 @@ function UndoResult({ undo }: { undo: UndoState }) {
           <ul>
             {notDone.map((o) => (
               <li key={`${o.entryId}-${o.index}`} data-role="undo-skipped" data-op-status={o.status}>
-                <span>{changeText(t, o.summary)}</span>
+                <span>{isolated(t, (tr) => changeText(tr, o.summary))}</span>
                 {': '}
                 <span class="sa-muted">{opReason(o, t) ?? t(`ui.history.opStatus.${o.status}`)}</span>
               </li>
@@ -164,7 +165,7 @@ function UndoResult({ undo }: { undo: UndoState }) {
           <ul>
             {undo.conflicts.map((c, i) => (
               <li key={i} class="sa-conflict" data-role="conflict">
-                <span class="sa-conflict__summary">{changeText(t, c.summary)}</span>
+                <span class="sa-conflict__summary">{isolated(t, (tr) => changeText(tr, c.summary))}</span>
                 <span class="sa-conflict__values">
                   {t('ui.undo.conflictValues', conflictValues(t, c.summary, c.values, c))}
                 </span>

@@ -1,10 +1,23 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import type { Translate } from '../i18n/translate';
 import { usePanelEnv } from './context';
 import { safeLink } from './order';
 import { itemText, recordLinks, type ShownItem } from './item-view';
+import { isolated, saidIsolated } from './isolate';
 
 /** How many items a list shows before "show all"; keeps 2,000-item reports fast. */
 export const ITEM_WINDOW = 20;
+
+/**
+ * The item's sentence with the account's names in it isolated (an Arabic name keeps the numbers after it
+ * on its side). Rebuilt from its message only when the panel's dictionary says it the way the report does.
+ */
+function itemSentence(item: ShownItem, t: Translate): ComponentChildren {
+  const { key, params } = item.message;
+  if (t(key, params) !== item.text) return itemText(item, t);
+  return isolated(t, (tr) => itemText({ ...item, text: tr(key, params) }, tr));
+}
 
 /**
  * A result's items; names from the account are rendered as text, links stay on the CRM's origin. A group
@@ -20,7 +33,7 @@ export function ItemList({ items, label }: { items: ShownItem[]; label: string }
         {shown.map((item) => {
           const records = recordLinks(item);
           const href = records.length > 0 ? undefined : safeLink(item.link);
-          const text = itemText(item, t);
+          const text = itemSentence(item, t);
           return (
             <li key={item.id} class="sa-items__item" data-item-id={item.id}>
               {href ? (
@@ -35,7 +48,7 @@ export function ItemList({ items, label }: { items: ShownItem[]; label: string }
                   {records.map((r, i) => (
                     <a key={r.id} class="sa-link" href={r.href} data-record-id={r.id}>
                       {r.name
-                        ? t('ui.items.recordNamed', { name: r.name, id: r.id })
+                        ? saidIsolated(t, 'ui.items.recordNamed', { name: r.name, id: r.id })
                         : t('ui.items.record', { n: i + 1, id: r.id })}
                     </a>
                   ))}

@@ -62,7 +62,9 @@ export function ResultCard({ result, canFix, open, gain, tick }: ResultCardProps
         {chips.length > 0 && (
           <span class="sa-chips">
             {chips.map((c) => (
-              <span key={c} class="sa-chip">
+              // A name from the account: its own direction (an Arabic chip reads right to left), and in full on
+              // hover when the chip cuts it short.
+              <span key={c} class="sa-chip" dir="auto" title={c}>
                 {c}
               </span>
             ))}
