@@ -43,7 +43,8 @@ function AreaSectionView(props: AreaSectionProps) {
     area.counts.error > 0 && t('ui.overview.tileErrored', { count: area.counts.error }),
   ].filter((c): c is string => typeof c === 'string');
   return (
-    <section class={`sa-area${open ? ' sa-area--open' : ''}`} data-area={area.id} aria-labelledby={`${bodyId}-h`}>
+    // The region is named by the area alone; its heading also says the counts and the score.
+    <section class={`sa-area${open ? ' sa-area--open' : ''}`} data-area={area.id} aria-labelledby={`${bodyId}-name`}>
       <h3 class="sa-area__heading" id={`${bodyId}-h`}>
         <button
           type="button"
@@ -53,7 +54,9 @@ function AreaSectionView(props: AreaSectionProps) {
           data-action="toggle-area"
           onClick={() => view.toggleArea(area.id)}
         >
-          <span class="sa-area__name">{t(`areas.${area.id}`)}</span>
+          <span class="sa-area__name" id={`${bodyId}-name`}>
+            {t(`areas.${area.id}`)}
+          </span>
           <span class="sa-area__counts" data-role="area-counts">
             {counts.length > 0 ? counts.join(' · ') : t('ui.overview.tileClean')}
           </span>

@@ -2,7 +2,11 @@ import type { TopFix } from './score-gain';
 import { usePanelEnv } from './context';
 import { usePanelView } from './view-context';
 
-/** The failing results worth most to the score: an automatic one opens its fix, the others open the finding. */
+/**
+ * The failing results worth most to the score: an automatic one opens its fix, the others open the finding.
+ * A button's name starts with the word on it ("Fix: …, +7 points"), so a voice command that says what it
+ * sees finds it.
+ */
 export function TopFixes({ fixes, busy }: { fixes: TopFix[]; busy: boolean }) {
   const { t, dispatch } = usePanelEnv();
   const view = usePanelView();
@@ -23,7 +27,11 @@ export function TopFixes({ fixes, busy }: { fixes: TopFix[]; busy: boolean }) {
                 class="sa-button sa-button--primary sa-top__action"
                 data-action="top-fix"
                 disabled={busy}
-                aria-label={t('ui.overview.topFixLabel', { title: result.title, gain })}
+                aria-label={t('ui.overview.topFixLabel', {
+                  action: t('ui.overview.fix'),
+                  title: result.title,
+                  count: gain,
+                })}
                 onClick={() => dispatch({ type: 'open-fix', ruleIds: [result.ruleId] })}
               >
                 {t('ui.overview.fix')}
@@ -33,7 +41,11 @@ export function TopFixes({ fixes, busy }: { fixes: TopFix[]; busy: boolean }) {
                 type="button"
                 class="sa-button sa-top__action"
                 data-action="show-result"
-                aria-label={t('ui.overview.topFixLabel', { title: result.title, gain })}
+                aria-label={t('ui.overview.topFixLabel', {
+                  action: t('ui.overview.show'),
+                  title: result.title,
+                  count: gain,
+                })}
                 onClick={() => view.showResult(result.ruleId)}
               >
                 {t('ui.overview.show')}
