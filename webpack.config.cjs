@@ -5,11 +5,13 @@ const path = require('node:path');
 module.exports = {
   mode: 'production',
   // script.js is the widget; documents.js (XLSX and the import pre-flight, with jszip) is a second AMD
-  // module the panel loads from the widget's folder on first use, so the widget itself starts small.
+  // module the panel loads from the widget's folder on first use, so the widget itself starts small;
+  // fixes.js (the fix engine and the fix dialog) is a third, loaded the first time a fix is previewed or undone.
   // preflight-worker.js is a plain worker script (no AMD): the import pre-flight off the CRM page's thread.
   entry: {
     script: './src/shell/index.ts',
     documents: './src/shell/documents-entry.ts',
+    fixes: './src/shell/fixes-entry.ts',
     'preflight-worker': {
       import: './src/preflight/worker/entry.ts',
       library: { type: 'var', name: 'setupAuditPreflightWorker' },

@@ -94,6 +94,9 @@ scenarios.push({ scenario: 'widget/script.js size', ...none, ...size });
 // documents.js (XLSX, pre-flight, jszip) is loaded by the panel only when a document or an import check is asked for.
 const docsSize = scriptSize(root, 'documents.js');
 scenarios.push({ scenario: 'widget/documents.js size', ...none, ...docsSize });
+// fixes.js (the fix engine and the fix dialog) only when a fix is previewed or undone.
+const fixesSize = scriptSize(root, 'fixes.js');
+scenarios.push({ scenario: 'widget/fixes.js size', ...none, ...fixesSize });
 
 log('… the compiled CLI: --version and audit --help as fresh processes');
 const cliVersion = cliStartup(root, ['--version']);
@@ -220,7 +223,8 @@ for (let i = 0; i < SIZES.length; i++) {
 }
 console.log(
   `\nwidget/script.js: ${round(size.rawBytes / 1024, 1)} KB raw, ${round(size.gzipBytes / 1024, 1)} KB gzip` +
-    ` (documents.js, loaded on first use: ${round(docsSize.rawBytes / 1024, 1)} KB raw, ${round(docsSize.gzipBytes / 1024, 1)} KB gzip)`,
+    ` (loaded on first use: documents.js ${round(docsSize.rawBytes / 1024, 1)} KB raw, ${round(docsSize.gzipBytes / 1024, 1)} KB gzip;` +
+    ` fixes.js ${round(fixesSize.rawBytes / 1024, 1)} KB raw, ${round(fixesSize.gzipBytes / 1024, 1)} KB gzip)`,
 );
 console.log(
   `Emulator stress: ${stress.clients} clients × ${STRESS_MS / 1000} s, ${stress.requests} requests, ${stress.http429} × 429 ` +
@@ -297,7 +301,8 @@ writeReadmeSection(
     ),
     '',
     `- \`widget/script.js\`: ${round(size.rawBytes / 1024, 1)} KB raw, ${round(size.gzipBytes / 1024, 1)} KB gzip; \`widget/documents.js\`` +
-      ` (XLSX and the import pre-flight, loaded on first use): ${round(docsSize.rawBytes / 1024, 1)} KB raw, ${round(docsSize.gzipBytes / 1024, 1)} KB gzip.`,
+      ` (XLSX and the import pre-flight, loaded on first use): ${round(docsSize.rawBytes / 1024, 1)} KB raw, ${round(docsSize.gzipBytes / 1024, 1)} KB gzip;` +
+      ` \`widget/fixes.js\` (the fix engine and the fix dialog, loaded on the first fix or undo): ${round(fixesSize.rawBytes / 1024, 1)} KB raw, ${round(fixesSize.gzipBytes / 1024, 1)} KB gzip.`,
     `- The CLI as a fresh process (\`node dist/cli.js\`, median of ${cliVersion.runs}): \`--version\` ${ms(cliVersion.medianMs)}, \`audit --help\` ${ms(cliHelp.medianMs)} (slowest ${ms(cliVersion.maxMs)} / ${ms(cliHelp.maxMs)}).`,
     'skipped' in panel
       ? `- Panel: not measured (${panel.skipped}).`

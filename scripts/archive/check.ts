@@ -18,7 +18,22 @@ const TEXT_FILE = /\.(json|js|css|twig|txt|md|html)$/i;
 const ROOT_DIRS = new Set(['i18n', 'images', 'templates']);
 const CALLBACKS = ['render', 'init', 'bind_actions', 'settings', 'onSave', 'destroy', 'advancedSettings'];
 const DOCUMENT_EXPORTS = ['buildConfigurationDocument', 'preflight', 'buildImportTemplate', 'preflightToCsv'];
+// fixes.js: the fix engine and the fix dialog's island (src/shell/load-fixes.ts checks the same when it loads).
+const FIX_EXPORTS = [
+  'engine.applyFixes',
+  'engine.undoFixes',
+  'engine.planChoices',
+  'engine.takenNames',
+  'views.fixDialog.render',
+  'views.fixDialog.unmount',
+];
 const WORKER_FILE = 'preflight-worker.js';
+/**
+ * Files the archive may hold at its root: the platform's (manifest.json, script.js, style.css; the folders
+ * in ROOT_DIRS) and the widget's own on-demand files, which the panel loads from the widget's folder.
+ * Anything else is loaded by nothing and only makes moderation ask what it is.
+ */
+const ROOT_FILES = new Set(['manifest.json', 'script.js', 'style.css', 'documents.js', 'fixes.js', WORKER_FILE]);
 const FIELD_TYPES = new Set(['text', 'pass', 'users', 'users_lp', 'custom']);
 
 type Json = Record<string, unknown>;
@@ -165,7 +180,10 @@ export function checkScript(source: string): string[] {
   return problems;
 }
 
-/** An extra AMD module of the archive (documents.js): one anonymous define() whose value is an object of functions. */
+/**
+ * An extra AMD module of the archive (documents.js, fixes.js): one anonymous define() whose value is an
+ * object with a function at each of `exports` (a dotted name is a path into nested objects).
+ */
 export function checkExtraModule(name: string, source: string, exports: string[]): string[] {
   let value: unknown;
   let calls = 0;
@@ -188,7 +206,7 @@ export function checkExtraModule(name: string, source: string, exports: string[]
   if (calls !== 1) return [`${name}: must call define() exactly once (called ${calls} times)`];
   const module = value;
   if (!isObject(module)) return [`${name}: the AMD module value must be an object`];
-  return exports.filter((k) => typeof module[k] !== 'function').map((k) => `${name}: ${k} is missing`);
+  return exports.filter((k) => typeof lookup(module, k) !== 'function').map((k) => `${name}: ${k} is missing`);
 }
 
 /**
@@ -241,6 +259,8 @@ export async function checkArchive(bytes: Uint8Array): Promise<string[]> {
     const top = name.split('/');
     if (top.length > 1 && !ROOT_DIRS.has(top[0] ?? ''))
       problems.push(`${name}: not at the archive root (files must not sit inside a folder)`);
+    else if (top.length === 1 && !ROOT_FILES.has(name))
+      problems.push(`${name}: not a file of this widget's archive (${[...ROOT_FILES].join(', ')})`);
   }
   const texts = new Map<string, string>();
   for (const [name, data] of files) {
@@ -318,6 +338,10 @@ export async function checkArchive(bytes: Uint8Array): Promise<string[]> {
   const documents = texts.get('documents.js');
   if (documents === undefined) problems.push('documents.js: missing (the panel loads the document engine from it)');
   else problems.push(...checkExtraModule('documents.js', documents, DOCUMENT_EXPORTS));
+  const fixes = texts.get('fixes.js');
+  if (fixes === undefined)
+    problems.push('fixes.js: missing (the panel loads the fix engine and the fix dialog from it)');
+  else problems.push(...checkExtraModule('fixes.js', fixes, FIX_EXPORTS));
   const worker = texts.get(WORKER_FILE);
   if (worker === undefined) problems.push(`${WORKER_FILE}: missing (the panel runs the import pre-flight in it)`);
   else problems.push(...checkWorker(WORKER_FILE, worker));

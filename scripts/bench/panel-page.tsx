@@ -8,6 +8,7 @@ import { createTranslator, type Dictionary } from '../../src/i18n/translate';
 import { mountPanel } from '../../src/ui/mount';
 import type { PanelRunner } from '../../src/ui/runner-port';
 import en from '../../i18n/en.json';
+import { localFixViews } from '../../src/ui/fix-views-local';
 
 /** What the page reports back to the bench. */
 export interface PanelFigures {
@@ -76,7 +77,14 @@ async function main(): Promise<PanelFigures> {
   await painted();
   performance.mark('mount-start');
   const start = performance.now();
-  mountPanel(root, { runner: runnerFor(report), t, lang: 'en', report, autoRun: false });
+  mountPanel(root, {
+    fixViews: async () => localFixViews,
+    runner: runnerFor(report),
+    t,
+    lang: 'en',
+    report,
+    autoRun: false,
+  });
   await painted();
   const mountToPaintMs = performance.now() - start;
   performance.mark('items-painted');

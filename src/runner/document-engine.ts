@@ -22,17 +22,5 @@ export interface DocumentEngine {
   blueprint: BlueprintEngine;
 }
 
-/** Loads the document engine (once; the loader caches). */
+/** Loads the document engine (once: see cachedLoader). */
 export type LoadDocumentEngine = () => Promise<DocumentEngine>;
-
-/** Wraps a loader so it runs once and a failed load can be retried. */
-export function cachedLoader(load: LoadDocumentEngine): LoadDocumentEngine {
-  let pending: Promise<DocumentEngine> | null = null;
-  return () => {
-    pending ??= load().catch((err: unknown) => {
-      pending = null;
-      throw err;
-    });
-    return pending;
-  };
-}

@@ -1,7 +1,15 @@
 import type { ApiClient } from '../api/client';
 import type { Report } from '../audit/types';
-import { createLock, type Journal, journalToJson, localJournalStorage, type KeyValueStorage } from '../fix';
-import type { JournalEntry, JournalOp } from '../fix/journal';
+// Straight from the modules, not the fix/ index: that would pull the executor and undo into script.js.
+import { createLock } from '../fix/lock';
+import {
+  type Journal,
+  type JournalEntry,
+  type JournalOp,
+  journalToJson,
+  type KeyValueStorage,
+  localJournalStorage,
+} from '../fix/journal';
 import { createTranslator } from '../i18n/translate';
 import type {
   HistoryEntry,
@@ -13,7 +21,9 @@ import type {
 } from './panel-port';
 import type { AuditSettings } from './audit';
 import { reportToJson } from '../export/json';
-import { cachedLoader, type LoadDocumentEngine } from './document-engine';
+import type { LoadDocumentEngine } from './document-engine';
+import { cachedLoader } from './cached-loader';
+import type { LoadFixEngine } from './fix-engine';
 import { configurationDocument, importTemplate, preflightImport, type PreflightRunProgress } from './documents';
 import { downloadFile } from './download';
 import { lastReportStore } from './last-report';
@@ -38,6 +48,8 @@ export interface PanelRunnerDeps extends AuditSettings {
   download?: (name: string, data: Uint8Array | string, mime: string) => void;
   /** The document engine (XLSX, pre-flight), loaded on first use: the widget fetches documents.js. */
   documents: LoadDocumentEngine;
+  /** The fix engine (executor, undo), loaded on first use: the widget fetches fixes.js. */
+  fixes: LoadFixEngine;
   now?: () => Date;
   /** The widget's setting as read (its baseline text and signed-off set-up); absent = nothing saved. */
   setting?: SettingRead;
@@ -102,6 +114,7 @@ export function createPanelRunner(deps: PanelRunnerDeps): PanelRunner {
     ...deps,
     document: saved ? attachSignedOff(saved) : null,
     blueprint: async () => (await documents()).blueprint,
+    fixes: cachedLoader(deps.fixes),
     journal: localJournalStorage(deps.accountKey, deps.storage),
     lock: createLock({ storage: deps.storage, key: `setup-audit:fix-lock:${deps.accountKey}` }),
     user: { name: deps.user.name, isAdmin: deps.isAdmin },

@@ -8,23 +8,13 @@
 import type { ApiClient } from '../api/client';
 import type { Baseline } from '../audit/baseline/types';
 import type { Message, Report } from '../audit/types';
-import {
-  applyFixes,
-  createLock,
-  Journal,
-  memoryJournalStorage,
-  PlanUnavailableError,
-  planFor,
-  undoFixes,
-  type ApplyOutcome,
-  type FixLock,
-  type JournalStorage,
-  type OpReport,
-  type Plan,
-  type UndoOutcome,
-} from '../fix';
-import { refuse } from '../fix/outcome';
-import { planChoices, takenNames, type PlanChoices } from '../fix/pick';
+import { PlanUnavailableError, planFor } from '../fix/plan-for';
+import { createLock, type FixLock } from '../fix/lock';
+import { Journal, memoryJournalStorage, type JournalStorage } from '../fix/journal';
+import type { Plan } from '../fix/types';
+import { refuse, type ApplyOutcome, type OpReport, type UndoOutcome } from '../fix/outcome';
+import type { PlanChoices } from '../fix/pick';
+import type { FixEngine, LoadFixEngine } from './fix-engine';
 import type { TakenNames } from '../fix/name-check';
 import type { NameEdits } from '../fix/name-slots';
 import type { Dictionary, Lang } from '../i18n/translate';
@@ -117,6 +107,11 @@ export interface WorkflowDeps {
   blueprint?: LoadBlueprintEngine;
   /** Which face shows the reports: a document's results say what to do there (default: the CLI's commands). */
   face?: 'cli' | 'panel';
+  /**
+   * The fix engine (executor, undo, a preview's choices), loaded the first time a fix is previewed or
+   * undone (the widget: fixes.js; the CLI and tests: localFixEngine).
+   */
+  fixes: LoadFixEngine;
 }
 
 /** Options of a step that talks to the account. */
@@ -211,6 +206,11 @@ export function createWorkflow(deps: WorkflowDeps): Workflow {
     engine ??= await deps.blueprint();
     return engine;
   };
+  let fixEngine: FixEngine | null = null;
+  const loadFixes = async (): Promise<FixEngine> => {
+    fixEngine ??= await deps.fixes();
+    return fixEngine;
+  };
   const t = createTranslator(deps.dict, deps.lang);
   // The document's results need the field groups too (a field's group is part of the set-up).
   const extraParts = (): PartName[] => (attached ? BLUEPRINT_PARTS.filter((p) => !AUDIT_PARTS.includes(p)) : []);
@@ -296,6 +296,8 @@ export function createWorkflow(deps: WorkflowDeps): Workflow {
       const before = needAudit();
       const scope = selection === 'all-safe' ? 'all-safe' : 'rules';
       const ruleIds = selection === 'all-safe' ? allSafeRuleIds(before.report) : [...new Set(selection)];
+      // The engine loads first: a preview that cannot offer its choices is not read for.
+      const { planChoices, takenNames } = await loadFixes();
       // Plans come from the account as it is now, not as it was at the last audit.
       const { snapshot, report } =
         opts.reread === false ? before : keep(await regather(before.snapshot, partsRequiredBy(ruleIds), opts.signal));
@@ -331,6 +333,7 @@ export function createWorkflow(deps: WorkflowDeps): Workflow {
           report: before.report,
         };
       }
+      const { applyFixes } = await loadFixes();
       const outcome = await applyFixes({
         client: deps.client,
         ruleIds,
@@ -361,6 +364,7 @@ export function createWorkflow(deps: WorkflowDeps): Workflow {
           ? entries.filter((e) => e.batchId === target.batchId && e.kind === 'fix')
           : entries.filter((e) => target.entryIds.includes(e.id) && e.kind === 'fix');
       if (!isAdmin()) return { outcome: refuse('not-admin'), report: audited?.report ?? null };
+      const { undoFixes } = await loadFixes();
       const outcome = await undoFixes({
         client: deps.client,
         journal: j,

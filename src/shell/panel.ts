@@ -7,6 +7,8 @@ import { loadBaseline } from '../audit/baseline/load';
 import { createPanelRunner } from '../runner/panel-runner';
 import { mountPanel } from '../ui/mount';
 import { loadDocumentsFrom } from './load-documents';
+import { loadFixesFrom } from './load-fixes';
+import { cachedLoader } from '../runner/cached-loader';
 import { readSettingValue } from '../blueprint/setting-value';
 
 /** What the shell knows when it mounts the panel. */
@@ -19,7 +21,7 @@ export interface PanelContext {
   isAdmin: boolean;
   /** The widget's saved setting (custom field): the baseline JSON, or it with a signed-off set-up; if any. */
   baselineText?: string | null;
-  /** Base URL of the unpacked archive (`params.path`), where documents.js lives. */
+  /** Base URL of the unpacked archive (`params.path`), where documents.js and fixes.js live. */
   widgetPath: string;
 }
 
@@ -29,6 +31,8 @@ export function createPanel(el: HTMLElement, ctx: PanelContext): Mounted {
   useSharedSlots(browserSlotStores());
   const setting = readSettingValue(ctx.baselineText ?? null);
   const { baseline, error } = loadBaseline(setting.baselineText);
+  // One load of fixes.js serves both of its halves: the runner's engine and the panel's dialog.
+  const fixes = cachedLoader(() => loadFixesFrom(ctx.widgetPath));
   const runner = createPanelRunner({
     client: new ApiClient({ baseUrl: '' }),
     baseline,
@@ -39,6 +43,7 @@ export function createPanel(el: HTMLElement, ctx: PanelContext): Mounted {
     isAdmin: ctx.isAdmin,
     storage: globalThis.localStorage,
     documents: () => loadDocumentsFrom(ctx.widgetPath),
+    fixes: async () => (await fixes()).engine,
     setting,
   });
   const notices = [
@@ -51,6 +56,7 @@ export function createPanel(el: HTMLElement, ctx: PanelContext): Mounted {
     lang: ctx.lang,
     accountName: ctx.account.name,
     notice: notices.length ? notices.join(' ') : null,
+    fixViews: async () => (await fixes()).views,
   });
   // The last report of this account (kept by the runner) shows at once, marked "refreshing…", while the new audit runs.
   return mounted;

@@ -18,7 +18,8 @@ import { Toolbar } from './Toolbar';
 import { AreaSection } from './AreaSection';
 import { Decisions } from './Decisions';
 import { History } from './History';
-import { FixDialog } from './FixDialog';
+import { FixDialogSlot } from './FixDialogSlot';
+import type { LoadFixViews } from './fix-views';
 import { ImportCheck } from './ImportCheck';
 import { ApplyDocument } from './ApplyDocument';
 import { DocumentStanding } from './DocumentStanding';
@@ -37,6 +38,8 @@ export interface PanelProps {
   accountName?: string | null;
   /** A line from the shell about the setup (e.g. the saved baseline is damaged), already translated. */
   notice?: string | null;
+  /** The fix dialog's views, loaded on the first click (the widget: from fixes.js). */
+  fixViews: LoadFixViews;
 }
 
 /** What of the report is open on screen: the panel's own state, never the store's. */
@@ -257,7 +260,7 @@ export function Panel(props: PanelProps) {
             <ApplyDocument doc={state.document} report={report} auditing={running} />
           )}
           <History entries={state.history} undo={state.undo} canFix={canFix} />
-          {state.fix && <FixDialog fix={state.fix} reauditing={running} report={report} />}
+          {state.fix && <FixDialogSlot load={props.fixViews} fix={state.fix} reauditing={running} report={report} />}
         </div>
       </PanelViewContext.Provider>
     </PanelEnvContext.Provider>

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import type { Report } from '../audit/types';
 import type { Lang, Translate } from '../i18n/translate';
 import type { PanelRunner } from './runner-port';
+import type { LoadFixViews } from './fix-views';
 import { createPanelStore } from './store';
 import type { PanelStore } from './store';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -23,6 +24,8 @@ export interface PanelDeps {
   autoRun?: boolean;
   /** A line about the setup to show above the report (translated). */
   notice?: string | null;
+  /** The fix dialog's views, loaded on the first click (the widget: from fixes.js; tests: localFixViews). */
+  fixViews: LoadFixViews;
 }
 
 /** A mounted UI. */
@@ -71,6 +74,7 @@ export function mountPanel(el: HTMLElement, deps: PanelDeps): Mounted & { store:
         canApplyDocument={typeof deps.runner.applyDocument === 'function'}
         accountName={deps.accountName ?? null}
         notice={deps.notice ?? null}
+        fixViews={deps.fixViews}
       />
     </ErrorBoundary>,
     el,

@@ -287,7 +287,8 @@ export function createPanelStore(opts: PanelStoreOptions): PanelStore {
   async function openFix(scope: FixState['scope'], asked: string[]): Promise<void> {
     const ruleIds = scope === 'all-safe' ? allSafeRuleIds(state.report) : asked;
     if (!runner.canFix || ruleIds.length === 0) return;
-    if (state.fix && state.fix.status === 'applying') return;
+    // A second click while a preview is being prepared (its code may still be loading) opens nothing more.
+    if (state.fix && (state.fix.status === 'applying' || state.fix.status === 'loading')) return;
     const token = ++fixToken;
     set({
       fix: {

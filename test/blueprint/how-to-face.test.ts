@@ -16,6 +16,7 @@ import { createPanelRunner } from '../../src/runner/panel-runner';
 import { memoryIo } from '../support/cli-io';
 import { FIXED_NOW } from '../support/emulated';
 import { blueprintAccount } from './harness';
+import { localFixEngine } from '../../src/runner/fix-engine-local';
 
 const LANGS: Lang[] = ['ru', 'en', 'es', 'pt'];
 const cleanDoc: Blueprint = await blueprintAccount('clean').capture();
@@ -44,6 +45,7 @@ function panelRunner(lang: Lang) {
       removeItem: (k) => void kept.delete(k),
     },
     documents: async () => localDocumentEngine,
+    fixes: async () => localFixEngine,
   });
 }
 

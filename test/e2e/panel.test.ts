@@ -85,6 +85,8 @@ describe('the Setup Audit panel in Chromium', () => {
     await open('seed=messy&user=admin&lang=en');
     const before = structuredClone(budgetField().required_statuses);
     expect(before!.length).toBeGreaterThan(0);
+    // The fix engine and its dialog are not part of the first paint: fixes.js loads on the first click.
+    expect(requested.some((u) => u.endsWith('/fixes.js'))).toBe(false);
     await result(ENTRY_RULE).locator('[data-action="fix"]').click();
     const confirm = page.locator('[data-action="confirm-fix"]');
     await confirm.waitFor();
@@ -101,7 +103,30 @@ describe('the Setup Audit panel in Chromium', () => {
     await undo.click();
     await expect.poll(() => result(ENTRY_RULE).getAttribute('data-outcome'), { timeout: 30_000 }).toBe('fail');
     expect(budgetField().required_statuses).toEqual(before);
+    expect(requested.filter((u) => u.endsWith('/fixes.js'))).toHaveLength(1);
     expect(pageErrors, pageErrors.join('\n')).toEqual([]);
+  });
+
+  it('when fixes.js cannot load, the dialog says so, the audit goes on, and the next click loads it', async () => {
+    await open('seed=messy&user=admin&lang=en');
+    await page.route('**/fixes.js', (route) => route.abort());
+    await result(ENTRY_RULE).locator('[data-action="fix"]').click();
+    const unavailable = page.locator('[data-role="fix-unavailable"]');
+    await unavailable.waitFor({ timeout: 30_000 });
+    expect(await unavailable.innerText()).toMatch(/^The fix preview could not be loaded: fixes\.js: .+/);
+    await page.locator('[data-action="close-dialog"]').click();
+    expect(await page.locator('[role="dialog"]').count()).toBe(0);
+    // The audit keeps working without it.
+    await page.click('[data-action="rerun"]');
+    await page.waitForSelector('[data-action="rerun"]:not([disabled])', { timeout: 30_000 });
+    await expect.poll(() => result(ENTRY_RULE).getAttribute('data-outcome')).toBe('fail');
+    // Back online: RequireJS was told to forget the failed file, so the next click fetches it again.
+    await page.unroute('**/fixes.js');
+    await result(ENTRY_RULE).locator('[data-action="fix"]').click();
+    await page.locator('[data-action="confirm-fix"]').waitFor({ timeout: 30_000 });
+    expect(requested.filter((u) => u.endsWith('/fixes.js'))).toHaveLength(2);
+    // Only the aborted request itself is logged; nothing threw.
+    expect(pageErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
   });
 
   it('"Fix all safe" applies every safe fix as one batch, and the batch undoes as a whole', async () => {

@@ -8,6 +8,7 @@ import { createEmulator } from '../../src/emulator';
 import { type ProvisionalReport, withPending } from '../../src/runner/provisional';
 import { createWorkflow } from '../../src/runner/workflow';
 import { FIXED_NOW } from '../support/emulated';
+import { localFixEngine } from '../../src/runner/fix-engine-local';
 
 /** A workflow whose contact and lead pages answer late, as on a large account where the data scan takes longest. */
 function slowDataWorkflow(seed = 'messy') {
@@ -27,6 +28,7 @@ function slowDataWorkflow(seed = 'messy') {
     baseline: defaultBaseline(),
     lang: 'en',
     dict: dictionaryFor('en'),
+    fixes: async () => localFixEngine,
     now: () => new Date(FIXED_NOW),
   });
 }

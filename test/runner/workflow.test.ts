@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultBaseline } from '../../src/audit/baseline/load';
 import { dictionaryFor } from '../../src/cli/dict';
 import { allSafeRuleIds } from '../../src/runner/all-safe';
+import { localFixEngine } from '../../src/runner/fix-engine-local';
 import { createWorkflow, type WorkflowDeps } from '../../src/runner/workflow';
 import { clientOf, FIXED_NOW } from '../support/emulated';
 import { emulatedWorkflow } from '../support/workflow';
@@ -18,6 +19,26 @@ function setup(seed = 'messy', extra: Partial<WorkflowDeps> = {}) {
 }
 
 describe('workflow: audit → preview → apply → undo, each with the report after it', () => {
+  it('a fix engine that cannot load fails the preview before anything is read; the audit in hand stays', async () => {
+    let attempts = 0;
+    const { workflow, paths, outcomeOf } = setup('messy', {
+      fixes: async () => {
+        attempts += 1;
+        if (attempts === 1) throw new Error('fixes.js: offline');
+        return localFixEngine;
+      },
+    });
+    const before = await workflow.audit();
+    paths.length = 0;
+    await expect(workflow.preview(['unsorted-off'])).rejects.toThrow('fixes.js: offline');
+    expect(paths).toEqual([]);
+    expect(workflow.current()?.report).toBe(before.report);
+    // The next step asks for the engine again (the widget's loader retries a failed file).
+    const { outcome } = await workflow.preview(['unsorted-off']);
+    expect(outcome.plans.map((p) => p.ruleId)).toEqual(['unsorted-off']);
+    expect(outcomeOf(before.report, 'unsorted-off')).toBe('fail');
+  });
+
   it('applies a preview, re-auditing only what the fix touched; undo re-reads only what it wrote', async () => {
     const { workflow, paths, outcomeOf } = setup();
     const before = await workflow.audit();
@@ -126,6 +147,7 @@ describe('workflow: audit → preview → apply → undo, each with the report a
       baseline: defaultBaseline(),
       lang: 'en',
       dict: dictionaryFor('en'),
+      fixes: async () => localFixEngine,
       journal: first.journal,
       now: () => new Date(FIXED_NOW),
     });

@@ -15,6 +15,11 @@ const GOOD_DOCUMENTS = `define([], function () {
   return { buildConfigurationDocument: f, preflight: f, buildImportTemplate: f, preflightToCsv: f };
 });`;
 
+const GOOD_FIXES = `define([], function () {
+  var f = function () {};
+  return { engine: { applyFixes: f, undoFixes: f, planChoices: f, takenNames: f }, views: { fixDialog: { render: f, unmount: f } } };
+});`;
+
 const GOOD_WORKER = `self.addEventListener('message', function () {}); self.postMessage({ type: 'ready' });`;
 
 type Files = Record<string, Uint8Array | string>;
@@ -24,6 +29,7 @@ function baseFiles(): Files {
     'manifest.json': readFileSync('manifest.json', 'utf8'),
     'script.js': GOOD_SCRIPT,
     'documents.js': GOOD_DOCUMENTS,
+    'fixes.js': GOOD_FIXES,
     'preflight-worker.js': GOOD_WORKER,
     'style.css': '.setup-audit{}',
   };
@@ -240,6 +246,27 @@ const cases: { name: string; change: (f: Files) => void; expect: RegExp }[] = [
       f['documents.js'] = 'define([], function () { return { preflight: function () {} }; });';
     },
     expect: /buildConfigurationDocument is missing/,
+  },
+  {
+    name: 'fixes.js missing',
+    change: (f) => {
+      delete f['fixes.js'];
+    },
+    expect: /fixes\.js: missing/,
+  },
+  {
+    name: 'fixes.js without the dialog',
+    change: (f) => {
+      f['fixes.js'] = (GOOD_FIXES as string).replace('fixDialog: { render: f, unmount: f }', 'fixDialog: {}');
+    },
+    expect: /fixes\.js: views\.fixDialog\.render is missing[\s\S]*views\.fixDialog\.unmount is missing/,
+  },
+  {
+    name: 'a file at the root that nothing loads',
+    change: (f) => {
+      f['extra.js'] = 'console.log(1)';
+    },
+    expect: /extra\.js: not a file of this widget's archive/,
   },
   {
     name: 'preflight-worker.js missing',

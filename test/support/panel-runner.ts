@@ -2,13 +2,14 @@ import type { ApiClient } from '../../src/api/client';
 import { defaultBaseline } from '../../src/audit/baseline/load';
 import { dictionaryFor } from '../../src/cli/dict';
 import { localDocumentEngine } from '../../src/runner/document-engine-local';
+import { localFixEngine } from '../../src/runner/fix-engine-local';
 import type { PanelRunnerDeps } from '../../src/runner/panel-runner';
 import { FIXED_NOW } from './emulated';
 import { memoryStorage } from './memory-storage';
 
 /**
  * What a panel runner is made with in a test: English, an admin, the fixed clock, storage in memory,
- * downloads dropped, the document engine linked in. A test overrides what it looks at (the storage it
+ * downloads dropped, the document and fix engines linked in. A test overrides what it looks at (the storage it
  * reads, the user whose name it expects, the downloads it counts).
  */
 export function panelRunnerDeps(client: ApiClient, over: Partial<PanelRunnerDeps> = {}): PanelRunnerDeps {
@@ -24,6 +25,7 @@ export function panelRunnerDeps(client: ApiClient, over: Partial<PanelRunnerDeps
     storage: memoryStorage(),
     download: () => {},
     documents: async () => localDocumentEngine,
+    fixes: async () => localFixEngine,
     ...over,
   };
 }

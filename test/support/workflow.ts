@@ -1,12 +1,13 @@
 import { defaultBaseline } from '../../src/audit/baseline/load';
 import { dictionaryFor } from '../../src/cli/dict';
 import { memoryJournalStorage } from '../../src/fix/journal';
+import { localFixEngine } from '../../src/runner/fix-engine-local';
 import { createWorkflow } from '../../src/runner/workflow';
 import type { WorkflowDeps } from '../../src/runner/workflow';
 import { emulated, FIXED_NOW } from './emulated';
 
 /**
- * A workflow over an in-process emulator of `seed` on the fixed clock: English, the journal in memory,
+ * A workflow over an in-process emulator of `seed` on the fixed clock: English, the fix engine linked in, the journal in memory,
  * journal ids id-1, id-2, … (so tests can name them); any dependency can be given instead. `requests` lists
  * every request made through it (see clientOf).
  */
@@ -19,6 +20,7 @@ export function emulatedWorkflow(seed: string, extra: Partial<WorkflowDeps> = {}
     baseline: defaultBaseline(),
     lang: 'en',
     dict: dictionaryFor('en'),
+    fixes: async () => localFixEngine,
     journal,
     now: () => new Date(FIXED_NOW),
     newId: () => `id-${++n}`,

@@ -19,6 +19,7 @@ import { emulated, FIXED_NOW } from '../support/emulated';
 import { memoryStorage } from '../support/memory-storage';
 import { panelRunnerDeps } from '../support/panel-runner';
 import { one, t } from './harness';
+import { localFixViews } from '../../src/ui/fix-views-local';
 
 // The section over the real panel runner and the in-process emulator: what the panel shows is what the
 // engine planned and applied, not a fake's script.
@@ -56,7 +57,13 @@ async function mountOn(seed: string, opts: { isAdmin?: boolean; setting?: string
   );
   const el = document.createElement('div');
   document.body.appendChild(el);
-  const mounted = mountPanel(el, { runner, t, lang: 'en', autoRun: opts.autoRun ?? true });
+  const mounted = mountPanel(el, {
+    fixViews: async () => localFixViews,
+    runner,
+    t,
+    lang: 'en',
+    autoRun: opts.autoRun ?? true,
+  });
   cleanups.push(() => {
     mounted.unmount();
     el.remove();

@@ -4,6 +4,7 @@ import { fireEvent, waitFor } from '@testing-library/preact';
 import { mountWithFake, one, t } from './harness';
 import { FakeRunner } from './fake-runner';
 import { mountPanel } from '../../src/ui/mount';
+import { localFixViews } from '../../src/ui/fix-views-local';
 
 let cleanup: (() => void) | null = null;
 afterEach(() => {
@@ -47,7 +48,7 @@ describe('downloads from the header', () => {
     };
     const el = document.createElement('div');
     document.body.append(el);
-    const mounted = mountPanel(el, { runner, t, lang: 'en' });
+    const mounted = mountPanel(el, { fixViews: async () => localFixViews, runner, t, lang: 'en' });
     cleanup = () => {
       mounted.unmount();
       el.remove();

@@ -8,6 +8,7 @@ import { formatWhen } from '../../src/ui/format';
 import { mountPanel } from '../../src/ui/mount';
 import { FakeRunner } from './fake-runner';
 import { one } from './harness';
+import { localFixViews } from '../../src/ui/fix-views-local';
 
 const els: HTMLElement[] = [];
 afterEach(() => {
@@ -20,7 +21,7 @@ describe('the panel in Portuguese (Brazil)', () => {
     document.body.appendChild(el);
     els.push(el);
     const tPt = createTranslator(pt as unknown as Dictionary, 'pt');
-    const m = mountPanel(el, { runner: new FakeRunner(), t: tPt, lang: 'pt' });
+    const m = mountPanel(el, { fixViews: async () => localFixViews, runner: new FakeRunner(), t: tPt, lang: 'pt' });
     await waitFor(() => one(el, '[data-score]'));
     expect(one(el, '[data-action="rerun"]').textContent).toBe('Executar a auditoria de novo');
     expect(one(el, '.setup-audit').getAttribute('lang')).toBe('pt');

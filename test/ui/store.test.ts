@@ -68,6 +68,18 @@ describe('panel store', () => {
     expect(runner.calls.undo).toEqual([]);
   });
 
+  it('a second open while the preview is prepared starts no second preview', async () => {
+    const runner = new FakeRunner();
+    const store = createPanelStore({ runner, report: reportFixture() });
+    const first = store.dispatch({ type: 'open-fix', ruleIds: ['loss-reason-missing'] });
+    const second = store.dispatch({ type: 'open-fix', ruleIds: ['loss-reason-missing'] });
+    const third = store.dispatch({ type: 'open-fix-all-safe' });
+    await Promise.all([first, second, third]);
+    expect(runner.calls.previewFix).toEqual([['loss-reason-missing']]);
+    expect(store.getState().fix?.status).toBe('preview');
+    expect(store.getState().fix?.scope).toBe('rules');
+  });
+
   it('a preview answer arriving after the dialog closed is dropped', async () => {
     const runner = new FakeRunner();
     const store = createPanelStore({ runner, report: reportFixture() });

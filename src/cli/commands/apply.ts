@@ -2,6 +2,7 @@ import { defaultBaseline } from '../../audit/baseline/load';
 import { localBlueprintEngine } from '../../blueprint/engine-local';
 import { documentFileName } from '../../export/file-name';
 import { createWorkflow } from '../../runner/workflow';
+import { localFixEngine } from '../../runner/fix-engine-local';
 import { openAccount } from '../account';
 import { parseFlags } from '../args';
 import { dictionaryFor } from '../dict';
@@ -37,6 +38,7 @@ export async function applyCommand(argv: string[], io: CliIo, { t, lang }: RunCo
     lock: journalLock(io, journalPath),
     baseUrl,
     blueprint: async () => localBlueprintEngine,
+    fixes: async () => localFixEngine,
   });
   assertReachable(await workflow.identify(), baseUrl);
   const progress = progressLine(io, t, lang);

@@ -19,6 +19,7 @@ import { SPECS } from '../specs';
 import { closest } from '../suggest';
 import { ioJournalStorage, journalLock, opLine } from './fix-io';
 import type { RunContext } from './index';
+import { localFixEngine } from '../../runner/fix-engine-local';
 
 /** `--rule ID`: an id the registry does not know is named as unknown (with the closest id), not as unfixable. */
 function checkRuleIds(asked: readonly string[]): void {
@@ -55,6 +56,7 @@ export async function fixCommand(argv: string[], io: CliIo, { lang, t }: RunCont
     baseline,
     lang,
     dict: dictionaryFor(lang),
+    fixes: async () => localFixEngine,
     // The language of the names a fix writes: --names-lang, else the account's own.
     ...(namesFlag ? { namesLang: namesFlag } : {}),
     journal: ioJournalStorage(io, journalPath),

@@ -11,6 +11,7 @@ import { assertReachable } from '../reachable';
 import { SPECS } from '../specs';
 import type { RunContext } from './index';
 import { ioJournalStorage, journalLock, opLine } from './fix-io';
+import { localFixEngine } from '../../runner/fix-engine-local';
 
 /**
  * `setup-audit undo --journal FILE [--batch ID]`: undoes a batch of fixes (the latest one not yet undone
@@ -38,6 +39,7 @@ export async function undoCommand(argv: string[], io: CliIo, { lang, t }: RunCon
     baseline: defaultBaseline(),
     lang,
     dict: dictionaryFor(lang),
+    fixes: async () => localFixEngine,
     journal: ioJournalStorage(io, values.journal),
     lock: journalLock(io, values.journal),
     baseUrl,
