@@ -115,7 +115,7 @@ describe('the Setup Audit panel in Chromium', () => {
     await unavailable.waitFor({ timeout: 30_000 });
     expect(await unavailable.innerText()).toMatch(/^The fix preview could not be loaded: fixes\.js: .+/);
     await page.locator('[data-action="close-dialog"]').click();
-    expect(await page.locator('[role="dialog"]').count()).toBe(0);
+    await expect.poll(() => page.locator('.sa-dialog').count()).toBe(0);
     // The audit keeps working without it.
     await page.click('[data-action="rerun"]');
     await page.waitForSelector('[data-action="rerun"]:not([disabled])', { timeout: 30_000 });
