@@ -6,6 +6,7 @@ import { RULES } from '../../src/audit/registry';
 import { dictionaryFor } from '../../src/cli/dict';
 import type { Lang } from '../../src/i18n/translate';
 import { localDocumentEngine } from '../../src/runner/document-engine-local';
+import { localFixEngine } from '../../src/runner/fix-engine-local';
 import { lastReportStore } from '../../src/runner/last-report';
 import { createPanelRunner } from '../../src/runner/panel-runner';
 import { emulated, FIXED_NOW } from '../support/emulated';
@@ -43,6 +44,7 @@ function runner(lang: Lang, storage = memoryStorage(OLD)) {
     storage,
     download: () => {},
     documents: async () => localDocumentEngine,
+    fixes: async () => localFixEngine,
     accountKey: '42',
   });
 }
