@@ -1,39 +1,23 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, startHost } from './browser';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserSession } from './session';
 
 // The fix preview you can edit (issues 11 and 14), in real Chromium on the local CRM page, by keyboard only:
 // untick one change, edit the names the others write, apply, and find exactly that in the account.
-let browser: Browser;
-let env: Awaited<ReturnType<typeof startHost>>;
-let context: BrowserContext | null = null;
+const session = browserSession('messy');
 let page: Page;
 let pageErrors: string[];
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  env = await startHost('messy');
-});
-afterAll(async () => {
-  await browser?.close();
-  await env?.host.close();
-});
-afterEach(async () => {
+afterEach(() => {
   expect(pageErrors).toEqual([]);
-  await context?.close();
-  context = null;
 });
 
 async function open(lang: 'ru' | 'en'): Promise<void> {
-  env.host.emulator.reset('messy');
-  await fetch(new URL('/__host/settings', env.url), { method: 'POST', body: JSON.stringify({ baseline: '' }) });
-  context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  page = await context.newPage();
-  pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(`${env.url}?${new URLSearchParams({ user: 'admin', lang, theme: 'light' })}`);
-  await page.waitForSelector('[data-score]', { timeout: 30_000 });
-  await page.waitForSelector('[data-action="rerun"]:not([disabled])', { timeout: 30_000 });
+  ({ page, pageErrors } = await session.open({
+    seed: 'messy',
+    query: { user: 'admin', lang, theme: 'light' },
+    viewport: { width: 1400, height: 1000 },
+  }));
 }
 
 /** Presses Tab until `selector` (inside the dialog) has the focus; fails after `max` presses. */

@@ -1,27 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, startHost } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserSession } from './session';
 
 // The panel as an admin reads it at a glance (issue 14), in real Chromium on the local CRM page:
 // every seed, admin and manager, ru and en, 1400, 1024 and 390 px wide, light and dark.
-let browser: Browser;
-let env: Awaited<ReturnType<typeof startHost>>;
-let context: BrowserContext | null = null;
+const session = browserSession('messy');
 let page: Page;
 let pageErrors: string[];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  env = await startHost('messy');
-});
-afterAll(async () => {
-  await browser?.close();
-  await env?.host.close();
-});
-afterEach(async () => {
-  await context?.close();
-  context = null;
-});
 
 type Seed = 'messy' | 'fresh' | 'clean';
 
@@ -29,16 +14,11 @@ async function open(
   query: { seed: Seed; user?: string; lang?: 'ru' | 'en'; theme?: 'light' | 'dark' },
   viewport = { width: 1400, height: 1000 },
 ): Promise<void> {
-  env.host.emulator.reset(query.seed);
-  await fetch(new URL('/__host/settings', env.url), { method: 'POST', body: JSON.stringify({ baseline: '' }) });
-  context = await browser.newContext({ viewport });
-  page = await context.newPage();
-  pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  const q = new URLSearchParams({ user: 'admin', lang: 'en', theme: 'light', ...query });
-  await page.goto(`${env.url}?${q}`);
-  await page.waitForSelector('[data-score]', { timeout: 30_000 });
-  await page.waitForSelector('[data-action="rerun"]:not([disabled])', { timeout: 30_000 });
+  ({ page, pageErrors } = await session.open({
+    seed: query.seed,
+    query: { user: 'admin', lang: 'en', theme: 'light', ...query },
+    viewport,
+  }));
 }
 
 /** Text elements under the panel whose contrast with their effective background is below `min`. */

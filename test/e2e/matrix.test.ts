@@ -1,33 +1,18 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { AREAS } from '../../src/audit/types';
 import { addUser } from '../../src/emulator/seeds/builders';
 import { createRng } from '../../src/emulator/seeds/prng';
-import { launchChromium, startHost } from './browser';
+import { browserSession } from './session';
 
 // Issue 14's "done when" across the account's faces: every seed × admin/manager × ru/en × 1400/1024/390
 // pair appears at least once (a pairwise table: 7 loads instead of 24), and on each load the points that
 // hold everywhere are driven — the overview first (1), one line per finding (2), nothing provisional once
 // done (3), decisions counted (4), rows a person can act on and the scorecard as a skip list (7), no
 // horizontal overflow (8). `large` is in arrive.test.ts; the fix dialog and history in ru below (5, 6).
-let browser: Browser;
-let env: Awaited<ReturnType<typeof startHost>>;
-let context: BrowserContext | null = null;
+const session = browserSession('messy');
 let page: Page;
 let pageErrors: string[];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  env = await startHost('messy');
-});
-afterAll(async () => {
-  await browser?.close();
-  await env?.host.close();
-});
-afterEach(async () => {
-  await context?.close();
-  context = null;
-});
 
 type Row = { seed: 'fresh' | 'messy'; user: 'admin' | 'manager'; lang: 'ru' | 'en'; width: 1400 | 1024 | 390 };
 const HEIGHT = { 1400: 1000, 1024: 768, 390: 844 } as const;
@@ -40,24 +25,19 @@ const WORDS = {
 async function open(row: Row): Promise<void> {
   // The host page resets the account when its seed changes: ask for this seed first, so the page load
   // below finds it already in place (and keeps what is added to it here).
-  await (await fetch(new URL(`/?seed=${row.seed}`, env.url))).text();
-  env.host.emulator.reset(row.seed);
-  // `fresh` has its admin only (`?user=manager` would show the admin's view): a new account's first
-  // invited seller, with no role and no rights of its own, is the manager here.
-  if (row.user === 'manager' && env.host.emulator.managerId === null)
-    addUser(env.host.emulator.store, createRng('e2e-manager'), {
-      name: 'Мария Иванова',
-      email: 'm.ivanova@novyakkaunt.ru',
-    });
-  await fetch(new URL('/__host/settings', env.url), { method: 'POST', body: JSON.stringify({ baseline: '' }) });
-  context = await browser.newContext({ viewport: { width: row.width, height: HEIGHT[row.width] } });
-  page = await context.newPage();
-  pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  const q = new URLSearchParams({ seed: row.seed, user: row.user, lang: row.lang, theme: 'light' });
-  await page.goto(`${env.url}?${q}`);
-  await page.waitForSelector('[data-score]', { timeout: 30_000 });
-  await page.waitForSelector('[data-action="rerun"]:not([disabled])', { timeout: 30_000 });
+  await (await fetch(new URL(`/?seed=${row.seed}`, session.env.url))).text();
+  ({ page, pageErrors } = await session.open({
+    seed: row.seed,
+    query: { seed: row.seed, user: row.user, lang: row.lang, theme: 'light' },
+    viewport: { width: row.width, height: HEIGHT[row.width] },
+    // `fresh` has its admin only (`?user=manager` would show the admin's view): a new account's first
+    // invited seller, with no role and no rights of its own, is the manager here.
+    prepare: () => {
+      const emulator = session.env.host.emulator;
+      if (row.user === 'manager' && emulator.managerId === null)
+        addUser(emulator.store, createRng('e2e-manager'), { name: 'Мария Иванова', email: 'm.ivanova@novyakkaunt.ru' });
+    },
+  }));
 }
 
 describe('issue 14 on every seed, user, language and width', () => {
@@ -136,7 +116,7 @@ describe('issue 14 on every seed, user, language and width', () => {
   it('messy in Russian at 1024: rights in words, the by-hand rest and the score change before confirming; the history keeps its title and says a conflict in words', async () => {
     await open({ seed: 'messy', user: 'admin', lang: 'ru', width: 1024 });
     // The roles the fix narrows (export open to everyone), to change one of them behind the panel later.
-    const opened = env.host.emulator.store.roles.filter((r) => r.rights.leads?.export === 'A').map((r) => r.id);
+    const opened = session.env.host.emulator.store.roles.filter((r) => r.rights.leads?.export === 'A').map((r) => r.id);
     expect(opened.length).toBeGreaterThan(0);
     await page.locator('[data-rule-id="export-open"] [data-action="fix"]').click();
     const plan = page.locator('[data-plan-rule-id="export-open"]');
@@ -153,7 +133,7 @@ describe('issue 14 on every seed, user, language and width', () => {
     await page.locator('[data-action="confirm-fix"]').click();
     await page.locator('[data-role="fix-outcome"]').waitFor({ timeout: 30_000 });
     await page.waitForSelector('[data-action="rerun"]:not([disabled])', { timeout: 30_000 });
-    const fixed = env.host.emulator.store.roles.find((r) => r.id === opened[0])!;
+    const fixed = session.env.host.emulator.store.roles.find((r) => r.id === opened[0])!;
     expect(fixed.rights.leads!.export).toBe('D');
     await page.keyboard.press('Escape');
 
