@@ -2,18 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planFor } from '../../src/fix/plan-for';
 import { planChoices } from '../../src/fix/pick';
 import { account, baseline, touchedState } from './harness';
-
-const isWrite = (init?: RequestInit) => !!init?.method && init.method !== 'GET';
-
-/** Lets the request reach the account, then never answers (the client times out after sending). */
-const loseAnswer = (match: string) => (inner: typeof fetch) =>
-  (async (url: string, init?: RequestInit) => {
-    if (isWrite(init) && String(url).includes(match)) {
-      await inner(url, init);
-      return new Promise<Response>(() => {});
-    }
-    return inner(url, init);
-  }) as typeof fetch;
+import { isWrite, loseAnswer } from './lost-answers';
 
 describe('a choice of changes through the executor', () => {
   it('a created field with an edited name whose answer is lost is found by that name; undo deletes it', async () => {

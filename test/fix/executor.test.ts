@@ -4,8 +4,7 @@ import { planFor } from '../../src/fix/plan-for';
 import { createLock } from '../../src/fix/lock';
 import { account, baseline, NOW, touchedState } from './harness';
 import { memoryStorage } from '../support/memory-storage';
-
-const isWrite = (init?: RequestInit) => !!init?.method && init.method !== 'GET';
+import { isWrite, loseAnswer, neverSend } from './lost-answers';
 
 describe('applying stops at the first failure', () => {
   it('fault on the second op: the first is applied and journaled, the second failed with the API detail, the rest not attempted; undo restores the first', async () => {
@@ -73,22 +72,6 @@ describe('applying stops at the first failure', () => {
 });
 
 describe('a write whose answer is lost is read back', () => {
-  /** Lets the request reach the account, then never answers (the client times out after sending). */
-  const loseAnswer = (match: string) => (inner: typeof fetch) =>
-    (async (url: string, init?: RequestInit) => {
-      if (isWrite(init) && String(url).includes(match)) {
-        await inner(url, init);
-        return new Promise<Response>(() => {});
-      }
-      return inner(url, init);
-    }) as typeof fetch;
-  /** Times out before the request reaches the account. */
-  const neverSend = (match: string) => (inner: typeof fetch) =>
-    (async (url: string, init?: RequestInit) => {
-      if (isWrite(init) && String(url).includes(match)) return new Promise<Response>(() => {});
-      return inner(url, init);
-    }) as typeof fetch;
-
   it('reported applied when the target now holds the written value', async () => {
     const acc = await account({ wrapFetch: loseAnswer('/leads/pipelines/'), timeoutMs: 100 });
     const outcome = await acc.apply(['unsorted-off']);

@@ -6,7 +6,8 @@ import { MAX_NAME_LENGTH, nameProblems } from '../../src/fix/name-check';
 import { closeChoice, opNeeds } from '../../src/fix/op-needs';
 import type { Plan } from '../../src/fix/types';
 import type { SnapshotParts } from '../../src/snapshot/types';
-import { MAIN, deepFreeze, field, ok, pipeline, role, snapshot } from '../audit/fixtures';
+import { deepFreeze, ok, role, snapshot } from '../audit/fixtures';
+import { PICK_PARTS } from './pick-parts';
 
 const baseline = defaultBaseline();
 
@@ -18,32 +19,9 @@ function planOver(ruleId: string, parts: Partial<SnapshotParts>): { plan: Plan; 
   return { plan, snap };
 }
 
-/** The main pipeline with amoCRM's template names on stages 1 and 3 (stage 2 already has the baseline's name). */
-const DEFAULTS = pipeline(10, ['Первичный контакт', 'Переговоры', 'Принимают решение'], {
-  name: 'Продажи',
-  main: true,
-});
-const stages = () => planOver('default-stage-names', { pipelines: ok([DEFAULTS]) });
-/** leadFields without a lead source: the safe fix creates «Источник» with the baseline's channels. */
-const noSource = () =>
-  planOver('lead-source-field-missing', {
-    leadFields: ok([field(502, 'Причина отказа', { type: 'select', enums: [{ id: 1, value: 'Дорого', sort: 1 }] })]),
-  });
-/** A field required at the entry stage of two pipelines: one PATCH per pipeline, the second built on the first. */
-const twoPipelines = () =>
-  planOver('required-at-entry-stage', {
-    pipelines: ok([MAIN, pipeline(20, ['Лид', 'Звонок', 'Счёт'], { name: 'Опт' })]),
-    leadFields: ok([
-      field(501, 'Источник', {
-        type: 'select',
-        enums: [{ id: 1, value: 'Сайт', sort: 1 }],
-        required_statuses: [
-          { pipeline_id: 10, status_id: 101 },
-          { pipeline_id: 20, status_id: 201 },
-        ],
-      }),
-    ]),
-  });
+const stages = () => planOver('default-stage-names', PICK_PARTS['default-stage-names']);
+const noSource = () => planOver('lead-source-field-missing', PICK_PARTS['lead-source-field-missing']);
+const twoPipelines = () => planOver('required-at-entry-stage', PICK_PARTS['required-at-entry-stage']);
 
 describe('op keys', () => {
   it('are unique in a plan, the same when the plan is recomputed, and not changed by an edited name', () => {

@@ -8,7 +8,8 @@ import { planChoices, takenNames } from '../../src/fix/pick';
 import type { Plan } from '../../src/fix/types';
 import type { SnapshotParts } from '../../src/snapshot/types';
 import { focusablesIn } from '../../src/ui/Dialog';
-import { MAIN, field, ok, pipeline, snapshot } from '../audit/fixtures';
+import { snapshot } from '../audit/fixtures';
+import { PICK_PARTS } from '../fix/pick-parts';
 import { one, mountReady, unmountAll } from './harness';
 import { defaultResults, reportFixture, result } from './fixtures';
 
@@ -20,28 +21,10 @@ function realPlan(ruleId: string, parts: Partial<SnapshotParts>) {
   const plan = planFor(ruleId, snap, defaultBaseline(), 'en')!;
   return { plan, taken: takenNames(snap, [planChoices(plan)]) };
 }
-const stages = realPlan('default-stage-names', {
-  pipelines: ok([
-    pipeline(10, ['Первичный контакт', 'Переговоры', 'Принимают решение'], { name: 'Продажи', main: true }),
-  ]),
-});
-const source = realPlan('lead-source-field-missing', {
-  leadFields: ok([field(502, 'Причина отказа', { type: 'select', enums: [{ id: 1, value: 'Дорого', sort: 1 }] })]),
-});
+const stages = realPlan('default-stage-names', PICK_PARTS['default-stage-names']);
+const source = realPlan('lead-source-field-missing', PICK_PARTS['lead-source-field-missing']);
 /** A field required at the entry stage of two pipelines: the second PATCH is built on the first. */
-const chain = realPlan('required-at-entry-stage', {
-  pipelines: ok([MAIN, pipeline(20, ['Лид', 'Звонок', 'Счёт'], { name: 'Опт' })]),
-  leadFields: ok([
-    field(501, 'Источник', {
-      type: 'select',
-      enums: [{ id: 1, value: 'Сайт', sort: 1 }],
-      required_statuses: [
-        { pipeline_id: 10, status_id: 101 },
-        { pipeline_id: 20, status_id: 201 },
-      ],
-    }),
-  ]),
-});
+const chain = realPlan('required-at-entry-stage', PICK_PARTS['required-at-entry-stage']);
 
 /** The fixture report with the three rules failing and fixable, scored as the audit scores it. */
 function report() {
