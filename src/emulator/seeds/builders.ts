@@ -657,6 +657,20 @@ export function addEvent(
   store.events.push(rec);
 }
 
+/** Adds an incoming_chat_message event from contact `c`: on the first lead it is linked to, else on the contact. */
+export function addChatMessage(store: Store, c: ContactRecord, at: number, messageId: string): void {
+  const l = store.leads.find((x) => x.contact_ids.includes(c.id));
+  addEvent(store, {
+    type: 'incoming_chat_message',
+    entityType: l ? 'lead' : 'contact',
+    entityId: l ? l.id : c.id,
+    by: 0,
+    at,
+    after: [{ message: { id: messageId } }],
+    linkedContact: c.id,
+  });
+}
+
 /** Adds a call note with its incoming_call/outgoing_call event. */
 export function addCall(
   store: Store,

@@ -32,19 +32,8 @@ import type { Store } from '../store';
 import { arrayList, workingStages } from '../store';
 import type { ContactRecord, LeadRecord, PipelineRecord } from '../store';
 import { seedAccount } from './account';
-import {
-  DAY,
-  addField,
-  addLead,
-  company,
-  contact,
-  entityRights,
-  plainValue,
-  requiredPastEntry,
-  rights,
-  selectValue,
-} from './builders';
-import { BASELINE_STAGES } from './clean';
+import { DAY, addField, addLead, company, contact, plainValue, requiredPastEntry, selectValue } from './builders';
+import { BASELINE_STAGES, baselineRoles } from './clean';
 import { addBusyWork } from './busy-work';
 import type { BusyCast } from './busy-work';
 import {
@@ -79,10 +68,7 @@ export function busySeed(nowMs: number): Store {
   const { store, rng, now, users, pipelines } = seedAccount('busy', nowMs, {
     account: { id: 30_551_204, name: 'ТрансЛогистик Север', subdomain: 'translogsever', ageDays: 75 },
     lossReasons: true,
-    roles: (add) => ({
-      manager: add('Менеджер', rights(entityRights('A', 'M', 'A', 'M', 'D'), { edit: 'M', delete: 'M' }, true)),
-      head: add('Руководитель отдела', rights(entityRights('A', 'A', 'A', 'M', 'D'), { edit: 'A', delete: 'M' }, true)),
-    }),
+    roles: baselineRoles,
     users: (add, { manager, head }) => ({
       owner: add({ name: 'Виктор Степанов', email: mail('v.stepanov'), admin: true }),
       admin: add({ name: 'Ольга Кузнецова', email: mail('o.kuznetsova'), admin: true }),

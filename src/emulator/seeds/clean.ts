@@ -3,14 +3,15 @@
  * reason fields with the required-field matrix, company/contact fields, two admins, roles with
  * the baseline manager rights, unsorted on, and every channel active in the last 30 days.
  */
+import type { RoleRightsDto } from '../../api/dto';
 import type { Store } from '../store';
 import { arrayList, workingStages } from '../store';
-import type { ContactRecord, TaskRecord } from '../store';
+import type { ContactRecord, RoleRecord, TaskRecord } from '../store';
 import { seedAccount } from './account';
 import {
   DAY,
   addCall,
-  addEvent,
+  addChatMessage,
   addField,
   addLead,
   addMailNote,
@@ -41,23 +42,31 @@ export const BASELINE_STAGES = [
 const SOURCES = ['Сайт', 'Звонок', 'Почта', 'Чат', 'Telegram', 'WhatsApp', 'ВКонтакте', 'Рекомендация', 'Другое'];
 const LOSS = ['Дорого', 'Выбрали конкурента', 'Нет потребности', 'Не вышли на связь', 'Другое'];
 
+/**
+ * The baseline's roles (what `clean` and `busy` were set up with): managers edit and delete only their own
+ * records, the head of sales edits all; neither may export.
+ */
+export function baselineRoles(add: (name: string, r: RoleRightsDto) => RoleRecord) {
+  return {
+    manager: add('Менеджер', rights(entityRights('A', 'M', 'A', 'M', 'D'), { edit: 'M', delete: 'M' }, true)),
+    head: add('Руководитель отдела', rights(entityRights('A', 'A', 'A', 'M', 'D'), { edit: 'A', delete: 'M' }, true)),
+  };
+}
+
 /** Builds the clean account relative to `nowMs`. */
 export function cleanSeed(nowMs: number): Store {
   const mail = (login: string) => `${login}@vectorconsult.ru`;
   const { store, rng, now, users, pipelines } = seedAccount('clean', nowMs, {
     account: { id: 29_874_530, name: 'Вектор Консалтинг', subdomain: 'vectorconsult', ageDays: 240 },
     lossReasons: true,
-    roles: (add) => ({
-      manager: add('Менеджер', rights(entityRights('A', 'M', 'A', 'M', 'D'), { edit: 'M', delete: 'M' }, true)),
-      lead: add('Руководитель отдела', rights(entityRights('A', 'A', 'A', 'M', 'D'), { edit: 'A', delete: 'M' }, true)),
-    }),
-    users: (add, { manager, lead }) => ({
+    roles: baselineRoles,
+    users: (add, { manager, head }) => ({
       admins: [
         add({ name: 'Елена Морозова', email: mail('e.morozova'), admin: true }),
         add({ name: 'Андрей Лебедев', email: mail('a.lebedev'), admin: true }),
       ],
       staff: [
-        add({ name: 'Наталья Соколова', email: mail('n.sokolova'), role: lead }),
+        add({ name: 'Наталья Соколова', email: mail('n.sokolova'), role: head }),
         add({ name: 'Максим Павлов', email: mail('m.pavlov'), role: manager }),
         add({ name: 'Дарья Белова', email: mail('d.belova'), role: manager }),
         add({ name: 'Илья Захаров', email: mail('i.zakharov'), role: manager }),
@@ -223,19 +232,7 @@ export function cleanSeed(nowMs: number): Store {
       source: 'mango_office',
     });
   }
-  for (let i = 0; i < 8; i++) {
-    const c = rng.pick(contacts);
-    const l = store.leads.find((x) => x.contact_ids.includes(c.id));
-    addEvent(store, {
-      type: 'incoming_chat_message',
-      entityType: l ? 'lead' : 'contact',
-      entityId: l ? l.id : c.id,
-      by: 0,
-      at: recent(),
-      after: [{ message: { id: `${rng.int(1e7, 9e7)}-chat` } }],
-      linkedContact: c.id,
-    });
-  }
+  for (let i = 0; i < 8; i++) addChatMessage(store, rng.pick(contacts), recent(), `${rng.int(1e7, 9e7)}-chat`);
   for (let i = 0; i < 6; i++) {
     const l = someLead();
     addMailNote(store, rng, {

@@ -10,6 +10,7 @@ import type { ContactRecord } from '../store';
 import { seedAccount } from './account';
 import {
   DAY,
+  addChatMessage,
   addEvent,
   addField,
   addLead,
@@ -208,16 +209,7 @@ export function messySeed(nowMs: number): Store {
   }
   for (let i = 0; i < 7; i++) {
     const c = rng.pick(contacts);
-    const l = store.leads.find((x) => x.contact_ids.includes(c.id));
-    addEvent(store, {
-      type: 'incoming_chat_message',
-      entityType: l ? 'lead' : 'contact',
-      entityId: l ? l.id : c.id,
-      by: 0,
-      at: now - rng.int(0, 27) * DAY - rng.int(0, 80_000),
-      after: [{ message: { id: `${rng.int(1e7, 9e7)}-tg` } }],
-      linkedContact: c.id,
-    });
+    addChatMessage(store, c, now - rng.int(0, 27) * DAY - rng.int(0, 80_000), `${rng.int(1e7, 9e7)}-tg`);
   }
   for (let i = 0; i < 12; i++) {
     const l = rng.pick(store.leads);
