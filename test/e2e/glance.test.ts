@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserSession } from './session';
+import { tabStopsPerRow } from './tab-stops';
 
 // The panel as an admin reads it at a glance (issue 14), in real Chromium on the local CRM page:
 // every seed, admin and manager, ru and en, 1400, 1024 and 390 px wide, light and dark.
@@ -95,15 +96,7 @@ describe('the panel at a glance', () => {
 
   it('a closed finding row has at most 3 tab stops; Open all opens every row', async () => {
     await open({ seed: 'messy' });
-    const stops = await page.locator('.sa-areas [data-rule-id]').evaluateAll((rows) =>
-      rows
-        .filter((r) => !r.closest('[hidden]'))
-        .map((r) => ({
-          id: r.getAttribute('data-rule-id'),
-          n: r.querySelectorAll('a[href], button:not([disabled]), input:not([disabled]), select, [tabindex="0"]')
-            .length,
-        })),
-    );
+    const stops = await tabStopsPerRow(page);
     expect(stops.length).toBeGreaterThan(10);
     for (const s of stops) expect(s.n, s.id!).toBeLessThanOrEqual(3);
     await page.click('[data-action="expand-all"]');

@@ -4,6 +4,7 @@ import { AREAS } from '../../src/audit/types';
 import { addUser } from '../../src/emulator/seeds/builders';
 import { createRng } from '../../src/emulator/seeds/prng';
 import { browserSession } from './session';
+import { tabStopsPerRow } from './tab-stops';
 
 // Issue 14's "done when" across the account's faces: every seed × admin/manager × ru/en × 1400/1024/390
 // pair appears at least once (a pairwise table: 7 loads instead of 24), and on each load the points that
@@ -80,15 +81,7 @@ describe('issue 14 on every seed, user, language and width', () => {
     if (row.user === 'manager') expect(await page.locator('[data-role="coverage"]').count()).toBe(1);
 
     // 2 and 7. One line per finding: at most 3 tab stops while closed; passed results folded per area.
-    const stops = await page.locator('.sa-areas [data-rule-id]').evaluateAll((rows) =>
-      rows
-        .filter((r) => !r.closest('[hidden]'))
-        .map((r) => ({
-          id: r.getAttribute('data-rule-id'),
-          n: r.querySelectorAll('a[href], button:not([disabled]), input:not([disabled]), select, [tabindex="0"]')
-            .length,
-        })),
-    );
+    const stops = await tabStopsPerRow(page);
     expect(stops.length).toBeGreaterThan(0);
     for (const s of stops) expect(s.n, s.id!).toBeLessThanOrEqual(3);
     const passed = await page.locator('.sa-areas [data-action="toggle-passed"]').allInnerTexts();
