@@ -17,8 +17,9 @@ import { BLUEPRINT_SECTIONS, type Blueprint, type BlueprintSection } from './typ
 
 /** The parts each section reads, re-gathered right before it is planned and applied. */
 export const SECTION_PARTS: Record<BlueprintSection, PartName[]> = {
-  fields: ['leadFields', 'contactFields', 'companyFields', 'fieldGroups'],
-  'loss-reasons': ['account', 'leadFields', 'fieldGroups'],
+  // Fields read the pipelines too: a new field's required stages ride in its POST.
+  fields: ['leadFields', 'contactFields', 'companyFields', 'fieldGroups', 'pipelines'],
+  'loss-reasons': ['account', 'leadFields', 'fieldGroups', 'pipelines'],
   pipelines: ['pipelines', 'leads'],
   roles: ['roles'],
   required: ['pipelines', 'leadFields', 'contactFields', 'companyFields'],

@@ -90,9 +90,15 @@ export function captureBlueprint(snapshot: Snapshot): Blueprint {
     .sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id)
     .map((r) => ({ name: clean(r.name), rights: roleRightsOf(r.rights) }));
   const loss = lossReasonField(dataOf(parts.leadFields) ?? []);
-  const lossReasons: BlueprintLossReasons | null = loss
-    ? { field: clean(loss.name), reasons: optionsOf(loss).map(clean) }
-    : null;
+  // A document's loss reasons mean their field is required at 143 in every active pipeline (plan/loss-reasons):
+  // an account that requires it in some only is captured as it is — the field, with its own matrix rows.
+  const everywhere =
+    loss &&
+    pipelines
+      .filter((p) => !p.is_archive)
+      .every((p) => (loss.required_statuses ?? []).some((r) => r.pipeline_id === p.id && r.status_id === LOST));
+  const lossReasons: BlueprintLossReasons | null =
+    loss && everywhere ? { field: clean(loss.name), reasons: optionsOf(loss).map(clean) } : null;
   return {
     schemaVersion: BLUEPRINT_SCHEMA,
     fields,

@@ -92,8 +92,11 @@ export interface Blueprint {
   planning: PlanningItem[];
 }
 
-/** The document's sections that become writes, in the order they are applied. */
-export const BLUEPRINT_SECTIONS = ['fields', 'loss-reasons', 'pipelines', 'roles', 'required'] as const;
+/**
+ * The document's sections that become writes, in the order they are applied. Pipelines come first, so
+ * every stage exists when a field is created: a new field carries its required stages in its POST.
+ */
+export const BLUEPRINT_SECTIONS = ['pipelines', 'fields', 'loss-reasons', 'roles', 'required'] as const;
 /** One of the sections. */
 export type BlueprintSection = (typeof BLUEPRINT_SECTIONS)[number];
 

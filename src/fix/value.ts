@@ -45,9 +45,31 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return canonical(a) === canonical(b);
 }
 
-/** True when `current` holds `written` on every key `written` names. */
+/**
+ * True when `current` holds `written` on every key `written` names. A list of objects is held element
+ * by element, each written element by an element of its own, in any order: so an option written without
+ * an id (a new one) is held by the option the server gave an id, while the options written with their
+ * ids must keep them.
+ */
 export function holds(current: unknown, written: unknown): boolean {
-  return sameValue(project(current, written), written);
+  if (Array.isArray(written)) {
+    if (!written.every(isPlainObject)) return sameValue(project(current, written), written);
+    if (!Array.isArray(current) || current.length !== written.length) return false;
+    const free = [...current];
+    // The elements naming more keys are matched first, so one without an id cannot take another's match.
+    const order = [...written].sort((a, b) => Object.keys(b).length - Object.keys(a).length);
+    for (const w of order) {
+      const at = free.findIndex((c) => holds(c, w));
+      if (at < 0) return false;
+      free.splice(at, 1);
+    }
+    return true;
+  }
+  if (isPlainObject(written)) {
+    const src = isPlainObject(current) ? current : {};
+    return Object.keys(written).every((k) => written[k] === undefined || holds(src[k], written[k]));
+  }
+  return sameValue(current === undefined ? null : current, written);
 }
 
 /** A short display text of a value for conflict reports. */

@@ -81,9 +81,12 @@ describe('a configuration document in the panel (Chromium)', () => {
     const counts = await section()
       .locator('[data-role="document-plan"] section[data-section]')
       .evaluateAll((els) => els.map((e) => [e.getAttribute('data-section'), Number(e.getAttribute('data-count'))]));
-    expect(counts.map(([s]) => s)).toEqual(['fields', 'loss-reasons', 'pipelines', 'roles', 'required']);
+    // Pipelines first, so every new field carries its required stages in its POST (no required-section op).
+    expect(counts.map(([s]) => s)).toEqual(['pipelines', 'fields', 'loss-reasons', 'roles']);
     expect(counts.reduce((n, [, c]) => n + Number(c), 0)).toBe(total);
-    expect(await section().locator('.sa-op__summary').first().innerText()).toMatch(/^Create field «.+» \(/);
+    expect(await section().locator('[data-section="fields"] .sa-op__summary').first().innerText()).toMatch(
+      /^Create field «.+» \(/,
+    );
 
     await section().locator('[data-action="apply-document"]').click();
     await section().locator('[data-action="confirm-document"]').click();

@@ -19,12 +19,12 @@ import { runAudit } from '../../src/audit/run';
 import type { Report } from '../../src/audit/types';
 import { writtenValue } from '../../src/fix/apply-op';
 import { fixableRuleIds, planFor } from '../../src/fix/plan-for';
-import type { Op, OpTarget } from '../../src/fix/types';
-import { holds, sameValue } from '../../src/fix/value';
+import type { Op } from '../../src/fix/types';
+import { holds } from '../../src/fix/value';
 import type { Dictionary } from '../../src/i18n/translate';
 import en from '../../i18n/en.json';
 import { account, baseline } from './harness';
-import { type Change, containerOf, diff, storeView, targetPath } from './store-diff';
+import { diff, isCreated, landed, listedChanges, matches, storeView, targetPath } from '../support/store-diff';
 
 const LEFT_OUT = { large: '100,000 contacts per gather, apply and undo: measured by `npm run bench`, not here' };
 const SEEDS = SEED_NAMES.filter((s) => !(s in LEFT_OUT));
@@ -48,24 +48,6 @@ const audit = (snapshot: Parameters<typeof runAudit>[0]): Report =>
 const itemIds = (report: Report, ruleId: string) =>
   report.results.find((r) => r.ruleId === ruleId)!.items.map((i) => i.id);
 
-/** The body as it lands on the target: without the client's `request_id` tag. */
-function landed(value: unknown): unknown {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
-  const { request_id: _tag, ...rest } = value as Record<string, unknown>;
-  return rest;
-}
-
-/** What the preview lists, leaf by leaf: per PATCHed target, its first `before` against its last body. */
-function listedChanges(ops: readonly Op[]): Change[] {
-  const byTarget = new Map<string, { before: unknown; body: unknown }>();
-  for (const op of ops.filter((o) => o.method === 'PATCH')) {
-    const path = targetPath(op.target!);
-    const seen = byTarget.get(path);
-    byTarget.set(path, { before: seen ? seen.before : landed(op.before), body: landed(op.body) });
-  }
-  return [...byTarget].flatMap(([path, { before, body }]) => diff(before, body, path));
-}
-
 /**
  * What each preview sentence says its op changes, as paths inside the target: a body that changed anything
  * else (another action, the stage rights, an option, a sort or colour) would be a change the preview does not
@@ -80,13 +62,6 @@ function saysChanges(op: Op): RegExp {
   if (key === 'fix.op.stageRename') return /^\.name$/;
   if (key === 'fix.op.unsortedOn') return /^\.is_unsorted_on$/;
   throw new Error(`no entry for the preview sentence ${key}: say what it changes`);
-}
-
-/** Is `actual` what the listed change says (an added option or record holds what was sent)? */
-function matches(actual: Change, listed: Change): boolean {
-  if (listed.after === undefined) return actual.after === undefined;
-  if (listed.before === undefined) return actual.after !== undefined && holds(actual.after, listed.after);
-  return sameValue(actual.after, listed.after);
 }
 
 /** Every (seed, rule) the product offers a fix for, with the reason a failing fixable rule has no ops. */
@@ -208,8 +183,3 @@ describe.each(CASES)('$seed: $ruleId ($ops ops)', ({ seed, ruleId }) => {
     }
   });
 });
-
-/** True when the change adds an object where `target` (a create) puts it. */
-function isCreated(c: Change, target: OpTarget): boolean {
-  return new RegExp(`^${containerOf(target).replace(/[.[\]]/g, '\\$&')}\\[id=\\d+\\]$`).test(c.path);
-}

@@ -104,19 +104,17 @@ describe('Apply a configuration document (panel section)', () => {
 
     const total = Number(one(section, '[data-role="document-total"]').dataset.count);
     const sections = [...section.querySelectorAll<HTMLElement>('[data-role="document-plan"] section[data-section]')];
-    expect(sections.map((s) => s.dataset.section)).toEqual([
-      'fields',
-      'loss-reasons',
-      'pipelines',
-      'roles',
-      'required',
-    ]);
+    // Pipelines first: the new fields carry their required stages in their POSTs, so the matrix sends nothing.
+    expect(sections.map((s) => s.dataset.section)).toEqual(['pipelines', 'fields', 'loss-reasons', 'roles']);
     expect(sections.reduce((n, s) => n + Number(s.dataset.count), 0)).toBe(total);
-    expect(sections[0]!.querySelector('h4')!.textContent).toMatch(/^Fields: \d+ changes?$/);
+    expect(sections[1]!.querySelector('h4')!.textContent).toMatch(/^Fields: \d+ changes?$/);
     // Every change is a sentence with entity words, never a raw code.
     const sentences = [...section.querySelectorAll('.sa-op__summary')].map((s) => s.textContent ?? '');
     expect(sentences).toHaveLength(total);
     expect(sentences).toContain('Create field «ИНН» (Companies, type text)');
+    expect(
+      sentences.some((s) => /^Create field «Источник» \(Leads, type select\), required at: Продажи: /.test(s)),
+    ).toBe(true);
     expect(sentences.join('\n')).not.toMatch(/\((leads|contacts|companies),/);
     expect(text(section, '[data-role="by-hand"]')).toMatch(/rename «Успешно реализовано» to «Успех» by hand/);
     // Nothing is written before the confirmation.

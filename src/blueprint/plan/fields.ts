@@ -7,9 +7,10 @@ import type { CustomFieldDto, FieldEntity } from '../../api/dto';
 import { normalizeName } from '../../audit/normalize';
 import { createField, patchField, type FieldChanges } from '../../fix/ops';
 import { optionsOf } from '../capture';
-import { ENUM_TYPES, isCreatableType, type BlueprintField, type BlueprintSection } from '../types';
+import { ENUM_TYPES, isCreatableType, type Blueprint, type BlueprintField, type BlueprintSection } from '../types';
 import type { Model } from './model';
 import { needModel } from './model';
+import { labels, liveEntries, wantedEntries } from './required';
 import { emptySection, type SectionPlan } from './section';
 
 /** The account's field of that name in the entity (the first by sort when names repeat). */
@@ -31,12 +32,44 @@ function groupNameOf(model: Model, entity: FieldEntity, id: string | null): stri
   return model.groups?.[entity]?.find((g) => g.id === id)?.name ?? null;
 }
 
-/** Plans the given fields as one section (fields, or the loss-reason field). */
-export function planFields(model: Model, wanted: BlueprintField[], section: BlueprintSection): SectionPlan {
+/**
+ * The document's fields with every later mention of a field (same entity, name and type) folded into its
+ * first: one field, the options of both in order, the first group named. A document asks for a field
+ * once however often it names it; two fields of one name but different types are two fields.
+ */
+export function foldMentions(wanted: readonly BlueprintField[]): BlueprintField[] {
+  const out: BlueprintField[] = [];
+  for (const w of wanted) {
+    const first = out.find(
+      (f) => f.entity === w.entity && f.type === w.type && normalizeName(f.name) === normalizeName(w.name),
+    );
+    if (!first) {
+      out.push({ ...w, options: [...w.options] });
+      continue;
+    }
+    for (const o of w.options)
+      if (!first.options.some((x) => normalizeName(x) === normalizeName(o))) first.options.push(o);
+    first.group ??= w.group;
+  }
+  return out;
+}
+
+/**
+ * Plans the given fields as one section (fields, or the loss-reason field). With the document's matrix,
+ * a field it creates carries its required stages in its POST (the pipelines are planned before, so
+ * every stage it names exists by then): the field is written once, never PATCHed after it was made.
+ */
+export function planFields(
+  model: Model,
+  mentions: BlueprintField[],
+  section: BlueprintSection,
+  matrix?: Pick<Blueprint, 'pipelines' | 'required'>,
+): SectionPlan {
   const out = emptySection(section);
   const all = needModel(model, 'fields');
-  // A name may repeat (in the account, or in a document captured from one): each document field takes
-  // its own account field, the one of its type first.
+  const wanted = foldMentions(mentions);
+  // A name may repeat in the account (or in a document captured from one, with another type): each
+  // document field takes its own account field, the one of its type first.
   const used = new Set<number>();
   for (const w of wanted) {
     const p = { entity: w.entity, field: w.name };
@@ -60,13 +93,26 @@ export function planFields(model: Model, wanted: BlueprintField[], section: Blue
       if (w.group && gid === undefined) {
         out.manual.push({ key: 'blueprint.manual.createGroup', params: { ...p, group: w.group } });
       }
+      const required = matrix && model.pipelines ? wantedEntries(model, matrix, w.entity, w.name).entries : [];
       const body = {
         name: w.name,
         type: w.type,
         ...(gid === undefined ? {} : { group_id: gid }),
         ...(ENUM_TYPES.includes(w.type) ? { enums: w.options.map((value, i) => ({ value, sort: (i + 1) * 10 })) } : {}),
+        ...(required.length ? { required_statuses: required } : {}),
       };
-      out.ops.push(createField(w.entity, body, { key: 'blueprint.op.createField', params: { ...p, type: w.type } }));
+      out.ops.push(
+        createField(
+          w.entity,
+          body,
+          required.length
+            ? {
+                key: 'blueprint.op.createFieldRequired',
+                params: { ...p, type: w.type, stages: labels(required, model.pipelines ?? []) },
+              }
+            : { key: 'blueprint.op.createField', params: { ...p, type: w.type } },
+        ),
+      );
       const id = model.virtualId();
       used.add(id);
       all[w.entity].push({
@@ -80,7 +126,7 @@ export function planFields(model: Model, wanted: BlueprintField[], section: Blue
         is_deletable: true,
         group_id: gid ?? null,
         enums: body.enums ? body.enums.map((e, i) => ({ id: id * 1000 - i, value: e.value, sort: e.sort })) : null,
-        required_statuses: [],
+        required_statuses: required,
       });
       continue;
     }
@@ -116,6 +162,10 @@ export function planFields(model: Model, wanted: BlueprintField[], section: Blue
       }
     }
     if (changes.enums === undefined && changes.group_id === undefined) continue;
+    // Entries on stages that no longer exist cannot be sent back (the API refuses them): they go, and
+    // undo writes back the ones it can.
+    const live = liveEntries(model, have);
+    const stale = live.length !== (have.required_statuses ?? []).length;
     // The PATCH carries the name always and, for list fields, every option with its id (reference §7.6).
     const body: FieldChanges = {
       name: have.name,
@@ -123,6 +173,7 @@ export function planFields(model: Model, wanted: BlueprintField[], section: Blue
         ? { enums: changes.enums ?? (have.enums ?? []).map((e) => ({ id: e.id, value: e.value, sort: e.sort })) }
         : {}),
       ...(changes.group_id === undefined ? {} : { group_id: changes.group_id }),
+      ...(stale ? { required_statuses: live } : {}),
     };
     const summary = changes.enums
       ? {
@@ -133,7 +184,8 @@ export function planFields(model: Model, wanted: BlueprintField[], section: Blue
           },
         }
       : { key: 'blueprint.op.moveField', params: { ...p, group: w.group ?? '' } };
-    out.ops.push(patchField(w.entity, have, body, summary));
+    out.ops.push(patchField(w.entity, have, body, summary, stale ? { required_statuses: live } : undefined));
+    if (stale) have.required_statuses = live;
     if (body.enums) {
       let vid = model.virtualId() * 1000;
       have.enums = body.enums.map((e) => ({ id: e.id ?? vid--, value: e.value, sort: e.sort }));

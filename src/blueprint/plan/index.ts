@@ -1,11 +1,11 @@
 /**
  * The plan: the document diffed against a Snapshot, section by section in the order they are applied
- * (fields, loss reasons, pipelines, roles, required matrix), each against the account as the earlier
+ * (pipelines, fields, loss reasons, roles, required matrix), each against the account as the earlier
  * sections leave it, plus the steps left to a person. Pure: no fetch, no clock.
  */
 import type { Message } from '../../audit/types';
 import type { Snapshot } from '../../snapshot/types';
-import type { Blueprint, BlueprintSection } from '../types';
+import { BLUEPRINT_SECTIONS, type Blueprint, type BlueprintSection } from '../types';
 import { planByHand } from './by-hand';
 import { planFields } from './fields';
 import { lossDifferences, lossListStep, withLossReasons } from './loss-reasons';
@@ -36,12 +36,14 @@ function guarded(section: BlueprintSection, build: () => SectionPlan): SectionPl
 /** One section planned against the model (which it updates as the account will be after it). */
 export function planSection(model: Model, doc: Blueprint, section: BlueprintSection): SectionPlan {
   const folded = withLossReasons(doc);
+  // The matrix a created field carries in its POST (the loss-reason field's 143 rows included).
+  const matrix = { pipelines: doc.pipelines, required: folded.required };
   switch (section) {
     case 'fields':
-      return guarded(section, () => planFields(model, folded.fields, 'fields'));
+      return guarded(section, () => planFields(model, folded.fields, 'fields', matrix));
     case 'loss-reasons':
       return guarded(section, () => {
-        const plan = planFields(model, folded.loss ? [folded.loss] : [], 'loss-reasons');
+        const plan = planFields(model, folded.loss ? [folded.loss] : [], 'loss-reasons', matrix);
         plan.manual.push(...lossListStep(model, doc));
         return plan;
       });
@@ -63,9 +65,7 @@ export function planSection(model: Model, doc: Blueprint, section: BlueprintSect
 /** The whole plan for a snapshot. */
 export function planBlueprint(doc: Blueprint, snapshot: Snapshot): BlueprintPlan {
   const model = modelOf(snapshot);
-  const sections = (['fields', 'loss-reasons', 'pipelines', 'roles', 'required'] as const).map((s) =>
-    planSection(model, doc, s),
-  );
+  const sections = BLUEPRINT_SECTIONS.map((s) => planSection(model, doc, s));
   // The loss-reason requirement at 143 is written by the required section; its difference belongs to loss reasons too.
   const loss = sections.find((s) => s.section === 'loss-reasons')!;
   if (!loss.error) {

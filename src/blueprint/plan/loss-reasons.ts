@@ -21,14 +21,20 @@ export function withLossReasons(doc: Blueprint): {
   if (!lr) return { fields: doc.fields, loss: null, required: doc.required };
   const n = normalizeName(lr.field);
   const listed = doc.fields.find((f) => f.entity === 'leads' && normalizeName(f.name) === n);
-  const options = [...(listed?.options ?? [])];
+  // Every mention of the field (of its type) is the one field: their options are all its options.
+  const mentions = doc.fields.filter(
+    (f) => f.entity === 'leads' && normalizeName(f.name) === n && f.type === (listed?.type ?? f.type),
+  );
+  const options: string[] = [];
+  for (const o of mentions.flatMap((f) => f.options))
+    if (!options.some((x) => normalizeName(x) === normalizeName(o))) options.push(o);
   for (const r of lr.reasons) if (!options.some((o) => normalizeName(o) === normalizeName(r))) options.push(r);
   const loss: BlueprintField = {
     entity: 'leads',
     name: listed?.name ?? lr.field,
     type: listed?.type ?? 'select',
     options,
-    group: listed?.group ?? null,
+    group: mentions.find((f) => f.group !== null)?.group ?? null,
   };
   const required = [...doc.required];
   for (const p of activePipelines(doc.pipelines)) {
@@ -41,7 +47,7 @@ export function withLossReasons(doc: Blueprint): {
     );
     if (!has && p.lost) required.push({ entity: 'leads', field: loss.name, pipeline: p.name, stage: p.lost });
   }
-  return { fields: doc.fields.filter((f) => f !== listed), loss, required };
+  return { fields: doc.fields.filter((f) => !mentions.includes(f)), loss, required };
 }
 
 /** Where the account differs from the document's loss reasons (read before anything is applied). */

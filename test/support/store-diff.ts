@@ -3,11 +3,13 @@
  * Records are addressed by id (`roles[id=3].rights.leads.export`), a field's options by value
  * (`fields.leads[id=5].enums[value=Сайт].id`, so an option deleted and made again shows as a changed id),
  * and arrays without identity (`required_statuses`, `status_rights`) are one leaf compared as sets.
+ * Shared by the "done when" tables of fixes and of configuration documents: what a plan lists, leaf by
+ * leaf, against what moved in the store.
  */
 import type { Emulator } from '../../src/emulator';
 import { type RecordList, iterate } from '../../src/emulator/store';
-import type { OpTarget } from '../../src/fix/types';
-import { sameValue } from '../../src/fix/value';
+import type { Op, OpTarget } from '../../src/fix/types';
+import { holds, sameValue } from '../../src/fix/value';
 
 /** One difference: `before` undefined = added, `after` undefined = removed. */
 export interface Change {
@@ -101,4 +103,34 @@ export function targetPath(t: OpTarget, id: number | null = t.id): string {
 /** The container a created target is added to (its path without the id). */
 export function containerOf(t: OpTarget): string {
   return targetPath(t, 0).replace(/\[id=0\]$/, '');
+}
+
+/** The body as it lands on the target: without the client's `request_id` tag. */
+export function landed(value: unknown): unknown {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+  const { request_id: _tag, ...rest } = value as Record<string, unknown>;
+  return rest;
+}
+
+/** What a plan lists, leaf by leaf: per PATCHed target, its first `before` against its last body. */
+export function listedChanges(ops: readonly Op[]): Change[] {
+  const byTarget = new Map<string, { before: unknown; body: unknown }>();
+  for (const op of ops.filter((o) => o.method === 'PATCH')) {
+    const path = targetPath(op.target!);
+    const seen = byTarget.get(path);
+    byTarget.set(path, { before: seen ? seen.before : landed(op.before), body: landed(op.body) });
+  }
+  return [...byTarget].flatMap(([path, { before, body }]) => diff(before, body, path));
+}
+
+/** Is `actual` what the listed change says (an added option or record holds what was sent)? */
+export function matches(actual: Change, listed: Change): boolean {
+  if (listed.after === undefined) return actual.after === undefined;
+  if (listed.before === undefined) return actual.after !== undefined && holds(actual.after, listed.after);
+  return sameValue(actual.after, listed.after);
+}
+
+/** True when the change adds an object where `target` (a create) puts it. */
+export function isCreated(c: Change, target: OpTarget): boolean {
+  return new RegExp(`^${containerOf(target).replace(/[.[\]]/g, '\\$&')}\\[id=\\d+\\]$`).test(c.path);
 }
