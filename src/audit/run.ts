@@ -26,6 +26,7 @@ import { scoreResults } from './scoring';
 import { namesLang } from './names-lang';
 import { localizeReport } from './localize';
 import { OutdatedPartError } from './context';
+import { errorResult } from './error-result';
 import { outdatedPart } from '../snapshot/migrate';
 
 /** Inputs of the pure audit besides the snapshot. */
@@ -118,17 +119,15 @@ export function resultOf(rule: Rule, snapshot: Snapshot, baseline: Baseline, lan
   const howTo = { key: `rules.${id}.howTo` };
   const evaluated = evaluateRule(rule, snapshot, baseline);
   if ('error' in evaluated) {
-    return {
+    return errorResult({
       ruleId: id,
       area,
-      outcome: 'error',
       severity,
-      items: [],
-      evidence: [],
-      fix: null,
-      keys: { title: { key: `rules.${id}.fail` }, message: evaluated.error.reason, why, howTo },
+      title: { key: `rules.${id}.fail` },
+      why,
+      howTo,
       error: evaluated.error,
-    };
+    });
   }
   const { result } = evaluated;
   const items = result.items ?? [];

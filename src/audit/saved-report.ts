@@ -7,6 +7,7 @@
  */
 import { LEGACY_LEADS_PART } from '../snapshot/migrate';
 import type { PartName } from '../snapshot/types';
+import { errorResult } from './error-result';
 import { RULES } from './registry';
 import { scoreResults } from './scoring';
 import type { Area, AuditReport, AuditResult, FailedPart, ResultError, Rule } from './types';
@@ -26,23 +27,15 @@ function renameError(error: ResultError): ResultError {
 /** The result a rule gets when the kept report predates it: `error`, saying so. */
 function notInSavedReport(rule: Rule): AuditResult {
   const { id, area, severity } = rule.meta;
-  const reason = { key: 'items.notInSavedReport' };
-  return {
+  return errorResult({
     ruleId: id,
     area,
-    outcome: 'error',
     severity,
-    items: [],
-    evidence: [],
-    fix: null,
-    keys: {
-      title: { key: `rules.${id}.fail` },
-      message: reason,
-      why: { key: `rules.${id}.why` },
-      howTo: { key: `rules.${id}.howTo` },
-    },
-    error: { part: null, failure: null, reason },
-  };
+    title: { key: `rules.${id}.fail` },
+    why: { key: `rules.${id}.why` },
+    howTo: { key: `rules.${id}.howTo` },
+    error: { part: null, failure: null, reason: { key: 'items.notInSavedReport' } },
+  });
 }
 
 /** True when the kept report needs nothing from this function: every rule there, no old part name. */

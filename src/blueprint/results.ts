@@ -4,6 +4,7 @@
  * one item per difference, error when a part they read failed. Added to a Report after the rules ran, so
  * a saved report still has one result per registry rule and these besides.
  */
+import { errorResult } from '../audit/error-result';
 import type { Area, AuditResult, Message, Severity } from '../audit/types';
 import type { Translate } from '../i18n/translate';
 import type { Snapshot } from '../snapshot/types';
@@ -43,17 +44,14 @@ export function blueprintResults(
     const s = plan.sections.find((x) => x.section === section)!;
     const texts = { why: { key: 'blueprint.result.why' }, howTo: { key: HOW_TO[face] } };
     if (s.error) {
-      return {
+      return errorResult({
         ruleId: id,
         area,
-        outcome: 'error',
         severity,
-        items: [],
-        evidence: [],
-        fix: null,
-        keys: { title: { key: `blueprint.result.${section}.fail` }, message: s.error, ...texts },
+        title: { key: `blueprint.result.${section}.fail` },
+        ...texts,
         error: { part: null, failure: null, reason: s.error },
-      };
+      });
     }
     // Entity names are put into words here: item texts are rendered from their message alone.
     const items = s.differences.map((m, i) => ({ id: `${id}:${i}`, message: localParams(m, t) }));
