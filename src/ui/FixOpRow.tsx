@@ -5,6 +5,7 @@ import { changeText } from './change-text';
 import { usePanelEnv } from './context';
 import type { OpView } from './fix-choice';
 import { say } from './format';
+import { isolated } from './isolate';
 import type { OpReport } from './runner-port';
 
 /** Props of one change of a plan in the fix dialog. */
@@ -38,7 +39,8 @@ export function FixOpRow({
 }: FixOpRowProps) {
   const { t } = usePanelEnv();
   const { choice, op, picked, blockedBy } = view;
-  const text = changeText(t, op.summary);
+  // The account's names in the sentence keep their own direction (a stage named in Arabic or Hebrew).
+  const text = isolated(t, (tr) => changeText(tr, op.summary));
   const status = choosing ? 'planned' : unchosen ? 'unchosen' : (result?.status ?? 'pending');
   const boxId = `${idBase}-box`;
   const needsId = `${idBase}-needs`;
@@ -69,7 +71,7 @@ export function FixOpRow({
       {result && opReason(result, t) && <span class="sa-op__message">{opReason(result, t)}</span>}
       {choosing && blockedBy && (
         <span class="sa-op__message" id={needsId} data-role="op-needs">
-          {t('ui.fix.needs', { change: changeText(t, blockedBy.summary) })}
+          {isolated(t, (tr) => tr('ui.fix.needs', { change: changeText(tr, blockedBy.summary) }))}
         </span>
       )}
       {choosing && picked && choice.names.length > 0 && (

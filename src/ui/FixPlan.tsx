@@ -2,7 +2,7 @@ import type { Message } from '../audit/types';
 import { usePanelEnv } from './context';
 import type { PlanChoiceView } from './fix-choice';
 import { FixOpRow } from './FixOpRow';
-import { say } from './format';
+import { saidIsolated } from './isolate';
 import type { OpReport } from './runner-port';
 import type { FixPlanView } from './store';
 
@@ -91,7 +91,7 @@ export function FixPlan(props: FixPlanProps) {
           <h4 class="sa-result__label">{t('ui.fix.byHand')}</h4>
           <ul class="sa-items__list">
             {plan.manual.map((m, i) => (
-              <li key={i}>{say(t, m)}</li>
+              <li key={i}>{saidIsolated(t, m.key, m.params)}</li>
             ))}
           </ul>
         </div>

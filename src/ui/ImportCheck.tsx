@@ -6,6 +6,7 @@ import type { PreflightProgressView } from './runner-port';
 import type { PreflightState } from './store';
 import { usePanelEnv } from './context';
 import { say } from './format';
+import { saidIsolated } from './isolate';
 
 const ENTITIES: ImportEntity[] = ['contacts', 'companies', 'leads'];
 /** Problem rows shown before "show all": a file can carry thousands. */
@@ -202,7 +203,7 @@ function Outcome({ result }: { result: PreflightResult }) {
                   <td>{p.column ?? '—'}</td>
                   <td>
                     <span class={`sa-badge sa-badge--${p.severity}`}>{t(`preflight.severity.${p.severity}`)}</span>{' '}
-                    {say(t, p.message)}
+                    {saidIsolated(t, p.message.key, p.message.params)}
                   </td>
                   <td>{p.suggestion ?? ''}</td>
                 </tr>

@@ -2,7 +2,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fireEvent, waitFor } from '@testing-library/preact';
 import type { Item } from '../../src/audit/types';
+import { defaultBaseline } from '../../src/audit/baseline/load';
+import { planFor } from '../../src/fix/plan-for';
 import { changeText } from '../../src/ui/change-text';
+import { ok, pipeline, snapshot } from '../audit/fixtures';
 import { one, mountReady, t, unmountAll } from './harness';
 import { defaultResults, reportFixture, result } from './fixtures';
 
@@ -104,5 +107,28 @@ describe('names from the account', () => {
     expect(names).toContain(ARABIC);
     const said = entry.querySelector('.sa-timeline__op span')!;
     expect(said.textContent).toBe(changeText(t, journal[0]!.ops[0]!.summary));
+  });
+
+  it('the fix preview isolates the names in every change (a pipeline named in Arabic)', async () => {
+    const snap = snapshot({
+      pipelines: ok([
+        pipeline(10, ['Первичный контакт', 'Переговоры', 'Принимают решение'], { name: ARABIC, main: true }),
+      ]),
+    });
+    const plan = planFor('default-stage-names', snap, defaultBaseline(), 'en')!;
+    const results = defaultResults().map((r) =>
+      r.ruleId === 'default-stage-names'
+        ? { ...r, outcome: 'fail' as const, fix: { kind: 'confirm' as const, ops: 5 } }
+        : r,
+    );
+    const { el } = await mountReady({ reports: [reportFixture({ results })], plans: [plan] });
+    fireEvent.click(one(el, '[data-rule-id="default-stage-names"] [data-action="fix"]'));
+    const dialog = await waitFor(() => one(el, '[role="dialog"]:has([data-action="confirm-fix"])'));
+    const summaries = [...dialog.querySelectorAll('.sa-op__summary')];
+    expect(summaries.length).toBe(plan.ops.length);
+    summaries.forEach((s, i) => expect(s.textContent).toBe(changeText(t, plan.ops[i]!.summary)));
+    const isolatedNames = summaries.flatMap((s) => [...s.querySelectorAll('bdi')].map((b) => b.textContent));
+    expect(isolatedNames).toContain(ARABIC);
+    expect(isolatedNames).toContain('Первичный контакт');
   });
 });
