@@ -25,6 +25,20 @@ function ApplyDocumentView({ doc, report, auditing }: ApplyDocumentProps) {
   const [readError, setReadError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const liveRef = useRef<HTMLParagraphElement>(null);
+  const applyRef = useRef<HTMLButtonElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  // The button pressed disappears with each step (Apply → the question → Apply): focus follows it, or a
+  // keyboard user would be sent back to the top of the page.
+  const wasConfirming = useRef(false);
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+    else if (wasConfirming.current) applyRef.current?.focus();
+    wasConfirming.current = confirming;
+  }, [confirming]);
+  // Escape on either answer is "back", as in a dialog.
+  const escapeGoesBack = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') setConfirming(false);
+  };
   const busy = doc.status === 'reading' || doc.status === 'applying';
   const total = doc.plan ? planOpCount(doc.plan) : 0;
   useEffect(() => {
@@ -130,6 +144,7 @@ function ApplyDocumentView({ doc, report, auditing }: ApplyDocumentProps) {
                 type="button"
                 class="sa-button sa-button--primary"
                 data-action="apply-document"
+                ref={applyRef}
                 disabled={auditing}
                 onClick={() => setConfirming(true)}
               >
@@ -143,7 +158,9 @@ function ApplyDocumentView({ doc, report, auditing }: ApplyDocumentProps) {
                   type="button"
                   class="sa-button sa-button--primary"
                   data-action="confirm-document"
+                  ref={confirmRef}
                   disabled={auditing}
+                  onKeyDown={escapeGoesBack}
                   onClick={() => dispatch({ type: 'document-apply' })}
                 >
                   {t('ui.document.confirm')}
@@ -152,6 +169,7 @@ function ApplyDocumentView({ doc, report, auditing }: ApplyDocumentProps) {
                   type="button"
                   class="sa-button"
                   data-action="cancel-document"
+                  onKeyDown={escapeGoesBack}
                   onClick={() => setConfirming(false)}
                 >
                   {t('ui.document.back')}

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HistoryEntry } from './runner-port';
 import { opReason } from '../runner/op-reason';
 import { changeText, conflictValues } from './change-text';
@@ -24,6 +24,16 @@ export function History({ entries, undo, canFix }: HistoryProps) {
   const undoing = undo?.status === 'running';
   // The entry whose batch undo waits for a yes: a batch reverts several fixes at once.
   const [asking, setAsking] = useState<string | null>(null);
+  // "Keep them" (or Escape) closes the question: focus goes back to the button that asked it.
+  const keep = (e: { currentTarget: EventTarget | null }) => {
+    const entry = (e.currentTarget as HTMLElement | null)?.closest('[data-entry-id]');
+    setAsking(null);
+    entry?.querySelector<HTMLElement>('[data-action="undo-batch"]')?.focus();
+  };
+  // Escape on either answer is "no", as in a dialog.
+  const escapeKeeps = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') keep(e);
+  };
   return (
     <section class="sa-history" aria-labelledby="sa-history-h">
       <div class="sa-section__head">
@@ -88,6 +98,7 @@ export function History({ entries, undo, canFix }: HistoryProps) {
                   class="sa-button sa-button--primary"
                   data-action="confirm-undo-batch"
                   disabled={undoing}
+                  onKeyDown={escapeKeeps}
                   onClick={() => {
                     setAsking(null);
                     dispatch({ type: 'undo', entryId: entry.id, batch: true });
@@ -95,7 +106,13 @@ export function History({ entries, undo, canFix }: HistoryProps) {
                 >
                   {t('ui.history.confirmBatchYes', { count: batchSize(entries, entry) })}
                 </button>{' '}
-                <button type="button" class="sa-button" data-action="cancel-undo-batch" onClick={() => setAsking(null)}>
+                <button
+                  type="button"
+                  class="sa-button"
+                  data-action="cancel-undo-batch"
+                  onClick={keep}
+                  onKeyDown={escapeKeeps}
+                >
                   {t('ui.history.keep')}
                 </button>
               </div>
@@ -128,12 +145,19 @@ function firstOfBatch(entries: HistoryEntry[], entry: HistoryEntry): boolean {
 
 function UndoResult({ undo }: { undo: UndoState }) {
   const { t, dispatch } = usePanelEnv();
+  const ref = useRef<HTMLDivElement>(null);
+  // The Undo pressed is gone once its entry is undone: focus lands on what undo did instead of the page's top.
+  useEffect(() => {
+    if (undo.status === 'running') return;
+    const active = document.activeElement;
+    if (!active || active === document.body || !active.isConnected) ref.current?.focus();
+  }, [undo.status]);
   const reverted = undo.ops.filter((o) => o.status === 'applied').length;
   const failed = undo.ops.filter((o) => o.status === 'failed').length;
   // Conflicts have their own list below; every other op that was not reverted says why here.
   const notDone = undo.ops.filter((o) => o.status !== 'applied' && o.status !== 'conflict');
   return (
-    <div class="sa-undo" data-role="undo-result">
+    <div class="sa-undo" data-role="undo-result" tabIndex={-1} ref={ref}>
       <p role="status" aria-live="polite">
         {undo.status === 'running' && t('ui.undo.running')}
         {undo.status === 'done' && t('ui.undo.done', { reverted, failed, conflicts: undo.conflicts.length })}

@@ -265,4 +265,25 @@ describe('Apply a configuration document (panel section)', () => {
     expect(el.querySelector('[data-section="apply-document"]')).toBeNull();
     expect(one(el, '[data-role="document-standing"]').dataset.drift).not.toBe('0');
   });
+
+  it('keyboard: Apply moves focus to the question, Escape or Back returns it to Apply; nothing is written', async () => {
+    const { el, emulator } = await mountOn('fresh');
+    const original = touchedState(emulator);
+    const section = open(el);
+    choose(section, 'clean.json', blueprintToJson(cleanDoc));
+    const apply = await waitFor(() => one<HTMLButtonElement>(section, '[data-action="apply-document"]'), {
+      timeout: 10_000,
+    });
+    apply.focus();
+    fireEvent.click(apply);
+    const yes = await waitFor(() => one(section, '[data-action="confirm-document"]'));
+    await waitFor(() => expect(document.activeElement).toBe(yes));
+    fireEvent.keyDown(yes, { key: 'Escape' });
+    await waitFor(() => expect(section.querySelector('[data-role="confirm-document"]')).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(one(section, '[data-action="apply-document"]')));
+    fireEvent.click(one(section, '[data-action="apply-document"]'));
+    fireEvent.click(await waitFor(() => one(section, '[data-action="cancel-document"]')));
+    await waitFor(() => expect(document.activeElement).toBe(one(section, '[data-action="apply-document"]')));
+    expect(touchedState(emulator)).toBe(original);
+  });
 });

@@ -147,4 +147,25 @@ describe('decisions left (manual checks)', () => {
       expect(one<HTMLInputElement>(h.el, '[data-manual-rule-id="test-call-made"] input').checked).toBe(true),
     );
   });
+
+  it('keyboard: «Keep them» or Escape gives focus back to the batch button; after an undo focus lands on its result', async () => {
+    const { el } = await setup({ journal: [entry('j2', 'b1'), entry('j1', 'b1')] });
+    const batch = await waitFor(() => one(el, '[data-action="undo-batch"]'));
+    batch.focus();
+    fireEvent.click(batch);
+    fireEvent.click(await waitFor(() => one(el, '[data-action="cancel-undo-batch"]')));
+    await waitFor(() => expect(el.querySelector('[data-role="confirm-undo-batch"]')).toBeNull());
+    expect(document.activeElement).toBe(batch);
+    fireEvent.click(batch);
+    const yes = await waitFor(() => one(el, '[data-action="confirm-undo-batch"]'));
+    yes.focus();
+    fireEvent.keyDown(yes, { key: 'Escape' });
+    await waitFor(() => expect(el.querySelector('[data-role="confirm-undo-batch"]')).toBeNull());
+    expect(document.activeElement).toBe(batch);
+    // Undo one entry: its button goes with it, focus goes to what undo did.
+    const undo = one(el, '[data-entry-id="j1"] [data-action="undo"]');
+    undo.focus();
+    fireEvent.click(undo);
+    await waitFor(() => expect(document.activeElement).toBe(one(el, '[data-role="undo-result"]')));
+  });
 });
