@@ -17,7 +17,18 @@ const MAX_LOGO_BYTES = 300 * 1024;
 const TEXT_FILE = /\.(json|js|css|twig|txt|md|html)$/i;
 const ROOT_DIRS = new Set(['i18n', 'images', 'templates']);
 const CALLBACKS = ['render', 'init', 'bind_actions', 'settings', 'onSave', 'destroy', 'advancedSettings'];
-const DOCUMENT_EXPORTS = ['buildConfigurationDocument', 'preflight', 'buildImportTemplate', 'preflightToCsv'];
+// documents.js: the document engine, the pre-flight worker's client and the views of their answers.
+const DOCUMENT_EXPORTS = [
+  'buildConfigurationDocument',
+  'preflight',
+  'buildImportTemplate',
+  'preflightToCsv',
+  'workerPreflight',
+  'views.importOutcome.render',
+  'views.importOutcome.unmount',
+  'views.documentPlan.render',
+  'views.documentPlan.unmount',
+];
 // fixes.js: the fix engine and the fix dialog's island (src/shell/load-fixes.ts checks the same when it loads).
 const FIX_EXPORTS = [
   'engine.applyFixes',

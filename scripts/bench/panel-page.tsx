@@ -9,6 +9,7 @@ import { mountPanel } from '../../src/ui/mount';
 import type { PanelRunner } from '../../src/ui/runner-port';
 import en from '../../i18n/en.json';
 import { localFixViews } from '../../src/ui/fix-views-local';
+import { localDocumentViews } from '../../src/ui/document-views-local';
 
 /** What the page reports back to the bench. */
 export interface PanelFigures {
@@ -79,6 +80,7 @@ async function main(): Promise<PanelFigures> {
   const start = performance.now();
   mountPanel(root, {
     fixViews: async () => localFixViews,
+    documentViews: async () => localDocumentViews,
     runner: runnerFor(report),
     t,
     lang: 'en',

@@ -31,8 +31,9 @@ export function createPanel(el: HTMLElement, ctx: PanelContext): Mounted {
   useSharedSlots(browserSlotStores());
   const setting = readSettingValue(ctx.baselineText ?? null);
   const { baseline, error } = loadBaseline(setting.baselineText);
-  // One load of fixes.js serves both of its halves: the runner's engine and the panel's dialog.
+  // One load of each on-demand file serves both of its halves: the runner's engine and the panel's views.
   const fixes = cachedLoader(() => loadFixesFrom(ctx.widgetPath));
+  const documents = cachedLoader(() => loadDocumentsFrom(ctx.widgetPath));
   const runner = createPanelRunner({
     client: new ApiClient({ baseUrl: '' }),
     baseline,
@@ -42,7 +43,7 @@ export function createPanel(el: HTMLElement, ctx: PanelContext): Mounted {
     user: ctx.user,
     isAdmin: ctx.isAdmin,
     storage: globalThis.localStorage,
-    documents: () => loadDocumentsFrom(ctx.widgetPath),
+    documents: async () => (await documents()).engine,
     fixes: async () => (await fixes()).engine,
     setting,
   });
@@ -57,6 +58,7 @@ export function createPanel(el: HTMLElement, ctx: PanelContext): Mounted {
     accountName: ctx.account.name,
     notice: notices.length ? notices.join(' ') : null,
     fixViews: async () => (await fixes()).views,
+    documentViews: async () => (await documents()).views,
   });
   // The last report of this account (kept by the runner) shows at once, marked "refreshing…", while the new audit runs.
   return mounted;

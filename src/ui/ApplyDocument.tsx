@@ -3,7 +3,9 @@ import type { Report } from '../audit/types';
 import { describeProblem } from '../blueprint/describe';
 import type { DocumentState } from './document-flow';
 import { usePanelEnv } from './context';
-import { DocumentPlan, planOpCount } from './DocumentPlan';
+import { planOpCount } from './plan-count';
+import type { LoadDocumentViews } from './document-views';
+import { OnDemandView } from './OnDemandView';
 import { formatWhen, say } from './format';
 import { memo } from './memo';
 
@@ -16,9 +18,11 @@ export interface ApplyDocumentProps {
   report: Report | null;
   /** An audit is running: applying waits for it (the apply starts from the audit in hand). */
   auditing: boolean;
+  /** Where the plan's view comes from (documents.js, loaded already by the planning). */
+  views: LoadDocumentViews;
 }
 
-function ApplyDocumentView({ doc, report, auditing }: ApplyDocumentProps) {
+function ApplyDocumentView({ doc, report, auditing, views }: ApplyDocumentProps) {
   const { t, lang, dispatch } = usePanelEnv();
   const [open, setOpen] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -136,7 +140,7 @@ function ApplyDocumentView({ doc, report, auditing }: ApplyDocumentProps) {
                 <p class="sa-dialog__summary" data-role="document-total" data-count={total}>
                   {total ? t('ui.document.planTitle', { count: total }) : t('ui.document.nothing')}
                 </p>
-                <DocumentPlan doc={doc} />
+                <OnDemandView load={views} pick={(v) => v.documentPlan} props={{ doc }} />
               </>
             )}
             {doc.status === 'plan' && total > 0 && !confirming && (

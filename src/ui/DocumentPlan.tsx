@@ -1,7 +1,7 @@
 import type { Translate } from '../i18n/translate';
 import { describeMessage } from '../blueprint/describe';
 import { opReason } from '../runner/op-reason';
-import type { BlueprintPlan, OpReport, OpStatus } from './runner-port';
+import type { OpReport, OpStatus } from './runner-port';
 import type { DocumentState } from './document-flow';
 import { usePanelEnv } from './context';
 
@@ -10,9 +10,9 @@ function sectionOf(ruleId: string): string {
   return ruleId.replace(/^blueprint-/, '');
 }
 
-/** Every op the plan would send, in all sections. */
-export function planOpCount(plan: BlueprintPlan): number {
-  return plan.sections.reduce((n, s) => n + s.ops.length, 0);
+/** Props: the section's state (its plan, the ops as they settle, the outcome). */
+export interface DocumentPlanProps {
+  doc: DocumentState;
 }
 
 function OpLine({ t, text, status, report }: { t: Translate; text: string; status: string | null; report?: OpReport }) {
@@ -29,9 +29,10 @@ function OpLine({ t, text, status, report }: { t: Translate; text: string; statu
 /**
  * The plan grouped by section with its counts and every change as a sentence, then the by-hand list.
  * While applying each op shows how it settled; once done the sections show what the apply did (each
- * section was planned again from a fresh read right before it ran).
+ * section was planned again from a fresh read right before it ran). Shown only once the document engine
+ * (documents.js) has planned, so the widget carries this view there (see document-views.ts).
  */
-export function DocumentPlan({ doc }: { doc: DocumentState }) {
+export function DocumentPlan({ doc }: DocumentPlanProps) {
   const { t } = usePanelEnv();
   const plan = doc.plan;
   if (!plan) return null;

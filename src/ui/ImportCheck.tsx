@@ -1,18 +1,22 @@
 import { useState } from 'preact/hooks';
 import { memo } from './memo';
-import type { ImportEntity, PreflightResult } from '../preflight/types';
+import type { ImportEntity } from '../preflight/types';
 import { DEFAULT_LIMITS, sizeProblem } from '../preflight/limits';
 import type { PreflightProgressView } from './runner-port';
 import type { PreflightState } from './store';
 import { usePanelEnv } from './context';
-import { say } from './format';
-import { saidIsolated } from './isolate';
+import type { LoadDocumentViews } from './document-views';
+import { OnDemandView } from './OnDemandView';
 
 const ENTITIES: ImportEntity[] = ['contacts', 'companies', 'leads'];
-/** Problem rows shown before "show all": a file can carry thousands. */
-export const PROBLEM_WINDOW = 50;
 
-function ImportCheckView({ preflight }: { preflight: PreflightState }) {
+/** Props: the check's state and where the view of its result comes from. */
+export interface ImportCheckProps {
+  preflight: PreflightState;
+  views: LoadDocumentViews;
+}
+
+function ImportCheckView({ preflight, views }: ImportCheckProps) {
   const { t, dispatch } = usePanelEnv();
   const [open, setOpen] = useState(false);
   const [entity, setEntity] = useState<ImportEntity>('contacts');
@@ -126,7 +130,10 @@ function ImportCheckView({ preflight }: { preflight: PreflightState }) {
                 <p class="sa-alert__detail">{readError ?? preflight.error}</p>
               </div>
             )}
-            {preflight.status === 'done' && preflight.result && <Outcome result={preflight.result} />}
+            {preflight.status === 'done' && preflight.result && (
+              // The result comes from documents.js, so its view comes with it (loaded by the check itself).
+              <OnDemandView load={views} pick={(v) => v.importOutcome} props={{ result: preflight.result }} />
+            )}
           </>
         )}
       </div>
@@ -137,89 +144,6 @@ function ImportCheckView({ preflight }: { preflight: PreflightState }) {
 function progressText(t: ReturnType<typeof usePanelEnv>['t'], p: PreflightProgressView | null): string {
   if (!p || p.stage === 'read') return t('ui.preflight.progress.read');
   return t(`ui.preflight.progress.${p.stage}`, { done: p.done, total: p.total ?? 0, count: p.done });
-}
-
-function Outcome({ result }: { result: PreflightResult }) {
-  const { t, dispatch } = usePanelEnv();
-  const [all, setAll] = useState(false);
-  if (result.fatal) {
-    return (
-      <div class="sa-alert" role="alert" data-role="preflight-fatal">
-        <p>{say(t, result.fatal.message)}</p>
-      </div>
-    );
-  }
-  const s = result.summary;
-  const shown = all ? result.problems : result.problems.slice(0, PROBLEM_WINDOW);
-  return (
-    <div class="sa-preflight__outcome">
-      <div class="sa-section__head">
-        <p data-role="preflight-summary">
-          <strong>{result.fileName}</strong>
-          {': '}
-          {[
-            t('preflight.summary.rows', { count: s.rows }),
-            t('preflight.summary.errors', { count: s.errors }),
-            t('preflight.summary.warnings', { count: s.warnings }),
-          ].join(' · ')}
-        </p>
-        <button
-          type="button"
-          class="sa-button sa-button--link"
-          data-action="download-preflight"
-          onClick={() => dispatch({ type: 'download-preflight' })}
-        >
-          {t('ui.preflight.report')}
-        </button>
-      </div>
-      {!s.errors && !s.warnings && <p>{t('preflight.summary.ok')}</p>}
-      <ul class="sa-preflight__codes" aria-label={t('ui.preflight.byCode')}>
-        {s.byCode.map((c) => (
-          <li key={c.code} data-code={c.code}>
-            <span class={`sa-badge sa-badge--${c.severity}`}>{t(`preflight.severity.${c.severity}`)}</span>{' '}
-            {t(`preflight.code.${c.code}`)}
-            {': '}
-            {c.count}
-          </li>
-        ))}
-      </ul>
-      {shown.length > 0 && (
-        // The table keeps its columns readable; on a phone it scrolls inside this box, not the page.
-        <section class="sa-scrollbox" aria-label={t('ui.preflight.table')}>
-          <table class="sa-preflight__table">
-            <thead>
-              <tr>
-                {(['row', 'column', 'problem', 'suggestion'] as const).map((k) => (
-                  <th key={k} scope="col">
-                    {t(`preflight.col.${k}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((p, i) => (
-                <tr key={i} data-problem={p.code}>
-                  <td>{p.row ?? '—'}</td>
-                  <td>{p.column ?? '—'}</td>
-                  <td>
-                    <span class={`sa-badge sa-badge--${p.severity}`}>{t(`preflight.severity.${p.severity}`)}</span>{' '}
-                    {saidIsolated(t, p.message.key, p.message.params)}
-                  </td>
-                  <td>{p.suggestion ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-      )}
-      {!all && result.problems.length > PROBLEM_WINDOW && (
-        <button type="button" class="sa-button sa-button--link" data-action="show-all" onClick={() => setAll(true)}>
-          {t('ui.items.showAll', { count: result.problems.length })}
-        </button>
-      )}
-      {result.truncated && <p class="sa-muted">{t('preflight.summary.truncated', { count: 1000 })}</p>}
-    </div>
-  );
 }
 
 /** The import check: pick an entity and a file, check it against the account, read the problems, get the template. */

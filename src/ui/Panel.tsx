@@ -20,6 +20,7 @@ import { Decisions } from './Decisions';
 import { History } from './History';
 import { FixDialogSlot } from './FixDialogSlot';
 import type { LoadFixViews } from './fix-views';
+import type { LoadDocumentViews } from './document-views';
 import { ImportCheck } from './ImportCheck';
 import { ApplyDocument } from './ApplyDocument';
 import { DocumentStanding } from './DocumentStanding';
@@ -40,6 +41,8 @@ export interface PanelProps {
   notice?: string | null;
   /** The fix dialog's views, loaded on the first click (the widget: from fixes.js). */
   fixViews: LoadFixViews;
+  /** The views of an import check's result and a document's plan (the widget: from documents.js). */
+  documentViews: LoadDocumentViews;
 }
 
 /** What of the report is open on screen: the panel's own state, never the store's. */
@@ -254,10 +257,10 @@ export function Panel(props: PanelProps) {
           )}
           {report && <Decisions results={decisions} ticks={state.ticks} />}
           {/* The import check only reads: everyone gets it, with or without a report. */}
-          <ImportCheck preflight={state.preflight} />
+          <ImportCheck preflight={state.preflight} views={props.documentViews} />
           {/* Writing a set-up is an admin's job: a manager's panel has no apply section at all. */}
           {canFix && props.canApplyDocument && (
-            <ApplyDocument doc={state.document} report={report} auditing={running} />
+            <ApplyDocument doc={state.document} report={report} auditing={running} views={props.documentViews} />
           )}
           <History entries={state.history} undo={state.undo} canFix={canFix} />
           {state.fix && <FixDialogSlot load={props.fixViews} fix={state.fix} reauditing={running} report={report} />}

@@ -1,9 +1,5 @@
-import type { PanelEnv } from './context';
 import type { FixDialogProps } from './FixDialog';
-import type { IslandView } from './island';
-
-/** Props of an island view: its own props plus the panel's environment (its contexts are not the panel's). */
-export type IslandProps<P> = P & { env: PanelEnv };
+import type { IslandProps, IslandView } from './island';
 
 /**
  * The fix dialog (preview, choices, per-op progress, outcome), which the panel shows only after a click:

@@ -2,8 +2,7 @@ import type { ComponentType } from 'preact';
 import { render } from 'preact';
 import { PanelEnvContext } from './context';
 import { ErrorBoundary } from './ErrorBoundary';
-import type { IslandProps } from './fix-views';
-import type { IslandView } from './island';
+import type { IslandProps, IslandView } from './island';
 
 /**
  * A component as an island view: rendered with this bundle's Preact into the element the panel gives,

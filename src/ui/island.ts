@@ -1,3 +1,5 @@
+import type { PanelEnv } from './context';
+
 /**
  * A view of an on-demand module (fixes.js), drawn into a DOM node of its own. The module carries its own
  * Preact, so its components cannot be children of the panel's tree (hooks and contexts belong to one
@@ -9,3 +11,6 @@ export interface IslandView<P> {
   /** Takes the view out of `el` (its effects clean up, focus goes back where a dialog found it). */
   unmount(el: HTMLElement): void;
 }
+
+/** Props of an island view: its own props plus the panel's environment (its contexts are not the panel's). */
+export type IslandProps<P> = P & { env: PanelEnv };

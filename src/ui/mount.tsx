@@ -3,6 +3,7 @@ import type { Report } from '../audit/types';
 import type { Lang, Translate } from '../i18n/translate';
 import type { PanelRunner } from './runner-port';
 import type { LoadFixViews } from './fix-views';
+import type { LoadDocumentViews } from './document-views';
 import { createPanelStore } from './store';
 import type { PanelStore } from './store';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -26,6 +27,8 @@ export interface PanelDeps {
   notice?: string | null;
   /** The fix dialog's views, loaded on the first click (the widget: from fixes.js; tests: localFixViews). */
   fixViews: LoadFixViews;
+  /** The views of an import check's result and a document's plan (the widget: from documents.js). */
+  documentViews: LoadDocumentViews;
 }
 
 /** A mounted UI. */
@@ -75,6 +78,7 @@ export function mountPanel(el: HTMLElement, deps: PanelDeps): Mounted & { store:
         accountName={deps.accountName ?? null}
         notice={deps.notice ?? null}
         fixViews={deps.fixViews}
+        documentViews={deps.documentViews}
       />
     </ErrorBoundary>,
     el,

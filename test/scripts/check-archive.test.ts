@@ -12,7 +12,9 @@ const GOOD_SCRIPT = `define([], function () {
 
 const GOOD_DOCUMENTS = `define([], function () {
   var f = function () {};
-  return { buildConfigurationDocument: f, preflight: f, buildImportTemplate: f, preflightToCsv: f };
+  var island = { render: f, unmount: f };
+  return { buildConfigurationDocument: f, preflight: f, buildImportTemplate: f, preflightToCsv: f, workerPreflight: f,
+    views: { importOutcome: island, documentPlan: island } };
 });`;
 
 const GOOD_FIXES = `define([], function () {
@@ -246,6 +248,13 @@ const cases: { name: string; change: (f: Files) => void; expect: RegExp }[] = [
       f['documents.js'] = 'define([], function () { return { preflight: function () {} }; });';
     },
     expect: /buildConfigurationDocument is missing/,
+  },
+  {
+    name: 'documents.js without the views of its answers',
+    change: (f) => {
+      f['documents.js'] = (GOOD_DOCUMENTS as string).replace('documentPlan: island', 'documentPlan: {}');
+    },
+    expect: /documents\.js: views\.documentPlan\.render is missing/,
   },
   {
     name: 'fixes.js missing',

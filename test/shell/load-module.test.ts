@@ -6,6 +6,7 @@ import { cachedLoader } from '../../src/runner/cached-loader';
 import { localFixEngine } from '../../src/runner/fix-engine-local';
 import { localFixViews } from '../../src/ui/fix-views-local';
 import { localDocumentEngine } from '../../src/runner/document-engine-local';
+import { localDocumentViews } from '../../src/ui/document-views-local';
 
 /** A stand-in for the CRM's RequireJS: records each require and lets the test answer it. */
 function fakeRequire() {
@@ -81,12 +82,24 @@ describe('on-demand modules (loaded through the CRM RequireJS from the widget fo
     expect(amd.pending).toHaveLength(2);
   });
 
-  it('documents.js: the engine comes back with its pre-flight moved into the worker beside it', async () => {
+  it('documents.js: the engine comes back with its pre-flight moved into the worker beside it, and its views', async () => {
     const loading = loadDocumentsFrom('/w');
     expect(amd.urls()).toEqual(['/w/documents.js']);
-    amd.pending[0]!.load(localDocumentEngine);
-    const engine = await loading;
+    const workerPreflight = vi.fn(() => localDocumentEngine.preflight);
+    amd.pending[0]!.load({ ...localDocumentEngine, workerPreflight, views: localDocumentViews });
+    const { engine, views } = await loading;
     expect(engine.buildConfigurationDocument).toBe(localDocumentEngine.buildConfigurationDocument);
-    expect(engine.preflight).not.toBe(localDocumentEngine.preflight);
+    expect(workerPreflight).toHaveBeenCalledWith({
+      scriptUrl: '/w/preflight-worker.js',
+      fallback: localDocumentEngine.preflight,
+    });
+    expect(views).toBe(localDocumentViews);
+    expect('workerPreflight' in engine).toBe(false);
+  });
+
+  it('refuses a documents.js without the views of its answers (a mixed archive)', async () => {
+    const loading = loadDocumentsFrom('/w');
+    amd.pending[0]!.load({ ...localDocumentEngine, workerPreflight: () => localDocumentEngine.preflight });
+    await expect(loading).rejects.toThrow(/documents\.js: it is not the module this widget expects/);
   });
 });

@@ -20,6 +20,7 @@ import { memoryStorage } from '../support/memory-storage';
 import { panelRunnerDeps } from '../support/panel-runner';
 import { one, t } from './harness';
 import { localFixViews } from '../../src/ui/fix-views-local';
+import { localDocumentViews } from '../../src/ui/document-views-local';
 
 // The section over the real panel runner and the in-process emulator: what the panel shows is what the
 // engine planned and applied, not a fake's script.
@@ -59,6 +60,7 @@ async function mountOn(seed: string, opts: { isAdmin?: boolean; setting?: string
   document.body.appendChild(el);
   const mounted = mountPanel(el, {
     fixViews: async () => localFixViews,
+    documentViews: async () => localDocumentViews,
     runner,
     t,
     lang: 'en',

@@ -5,6 +5,7 @@ import { mountWithFake, one, t } from './harness';
 import { FakeRunner } from './fake-runner';
 import { mountPanel } from '../../src/ui/mount';
 import { localFixViews } from '../../src/ui/fix-views-local';
+import { localDocumentViews } from '../../src/ui/document-views-local';
 
 let cleanup: (() => void) | null = null;
 afterEach(() => {
@@ -48,7 +49,13 @@ describe('downloads from the header', () => {
     };
     const el = document.createElement('div');
     document.body.append(el);
-    const mounted = mountPanel(el, { fixViews: async () => localFixViews, runner, t, lang: 'en' });
+    const mounted = mountPanel(el, {
+      fixViews: async () => localFixViews,
+      documentViews: async () => localDocumentViews,
+      runner,
+      t,
+      lang: 'en',
+    });
     cleanup = () => {
       mounted.unmount();
       el.remove();

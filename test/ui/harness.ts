@@ -7,6 +7,7 @@ import type { PanelDeps } from '../../src/ui/mount';
 import { FakeRunner } from './fake-runner';
 import type { FakeOptions } from './fake-runner';
 import { localFixViews } from '../../src/ui/fix-views-local';
+import { localDocumentViews } from '../../src/ui/document-views-local';
 
 /** The English translator over the real dictionary (a missing key would render as the key and fail assertions). */
 export const t = createTranslator(en as unknown as Dictionary, 'en');
@@ -16,7 +17,14 @@ export function mountWithFake(opts: FakeOptions = {}, deps: Partial<PanelDeps> =
   const runner = new FakeRunner(opts);
   const el = document.createElement('div');
   document.body.appendChild(el);
-  const mounted = mountPanel(el, { fixViews: async () => localFixViews, runner, t, lang: 'en', ...deps });
+  const mounted = mountPanel(el, {
+    fixViews: async () => localFixViews,
+    documentViews: async () => localDocumentViews,
+    runner,
+    t,
+    lang: 'en',
+    ...deps,
+  });
   return {
     runner,
     el,

@@ -9,6 +9,7 @@ import { mountPanel } from '../../src/ui/mount';
 import { FakeRunner } from './fake-runner';
 import { one } from './harness';
 import { localFixViews } from '../../src/ui/fix-views-local';
+import { localDocumentViews } from '../../src/ui/document-views-local';
 
 const els: HTMLElement[] = [];
 afterEach(() => {
@@ -21,7 +22,13 @@ describe('the panel in Portuguese (Brazil)', () => {
     document.body.appendChild(el);
     els.push(el);
     const tPt = createTranslator(pt as unknown as Dictionary, 'pt');
-    const m = mountPanel(el, { fixViews: async () => localFixViews, runner: new FakeRunner(), t: tPt, lang: 'pt' });
+    const m = mountPanel(el, {
+      fixViews: async () => localFixViews,
+      documentViews: async () => localDocumentViews,
+      runner: new FakeRunner(),
+      t: tPt,
+      lang: 'pt',
+    });
     await waitFor(() => one(el, '[data-score]'));
     expect(one(el, '[data-action="rerun"]').textContent).toBe('Executar a auditoria de novo');
     expect(one(el, '.setup-audit').getAttribute('lang')).toBe('pt');

@@ -9,6 +9,7 @@ import { mountPanel, mountSettingsIntro } from '../../src/ui/mount';
 import { FakeRunner, deferred } from './fake-runner';
 import { one, t } from './harness';
 import { localFixViews } from '../../src/ui/fix-views-local';
+import { localDocumentViews } from '../../src/ui/document-views-local';
 
 const els: HTMLElement[] = [];
 function host(): HTMLElement {
@@ -26,8 +27,20 @@ describe('mountPanel', () => {
     const el = host();
     const gate = deferred();
     const first = new FakeRunner({ auditGate: gate });
-    mountPanel(el, { fixViews: async () => localFixViews, runner: first, t, lang: 'en' });
-    const second = mountPanel(el, { fixViews: async () => localFixViews, runner: new FakeRunner(), t, lang: 'en' });
+    mountPanel(el, {
+      fixViews: async () => localFixViews,
+      documentViews: async () => localDocumentViews,
+      runner: first,
+      t,
+      lang: 'en',
+    });
+    const second = mountPanel(el, {
+      fixViews: async () => localFixViews,
+      documentViews: async () => localDocumentViews,
+      runner: new FakeRunner(),
+      t,
+      lang: 'en',
+    });
     // The first panel's gather is cancelled, not left running against the API.
     expect(first.lastSignal?.aborted).toBe(true);
     await waitFor(() => one(el, '[data-score]'));
@@ -42,6 +55,7 @@ describe('mountPanel', () => {
     el.innerHTML = '<p class="loading">…</p>';
     const m = mountPanel(el, {
       fixViews: async () => localFixViews,
+      documentViews: async () => localDocumentViews,
       runner: new FakeRunner(),
       t,
       lang: 'en',
@@ -56,7 +70,13 @@ describe('mountPanel', () => {
   it('renders in Russian with the translator the host gives', async () => {
     const el = host();
     const tRu = createTranslator(ru as unknown as Dictionary, 'ru');
-    const m = mountPanel(el, { fixViews: async () => localFixViews, runner: new FakeRunner(), t: tRu, lang: 'ru' });
+    const m = mountPanel(el, {
+      fixViews: async () => localFixViews,
+      documentViews: async () => localDocumentViews,
+      runner: new FakeRunner(),
+      t: tRu,
+      lang: 'ru',
+    });
     await waitFor(() => one(el, '[data-score]'));
     expect(one(el, '[data-action="rerun"]').textContent).toBe('Запустить аудит заново');
     expect(one(el, '.setup-audit').getAttribute('lang')).toBe('ru');
@@ -71,7 +91,13 @@ describe('mountPanel', () => {
   it('renders in Spanish with the translator the host gives', async () => {
     const el = host();
     const tEs = createTranslator(es as unknown as Dictionary, 'es');
-    const m = mountPanel(el, { fixViews: async () => localFixViews, runner: new FakeRunner(), t: tEs, lang: 'es' });
+    const m = mountPanel(el, {
+      fixViews: async () => localFixViews,
+      documentViews: async () => localDocumentViews,
+      runner: new FakeRunner(),
+      t: tEs,
+      lang: 'es',
+    });
     await waitFor(() => one(el, '[data-score]'));
     expect(one(el, '[data-action="rerun"]').textContent).toBe('Volver a ejecutar la auditoría');
     expect(one(el, '.setup-audit').getAttribute('lang')).toBe('es');
@@ -90,12 +116,24 @@ describe('mountPanel', () => {
   it('offers the configuration document only when the runner can produce it', async () => {
     const el = host();
     const runner = new FakeRunner({ withDocument: true });
-    const m = mountPanel(el, { fixViews: async () => localFixViews, runner, t, lang: 'en' });
+    const m = mountPanel(el, {
+      fixViews: async () => localFixViews,
+      documentViews: async () => localDocumentViews,
+      runner,
+      t,
+      lang: 'en',
+    });
     fireEvent.click(await waitFor(() => one(el, '[data-action="download-document"]')));
     await waitFor(() => expect(runner.calls.downloadDocument).toBe(1));
     m.unmount();
     const el2 = host();
-    const m2 = mountPanel(el2, { fixViews: async () => localFixViews, runner: new FakeRunner(), t, lang: 'en' });
+    const m2 = mountPanel(el2, {
+      fixViews: async () => localFixViews,
+      documentViews: async () => localDocumentViews,
+      runner: new FakeRunner(),
+      t,
+      lang: 'en',
+    });
     await waitFor(() => one(el2, '[data-score]'));
     expect(el2.querySelector('[data-action="download-document"]')).toBeNull();
     m2.unmount();

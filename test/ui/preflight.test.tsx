@@ -13,8 +13,8 @@ afterEach(() => {
 });
 
 /** Mounts the panel (no audit) and opens the import check section. */
-async function setup(opts: FakeOptions = {}) {
-  const h = mountWithFake(opts, { autoRun: false });
+async function setup(opts: FakeOptions = {}, deps: Parameters<typeof mountWithFake>[1] = {}) {
+  const h = mountWithFake(opts, { autoRun: false, ...deps });
   cleanup = h.unmount;
   const section = one(h.el, '[data-section="preflight"]');
   expect(section.querySelector('select')).toBeNull(); // collapsed until opened
@@ -74,6 +74,26 @@ function withProblems(count: number): FakeOptions['preflight'] {
 }
 
 describe('import check', () => {
+  it('when the view of the result cannot be loaded, its place says why and the section keeps working', async () => {
+    const { section, runner } = await setup(
+      { preflight: withProblems(3) },
+      { documentViews: () => Promise.reject(new Error('documents.js: Script error')) },
+    );
+    pick(section, 'deals.csv', 'Name;Bugdet\nA;1\n');
+    const run = one<HTMLButtonElement>(section, '[data-action="preflight-run"]');
+    await waitFor(() => expect(run.disabled).toBe(false));
+    fireEvent.click(run);
+    const unavailable = await waitFor(() => one(section, '[data-role="view-unavailable"]'));
+    expect(unavailable.textContent).toBe('This part of the page could not be loaded: documents.js: Script error');
+    expect(section.querySelector('[data-role="preflight-summary"]')).toBeNull();
+    // The section itself still works: the template still downloads, the check can run again.
+    fireEvent.click(one(section, '[data-action="download-template"]'));
+    await waitFor(() => expect(runner.calls.downloadTemplate).toEqual(['contacts']));
+    await waitFor(() => expect(run.disabled).toBe(false));
+    fireEvent.click(run);
+    await waitFor(() => expect(runner.calls.preflight).toHaveLength(2));
+  });
+
   it('checks the chosen file as the chosen entity and shows the summary, counts by problem and rows', async () => {
     const { section, runner } = await setup({ preflight: withProblems(3) });
     const run = one<HTMLButtonElement>(section, '[data-action="preflight-run"]');
