@@ -9,10 +9,15 @@ import { dataOf, FIELD_PARTS, type Snapshot } from '../snapshot/types';
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const LATIN = /\p{Script=Latin}/u;
 /**
- * Letters that English never writes and that mark a Latin-script account as another language: a Portuguese
- * account's own names carry ã, õ or ç somewhere («Negociação», «Ligação»), an English one does not.
+ * Letters that English never writes and that mark a Latin-script account as another language, in the order
+ * they are tried: a Turkish account's own names carry ğ, ş, ı or İ («Görüşme», «Başarılı»), which no other
+ * product language writes, so Turkish goes first (it shares ç with Portuguese); a Portuguese account's carry
+ * ã, õ or ç («Negociação», «Ligação»). An English one carries none.
  */
-const LATIN_MARKS: readonly (readonly [Lang, RegExp])[] = [['pt', /[ãõç]/iu]];
+const LATIN_MARKS: readonly (readonly [Lang, RegExp])[] = [
+  ['tr', /[ğĞşŞıİ]/u],
+  ['pt', /[ãõç]/iu],
+];
 
 /** The names the account's team (or the CRM, in the account's language) gave its stages and fields. */
 function ownNames(snapshot: Snapshot): string[] {
@@ -44,7 +49,7 @@ function scriptOf(names: readonly string[]): Lang | null {
 
 /**
  * Kommo's `account.language` when the API sends it (`pt_BR` reads as pt); otherwise the script of the
- * account's own stage and field names (Cyrillic → ru, Latin → pt when marked as Portuguese, else en);
+ * account's own stage and field names (Cyrillic → ru; Latin → tr or pt when marked as Turkish or Portuguese, else en);
  * `fallback` only when neither says.
  */
 export function namesLang(snapshot: Snapshot, fallback: Lang): Lang {

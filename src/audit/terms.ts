@@ -15,10 +15,24 @@ export type RightEntity = (typeof RIGHT_ENTITIES)[number];
 export const MIN_TEAM = 3;
 
 /**
- * Name fragments (normalised) that mark a deal's source field in ru, en, es and pt accounts. The es and pt words
- * are there so the field the es/pt fix creates («Fuente», «Origem») passes the rule that asked for it.
+ * Name fragments (normalised) that mark a deal's source field in the product's languages (ru, en, es, pt, tr) and
+ * Indonesian, which Kommo speaks too. Each language's words are there so the field its fix creates («Fuente»,
+ * «Origem», «Kaynak») passes the rule that asked for it, and an account's own «Canal»/«Kanal» is recognised.
  */
-export const SOURCE_WORDS = ['источник', 'source', 'канал', 'channel', 'fuente', 'canal', 'origem', 'fonte'] as const;
+export const SOURCE_WORDS = [
+  'источник',
+  'source',
+  'канал',
+  'channel',
+  'fuente',
+  'canal',
+  'origem',
+  'fonte',
+  'kaynak',
+  'kanal',
+  'sumber',
+  'saluran',
+] as const;
 
 /** A list field whose name says it records where a deal came from. */
 export function isSourceField(field: CustomFieldDto): boolean {

@@ -8,6 +8,7 @@ import en from '../../i18n/en.json';
 import es from '../../i18n/es.json';
 import pt from '../../i18n/pt.json';
 import ru from '../../i18n/ru.json';
+import tr from '../../i18n/tr.json';
 import type { Dictionary } from '../i18n/translate';
 import type { DocumentDictionaries } from './xlsx/labels';
 
@@ -17,4 +18,5 @@ export const DOCUMENT_WORDS: DocumentDictionaries = {
   en: { export: en.export as Dictionary },
   es: { export: es.export as Dictionary },
   pt: { export: pt.export as Dictionary },
+  tr: { export: tr.export as Dictionary },
 };

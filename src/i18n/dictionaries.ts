@@ -8,6 +8,7 @@ import en from '../../i18n/en.json';
 import es from '../../i18n/es.json';
 import pt from '../../i18n/pt.json';
 import ru from '../../i18n/ru.json';
+import tr from '../../i18n/tr.json';
 import type { Lang } from './langs';
 import { createTranslator, type Dictionary, type Translate } from './translate';
 
@@ -17,6 +18,7 @@ const DICTIONARIES: Readonly<Record<Lang, Dictionary>> = {
   en: en as Dictionary,
   es: es as Dictionary,
   pt: pt as Dictionary,
+  tr: tr as Dictionary,
 };
 
 /** The i18n dictionary the widget ships (i18n/<lang>.json). */

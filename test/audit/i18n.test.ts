@@ -44,6 +44,7 @@ const OWN_WORDS: Record<Lang, RegExp> = {
   en: /\b(the|a|an|of|to|is|and)\b/,
   es: /\b(el|la|los|las|de|que|un|una)\b/,
   pt: /\b(o|os|as|de|do|da|que|um|uma|não)\b/,
+  tr: /[ğşı]|(^|\s)(bir|ve|için|bu|ile|veya|ya|da|de)(\s|$)/u,
 };
 const OTHERS = LANGS.filter((l) => l !== 'en');
 

@@ -10,6 +10,7 @@ import { blueprintToJson } from '../../src/blueprint/json';
 import type { Blueprint } from '../../src/blueprint/types';
 import { dictionaryFor } from '../../src/cli/dict';
 import { createEmulator } from '../../src/emulator';
+import { LANGS as PRODUCT_LANGS } from '../../src/i18n/langs';
 import { createTranslator, type Lang } from '../../src/i18n/translate';
 import { localDocumentEngine } from '../../src/runner/document-engine-local';
 import { createPanelRunner } from '../../src/runner/panel-runner';
@@ -18,7 +19,8 @@ import { FIXED_NOW } from '../support/emulated';
 import { blueprintAccount } from './harness';
 import { localFixEngine } from '../../src/runner/fix-engine-local';
 
-const LANGS: Lang[] = ['ru', 'en', 'es', 'pt'];
+// Every product language: the panel's labels and the CLI's commands exist in each.
+const LANGS: readonly Lang[] = PRODUCT_LANGS;
 const cleanDoc: Blueprint = await blueprintAccount('clean').capture();
 
 function panelRunner(lang: Lang) {

@@ -16,6 +16,7 @@ import { blueprintAccount } from './harness';
 
 const dicts = allDictionaries();
 const en = createTranslator(dicts.en, 'en');
+const ENTITY_EVERYWHERE = LANGS.map((l) => createTranslator(dicts[l], l)('export.col.entity')).join(' / ');
 
 async function documentOf(snapshot: Snapshot, lang: Lang): Promise<Uint8Array> {
   const settings = { baseline: defaultBaseline(), lang, dict: dictionaryFor(lang) };
@@ -136,7 +137,8 @@ describe('reading an edited document', () => {
       (wb: ExcelJS.Workbook) => {
         wb.getWorksheet('Fields')!.getRow(1).getCell(1).value = 'Something';
       },
-      'sheet «Fields», row 1, column «Сущность / Entity / Entidad / Entidade»: column «Сущность / Entity / Entidad / Entidade» is missing',
+      // The column is named in every product language (ru «Сущность», en «Entity», …), in the list's order.
+      `sheet «Fields», row 1, column «${ENTITY_EVERYWHERE}»: column «${ENTITY_EVERYWHERE}» is missing`,
     ],
     [
       'a matrix column naming no stage',

@@ -28,6 +28,9 @@ describe('the CLI language rule: --lang, else SETUP_AUDIT_LANG, else the locale'
     [[], { LANG: 'es_AR.UTF-8', LC_MESSAGES: 'ru_RU.UTF-8' }, 'ru'],
     [[], { LANG: 'ru_RU.UTF-8', SETUP_AUDIT_LANG: 'es' }, 'es'],
     [['audit', '--lang=es'], { SETUP_AUDIT_LANG: 'en' }, 'es'],
+    [[], { LANG: 'tr_TR.UTF-8' }, 'tr'],
+    [[], { LANG: 'en_US.UTF-8', LC_ALL: 'tr_TR.UTF-8' }, 'tr'],
+    [['fix', '--lang', 'tr'], { LANG: 'ru_RU.UTF-8' }, 'tr'],
   ] as const)('argv %j with env %j speaks %s', (argv, env, lang) => {
     expect(chooseLang(argv, env)).toEqual({ ok: true, lang });
   });

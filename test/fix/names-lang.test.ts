@@ -11,6 +11,8 @@ const RU = ['Первичный контакт', 'Переговоры'];
 const EN = ['Initial contact', 'Discussions', 'Decision making'];
 /** A Brazilian team's own working stages: Latin script, with the letters English never writes (ç, ã). */
 const PT = ['Qualificação', 'Negociação', 'Proposta'];
+/** A Turkish team's own working stages: ş, ı and ğ mark them, and ç (which Portuguese writes too) must not. */
+const TR = ['Görüşme', 'Teklif hazırlığı', 'Sözleşme'];
 /** The names amoCRM gives the unsorted, won and lost stages of an English account. */
 const EN_SYSTEM = { unsorted: 'Incoming leads', 142: 'Closed - won', 143: 'Closed - lost' };
 
@@ -95,6 +97,29 @@ describe('names a fix writes follow the account, never the viewer', () => {
       want: 'en',
     },
     { name: 'no names, Spanish viewer', account: { stages: [], fields: [] }, viewer: 'es', want: 'es' },
+    // Kommo Turkey says tr (as tr or tr_TR); without it, Latin names with ğ, ş, ı or İ are Turkish.
+    { name: 'Kommo tr, English names', account: { language: 'tr', stages: EN, fields: [] }, viewer: 'en', want: 'tr' },
+    { name: 'Kommo tr_TR', account: { language: 'tr_TR', stages: RU, fields: [] }, viewer: 'ru', want: 'tr' },
+    { name: 'Turkish names', account: { stages: TR, fields: ['Bütçe'], systemEn: true }, viewer: 'en', want: 'tr' },
+    {
+      name: 'Turkish names with ç, Portuguese viewer',
+      account: { stages: [...TR, 'Açık teklif'], fields: ['Ödeme şekli'], systemEn: true },
+      viewer: 'pt',
+      want: 'tr',
+    },
+    {
+      name: 'İ alone marks Turkish',
+      account: { stages: ['İlk temas', 'Demo', 'Final'], fields: [], systemEn: true },
+      viewer: 'en',
+      want: 'tr',
+    },
+    {
+      name: 'plain Latin, Turkish viewer',
+      account: { stages: EN, fields: [], systemEn: true },
+      viewer: 'tr',
+      want: 'en',
+    },
+    { name: 'no names, Turkish viewer', account: { stages: [], fields: [] }, viewer: 'tr', want: 'tr' },
     // Mixed: English working stages, Russian system stages (3 : 3); the English deal field tips it.
     { name: 'mostly Latin', account: { stages: EN, fields: ['Budget'] }, viewer: 'ru', want: 'en' },
     // Nothing to go by (no stages; only a UTM field and digits): the viewer's language.
@@ -110,6 +135,8 @@ describe('names a fix writes follow the account, never the viewer', () => {
     ['pt', 'Origem', { stages: PT, fields: ['Orçamento'], systemEn: true }],
     ['pt', 'Origem', { language: 'pt', stages: EN, fields: ['Budget'], systemEn: true }],
     ['es', 'Fuente', { language: 'es', stages: EN, fields: ['Presupuesto'], systemEn: true }],
+    ['tr', 'Kaynak', { language: 'tr', stages: EN, fields: ['Budget'], systemEn: true }],
+    ['tr', 'Kaynak', { stages: TR, fields: ['Bütçe'], systemEn: true }],
   ] as const)('a fix in an account named in %s writes «%s» whatever the viewer reads', (_lang, name, account) => {
     for (const viewer of LANGS) {
       const plan = planFor('lead-source-field-missing', snapshot(parts(account)), defaultBaseline(), viewer)!;

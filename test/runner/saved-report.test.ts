@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultBaseline } from '../../src/audit/baseline/load';
 import { RULES } from '../../src/audit/registry';
 import { dictionaryFor } from '../../src/cli/dict';
+import { LANGS } from '../../src/i18n/langs';
 import type { Lang } from '../../src/i18n/translate';
 import { localDocumentEngine } from '../../src/runner/document-engine-local';
 import { localFixEngine } from '../../src/runner/fix-engine-local';
@@ -75,7 +76,7 @@ describe('a report kept by the version before the In use area', () => {
     expect(owned.error?.part).toBe('leads');
     expect(owned.message).toBe('Could not load deals: the CRM did not answer');
     expect(en.areas.find((a) => a.id === 'data')!.failedParts.map((f) => f.part)).toEqual(['leads']);
-    for (const lang of ['ru', 'en', 'es', 'pt'] as const) {
+    for (const lang of LANGS) {
       const shown = (await runner(lang).lastReport!())!.report;
       const texts = shown.results.flatMap((r) => [r.title, r.message, r.why, r.howTo]);
       expect(

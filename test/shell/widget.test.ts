@@ -4,6 +4,8 @@ import SetupAuditWidget from '../../src/shell/widget';
 import type { HostWidget } from '../../src/shell/host';
 import es from '../../i18n/es.json';
 import ru from '../../i18n/ru.json';
+import { dictionaryFor, translatorFor } from '../../src/i18n/dictionaries';
+import { LANGS } from '../../src/i18n/langs';
 
 const CODE = 'setup_audit';
 
@@ -65,6 +67,16 @@ describe('widget shell', () => {
     expect(document.querySelector('.setup-audit')!.getAttribute('lang')).toBe(want);
     if (want === 'es') expect(document.body.textContent).toContain('Ejecutar la auditoría');
   });
+
+  it.each(LANGS.flatMap((l) => [[l, l] as const, [`${l}_${l.toUpperCase()}`, l] as const]))(
+    'a CRM user whose lang_id is %s gets the panel in %s, in its words',
+    (langId, want) => {
+      globalThis.APP = { ...globalThis.APP!, lang_id: langId };
+      makeWidget('advanced-settings', {}, dictionaryFor(want)).callbacks.render();
+      expect(document.querySelector('.setup-audit')!.getAttribute('lang')).toBe(want);
+      expect(document.body.textContent).toContain(translatorFor(want)('ui.header.run'));
+    },
+  );
 
   it("links the archive's style.css once, from the widget's path", () => {
     const widget = makeWidget();
@@ -169,7 +181,13 @@ describe('widget shell', () => {
   ])('reads a saved baseline handed over as %s (panel and modal)', async (_, form) => {
     const { defaultBaseline } = await import('../../src/audit/baseline/load');
     const saved = { ...structuredClone(defaultBaseline()), version: '4.2.0' };
-    saved.name = { ru: 'Своя база', en: 'Own baseline', es: 'Referencia propia', pt: 'Referência própria' };
+    saved.name = {
+      ru: 'Своя база',
+      en: 'Own baseline',
+      es: 'Referencia propia',
+      pt: 'Referência própria',
+      tr: 'Kendi referansımız',
+    };
     const widget = makeWidget('settings', { baseline: form(saved) });
     const modal = document.createElement('div');
     document.body.append(modal);
