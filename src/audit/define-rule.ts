@@ -76,6 +76,11 @@ export interface Verdict<F extends Note> {
   items?: readonly F[];
   /** Signals behind a pass or needs-review. */
   evidence?: readonly Note[];
+  /**
+   * The one-line summary under the title, when the rule can say what it judged ("open tasks judged: 124;
+   * overdue: 31") rather than the generic "1 signal found": one of `meta.messages` with its params.
+   */
+  summary?: { message: string; params?: Record<string, string | number> };
 }
 
 /** What a check returns: findings (none = pass, some = fail), a bare outcome, or a verdict. */
@@ -150,6 +155,7 @@ export function defineRule<F extends Note = Note>(def: RuleDefinition<F>): Rule 
     const result: CheckResult = { outcome: verdict.outcome };
     if (verdict.items?.length) result.items = verdict.items.map(itemOf);
     if (verdict.evidence?.length) result.evidence = verdict.evidence.map(itemOf);
+    if (verdict.summary) result.summary = itemOf({ id: 'summary', ...verdict.summary }).message;
     const fixable = def.fix !== undefined && verdict.outcome === 'fail';
     return { result, plan: fixable ? planOf(ctx, verdict.items ?? []) : null };
   };

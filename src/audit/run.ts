@@ -142,7 +142,7 @@ export function resultOf(rule: Rule, snapshot: Snapshot, baseline: Baseline, lan
     fix: fixOf(evaluated, namesLang(snapshot, lang)),
     keys: {
       title: { key: `rules.${id}.${result.outcome === 'pass' ? 'pass' : 'fail'}` },
-      message: summary(result.outcome, items.length, evidence.length),
+      message: result.summary ?? summary(result.outcome, items.length, evidence.length),
       why,
       howTo,
     },

@@ -89,6 +89,8 @@ export interface CheckResult {
   items?: Item[];
   /** Evidence behind a pass or needs-review (signals seen). */
   evidence?: Item[];
+  /** What the rule judged, as the result's one-line summary (else the outcome's generic one). */
+  summary?: Message;
 }
 
 /** One run of a rule's check, and — when it failed and the rule is fixable — the fix built from the same findings. */

@@ -99,8 +99,27 @@ export function stageNames(
 }
 
 /**
- * The verdict of a share rule: fail with the summary first and the offenders after it when the share is over
- * the limit; otherwise pass, with the summary as evidence (so "8% without a task" is shown, not only "pass").
+ * The summary line of an In use rule: what it judged and how many of those it found (`items.<rule>.judged`,
+ * "open tasks judged: 124; overdue: 31"), so the line under the title counts records, not notes.
+ */
+export function judged(
+  total: number,
+  count: number,
+  extra: Record<string, string | number> = {},
+  message = 'judged',
+): NonNullable<Verdict<Note>['summary']> {
+  return { message, params: { total, count, ...extra } };
+}
+
+/** Findings with the summary of what was judged: none is a pass, some a fail. */
+export function judgedVerdict(findings: Note[], summary: NonNullable<Verdict<Note>['summary']>): Verdict<Note> {
+  return { outcome: findings.length ? 'fail' : 'pass', items: findings, summary };
+}
+
+/**
+ * The verdict of a share rule: fail with the share note first and the offenders after it when the share is over
+ * the limit; otherwise pass, with the share note as evidence (so "8% without a task" is shown, not only "pass");
+ * either way the summary line says how many were judged and found.
  */
 export function shareVerdict(
   part: number,
@@ -109,7 +128,8 @@ export function shareVerdict(
   offenders: () => Note[],
   extra: Record<string, number> = {},
 ): Verdict<Note> {
-  const summary = shareNote(part, total, limit, extra);
-  if (!overShare(part, total, limit)) return { outcome: 'pass', evidence: [summary] };
-  return { outcome: 'fail', items: [summary, ...offenders()] };
+  const share = shareNote(part, total, limit, extra);
+  const summary = judged(total, part, extra);
+  if (!overShare(part, total, limit)) return { outcome: 'pass', evidence: [share], summary };
+  return { outcome: 'fail', items: [share, ...offenders()], summary };
 }

@@ -379,3 +379,25 @@ it.each([
   expect(r.outcome).toBe('error');
   expect(r.error?.part).toBe(part);
 });
+
+// The line under each In use title counts what was judged and what was found, never "1 signal found".
+it.each([
+  [openLeadsWithoutTask, {}, 'Open deals judged: 10; without an open task: 0'],
+  [openLeadsWithoutTask, { tasks: tasksFor(HEALTHY_OPEN.slice(3)) }, 'Open deals judged: 10; without an open task: 3'],
+  [overdueTasks, {}, 'Open tasks judged: 10; overdue by more than 1 d: 0'],
+  [idleOpenLeads, {}, 'Open deals judged: 10; unchanged for more than 14 d: 0'],
+  [lostWithoutReason, {}, 'Deals lost in the window judged: 1; without a reason: 0'],
+  [wonWithoutPrice, {}, 'Deals won in the window judged: 1; with a price of 0: 0'],
+  [leadsWithoutContact, {}, 'Open deals judged: 10; without a contact: 0'],
+  [duplicateOpenLeads, {}, 'Open deals judged: 10; contacts with several open deals in one pipeline: 0'],
+  [unsortedBacklog, {}, 'Requests waiting in Incoming leads judged: 1; waiting more than 24 h: 0'],
+  [
+    unsortedBacklog,
+    { unsorted: unsorted([{ category: 'sip', createdAt: 0 }], true) },
+    'Requests waiting in Incoming leads judged: the newest 1 (one page; more wait beyond it); waiting more than 24 h: 1',
+  ],
+  [leadOwnerConcentration, {}, 'New deals in the window judged: 10; most owned by one user: 4 (40%)'],
+  [webhooksDisabled, {}, 'Webhooks judged: 1; switched off: 0'],
+] as const)('%# the summary says what was judged: %s', (rule, parts, text) => {
+  expect(runRule(rule, snapshot(parts)).message).toBe(text);
+});

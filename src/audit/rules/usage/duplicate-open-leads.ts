@@ -1,7 +1,7 @@
 import { defineRule, type Note } from '../../define-rule';
 import { need } from '../../context';
 import { crmLinks } from '../../links';
-import { openLeads } from '../../usage';
+import { judged, judgedVerdict, openLeads } from '../../usage';
 
 /**
  * Two or more open deals in one pipeline for the same main contact: usually one request entered twice (a
@@ -13,7 +13,7 @@ export const duplicateOpenLeads = defineRule({
     area: 'usage',
     severity: 'medium',
     requires: ['leads', 'pipelines'],
-    messages: ['group'],
+    messages: ['group', 'judged'],
   },
   check(ctx) {
     const pipelines = need(ctx, 'pipelines');
@@ -27,7 +27,7 @@ export const duplicateOpenLeads = defineRule({
       group.leadIds.push(l.id);
       groups.set(key, group);
     }
-    return [...groups.values()]
+    const found = [...groups.values()]
       .filter((g) => g.leadIds.length > 1)
       .sort((a, b) => a.pipelineId - b.pipelineId || a.contactId - b.contactId)
       .map((g): Note => {
@@ -41,5 +41,6 @@ export const duplicateOpenLeads = defineRule({
           data: { pipeline_id: g.pipelineId, contact_id: g.contactId, lead_ids: leadIds },
         };
       });
+    return judgedVerdict(found, judged(open.length, found.length));
   },
 });

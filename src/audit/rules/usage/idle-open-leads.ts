@@ -13,7 +13,7 @@ export const idleOpenLeads = defineRule({
     area: 'usage',
     severity: 'medium',
     requires: ['leads', 'pipelines'],
-    messages: ['share', 'stage'],
+    messages: ['share', 'stage', 'judged'],
   },
   check(ctx) {
     const { minOpenLeads, idleLeadShare, idleDays } = ctx.baseline.thresholds.usage;

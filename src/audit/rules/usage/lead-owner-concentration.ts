@@ -2,7 +2,7 @@ import { defineRule } from '../../define-rule';
 import { need } from '../../context';
 import { crmLinks } from '../../links';
 import { activeNonAdmins } from '../../terms';
-import { countsBy, outsideUnsorted, percent } from '../../usage';
+import { countsBy, judged, outsideUnsorted, percent } from '../../usage';
 
 /**
  * The window's new deals pile up on one person: one user owns more than the allowed share while a team is
@@ -15,7 +15,7 @@ export const leadOwnerConcentration = defineRule({
     area: 'usage',
     severity: 'low',
     requires: ['leads', 'users', 'pipelines'],
-    messages: ['user', 'admin', 'unknown'],
+    messages: ['user', 'admin', 'unknown', 'judged'],
   },
   check(ctx) {
     const { ownerShare, ownerMinUsers } = ctx.baseline.thresholds.usage;
@@ -31,8 +31,9 @@ export const leadOwnerConcentration = defineRule({
     const team = activeNonAdmins(users).length;
     const concentrated = team >= ownerMinUsers && top / total > ownerShare;
     const adminLeads = leaders.some(isAdmin);
-    if (!concentrated && !adminLeads) return 'pass';
-    return leaders
+    const summary = judged(total, top, { percent: percent(top, total) });
+    if (!concentrated && !adminLeads) return { outcome: 'pass', summary };
+    const items = leaders
       .filter((id) => concentrated || isAdmin(id))
       .map((id) => {
         const user = users.find((u) => u.id === id);
@@ -45,5 +46,6 @@ export const leadOwnerConcentration = defineRule({
           data: { user_id: id, admin: isAdmin(id), ...counts },
         };
       });
+    return { outcome: 'fail', items, summary };
   },
 });

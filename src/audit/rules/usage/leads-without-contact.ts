@@ -14,7 +14,7 @@ export const leadsWithoutContact = defineRule({
     severity: 'medium',
     requires: ['leads', 'pipelines'],
     optional: ['users'],
-    messages: ['share', 'user', 'unknown'],
+    messages: ['share', 'user', 'unknown', 'judged'],
   },
   check(ctx) {
     const { minOpenLeads, leadsWithoutContactShare } = ctx.baseline.thresholds.usage;

@@ -2,7 +2,7 @@ import { STATUS_LOST } from '../../../api/dto';
 import { defineRule } from '../../define-rule';
 import { maybe, need } from '../../context';
 import { crmLinks } from '../../links';
-import { perUserItems } from '../../usage';
+import { judged, judgedVerdict, perUserItems } from '../../usage';
 
 /**
  * Deals lost in the window with no reason recorded: neither the CRM's loss reason (`loss_reason_id`, where 0
@@ -15,7 +15,7 @@ export const lostWithoutReason = defineRule({
     severity: 'medium',
     requires: ['leads', 'leadFields'],
     optional: ['users'],
-    messages: ['user', 'unknown'],
+    messages: ['user', 'unknown', 'judged'],
   },
   check(ctx) {
     const lost = need(ctx, 'leads').closed.filter((l) => l.statusId === STATUS_LOST);
@@ -30,6 +30,9 @@ export const lostWithoutReason = defineRule({
     const unexplained = lost.filter(
       (l) => l.lossReasonId === null && !requiredAtLost(l.pipelineId).some((id) => l.filledFieldIds.includes(id)),
     );
-    return perUserItems(unexplained, maybe(ctx, 'users'), crmLinks.leads());
+    return judgedVerdict(
+      perUserItems(unexplained, maybe(ctx, 'users'), crmLinks.leads()),
+      judged(lost.length, unexplained.length),
+    );
   },
 });

@@ -14,7 +14,7 @@ export const openLeadsWithoutTask = defineRule({
     severity: 'high',
     requires: ['leads', 'tasks', 'pipelines'],
     optional: ['users'],
-    messages: ['share', 'user', 'unknown'],
+    messages: ['share', 'user', 'unknown', 'judged'],
   },
   check(ctx) {
     const { minOpenLeads, leadsWithoutTaskShare } = ctx.baseline.thresholds.usage;

@@ -11,7 +11,7 @@ export const overdueTasks = defineRule({
     severity: 'medium',
     requires: ['tasks'],
     optional: ['users'],
-    messages: ['share', 'user', 'unknown'],
+    messages: ['share', 'user', 'unknown', 'judged'],
   },
   check(ctx) {
     const { overdueTaskShare, overdueDays } = ctx.baseline.thresholds.usage;

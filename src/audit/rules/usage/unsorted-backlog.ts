@@ -2,7 +2,7 @@ import { defineRule, type Note } from '../../define-rule';
 import { maybe, need, OutdatedPartError } from '../../context';
 import { crmLinks } from '../../links';
 import { mainPipeline } from '../../terms';
-import { HOUR, takenAtSeconds } from '../../usage';
+import { HOUR, judged, takenAtSeconds } from '../../usage';
 
 const CATEGORIES = ['forms', 'sip', 'chats', 'mail'] as const;
 
@@ -20,7 +20,7 @@ export const unsortedBacklog = defineRule({
     severity: 'medium',
     requires: ['unsorted'],
     optional: ['pipelines'],
-    messages: [...CATEGORIES, 'otherCategory', 'beyondPage', 'beyondPageOverdue'],
+    messages: [...CATEGORIES, 'otherCategory', 'beyondPage', 'beyondPageOverdue', 'judged', 'judgedPage'],
   },
   check(ctx) {
     const { waiting, more } = need(ctx, 'unsorted');
@@ -32,8 +32,10 @@ export const unsortedBacklog = defineRule({
     const old = waiting.filter((w) => w.createdAt < before);
     const main = mainPipeline(maybe(ctx, 'pipelines') ?? []);
     const link = main ? crmLinks.pipeline(main.id) : undefined;
+    // The summary says what was read: every waiting request, or only the newest page of them.
+    const summary = judged(waiting.length, old.length, { hours }, more ? 'judgedPage' : 'judged');
     if (old.length === 0) {
-      if (!more) return 'pass';
+      if (!more) return { outcome: 'pass', summary };
       const note: Note = {
         id: 'beyond-page',
         message: 'beyondPage',
@@ -41,7 +43,7 @@ export const unsortedBacklog = defineRule({
         data: { read: waiting.length, more: true },
       };
       if (link) note.link = link;
-      return { outcome: 'needs-review', items: [note] };
+      return { outcome: 'needs-review', items: [note], summary };
     }
     const known = (c: string): c is (typeof CATEGORIES)[number] => (CATEGORIES as readonly string[]).includes(c);
     const counts = new Map<string, number>();
@@ -65,7 +67,7 @@ export const unsortedBacklog = defineRule({
         if (link) note.link = link;
         return note;
       });
-    if (!more) return perCategory;
+    if (!more) return { outcome: 'fail', items: perCategory, summary };
     const beyond: Note = {
       id: 'beyond-page',
       message: 'beyondPageOverdue',
@@ -73,6 +75,6 @@ export const unsortedBacklog = defineRule({
       data: { read: waiting.length, more: true },
     };
     if (link) beyond.link = link;
-    return [...perCategory, beyond];
+    return { outcome: 'fail', items: [...perCategory, beyond], summary };
   },
 });

@@ -1,6 +1,7 @@
 import { defineRule } from '../../define-rule';
 import { need } from '../../context';
 import { crmLinks } from '../../links';
+import { judged, judgedVerdict } from '../../usage';
 
 /**
  * Webhooks the CRM switched off after too many failed deliveries: the integration behind them (a site,
@@ -12,12 +13,12 @@ export const webhooksDisabled = defineRule({
     area: 'usage',
     severity: 'low',
     requires: ['webhooks'],
-    messages: ['webhook'],
+    messages: ['webhook', 'judged'],
   },
   check(ctx) {
     const hooks = need(ctx, 'webhooks');
     if (hooks.length === 0) return 'not-applicable';
-    return hooks
+    const off = hooks
       .filter((h) => h.disabled)
       .map((h) => ({
         id: `webhook:${h.id}`,
@@ -26,5 +27,6 @@ export const webhooksDisabled = defineRule({
         link: crmLinks.widgets(),
         data: { webhook_id: h.id, destination: h.destination },
       }));
+    return judgedVerdict(off, judged(hooks.length, off.length));
   },
 });
