@@ -3,7 +3,7 @@
  * rules agree on every term the issue defines (open lead, window, a user's name) and word them alike.
  */
 import type { PipelineDto, UserDto } from '../api/dto';
-import type { OpenLead } from '../snapshot/types';
+import { type OpenLead, type Part, type PartName, unreadableOf } from '../snapshot/types';
 import type { Note, Verdict } from './define-rule';
 import type { RuleContext } from './types';
 import { stagesOf } from './terms';
@@ -107,8 +107,16 @@ export function judged(
   count: number,
   extra: Record<string, string | number> = {},
   message = 'judged',
+  skipped = 0,
 ): NonNullable<Verdict<Note>['summary']> {
+  // Records skipped as unreadable are said on the same line (`<message>Skipped`), never silently dropped.
+  if (skipped > 0) return { message: `${message}Skipped`, params: { total, count, ...extra, skipped } };
   return { message, params: { total, count, ...extra } };
+}
+
+/** Records of the given parts skipped as unreadable while gathering (see snapshot `Part.unreadable`). */
+export function skippedIn(ctx: RuleContext, ...parts: PartName[]): number {
+  return parts.reduce((sum, name) => sum + unreadableOf(ctx.parts[name] as Part<unknown> | undefined), 0);
 }
 
 /** Findings with the summary of what was judged: none is a pass, some a fail. */
@@ -127,9 +135,10 @@ export function shareVerdict(
   limit: number,
   offenders: () => Note[],
   extra: Record<string, number> = {},
+  skipped = 0,
 ): Verdict<Note> {
   const share = shareNote(part, total, limit, extra);
-  const summary = judged(total, part, extra);
+  const summary = judged(total, part, extra, 'judged', skipped);
   if (!overShare(part, total, limit)) return { outcome: 'pass', evidence: [share], summary };
   return { outcome: 'fail', items: [share, ...offenders()], summary };
 }

@@ -92,11 +92,13 @@ export async function gatherSnapshot(unbounded: ApiClient, options: GatherOption
     });
   };
   // Each part reads through its own counting copy of the client, so the snapshot records what each cost.
+  const skipped = new Map<PartName, number>();
   const ctxOf = (name: PartName): GatherContext => ({
     client: client.counting(tracker.tally(name)),
     window,
     signal: options.signal,
     tick: () => report(),
+    unreadable: (count = 1) => skipped.set(name, (skipped.get(name) ?? 0) + count),
     part: (other) => (running.get(other) ?? Promise.resolve(undefined)) as never,
   });
 
@@ -108,7 +110,10 @@ export async function gatherSnapshot(unbounded: ApiClient, options: GatherOption
       gatherer
         .run(ctxOf(name))
         .then(
-          (data) => ({ data }),
+          (data) => {
+            const unreadable = skipped.get(name) ?? 0;
+            return unreadable > 0 ? { data, unreadable } : { data };
+          },
           (err: unknown) => {
             if (isAbortError(err) || options.signal?.aborted) throw err;
             return { error: toPartFailure(err) };

@@ -38,8 +38,16 @@ export interface PartFailure {
   retryAfterMs?: number;
 }
 
-/** A gathered part: either its data or the failure that replaced it (never thrown). */
-export type Part<T> = { data: T } | { error: PartFailure };
+/**
+ * A gathered part: either its data or the failure that replaced it (never thrown). `unreadable`: records the
+ * answers held that did not have the documented shape, skipped (absent when none).
+ */
+export type Part<T> = { data: T; unreadable?: number } | { error: PartFailure };
+
+/** How many records of a loaded part were skipped as unreadable (0 when none, or when it failed). */
+export function unreadableOf(part: Part<unknown> | undefined): number {
+  return part && 'data' in part ? (part.unreadable ?? 0) : 0;
+}
 
 /** True when the part failed to load. */
 export function isFailed<T>(part: Part<T> | undefined): part is { error: PartFailure } {

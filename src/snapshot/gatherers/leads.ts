@@ -28,7 +28,7 @@ function lossReason(lead: LeadDto): number | null {
 }
 
 function filledFields(lead: LeadDto): number[] {
-  const ids = (lead.custom_fields_values ?? [])
+  const ids = (Array.isArray(lead.custom_fields_values) ? lead.custom_fields_values : [])
     .filter((v) => Array.isArray(v?.values) && v.values.some((x) => x?.value !== '' && x?.value != null))
     .map((v) => v.field_id);
   return [...new Set(ids)].sort((a, b) => a - b);
@@ -37,17 +37,41 @@ function filledFields(lead: LeadDto): number[] {
 const inWindow = (at: number | null, window: { from: number; to: number }) =>
   at !== null && at >= window.from && at <= window.to;
 
+const isInt = (v: unknown): v is number => Number.isInteger(v);
+
+/**
+ * True when a lead has the documented shape the rules read: integer id, status, pipeline, owner and
+ * timestamps, `price` an integer or null, `custom_fields_values` an array or null. Anything else is skipped
+ * and counted: a missing `updated_at` read as 0 would make a deal idle since 1970.
+ */
+function readable(lead: LeadDto): boolean {
+  return (
+    isInt(lead.id) &&
+    isInt(lead.status_id) &&
+    isInt(lead.pipeline_id) &&
+    isInt(lead.responsible_user_id) &&
+    isInt(lead.created_at) &&
+    isInt(lead.updated_at) &&
+    (lead.price === null || isInt(lead.price)) &&
+    (lead.custom_fields_values == null || Array.isArray(lead.custom_fields_values))
+  );
+}
+
 /**
  * Every lead, read once with `with=contacts,loss_reason` and streamed into the one view all lead rules and
  * the configuration document read. No server filter is used: lead filters are an opt-in feature an
  * account may not have (they are then ignored), so statuses and dates are judged here.
  */
-export const leads = gatherer('leads', async ({ client, window, signal, tick }): Promise<LeadsView> => {
+export const leads = gatherer('leads', async ({ client, window, signal, tick, unreadable }): Promise<LeadsView> => {
   const view: LeadsView = { total: 0, byOwner: {}, byStage: {}, open: [], closed: [], created: [] };
   const query = { with: 'contacts,loss_reason' };
   for await (const page of client.pages<LeadDto>('/api/v4/leads', 'leads', { query, signal })) {
     for (const lead of page) {
-      if (!lead || typeof lead.id !== 'number' || lead.is_deleted === true) continue;
+      if (lead && typeof lead === 'object' && lead.is_deleted === true) continue;
+      if (!lead || typeof lead !== 'object' || !readable(lead)) {
+        unreadable?.();
+        continue;
+      }
       view.total += 1;
       const owner = Number(lead.responsible_user_id ?? 0);
       if (inWindow(positive(lead.created_at), window)) view.created.push({ owner, statusId: lead.status_id });
@@ -60,7 +84,8 @@ export const leads = gatherer('leads', async ({ client, window, signal, tick }):
           pipelineId: lead.pipeline_id,
           statusId: lead.status_id,
           closedAt,
-          price: typeof lead.price === 'number' ? lead.price : 0,
+          // A null price is no price set: a won deal without one is what won-without-price looks for.
+          price: lead.price ?? 0,
           lossReasonId: lossReason(lead),
           filledFieldIds: filledFields(lead),
         };

@@ -14,37 +14,45 @@ function sortedDistinct(values: Iterable<string>): string[] {
  * newest first and cut at the window). One request answers every category, names the chat services and
  * lists what still waits to be sorted (the items the list holds, with their arrival).
  */
-export const unsorted = gatherer('unsorted', async ({ client, window, signal }): Promise<UnsortedSignal> => {
-  const limit = 250;
-  const page = await client.get<HalList<'unsorted', UnsortedDto>>('/api/v4/leads/unsorted', {
-    query: { 'order[created_at]': 'desc', limit },
-    signal,
-  });
-  const items = page?._embedded?.unsorted ?? [];
-  const counts = { sip: 0, mail: 0, forms: 0, chats: 0 };
-  const services: string[] = [];
-  const waiting: UnsortedSignal['waiting'] = [];
-  let oldestInWindow = true;
-  for (const item of items) {
-    const created = Number(item?.created_at);
-    if (item && Number.isFinite(created)) waiting.push({ category: String(item.category), createdAt: created });
-    if (!(created >= window.from && created <= window.to)) {
-      oldestInWindow = created > window.to;
-      continue;
+export const unsorted = gatherer(
+  'unsorted',
+  async ({ client, window, signal, unreadable }): Promise<UnsortedSignal> => {
+    const limit = 250;
+    const page = await client.get<HalList<'unsorted', UnsortedDto>>('/api/v4/leads/unsorted', {
+      query: { 'order[created_at]': 'desc', limit },
+      signal,
+    });
+    const items = page?._embedded?.unsorted ?? [];
+    const counts = { sip: 0, mail: 0, forms: 0, chats: 0 };
+    const services: string[] = [];
+    const waiting: UnsortedSignal['waiting'] = [];
+    let oldestInWindow = true;
+    for (const item of items) {
+      // An item without its integer `created_at` cannot say how long it waits: skipped and counted.
+      if (!item || typeof item !== 'object' || !Number.isInteger(item.created_at)) {
+        unreadable?.();
+        continue;
+      }
+      const created = item.created_at;
+      waiting.push({ category: String(item.category), createdAt: created });
+      if (!(created >= window.from && created <= window.to)) {
+        oldestInWindow = created > window.to;
+        continue;
+      }
+      const category = item.category as keyof typeof counts;
+      if (category in counts) counts[category] += 1;
+      if (category === 'chats') {
+        const service = item.metadata?.service ?? item.metadata?.source_name ?? item.source_name;
+        if (typeof service === 'string') services.push(service);
+      }
     }
-    const category = item.category as keyof typeof counts;
-    if (category in counts) counts[category] += 1;
-    if (category === 'chats') {
-      const service = item.metadata?.service ?? item.metadata?.source_name ?? item.source_name;
-      if (typeof service === 'string') services.push(service);
-    }
-  }
-  // More may wait beyond this page when it links a next one, or (the harsh reading: a server may leave the
-  // link out) when it is full.
-  const more = items.length >= limit || !!page?._links?.next;
-  waiting.sort((a, b) => a.createdAt - b.createdAt);
-  return { counts, chatServices: sortedDistinct(services), complete: !(more && oldestInWindow), waiting, more };
-});
+    // More may wait beyond this page when it links a next one, or (the harsh reading: a server may leave the
+    // link out) when it is full.
+    const more = items.length >= limit || !!page?._links?.next;
+    waiting.sort((a, b) => a.createdAt - b.createdAt);
+    return { counts, chatServices: sortedDistinct(services), complete: !(more && oldestInWindow), waiting, more };
+  },
+);
 
 /**
  * Signal events in the window: one request for all types (limit 100, the events maximum); only when that

@@ -11,6 +11,11 @@ export interface GatherContext {
   signal?: AbortSignal;
   /** Says a page of a long part arrived, so progress moves while 100,000 contacts stream in. */
   tick(): void;
+  /**
+   * Counts a record the answer held that does not have the documented shape: it is skipped, never
+   * guessed at, and the part says how many were skipped (`unreadable`), so a result can say so.
+   */
+  unreadable?(count?: number): void;
   /** Resolves to another part's gathered value (used when one part decides whether another needs a request). */
   part<K extends PartName>(name: K): Promise<SnapshotParts[K] | undefined>;
 }

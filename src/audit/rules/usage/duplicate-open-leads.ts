@@ -1,7 +1,7 @@
 import { defineRule, type Note } from '../../define-rule';
 import { need } from '../../context';
 import { crmLinks } from '../../links';
-import { judged, judgedVerdict, openLeads } from '../../usage';
+import { judged, judgedVerdict, openLeads, skippedIn } from '../../usage';
 
 /**
  * Two or more open deals in one pipeline for the same main contact: usually one request entered twice (a
@@ -13,7 +13,7 @@ export const duplicateOpenLeads = defineRule({
     area: 'usage',
     severity: 'medium',
     requires: ['leads', 'pipelines'],
-    messages: ['group', 'judged'],
+    messages: ['group', 'judged', 'judgedSkipped'],
   },
   check(ctx) {
     const pipelines = need(ctx, 'pipelines');
@@ -41,6 +41,6 @@ export const duplicateOpenLeads = defineRule({
           data: { pipeline_id: g.pipelineId, contact_id: g.contactId, lead_ids: leadIds },
         };
       });
-    return judgedVerdict(found, judged(open.length, found.length));
+    return judgedVerdict(found, judged(open.length, found.length, {}, 'judged', skippedIn(ctx, 'leads')));
   },
 });

@@ -1,7 +1,7 @@
 import { defineRule, type Note } from '../../define-rule';
 import { need } from '../../context';
 import { crmLinks } from '../../links';
-import { DAY, countsBy, openLeads, shareVerdict, stageNames, takenAtSeconds } from '../../usage';
+import { countsBy, DAY, openLeads, shareVerdict, skippedIn, stageNames, takenAtSeconds } from '../../usage';
 
 /**
  * Open deals nobody touched for the idle days (by `updated_at`, which any edit moves: the API has no "entered
@@ -13,7 +13,7 @@ export const idleOpenLeads = defineRule({
     area: 'usage',
     severity: 'medium',
     requires: ['leads', 'pipelines'],
-    messages: ['share', 'stage', 'judged'],
+    messages: ['share', 'stage', 'judged', 'judgedSkipped'],
   },
   check(ctx) {
     const { minOpenLeads, idleLeadShare, idleDays } = ctx.baseline.thresholds.usage;
@@ -40,6 +40,7 @@ export const idleOpenLeads = defineRule({
         });
       },
       { days: idleDays },
+      skippedIn(ctx, 'leads'),
     );
   },
 });

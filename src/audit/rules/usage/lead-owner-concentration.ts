@@ -2,7 +2,7 @@ import { defineRule } from '../../define-rule';
 import { need } from '../../context';
 import { crmLinks } from '../../links';
 import { activeNonAdmins } from '../../terms';
-import { countsBy, judged, outsideUnsorted, percent } from '../../usage';
+import { countsBy, judged, outsideUnsorted, percent, skippedIn } from '../../usage';
 
 /**
  * The window's new deals pile up on one person: one user owns more than the allowed share while a team is
@@ -15,7 +15,7 @@ export const leadOwnerConcentration = defineRule({
     area: 'usage',
     severity: 'low',
     requires: ['leads', 'users', 'pipelines'],
-    messages: ['user', 'admin', 'unknown', 'judged'],
+    messages: ['user', 'admin', 'unknown', 'judged', 'judgedSkipped'],
   },
   check(ctx) {
     const { ownerShare, ownerMinUsers } = ctx.baseline.thresholds.usage;
@@ -31,7 +31,7 @@ export const leadOwnerConcentration = defineRule({
     const team = activeNonAdmins(users).length;
     const concentrated = team >= ownerMinUsers && top / total > ownerShare;
     const adminLeads = leaders.some(isAdmin);
-    const summary = judged(total, top, { percent: percent(top, total) });
+    const summary = judged(total, top, { percent: percent(top, total) }, 'judged', skippedIn(ctx, 'leads'));
     if (!concentrated && !adminLeads) return { outcome: 'pass', summary };
     const items = leaders
       .filter((id) => concentrated || isAdmin(id))

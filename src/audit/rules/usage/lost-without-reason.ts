@@ -2,7 +2,7 @@ import { STATUS_LOST } from '../../../api/dto';
 import { defineRule } from '../../define-rule';
 import { maybe, need } from '../../context';
 import { crmLinks } from '../../links';
-import { judged, judgedVerdict, perUserItems } from '../../usage';
+import { judged, judgedVerdict, perUserItems, skippedIn } from '../../usage';
 
 /**
  * Deals lost in the window with no reason recorded: neither the CRM's loss reason (`loss_reason_id`, where 0
@@ -15,7 +15,7 @@ export const lostWithoutReason = defineRule({
     severity: 'medium',
     requires: ['leads', 'leadFields'],
     optional: ['users'],
-    messages: ['user', 'unknown', 'judged'],
+    messages: ['user', 'unknown', 'judged', 'judgedSkipped'],
   },
   check(ctx) {
     const lost = need(ctx, 'leads').closed.filter((l) => l.statusId === STATUS_LOST);
@@ -32,7 +32,7 @@ export const lostWithoutReason = defineRule({
     );
     return judgedVerdict(
       perUserItems(unexplained, maybe(ctx, 'users'), crmLinks.leads()),
-      judged(lost.length, unexplained.length),
+      judged(lost.length, unexplained.length, {}, 'judged', skippedIn(ctx, 'leads')),
     );
   },
 });

@@ -1,7 +1,7 @@
 import { defineRule } from '../../define-rule';
 import { maybe, need } from '../../context';
 import { crmLinks } from '../../links';
-import { openLeads, perUserItems, shareVerdict } from '../../usage';
+import { openLeads, perUserItems, shareVerdict, skippedIn } from '../../usage';
 
 /**
  * Open deals with no next step: no open task is linked to them. `closest_task_at` is only a hint — when it and
@@ -14,7 +14,7 @@ export const openLeadsWithoutTask = defineRule({
     severity: 'high',
     requires: ['leads', 'tasks', 'pipelines'],
     optional: ['users'],
-    messages: ['share', 'user', 'unknown', 'judged'],
+    messages: ['share', 'user', 'unknown', 'judged', 'judgedSkipped'],
   },
   check(ctx) {
     const { minOpenLeads, leadsWithoutTaskShare } = ctx.baseline.thresholds.usage;
@@ -26,8 +26,13 @@ export const openLeadsWithoutTask = defineRule({
         .map((t) => t.entityId),
     );
     const without = open.filter((l) => !withTask.has(l.id));
-    return shareVerdict(without.length, open.length, leadsWithoutTaskShare, () =>
-      perUserItems(without, maybe(ctx, 'users'), crmLinks.leads()),
+    return shareVerdict(
+      without.length,
+      open.length,
+      leadsWithoutTaskShare,
+      () => perUserItems(without, maybe(ctx, 'users'), crmLinks.leads()),
+      {},
+      skippedIn(ctx, 'leads', 'tasks'),
     );
   },
 });

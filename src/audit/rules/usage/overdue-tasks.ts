@@ -1,7 +1,7 @@
 import { defineRule } from '../../define-rule';
 import { maybe, need } from '../../context';
 import { crmLinks } from '../../links';
-import { DAY, perUserItems, shareVerdict, takenAtSeconds } from '../../usage';
+import { DAY, perUserItems, shareVerdict, skippedIn, takenAtSeconds } from '../../usage';
 
 /** Open tasks past their deadline by more than the grace days: promises to clients nobody kept. */
 export const overdueTasks = defineRule({
@@ -11,7 +11,7 @@ export const overdueTasks = defineRule({
     severity: 'medium',
     requires: ['tasks'],
     optional: ['users'],
-    messages: ['share', 'user', 'unknown', 'judged'],
+    messages: ['share', 'user', 'unknown', 'judged', 'judgedSkipped'],
   },
   check(ctx) {
     const { overdueTaskShare, overdueDays } = ctx.baseline.thresholds.usage;
@@ -26,6 +26,7 @@ export const overdueTasks = defineRule({
       overdueTaskShare,
       () => perUserItems(overdue, maybe(ctx, 'users'), crmLinks.tasks()),
       { days: overdueDays },
+      skippedIn(ctx, 'tasks'),
     );
   },
 });

@@ -2,7 +2,7 @@ import { defineRule, type Note } from '../../define-rule';
 import { maybe, need, OutdatedPartError } from '../../context';
 import { crmLinks } from '../../links';
 import { mainPipeline } from '../../terms';
-import { HOUR, judged, takenAtSeconds } from '../../usage';
+import { HOUR, judged, skippedIn, takenAtSeconds } from '../../usage';
 
 const CATEGORIES = ['forms', 'sip', 'chats', 'mail'] as const;
 
@@ -20,7 +20,16 @@ export const unsortedBacklog = defineRule({
     severity: 'medium',
     requires: ['unsorted'],
     optional: ['pipelines'],
-    messages: [...CATEGORIES, 'otherCategory', 'beyondPage', 'beyondPageOverdue', 'judged', 'judgedPage'],
+    messages: [
+      ...CATEGORIES,
+      'otherCategory',
+      'beyondPage',
+      'beyondPageOverdue',
+      'judged',
+      'judgedPage',
+      'judgedSkipped',
+      'judgedPageSkipped',
+    ],
   },
   check(ctx) {
     const { waiting, more } = need(ctx, 'unsorted');
@@ -33,7 +42,13 @@ export const unsortedBacklog = defineRule({
     const main = mainPipeline(maybe(ctx, 'pipelines') ?? []);
     const link = main ? crmLinks.pipeline(main.id) : undefined;
     // The summary says what was read: every waiting request, or only the newest page of them.
-    const summary = judged(waiting.length, old.length, { hours }, more ? 'judgedPage' : 'judged');
+    const summary = judged(
+      waiting.length,
+      old.length,
+      { hours },
+      more ? 'judgedPage' : 'judged',
+      skippedIn(ctx, 'unsorted'),
+    );
     if (old.length === 0) {
       if (!more) return { outcome: 'pass', summary };
       const note: Note = {

@@ -1,7 +1,7 @@
 import { defineRule } from '../../define-rule';
 import { need } from '../../context';
 import { crmLinks } from '../../links';
-import { judged, judgedVerdict } from '../../usage';
+import { judged, judgedVerdict, skippedIn } from '../../usage';
 
 /**
  * Webhooks the CRM switched off after too many failed deliveries: the integration behind them (a site,
@@ -13,7 +13,7 @@ export const webhooksDisabled = defineRule({
     area: 'usage',
     severity: 'low',
     requires: ['webhooks'],
-    messages: ['webhook', 'judged'],
+    messages: ['webhook', 'judged', 'judgedSkipped'],
   },
   check(ctx) {
     const hooks = need(ctx, 'webhooks');
@@ -27,6 +27,6 @@ export const webhooksDisabled = defineRule({
         link: crmLinks.widgets(),
         data: { webhook_id: h.id, destination: h.destination },
       }));
-    return judgedVerdict(off, judged(hooks.length, off.length));
+    return judgedVerdict(off, judged(hooks.length, off.length, {}, 'judged', skippedIn(ctx, 'webhooks')));
   },
 });
