@@ -6,6 +6,7 @@
  */
 import en from '../../i18n/en.json';
 import es from '../../i18n/es.json';
+import id from '../../i18n/id.json';
 import pt from '../../i18n/pt.json';
 import ru from '../../i18n/ru.json';
 import tr from '../../i18n/tr.json';
@@ -19,4 +20,5 @@ export const DOCUMENT_WORDS: DocumentDictionaries = {
   es: { export: es.export as Dictionary },
   pt: { export: pt.export as Dictionary },
   tr: { export: tr.export as Dictionary },
+  id: { export: id.export as Dictionary },
 };

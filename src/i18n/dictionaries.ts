@@ -6,6 +6,7 @@
  */
 import en from '../../i18n/en.json';
 import es from '../../i18n/es.json';
+import id from '../../i18n/id.json';
 import pt from '../../i18n/pt.json';
 import ru from '../../i18n/ru.json';
 import tr from '../../i18n/tr.json';
@@ -19,6 +20,7 @@ const DICTIONARIES: Readonly<Record<Lang, Dictionary>> = {
   es: es as Dictionary,
   pt: pt as Dictionary,
   tr: tr as Dictionary,
+  id: id as Dictionary,
 };
 
 /** The i18n dictionary the widget ships (i18n/<lang>.json). */

@@ -7,7 +7,7 @@
  * file where the compiler then asks for it (src/cli/dict.ts, src/blueprint/document-words.ts: both are
  * `Record<Lang, …>`). Baseline names in the new language are optional: a text without them reads as en.
  */
-export const LANGS = ['ru', 'en', 'es', 'pt', 'tr'] as const;
+export const LANGS = ['ru', 'en', 'es', 'pt', 'tr', 'id'] as const;
 
 /** A product language (pt is Portuguese as Kommo's Brazilian interface writes it; tr is Turkish, as Kommo's Turkish one). */
 export type Lang = (typeof LANGS)[number];

@@ -45,6 +45,7 @@ const OWN_WORDS: Record<Lang, RegExp> = {
   es: /\b(el|la|los|las|de|que|un|una)\b/,
   pt: /\b(o|os|as|de|do|da|que|um|uma|não)\b/,
   tr: /[ğşı]|(^|\s)(bir|ve|için|bu|ile|veya|ya|da|de)(\s|$)/u,
+  id: /\b(yang|dan|di|ke|dari|untuk|tidak|dengan|atau)\b/,
 };
 const OTHERS = LANGS.filter((l) => l !== 'en');
 

@@ -13,6 +13,8 @@ const EN = ['Initial contact', 'Discussions', 'Decision making'];
 const PT = ['Qualificação', 'Negociação', 'Proposta'];
 /** A Turkish team's own working stages: ş, ı and ğ mark them, and ç (which Portuguese writes too) must not. */
 const TR = ['Görüşme', 'Teklif hazırlığı', 'Sözleşme'];
+/** An Indonesian team's own working stages: plain Latin letters, nothing English never writes. */
+const ID = ['Kualifikasi', 'Negosiasi', 'Penawaran'];
 /** The names amoCRM gives the unsorted, won and lost stages of an English account. */
 const EN_SYSTEM = { unsorted: 'Incoming leads', 142: 'Closed - won', 143: 'Closed - lost' };
 
@@ -120,6 +122,19 @@ describe('names a fix writes follow the account, never the viewer', () => {
       want: 'en',
     },
     { name: 'no names, Turkish viewer', account: { stages: [], fields: [] }, viewer: 'tr', want: 'tr' },
+    // Kommo Indonesia says id; Indonesian writes no letters of its own, so without `language` its names read as en.
+    {
+      name: 'Kommo id, English names, Russian viewer',
+      account: { language: 'id', stages: EN, fields: [], systemEn: true },
+      viewer: 'ru',
+      want: 'id',
+    },
+    {
+      name: 'Indonesian names, no language, id viewer',
+      account: { stages: ID, fields: ['Anggaran'], systemEn: true },
+      viewer: 'id',
+      want: 'en',
+    },
     // Mixed: English working stages, Russian system stages (3 : 3); the English deal field tips it.
     { name: 'mostly Latin', account: { stages: EN, fields: ['Budget'] }, viewer: 'ru', want: 'en' },
     // Nothing to go by (no stages; only a UTM field and digits): the viewer's language.
@@ -137,6 +152,7 @@ describe('names a fix writes follow the account, never the viewer', () => {
     ['es', 'Fuente', { language: 'es', stages: EN, fields: ['Presupuesto'], systemEn: true }],
     ['tr', 'Kaynak', { language: 'tr', stages: EN, fields: ['Budget'], systemEn: true }],
     ['tr', 'Kaynak', { stages: TR, fields: ['Bütçe'], systemEn: true }],
+    ['id', 'Sumber', { language: 'id', stages: ID, fields: ['Anggaran'], systemEn: true }],
   ] as const)('a fix in an account named in %s writes «%s» whatever the viewer reads', (_lang, name, account) => {
     for (const viewer of LANGS) {
       const plan = planFor('lead-source-field-missing', snapshot(parts(account)), defaultBaseline(), viewer)!;

@@ -187,6 +187,7 @@ describe('widget shell', () => {
       es: 'Referencia propia',
       pt: 'Referência própria',
       tr: 'Kendi referansımız',
+      id: 'Acuan sendiri',
     };
     const widget = makeWidget('settings', { baseline: form(saved) });
     const modal = document.createElement('div');
