@@ -229,7 +229,14 @@ export function makeReport(): Report {
     baseline: {
       id: 'b2b-services',
       version: '1',
-      names: { ru: 'B2B услуги', en: 'B2B services', es: 'Servicios B2B', pt: 'Serviços B2B', tr: 'B2B hizmetler', id: 'Layanan B2B' },
+      names: {
+        ru: 'B2B услуги',
+        en: 'B2B services',
+        es: 'Servicios B2B',
+        pt: 'Serviços B2B',
+        tr: 'B2B hizmetler',
+        id: 'Layanan B2B',
+      },
       name: 'B2B услуги',
     },
     score: 62,

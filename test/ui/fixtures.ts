@@ -130,7 +130,14 @@ export function reportFixture(
     baseline: {
       id: 'b2b-services',
       version: '1',
-      names: { en: 'B2B services', ru: 'B2B услуги', es: 'Servicios B2B', pt: 'Serviços B2B', tr: 'B2B hizmetler', id: 'Layanan B2B' },
+      names: {
+        en: 'B2B services',
+        ru: 'B2B услуги',
+        es: 'Servicios B2B',
+        pt: 'Serviços B2B',
+        tr: 'B2B hizmetler',
+        id: 'Layanan B2B',
+      },
       name: 'B2B services',
     },
     score: opts.score === undefined ? 72 : opts.score,

@@ -8,6 +8,7 @@ import { formatWhen } from '../../src/ui/format';
 import { mountPanel } from '../../src/ui/mount';
 import { FakeRunner } from './fake-runner';
 import { one } from './harness';
+import { localDocumentViews } from '../../src/ui/document-views-local';
 import { localFixViews } from '../../src/ui/fix-views-local';
 
 const els: HTMLElement[] = [];
@@ -21,7 +22,13 @@ describe('the panel in Indonesian (Kommo Indonesia)', () => {
     document.body.appendChild(el);
     els.push(el);
     const tId = createTranslator(id as unknown as Dictionary, 'id');
-    const m = mountPanel(el, { fixViews: async () => localFixViews, runner: new FakeRunner(), t: tId, lang: 'id' });
+    const m = mountPanel(el, {
+      fixViews: async () => localFixViews,
+      documentViews: async () => localDocumentViews,
+      runner: new FakeRunner(),
+      t: tId,
+      lang: 'id',
+    });
     await waitFor(() => one(el, '[data-score]'));
     expect(one(el, '[data-action="rerun"]').textContent).toBe('Jalankan audit lagi');
     expect(one(el, '.setup-audit').getAttribute('lang')).toBe('id');
